@@ -1,0 +1,348 @@
+import type {
+  AccountRecord,
+  AccountStatus,
+  ConnectionConfigRecord,
+  CustomerRecord,
+  PlanRecord,
+  ProjectRecord,
+  ServerRecord,
+  UsageRecord,
+} from '../domain/records.js';
+import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/provider.js';
+
+/**
+ * The provider port: everything the graph needs from a VPN reseller API, in domain terms.
+ * Resolvers and loaders only ever see this interface; vendor knowledge stays in each provider folder.
+ */
+
+/** Lifecycle operations an account may support (exposed as `Account.capabilities`). */
+export enum AccountOperation {
+  CREATE = 'CREATE',
+  ENABLE = 'ENABLE',
+  DISABLE = 'DISABLE',
+  /** Add a period (days) to the subscription. */
+  RENEW = 'RENEW',
+  /** Move the expiry to a given date. */
+  EXTEND = 'EXTEND',
+  /** End the service at once (or at a given date). */
+  EXPIRE = 'EXPIRE',
+  CHANGE_PASSWORD = 'CHANGE_PASSWORD',
+  CHANGE_PLAN = 'CHANGE_PLAN',
+  /** Close the account and keep it (WLVPN acct_status_id 3). */
+  CLOSE = 'CLOSE',
+  /** Remove the account upstream for good. */
+  DELETE = 'DELETE',
+  REOPEN = 'REOPEN',
+  ANONYMISE = 'ANONYMISE',
+  SET_BANDWIDTH_LIMIT = 'SET_BANDWIDTH_LIMIT',
+  REVOKE_SESSIONS = 'REVOKE_SESSIONS',
+}
+
+/** What a provider can serve on the read side. */
+export interface ProviderFeatures {
+  /** The vendor can list accounts itself (else the store's registry supplies usernames). */
+  listAccounts: boolean;
+  customers: boolean;
+  projects: boolean;
+  plans: boolean;
+  servers: boolean;
+  usage: boolean;
+  /** One upstream call answers usage for many accounts. */
+  bulkUsage: boolean;
+  connectionConfigs: boolean;
+}
+
+export interface AccountFilter {
+  statuses?: readonly AccountStatus[];
+  customerNativeId?: string;
+  projectNativeId?: string;
+  usernamePrefix?: string;
+}
+
+export interface PageQuery<F = undefined> {
+  offset: number;
+  limit: number;
+  filter?: F;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Total matching items, when the provider knows it. */
+  totalCount: number | null;
+}
+
+export interface DateRange {
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  /** YYYY-MM-DD, inclusive. */
+  to: string;
+}
+
+/** One slot per requested key, in the same order: the record, null for "does not exist", or the error. */
+export type BatchResult<T> = Array<T | null | ProviderError>;
+
+export interface CreateAccountInput {
+  username?: string;
+  /** When omitted the provider (or we) generate one; it is returned once and never stored. */
+  password?: string;
+  /** Days of service (PureWL, PureVPN). */
+  periodDays?: number;
+  /** WLVPN plan code / PureVPN package / PureWL subscription type. */
+  planCode?: string;
+  customerNativeId?: string;
+  /** Reseller's own id for the end customer (PureWL uuid). */
+  externalCustomerRef?: string;
+  /** VPNresellers: create the customer with the account. */
+  newCustomer?: { firstName: string; lastName: string; email: string; projectNativeId: string };
+  /** WLVPN account group. */
+  groupId?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface CreatedAccount {
+  account: AccountRecord;
+  /** The VPN password, returned once to the caller. */
+  password: string | null;
+}
+
+export interface RenewInput {
+  periodDays: number;
+  /** Change the package/plan on renewal where the vendor allows it (PureVPN package_type). */
+  planCode?: string;
+}
+
+export interface CustomerInput {
+  firstName: string;
+  lastName: string;
+  email: string;
+  projectNativeId: string;
+}
+
+export interface ProjectInput {
+  name: string;
+  description: string;
+}
+
+export interface ServerFilter {
+  countryCodes?: readonly string[];
+}
+
+export interface ProviderHealth {
+  ok: boolean;
+  breaker: 'closed' | 'open' | 'half-open' | 'isolated';
+  message: string | null;
+}
+
+/**
+ * Pre-flight validation: the provider's documented input rules, checked before any upstream call.
+ * Returns every broken rule (empty = fine). Field names are GraphQL input field names.
+ */
+export type InputCheck = (operation: AccountOperation, input: Record<string, unknown>) => InputError[];
+
+export interface VpnProvider {
+  readonly name: ProviderName;
+  /** True when this provider runs against its in-process emulator. */
+  readonly sandbox: boolean;
+  readonly capabilities: ReadonlySet<AccountOperation>;
+  readonly features: ProviderFeatures;
+
+  // ---- reads (batch-shaped) ----
+  getAccounts(nativeIds: readonly string[]): Promise<BatchResult<AccountRecord>>;
+  getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>>;
+  listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>>;
+  getCustomers(nativeIds: readonly string[]): Promise<BatchResult<CustomerRecord>>;
+  listCustomers(query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>>;
+  getProjects(nativeIds: readonly string[]): Promise<BatchResult<ProjectRecord>>;
+  listProjects(query: PageQuery): Promise<Page<ProjectRecord>>;
+  listPlans(): Promise<PlanRecord[]>;
+  listServers(filter?: ServerFilter): Promise<ServerRecord[]>;
+  getUsage(accountNativeIds: readonly string[], range: DateRange): Promise<BatchResult<UsageRecord>>;
+  getConnectionConfigs(accountNativeId: string, serverNativeId: string): Promise<ConnectionConfigRecord[]>;
+  /** Cheap liveness check used by `providers { health }` and /ready. */
+  health(): Promise<ProviderHealth>;
+
+  // ---- lifecycle ----
+  validate: InputCheck;
+  createAccount(input: CreateAccountInput): Promise<CreatedAccount>;
+  /**
+   * After an unknown outcome (timeout/reset after send): ask the vendor whether the account exists.
+   * Returns the account when it does, null when it does not.
+   */
+  findAccountByUsername(username: string): Promise<AccountRecord | null>;
+  enableAccount(nativeId: string): Promise<AccountRecord>;
+  disableAccount(nativeId: string): Promise<AccountRecord>;
+  renewAccount(nativeId: string, input: RenewInput): Promise<AccountRecord>;
+  /** `date` is YYYY-MM-DD. */
+  extendAccount(nativeId: string, date: string): Promise<AccountRecord>;
+  /** Expire now, or at `date` (YYYY-MM-DD) when given. */
+  expireAccount(nativeId: string, date?: string): Promise<AccountRecord>;
+  changePassword(nativeId: string, password: string): Promise<AccountRecord>;
+  changePlan(nativeId: string, planCode: string): Promise<AccountRecord>;
+  closeAccount(nativeId: string): Promise<AccountRecord>;
+  /** Removes the account upstream; nothing to return. */
+  deleteAccount(nativeId: string): Promise<void>;
+  reopenAccount(nativeId: string): Promise<AccountRecord>;
+  anonymiseAccount(nativeId: string): Promise<AccountRecord>;
+  /** Kilobytes per second, or null to remove every limitation. */
+  setBandwidthLimit(nativeId: string, kilobytesPerSecond: number | null): Promise<AccountRecord>;
+  revokeSessions(nativeId: string): Promise<void>;
+
+  createCustomer(input: CustomerInput): Promise<CustomerRecord>;
+  updateCustomer(nativeId: string, input: Partial<Omit<CustomerInput, 'projectNativeId'>>): Promise<CustomerRecord>;
+  deleteCustomer(nativeId: string): Promise<void>;
+  createProject(input: ProjectInput): Promise<ProjectRecord>;
+  updateProject(nativeId: string, input: ProjectInput): Promise<ProjectRecord>;
+  deleteProject(nativeId: string): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/**
+ * Where accounts come from for vendors with no list call (PureWL, PureVPN): the store's registry of
+ * usernames created through this API (or imported). Implemented by src/store; injected into providers.
+ */
+export interface AccountDirectory {
+  list(
+    provider: ProviderName,
+    query: { offset: number; limit: number; usernamePrefix?: string; customerNativeId?: string },
+  ): Promise<{ usernames: string[]; total: number }>;
+  /** Customer link kept in the store for an account (PureWL uuid, any provider's store customer). */
+  customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>>;
+}
+
+export function unsupported(provider: ProviderName, operation: string): ProviderError {
+  return new ProviderError({
+    provider,
+    operation,
+    code: ErrorCode.UNSUPPORTED_BY_PROVIDER,
+    message: `${provider} does not support ${operation}`,
+    retryable: false,
+  });
+}
+
+/**
+ * Base class: every operation answers UNSUPPORTED_BY_PROVIDER and every optional read answers empty,
+ * so a provider only implements what its vendor offers. Capabilities must list what it overrides.
+ */
+export abstract class BaseProvider implements VpnProvider {
+  abstract readonly name: ProviderName;
+  abstract readonly sandbox: boolean;
+  abstract readonly capabilities: ReadonlySet<AccountOperation>;
+  abstract readonly features: ProviderFeatures;
+
+  abstract getAccounts(nativeIds: readonly string[]): Promise<BatchResult<AccountRecord>>;
+  abstract getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>>;
+  abstract listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>>;
+  abstract health(): Promise<ProviderHealth>;
+  abstract findAccountByUsername(username: string): Promise<AccountRecord | null>;
+
+  validate: InputCheck = () => [];
+
+  async getCustomers(nativeIds: readonly string[]): Promise<BatchResult<CustomerRecord>> {
+    return nativeIds.map(() => null);
+  }
+  async listCustomers(): Promise<Page<CustomerRecord>> {
+    return { items: [], totalCount: 0 };
+  }
+  async getProjects(nativeIds: readonly string[]): Promise<BatchResult<ProjectRecord>> {
+    return nativeIds.map(() => null);
+  }
+  async listProjects(): Promise<Page<ProjectRecord>> {
+    return { items: [], totalCount: 0 };
+  }
+  async listPlans(): Promise<PlanRecord[]> {
+    return [];
+  }
+  async listServers(): Promise<ServerRecord[]> {
+    return [];
+  }
+  async getUsage(accountNativeIds: readonly string[]): Promise<BatchResult<UsageRecord>> {
+    return accountNativeIds.map(() => null);
+  }
+  async getConnectionConfigs(): Promise<ConnectionConfigRecord[]> {
+    throw unsupported(this.name, 'getConnectionConfigs');
+  }
+
+  async createAccount(): Promise<CreatedAccount> {
+    throw unsupported(this.name, AccountOperation.CREATE);
+  }
+  async enableAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.ENABLE);
+  }
+  async disableAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.DISABLE);
+  }
+  async renewAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.RENEW);
+  }
+  async extendAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.EXTEND);
+  }
+  async expireAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.EXPIRE);
+  }
+  async changePassword(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.CHANGE_PASSWORD);
+  }
+  async changePlan(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.CHANGE_PLAN);
+  }
+  async closeAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.CLOSE);
+  }
+  async deleteAccount(): Promise<void> {
+    throw unsupported(this.name, AccountOperation.DELETE);
+  }
+  async reopenAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.REOPEN);
+  }
+  async anonymiseAccount(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.ANONYMISE);
+  }
+  async setBandwidthLimit(): Promise<AccountRecord> {
+    throw unsupported(this.name, AccountOperation.SET_BANDWIDTH_LIMIT);
+  }
+  async revokeSessions(): Promise<void> {
+    throw unsupported(this.name, AccountOperation.REVOKE_SESSIONS);
+  }
+  async createCustomer(): Promise<CustomerRecord> {
+    throw unsupported(this.name, 'createCustomer');
+  }
+  async updateCustomer(): Promise<CustomerRecord> {
+    throw unsupported(this.name, 'updateCustomer');
+  }
+  async deleteCustomer(): Promise<void> {
+    throw unsupported(this.name, 'deleteCustomer');
+  }
+  async createProject(): Promise<ProjectRecord> {
+    throw unsupported(this.name, 'createProject');
+  }
+  async updateProject(): Promise<ProjectRecord> {
+    throw unsupported(this.name, 'updateProject');
+  }
+  async deleteProject(): Promise<void> {
+    throw unsupported(this.name, 'deleteProject');
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Turns a settled fan-out slot into a batch slot: ProviderError kept, other errors wrapped. */
+export function toBatchSlot<T>(
+  provider: ProviderName,
+  operation: string,
+  value: T | null | Error,
+): T | null | ProviderError {
+  if (value instanceof ProviderError) return value;
+  if (value instanceof Error) {
+    return new ProviderError({
+      provider,
+      operation,
+      code: ErrorCode.UPSTREAM_UNAVAILABLE,
+      message: `${provider} ${operation} failed unexpectedly`,
+      retryable: true,
+    });
+  }
+  return value;
+}
