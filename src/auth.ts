@@ -1,0 +1,80 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { GraphQLError } from 'graphql';
+import type { AuthChecker } from 'type-graphql';
+import type { AppConfig, Role } from './config.js';
+import type { Store } from './store/store.js';
+import { rolesFor, type GraphQLContext, type Viewer } from './graphql/context.js';
+
+/**
+ * Who is calling: an API key (`X-Api-Key`, from config or the store, hashed there), or a JWT
+ * (`Authorization: Bearer`, HS256 only, issuer/audience checked when configured), or nobody
+ * (anonymous, allowed only in sandbox/development). Behind a router, `X-Router-Secret` must match.
+ */
+
+const ROLE_CLAIM = 'role';
+
+export class Authenticator {
+  private readonly secret: Uint8Array | null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: Store,
+  ) {
+    this.secret = config.env.JWT_SECRET ? new TextEncoder().encode(config.env.JWT_SECRET) : null;
+  }
+
+  async viewer(headers: { get(name: string): string | undefined }): Promise<Viewer> {
+    const routerSecret = this.config.env.ROUTER_SECRET;
+    if (routerSecret && !safeEqual(headers.get('x-router-secret') ?? '', routerSecret)) {
+      throw unauthenticated('The router secret header is missing or wrong.');
+    }
+    const apiKey = headers.get('x-api-key');
+    if (apiKey) {
+      const fromConfig = this.config.apiKeys.find((k) => safeEqual(k.key, apiKey));
+      if (fromConfig) return viewer(`key:${fromConfig.name}`, fromConfig.role);
+      const stored = await this.store.findApiKey(apiKey);
+      if (stored) return viewer(`key:${stored.name}`, stored.role);
+      throw unauthenticated('Unknown API key.');
+    }
+    const authorization = headers.get('authorization');
+    if (authorization?.toLowerCase().startsWith('bearer ')) {
+      if (!this.secret) throw unauthenticated('Bearer tokens are not accepted here (JWT_SECRET is not set).');
+      try {
+        const { payload } = await jwtVerify(authorization.slice(7).trim(), this.secret, {
+          algorithms: ['HS256'],
+          ...(this.config.env.JWT_ISSUER ? { issuer: this.config.env.JWT_ISSUER } : {}),
+          ...(this.config.env.JWT_AUDIENCE ? { audience: this.config.env.JWT_AUDIENCE } : {}),
+        });
+        const role = payload[ROLE_CLAIM];
+        if (role !== 'reader' && role !== 'operator' && role !== 'admin') {
+          throw unauthenticated('The token has no valid role claim.');
+        }
+        return viewer(`jwt:${payload.sub ?? 'unknown'}`, role);
+      } catch (error) {
+        if (error instanceof GraphQLError) throw error;
+        throw unauthenticated('The bearer token is invalid or expired.');
+      }
+    }
+    if (this.config.allowAnonymous) return { actor: 'anonymous', roles: rolesFor('admin'), anonymous: true };
+    throw unauthenticated('Authentication required: send X-Api-Key or Authorization: Bearer <JWT>.');
+  }
+}
+
+function viewer(actor: string, role: Role): Viewer {
+  return { actor, roles: rolesFor(role), anonymous: false };
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** type-graphql auth checker: every listed role must be granted. */
+export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) =>
+  roles.every((r) => context.viewer.roles.has(r as Role));

@@ -1,0 +1,159 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { responsePathAsArray } from 'graphql';
+import type { AccountRecord, ConnectionConfigRecord, CustomerRecord, PlanRecord, ServerRecord, UsageRecord, ProjectRecord } from '../../domain/records.js';
+import { InputError } from '../../domain/errors.js';
+import { addDays, isYmd, todayYmd } from '../../lib/dates.js';
+import { AccountOperation, ProviderName } from '../common/enums.js';
+import { encodeId } from '../common/ids.js';
+import { ConnectionArguments } from '../common/args.js';
+import type { GraphQLContext } from '../context.js';
+import { Customer } from '../customer/customer.type.js';
+import { Plan } from '../plan/plan.type.js';
+import { Project } from '../project/project.type.js';
+import { ConnectionConfig, Server } from '../server/server.type.js';
+import { UsageReport } from '../usage/usage.type.js';
+import { LocalDate } from '../common/scalars.js';
+import { Account, AccountConnection, WireGuardInfo } from './account.type.js';
+import { AccountFilter } from './account.inputs.js';
+import type { AccountListResult } from '../../services/account-list.js';
+
+const MAX_USAGE_DAYS = 366;
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist.' })
+  account(@Arg('id', () => ID, { description: 'Account id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<AccountRecord | null> {
+    return ctx.services.account(id);
+  }
+
+  @Query(() => Account, { nullable: true, description: 'One account by provider and VPN username; null when it does not exist.' })
+  accountByUsername(
+    @Arg('provider', () => ProviderName, { description: 'Provider holding the account.' }) provider: ProviderName,
+    @Arg('username', { description: 'VPN username.' }) username: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountRecord | null> {
+    if (username.length === 0 || username.length > 128) {
+      throw new InputError('username', '`username` must be 1 to 128 characters.');
+    }
+    return ctx.loaders.accountByUsername.load({ provider, username });
+  }
+
+  @Query(() => AccountConnection, {
+    description:
+      'Accounts across all providers as one Relay connection, ordered by provider (PUREWL, VPNRESELLERS, WLVPN, ' +
+      'PUREVPN) then by each provider\'s own order. A failing provider is skipped and listed in `failures`.',
+  })
+  accounts(
+    @Args() args: ConnectionArguments,
+    @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions on the accounts.' }) filter: AccountFilter | null,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountListResult> {
+    return ctx.services.accounts(args, filter, responsePathAsArray(info.path));
+  }
+
+  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  id(@Root() account: AccountRecord): string {
+    return encodeId('Account', account.provider, account.nativeId);
+  }
+
+  @FieldResolver(() => [AccountOperation], {
+    description: 'Lifecycle operations this account\'s provider supports (hide the other buttons).',
+  })
+  capabilities(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): AccountOperation[] {
+    const caps = ctx.services.provider(account.provider).capabilities;
+    return Object.values(AccountOperation).filter((op) => caps.has(op) && op !== AccountOperation.CREATE);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the account belongs to.' })
+  customer(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
+    return ctx.services.customerOfAccount(account);
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'The project of the account\'s customer (VPNresellers).' })
+  async project(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> {
+    const customer = await ctx.services.customerOfAccount(account);
+    if (!customer?.projectNativeId) return null;
+    return ctx.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan, package or subscription type the account is on.' })
+  async plan(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<PlanRecord | null> {
+    if (!account.planNativeId) return null;
+    const plans = await ctx.loaders.plans.load(account.provider);
+    return plans.find((p) => p.nativeId === account.planNativeId || p.code === account.planNativeId) ?? null;
+  }
+
+  @FieldResolver(() => UsageReport, {
+    nullable: true,
+    description:
+      'Usage over a date range (default: the 30 days ending yesterday). Null when the provider does not report usage.',
+  })
+  usage(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('from', () => LocalDate, { nullable: true, description: 'First day (UTC), inclusive.' }) from?: string | null,
+    @Arg('to', () => LocalDate, { nullable: true, description: 'Last day (UTC), inclusive; before today.' }) to?: string | null,
+  ): Promise<UsageRecord | null> | null {
+    if (!ctx.services.provider(account.provider).features.usage) return null;
+    const range = usageRange(from ?? null, to ?? null);
+    return ctx.loaders.usage.load({ provider: account.provider, nativeId: account.nativeId, ...range });
+  }
+
+  @FieldResolver(() => [Server], { description: 'Servers this account can connect to (its provider\'s servers).' })
+  async servers(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('countryCode', () => String, { nullable: true, description: 'Only servers in this country (ISO alpha-2).' })
+    countryCode?: string | null,
+  ): Promise<ServerRecord[]> {
+    const servers = await ctx.loaders.servers.load(account.provider);
+    return countryCode ? servers.filter((s) => s.countryCode === countryCode.toUpperCase()) : servers;
+  }
+
+  @FieldResolver(() => WireGuardInfo, { nullable: true, description: 'WireGuard details, where the provider has them.' })
+  wireguard(@Root() account: AccountRecord): AccountRecord['wireguard'] {
+    return account.wireguard;
+  }
+
+  @Authorized('admin')
+  @FieldResolver(() => [ConnectionConfig], {
+    description: 'VPN client configuration files for a server (admin only: WireGuard files contain the private key).',
+  })
+  async connectionConfigs(
+    @Root() account: AccountRecord,
+    @Arg('serverId', () => ID, { description: 'Server id (from `servers`).' }) serverId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConnectionConfigRecord[]> {
+    const server = ctx.services.decode(serverId, 'Server', 'serverId');
+    if (server.source !== account.provider) {
+      throw new InputError('serverId', 'The server belongs to another provider than the account.');
+    }
+    return ctx.services.provider(account.provider).getConnectionConfigs(account.nativeId, server.nativeId);
+  }
+}
+
+@Resolver(() => WireGuardInfo)
+export class WireGuardResolver {
+  @Authorized('admin')
+  @FieldResolver(() => String, { nullable: true, description: 'WireGuard private key (admin only).' })
+  privateKey(@Root() info: { privateKey: string | null }): string | null {
+    return info.privateKey;
+  }
+}
+
+export function usageRange(from: string | null, to: string | null, now = Date.now()): { from: string; to: string } {
+  const end = to ?? addDays(todayYmd(now), -1);
+  const start = from ?? addDays(end, -29);
+  for (const [field, value] of [
+    ['from', start],
+    ['to', end],
+  ] as const) {
+    if (!isYmd(value)) throw new InputError(field, `\`${field}\` must be a date written YYYY-MM-DD.`);
+  }
+  if (start > end) throw new InputError('from', '`from` must not be after `to`.');
+  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
+  if (days > MAX_USAGE_DAYS) throw new InputError('from', `A usage range is at most ${MAX_USAGE_DAYS} days.`);
+  return { from: start, to: end };
+}

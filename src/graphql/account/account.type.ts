@@ -1,0 +1,101 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.js';
+import { AccountStatus, ProviderName } from '../common/enums.js';
+import { DateTime, JSONObject, SafeInt } from '../common/scalars.js';
+import { ProviderFailure } from '../common/failure.js';
+import { connectionTypes } from '../common/page.js';
+
+@ObjectType({ description: 'A plan in an account\'s history (WLVPN plans_info).' })
+export class AccountPlan {
+  @Field(() => String, { nullable: true, description: 'Plan code (null for manual or initial freemium allowances).' })
+  planCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Plan name.' })
+  name!: string | null;
+
+  @Field({ description: 'CURRENT, PENDING or SPENT.' })
+  state!: string;
+
+  @Field({ description: 'True for unlimited (time-based) plans.' })
+  unlimited!: boolean;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the plan starts or started.' })
+  startsAt!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the plan ends or ended.' })
+  expiresAt!: string | null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Bytes used so far (bandwidth plans).' })
+  bytesUsed!: number | null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Allowance in bytes (bandwidth plans).' })
+  bytesMax!: number | null;
+
+  @Field({ description: 'True when the plan was revoked.' })
+  revoked!: boolean;
+}
+
+@ObjectType({ description: 'WireGuard details of an account (VPNresellers).' })
+export class WireGuardInfo {
+  @Field(() => String, { nullable: true, description: 'Tunnel IP address assigned to the account.' })
+  ip!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public key of the account.' })
+  publicKey!: string | null;
+
+  // privateKey is resolved by AccountResolver (admin only).
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ implements: Node, description: 'A VPN account at one of the providers.' })
+export class Account extends Node {
+  @Field(() => ProviderName, { description: 'Provider holding the account.' })
+  provider!: ProviderName;
+
+  @Field({ description: 'The provider\'s own id for the account (numeric id, or the username where it has none).' })
+  nativeId!: string;
+
+  @Field({ description: 'VPN username.' })
+  username!: string;
+
+  @Field(() => AccountStatus, { description: 'Provider-neutral status.' })
+  status!: AccountStatus;
+
+  @Field({ description: 'The provider\'s raw status value, verbatim (e.g. "Enabled:February 26, 2024").' })
+  providerStatus!: string;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the account was opened.' })
+  createdAt!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the provider last changed the account.' })
+  updatedAt!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the service ends (null: no end date / auto-renewal).' })
+  expiresAt!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the account was closed.' })
+  closedAt!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Bandwidth throttled right now (null: the provider does not say).' })
+  throttled!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'WLVPN account group.' })
+  groupId!: string | null;
+
+  @Field(() => JSONObject, { nullable: true, description: 'Reseller metadata stored with the account (WLVPN).' })
+  metadata!: Record<string, string> | null;
+
+  @Field(() => [AccountPlan], { nullable: true, description: 'Current, pending and spent plans (WLVPN).' })
+  plans!: AccountPlan[] | null;
+}
+
+const account = connectionTypes(Account, 'Account', 'Accounts across every provider, in a stable order.');
+export const AccountEdge = account.Edge;
+
+@ObjectType({ description: 'A page of accounts spanning providers.' })
+export class AccountConnection extends account.Connection {
+  @Field(() => [ProviderFailure], {
+    description: 'Providers that could not contribute to this page (their accounts are missing from it).',
+  })
+  failures!: ProviderFailure[];
+}

@@ -1,0 +1,83 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { redact } from '../../lib/redact.js';
+
+/** Turns domain errors into GraphQL errors with the stable `extensions.code`. */
+export function toGraphQLError(error: unknown, path?: ReadonlyArray<string | number>): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof ProviderError) {
+    return new GraphQLError(error.message, {
+      ...(path ? { path } : {}),
+      extensions: {
+        code: error.code,
+        provider: error.provider,
+        retryable: error.retryable,
+        ...(error.outcomeUnknown ? { outcomeUnknown: true } : {}),
+      },
+    });
+  }
+  if (error instanceof InputError) {
+    return new GraphQLError(error.message, {
+      ...(path ? { path } : {}),
+      extensions: { code: error.code, field: error.field },
+    });
+  }
+  return new GraphQLError('Internal server error', {
+    ...(path ? { path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+const SAFE_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_LIMIT_EXCEEDED',
+]);
+
+/**
+ * Apollo `formatError`: domain errors keep their code and safe fields; anything unexpected becomes a bare
+ * "Internal server error" (no stack, no internal message); every message is redacted.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof ProviderError || original instanceof InputError) {
+    const mapped = toGraphQLError(original);
+    return {
+      message: mapped.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: mapped.extensions,
+    };
+  }
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  if (code && SAFE_CODES.has(code)) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, message: redact(formatted.message), extensions };
+  }
+  // Errors that type-graphql raises for authorization carry their own classes.
+  const name = original instanceof Error ? original.name : '';
+  if (name === 'UnauthorizedError' || name === 'ForbiddenError') {
+    return {
+      message: name === 'UnauthorizedError' ? 'Authentication required.' : 'Access denied for this role.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: name === 'UnauthorizedError' ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
+    };
+  }
+  if (original instanceof GraphQLError && !original.originalError) {
+    return { ...formatted, message: redact(formatted.message), extensions: { code: code ?? 'BAD_REQUEST' } };
+  }
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,62 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'True when more items follow the last edge.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'True when more items precede the first edge.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** Builds the Edge and Connection object types for a node type (Relay cursor connections). */
+export function connectionTypes<T extends object>(
+  nodeType: ClassType<T>,
+  name: string,
+  description: string,
+): { Edge: ClassType<Edge<T>>; Connection: ClassType<ConnectionShape<T>> } {
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this edge, for `after` / `before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The edges of this page.' })
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType], { description: 'The nodes of this page (shortcut for edges.node).' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { nullable: true, description: 'Total items matching, when every source can tell.' })
+    totalCount!: number | null;
+  }
+
+  return { Edge: EdgeType, Connection: ConnectionType };
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<Edge<T>>;
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number | null;
+}

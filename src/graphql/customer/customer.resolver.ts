@@ -1,0 +1,60 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
+import { InputError } from '../../domain/errors.js';
+import { ProviderName } from '../common/enums.js';
+import { encodeId } from '../common/ids.js';
+import { ConnectionArguments } from '../common/args.js';
+import type { GraphQLContext } from '../context.js';
+import type { Connection } from '../../services/pagination.js';
+import type { AccountListResult } from '../../services/account-list.js';
+import { AccountConnection } from '../account/account.type.js';
+import { Project } from '../project/project.type.js';
+import { Customer, CustomerConnection } from './customer.type.js';
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => Customer, { nullable: true, description: 'One customer by id; null when it does not exist.' })
+  async customer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
+    const gid = ctx.services.decode(id, 'Customer');
+    return ctx.loaders.customer.load({ provider: gid.source === 'STORE' ? null : gid.source, nativeId: gid.nativeId });
+  }
+
+  @Query(() => CustomerConnection, {
+    description:
+      'Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API.',
+  })
+  customers(
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('provider', () => ProviderName, { nullable: true, description: 'Provider; omit for customers kept by this API.' })
+    provider?: ProviderName | null,
+  ): Promise<Connection<CustomerRecord>> {
+    if (!provider) return ctx.services.offsetList(args, (offset, limit) => ctx.services.store.listCustomers({ offset, limit }));
+    const p = ctx.services.provider(provider);
+    if (!p.features.customers) throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
+    return ctx.services.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit }));
+  }
+
+  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  id(@Root() customer: CustomerRecord): string {
+    return encodeId('Customer', customer.provider ?? 'STORE', customer.nativeId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'First and last name joined.' })
+  fullName(@Root() customer: CustomerRecord): string | null {
+    const name = [customer.firstName, customer.lastName].filter(Boolean).join(' ');
+    return name.length > 0 ? name : null;
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'The customer\'s project (VPNresellers).' })
+  project(@Root() customer: CustomerRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> | null {
+    if (!customer.projectNativeId || !customer.provider) return null;
+    return ctx.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
+  }
+
+  @FieldResolver(() => AccountConnection, { description: 'Accounts of this customer.' })
+  accounts(@Root() customer: CustomerRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext): Promise<AccountListResult> {
+    const id = encodeId('Customer', customer.provider ?? 'STORE', customer.nativeId);
+    return ctx.services.accounts(args, { customerId: id }, ['customer', 'accounts']);
+  }
+}

@@ -1,0 +1,19 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { PlanRecord } from '../../domain/records.js';
+import { ProviderName } from '../common/enums.js';
+import { encodeId } from '../common/ids.js';
+import type { GraphQLContext } from '../context.js';
+import { Plan } from './plan.type.js';
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @Query(() => [Plan], { description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS).' })
+  plans(@Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName, @Ctx() ctx: GraphQLContext): Promise<PlanRecord[]> {
+    return ctx.loaders.plans.load(provider);
+  }
+
+  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  id(@Root() plan: PlanRecord): string {
+    return encodeId('Plan', plan.provider, plan.nativeId);
+  }
+}

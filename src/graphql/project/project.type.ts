@@ -1,0 +1,22 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.js';
+import { ProviderName } from '../common/enums.js';
+import { connectionTypes } from '../common/page.js';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ implements: Node, description: 'A VPNresellers project grouping customers.' })
+export class Project extends Node {
+  @Field(() => ProviderName, { description: 'Provider holding the project.' })
+  provider!: ProviderName;
+
+  @Field({ description: 'Project name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Project description.' })
+  description!: string | null;
+}
+
+const project = connectionTypes(Project, 'Project', 'A page of projects.');
+export const ProjectEdge = project.Edge;
+@ObjectType({ description: 'A page of projects.' })
+export class ProjectConnection extends project.Connection {}

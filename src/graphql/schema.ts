@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import './common/enums.js';
+import { authChecker } from '../auth.js';
+import { AccountResolver, WireGuardResolver } from './account/account.resolver.js';
+import { CustomerResolver } from './customer/customer.resolver.js';
+import { ProjectResolver } from './project/project.resolver.js';
+import { PlanResolver } from './plan/plan.resolver.js';
+import { ServerResolver } from './server/server.resolver.js';
+import { UsageResolver } from './usage/usage.resolver.js';
+import { ProviderResolver } from './provider/provider.resolver.js';
+import { NodeResolver, loadNode } from './node/node.resolver.js';
+import { MUTATION_RESOLVERS } from './mutations.js';
+import { decodeId, type EntityType } from './common/ids.js';
+import type { GraphQLContext } from './context.js';
+
+// type-graphql resolver classes are heterogeneous by nature; the array type is theirs.
+const RESOLVERS = [
+  AccountResolver,
+  WireGuardResolver,
+  CustomerResolver,
+  ProjectResolver,
+  PlanResolver,
+  ServerResolver,
+  UsageResolver,
+  ProviderResolver,
+  NodeResolver,
+  ...MUTATION_RESOLVERS,
+] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+
+/** Federation reference resolvers: `_entities` goes through the same per-request loaders as queries. */
+function referenceResolver(type: EntityType) {
+  return {
+    __resolveReference: async (reference: { id: string }, context: GraphQLContext) => {
+      const gid = decodeId(reference.id);
+      if (!gid || gid.type !== type) return null;
+      return loadNode(gid, context);
+    },
+  };
+}
+
+let cached: { typeGraphql: GraphQLSchema; subgraph: GraphQLSchema; sdl: string } | undefined;
+
+/** Builds the type-graphql schema and wraps it as an Apollo Federation 2 subgraph. */
+export async function buildSubgraph(): Promise<{ subgraph: GraphQLSchema; sdl: string }> {
+  if (cached) return cached;
+  const typeGraphql = await buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    validate: false,
+    skipCheck: true,
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphql)}`;
+  const resolvers = createResolversMap(typeGraphql) as Record<string, Record<string, unknown>>;
+  for (const type of ['Account', 'Customer', 'Project', 'Plan', 'Server'] as const) {
+    resolvers[type] = { ...(resolvers[type] ?? {}), ...referenceResolver(type) };
+  }
+  const subgraph = buildSubgraphSchema({
+    typeDefs: parse(sdl),
+    // createResolversMap's output is a plain resolver map; buildSubgraphSchema's type is stricter.
+    resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never,
+  });
+  cached = { typeGraphql, subgraph, sdl };
+  return cached;
+}
