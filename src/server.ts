@@ -16,6 +16,7 @@ import { buildSubgraph } from './graphql/schema.js';
 import { formatError } from './graphql/common/errors.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { ProviderRegistry, type RegistryOptions } from './providers/registry.js';
+import type { VpnProvider } from './providers/port.js';
 import { openStore, type Store } from './store/store.js';
 import { TtlCache } from './lib/ttl-cache.js';
 import type { PlanRecord, ServerRecord } from './domain/records.js';
@@ -112,17 +113,20 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   };
 
   const apollo = new ApolloServer<GraphQLContext>({
+    ...protection,
     schema: subgraph,
     introspection: config.introspection,
     csrfPrevention: true,
     formatError,
     includeStacktraceInErrorResponses: false,
-    ...protection,
+    // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
     plugins: [
-      ...protection.plugins,
+      ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),
       partialErrorsPlugin,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<GraphQLContext>,
+      (config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true })) as ApolloServerPlugin<GraphQLContext>,
     ],
     validationRules: [...protection.validationRules],
   });
@@ -241,8 +245,8 @@ async function readiness(store: Store, registry: ProviderRegistry) {
   return { ok: storeOk, store: storeOk ? 'ok' : 'unreachable', providers };
 }
 
-function breakerOf(p: { breakerState?: () => string }): string {
-  return typeof p.breakerState === 'function' ? p.breakerState() : 'unknown';
+function breakerOf(p: VpnProvider): string {
+  return p.breakerState?.() ?? 'unknown';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { Role } from '../config.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Services } from '../services/index.js';
+import type { LifecycleService } from '../services/lifecycle.js';
 
 /** Who is calling. `roles` holds every role granted (admin ⊃ operator ⊃ reader). */
 export interface Viewer {
@@ -15,6 +16,7 @@ export interface GraphQLContext {
   viewer: Viewer;
   loaders: Loaders;
   services: Services;
+  lifecycle: LifecycleService;
   /**
    * Non-fatal errors (one provider failing inside a list that others filled). Appended to the response's
    * `errors` by a plugin, each with its path and `extensions.code`.

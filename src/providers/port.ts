@@ -159,8 +159,10 @@ export interface VpnProvider {
   listServers(filter?: ServerFilter): Promise<ServerRecord[]>;
   getUsage(accountNativeIds: readonly string[], range: DateRange): Promise<BatchResult<UsageRecord>>;
   getConnectionConfigs(accountNativeId: string, serverNativeId: string): Promise<ConnectionConfigRecord[]>;
-  /** Cheap liveness check used by `providers { health }` and /ready. */
+  /** Cheap liveness check used by `providers { health }`. */
   health(): Promise<ProviderHealth>;
+  /** Circuit breaker state without any upstream call (for /ready); optional. */
+  breakerState?(): 'closed' | 'open' | 'half-open' | 'isolated';
 
   // ---- lifecycle ----
   validate: InputCheck;

@@ -90,11 +90,11 @@ export class Services {
   ): Promise<AccountListResult> {
     const dir = direction(args, this.maxPageSize);
     const links = (await this.store.accountsOfCustomer(customerId)).filter(
-      (l) => !input.providers?.length || input.providers.includes(l.provider),
+      (l: { provider: ProviderName }) => !input.providers?.length || input.providers.includes(l.provider),
     );
     const window = await offsetWindow(dir, async () => links.length);
     const slice = links.slice(window.offset, window.offset + window.limit);
-    const records = await this.loaders.account.loadMany(slice.map((l) => ({ provider: l.provider, nativeId: l.nativeId })));
+    const records = await this.loaders.account.loadMany(slice.map((l: { provider: ProviderName; nativeId: string }) => ({ provider: l.provider, nativeId: l.nativeId })));
     const found = records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
     const statuses = input.statuses;
     const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
