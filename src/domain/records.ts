@@ -59,7 +59,8 @@ export interface AccountPlanRecord {
 }
 
 export interface CustomerRecord {
-  provider: ProviderName;
+  /** null for customers kept in this API's store. */
+  provider: ProviderName | null;
   nativeId: string;
   firstName: string | null;
   lastName: string | null;

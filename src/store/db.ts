@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations.js';
+
+/**
+ * The database behind the store: embedded PGlite (real Postgres in WASM) by default, or a Postgres server
+ * through `pg` when a URL is given. The same SQL runs on both.
+ */
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  /** PGlite is one connection: transactions are serialised so statements of two callers never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly lite: PGlite) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    // Single statements wait for any open transaction to finish.
+    return this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
+  }
+
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.serial(() =>
+      this.lite.transaction(async (tx) => {
+        const inner: Db = {
+          kind: 'pglite',
+          query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+          transaction: (f) => f(inner),
+          close: async () => undefined,
+        };
+        return fn(inner);
+      }),
+    );
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.lite.close();
+  }
+}
+
+class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.pool.query(sql, params);
+    return result.rows as T[];
+  }
+
+  async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: Db = {
+        kind: 'postgres',
+        query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+        transaction: (f) => f(tx),
+        close: async () => undefined,
+      };
+      const out = await fn(tx);
+      await client.query('COMMIT');
+      return out;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export interface OpenOptions {
+  /** Postgres connection string; when set, PGlite is not used. */
+  url?: string;
+  /** PGlite data directory; undefined or 'memory://' = in memory. */
+  dataDir?: string;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Db> {
+  let db: Db;
+  if (options.url) {
+    db = new PostgresDb(new pg.Pool({ connectionString: options.url, max: 10 }));
+  } else {
+    const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
+    if (dir) mkdirSync(dir, { recursive: true });
+    db = new PgliteDb(dir ? new PGlite(dir) : new PGlite());
+  }
+  await migrate(db);
+  return db;
+}
+
+/** Applies pending migrations in order, once, even when two processes start together (advisory lock). */
+export async function migrate(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(724011)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const statement of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+    }
+  });
+}

@@ -1,0 +1,392 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../config.js';
+import { ErrorCode, InputError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/provider.js';
+import type { CustomerRecord } from '../domain/records.js';
+import type { AccountDirectory } from '../providers/port.js';
+import { redact } from '../lib/redact.js';
+import { openDatabase, type Db, type OpenOptions } from './db.js';
+
+/**
+ * The store: registry of accounts known to this API (the list for vendors without a list call, and
+ * customer links), customers kept here, idempotency records, the mutation journal and API keys.
+ * Every decision that must hold across replicas (idempotency claims) is made by the database.
+ */
+
+export type ClaimResult =
+  | { state: 'claimed' }
+  | { state: 'replay'; response: unknown }
+  | { state: 'pending' }
+  | { state: 'mismatch' };
+
+export interface JournalEntry {
+  actor: string;
+  operation: string;
+  provider: string | null;
+  target: string;
+  input: Record<string, unknown>;
+  outcome: 'ok' | 'user_error' | 'error' | 'unknown';
+  errorCode: string | null;
+  requestId: string | null;
+}
+
+export interface RegistryEntry {
+  provider: ProviderName;
+  nativeId: string;
+  username: string;
+  customerId?: string | null;
+  via?: 'api' | 'import';
+}
+
+const DAY_MS = 86_400_000;
+const SECRET_KEY = /pass|secret|token|key/i;
+
+interface CustomerRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  external_ref: string | null;
+}
+
+export class Store implements AccountDirectory {
+  constructor(readonly db: Db) {}
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  // ---- account registry ------------------------------------------------------------------------
+
+  async registerAccount(entry: RegistryEntry): Promise<void> {
+    await this.db.query(
+      `INSERT INTO account_registry (provider, native_id, username, customer_id, created_via)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (provider, native_id) DO UPDATE
+         SET username = EXCLUDED.username,
+             customer_id = COALESCE(EXCLUDED.customer_id, account_registry.customer_id)`,
+      [entry.provider, entry.nativeId, entry.username, entry.customerId ?? null, entry.via ?? 'api'],
+    );
+  }
+
+  async importAccounts(
+    provider: ProviderName,
+    rows: ReadonlyArray<{ nativeId: string; username: string; customerId?: string | null }>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO account_registry (provider, native_id, username, customer_id, created_via)
+       SELECT $1, n, u, c, 'import' FROM unnest($2::text[], $3::text[], $4::text[]) AS t(n, u, c)
+       ON CONFLICT DO NOTHING`,
+      [provider, rows.map((r) => r.nativeId), rows.map((r) => r.username), rows.map((r) => r.customerId ?? null)],
+    );
+  }
+
+  async unregisterAccount(provider: ProviderName, nativeId: string): Promise<void> {
+    await this.db.query('DELETE FROM account_registry WHERE provider = $1 AND native_id = $2', [provider, nativeId]);
+  }
+
+  async findAccount(
+    provider: ProviderName,
+    by: { nativeId?: string; username?: string },
+  ): Promise<{ nativeId: string; username: string; customerId: string | null } | null> {
+    const rows = await this.db.query<{ native_id: string; username: string; customer_id: string | null }>(
+      `SELECT native_id, username, customer_id FROM account_registry
+       WHERE provider = $1 AND (native_id = $2 OR username = $3) LIMIT 1`,
+      [provider, by.nativeId ?? null, by.username ?? null],
+    );
+    const row = rows[0];
+    return row ? { nativeId: row.native_id, username: row.username, customerId: row.customer_id } : null;
+  }
+
+  async linkCustomer(provider: ProviderName, nativeId: string, customerId: string | null): Promise<void> {
+    await this.db.query('UPDATE account_registry SET customer_id = $3 WHERE provider = $1 AND native_id = $2', [
+      provider,
+      nativeId,
+      customerId,
+    ]);
+  }
+
+  /** Customer links of many accounts in one query, in input order. */
+  async customerLinks(provider: ProviderName, nativeIds: readonly string[]): Promise<Array<string | null>> {
+    if (nativeIds.length === 0) return [];
+    const rows = await this.db.query<{ native_id: string; customer_id: string | null }>(
+      'SELECT native_id, customer_id FROM account_registry WHERE provider = $1 AND native_id = ANY($2::text[])',
+      [provider, [...nativeIds]],
+    );
+    const map = new Map(rows.map((r) => [r.native_id, r.customer_id]));
+    return nativeIds.map((id) => map.get(id) ?? null);
+  }
+
+  async list(
+    provider: ProviderName,
+    query: { offset: number; limit: number; usernamePrefix?: string; customerNativeId?: string },
+  ): Promise<{ usernames: string[]; total: number }> {
+    const params: unknown[] = [provider];
+    let where = 'provider = $1';
+    if (query.usernamePrefix) {
+      params.push(`${query.usernamePrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where += ` AND username LIKE $${params.length}`;
+    }
+    if (query.customerNativeId) {
+      params.push(query.customerNativeId);
+      where += ` AND customer_id = $${params.length}`;
+    }
+    const [count] = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM account_registry WHERE ${where}`, params);
+    const rows = await this.db.query<{ username: string }>(
+      `SELECT username FROM account_registry WHERE ${where} ORDER BY created_at, username OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, query.offset, query.limit],
+    );
+    return { usernames: rows.map((r) => r.username), total: Number(count?.n ?? 0) };
+  }
+
+  async customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>> {
+    if (usernames.length === 0) return [];
+    const rows = await this.db.query<{ username: string; customer_id: string | null }>(
+      'SELECT username, customer_id FROM account_registry WHERE provider = $1 AND username = ANY($2::text[])',
+      [provider, [...usernames]],
+    );
+    const map = new Map(rows.map((r) => [r.username, r.customer_id]));
+    return usernames.map((u) => map.get(u) ?? null);
+  }
+
+  /** Accounts linked to a customer (the link is the customer's global id or its store id). */
+  async accountsOfCustomer(customerId: string): Promise<Array<{ provider: ProviderName; nativeId: string; username: string }>> {
+    const globalId = Buffer.from(`Customer:STORE:${customerId}`).toString('base64url');
+    const rows = await this.db.query<{ provider: ProviderName; native_id: string; username: string }>(
+      'SELECT provider, native_id, username FROM account_registry WHERE customer_id = $1 OR customer_id = $2 ORDER BY created_at, username',
+      [customerId, globalId],
+    );
+    return rows.map((r) => ({ provider: r.provider, nativeId: r.native_id, username: r.username }));
+  }
+
+  // ---- customers kept here ---------------------------------------------------------------------
+
+  async createCustomer(input: { firstName: string; lastName: string; email: string; externalRef?: string | null }): Promise<CustomerRecord> {
+    try {
+      const [row] = await this.db.query<CustomerRow>(
+        `INSERT INTO customers (first_name, last_name, email, external_ref) VALUES ($1, $2, $3, $4)
+         RETURNING id, first_name, last_name, email, external_ref`,
+        [input.firstName, input.lastName, input.email, input.externalRef ?? null],
+      );
+      return toCustomer(row as CustomerRow);
+    } catch (error) {
+      if (String((error as { code?: string }).code) === '23505') {
+        throw new InputError('email', 'The email has already been taken.', ErrorCode.CONFLICT);
+      }
+      throw error;
+    }
+  }
+
+  async getCustomers(ids: readonly string[]): Promise<Array<CustomerRecord | null>> {
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (valid.length === 0) return ids.map(() => null);
+    const rows = await this.db.query<CustomerRow>(
+      'SELECT id, first_name, last_name, email, external_ref FROM customers WHERE id = ANY($1::uuid[])',
+      [valid],
+    );
+    const map = new Map(rows.map((r) => [r.id, toCustomer(r)]));
+    return ids.map((id) => map.get(id.toLowerCase()) ?? null);
+  }
+
+  async listCustomers(query: { offset: number; limit: number }): Promise<{ items: CustomerRecord[]; totalCount: number }> {
+    const [count] = await this.db.query<{ n: string | number }>('SELECT count(*) AS n FROM customers');
+    const rows = await this.db.query<CustomerRow>(
+      'SELECT id, first_name, last_name, email, external_ref FROM customers ORDER BY created_at, id OFFSET $1 LIMIT $2',
+      [query.offset, query.limit],
+    );
+    return { items: rows.map(toCustomer), totalCount: Number(count?.n ?? 0) };
+  }
+
+  async updateCustomer(id: string, changes: { firstName?: string; lastName?: string; email?: string }): Promise<CustomerRecord> {
+    const [existing] = await this.getCustomers([id]);
+    if (!existing) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
+    const [row] = await this.db.query<CustomerRow>(
+      `UPDATE customers SET first_name = COALESCE($2, first_name), last_name = COALESCE($3, last_name),
+         email = COALESCE($4, email), updated_at = now() WHERE id = $1
+       RETURNING id, first_name, last_name, email, external_ref`,
+      [id, changes.firstName ?? null, changes.lastName ?? null, changes.email ?? null],
+    );
+    return toCustomer(row as CustomerRow);
+  }
+
+  async deleteCustomer(id: string): Promise<void> {
+    const [existing] = await this.getCustomers([id]);
+    if (!existing) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
+    if ((await this.accountsOfCustomer(id)).length > 0) {
+      throw new InputError('customerId', 'Unable to delete a customer that has accounts.', ErrorCode.CONFLICT);
+    }
+    await this.db.query('DELETE FROM customers WHERE id = $1', [id]);
+  }
+
+  // ---- idempotency -----------------------------------------------------------------------------
+
+  /** Atomic claim: exactly one caller gets 'claimed' for a key until it completes, releases or expires. */
+  async claim(key: string, operation: string, requestHash: string, ttlMs = DAY_MS): Promise<ClaimResult> {
+    return this.db.transaction(async (tx) => {
+      const expires = new Date(Date.now() + ttlMs).toISOString();
+      const inserted = await tx.query<{ key: string }>(
+        `INSERT INTO idempotency_keys (key, operation, request_hash, state, expires_at) VALUES ($1, $2, $3, 'pending', $4)
+         ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [key, operation, requestHash, expires],
+      );
+      if (inserted.length > 0) return { state: 'claimed' } as const;
+      const taken = await tx.query<{ key: string }>(
+        `UPDATE idempotency_keys SET operation = $2, request_hash = $3, state = 'pending', response = NULL,
+           created_at = now(), expires_at = $4
+         WHERE key = $1 AND expires_at < now() RETURNING key`,
+        [key, operation, requestHash, expires],
+      );
+      if (taken.length > 0) return { state: 'claimed' } as const;
+      const [row] = await tx.query<{ request_hash: string; state: string; response: unknown }>(
+        'SELECT request_hash, state, response FROM idempotency_keys WHERE key = $1',
+        [key],
+      );
+      if (!row) return { state: 'pending' } as const;
+      if (row.request_hash !== requestHash) return { state: 'mismatch' } as const;
+      if (row.state === 'done') return { state: 'replay', response: row.response } as const;
+      return { state: 'pending' } as const;
+    });
+  }
+
+  async complete(key: string, response: unknown): Promise<void> {
+    assertNoPassword(response);
+    await this.db.query(`UPDATE idempotency_keys SET state = 'done', response = $2::jsonb WHERE key = $1`, [
+      key,
+      JSON.stringify(response),
+    ]);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND state = 'pending'`, [key]);
+  }
+
+  async waitFor(key: string, options: { timeoutMs: number; pollMs: number }): Promise<unknown | null> {
+    const deadline = Date.now() + options.timeoutMs;
+    while (Date.now() < deadline) {
+      const [row] = await this.db.query<{ state: string; response: unknown }>(
+        'SELECT state, response FROM idempotency_keys WHERE key = $1',
+        [key],
+      );
+      if (row?.state === 'done') return row.response;
+      if (!row) return null;
+      await new Promise((r) => setTimeout(r, options.pollMs));
+    }
+    return null;
+  }
+
+  // ---- journal ---------------------------------------------------------------------------------
+
+  async journal(entry: JournalEntry): Promise<void> {
+    await this.db.query(
+      `INSERT INTO journal (actor, operation, provider, target, input, outcome, error_code, request_id)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
+      [
+        entry.actor,
+        entry.operation,
+        entry.provider,
+        redact(entry.target),
+        JSON.stringify(scrub(entry.input)),
+        entry.outcome,
+        entry.errorCode,
+        entry.requestId,
+      ],
+    );
+  }
+
+  async listJournal(query: { limit: number; target?: string }): Promise<Array<JournalEntry & { at: string }>> {
+    const rows = await this.db.query<{
+      at: string | Date;
+      actor: string;
+      operation: string;
+      provider: string | null;
+      target: string;
+      input: Record<string, unknown>;
+      outcome: JournalEntry['outcome'];
+      error_code: string | null;
+      request_id: string | null;
+    }>(
+      `SELECT at, actor, operation, provider, target, input, outcome, error_code, request_id FROM journal
+       WHERE ($1::text IS NULL OR target = $1) ORDER BY id DESC LIMIT $2`,
+      [query.target ?? null, query.limit],
+    );
+    return rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      operation: r.operation,
+      provider: r.provider,
+      target: r.target,
+      input: r.input,
+      outcome: r.outcome,
+      errorCode: r.error_code,
+      requestId: r.request_id,
+    }));
+  }
+
+  // ---- API keys --------------------------------------------------------------------------------
+
+  async createApiKey(name: string, role: Role): Promise<{ id: string; key: string }> {
+    const key = randomBytes(32).toString('base64url');
+    const [row] = await this.db.query<{ id: string }>(
+      'INSERT INTO api_keys (name, role, key_hash) VALUES ($1, $2, $3) RETURNING id',
+      [name, role, sha256(key)],
+    );
+    return { id: (row as { id: string }).id, key };
+  }
+
+  async findApiKey(key: string): Promise<{ id: string; name: string; role: Role } | null> {
+    const [row] = await this.db.query<{ id: string; name: string; role: Role }>(
+      'SELECT id, name, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+      [sha256(key)],
+    );
+    return row ?? null;
+  }
+
+  async revokeApiKey(id: string): Promise<void> {
+    await this.db.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [id]);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+export async function openStore(options: OpenOptions): Promise<Store> {
+  return new Store(await openDatabase(options));
+}
+
+function toCustomer(row: CustomerRow): CustomerRecord {
+  return {
+    provider: null, // kept by this API: no provider
+    nativeId: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    projectNativeId: null,
+    externalRef: row.external_ref,
+  };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Journal input without secrets: secret-named keys dropped, strings redacted. */
+function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (SECRET_KEY.test(k) && k !== 'idempotencyKey') continue;
+      out[k] = scrub(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function assertNoPassword(value: unknown): void {
+  const text = JSON.stringify(value ?? null);
+  if (/"(password|vpnPassword)"\s*:\s*"/.test(text)) throw new Error('refusing to store a password in an idempotency record');
+}
