@@ -74,7 +74,7 @@ export class AccountResolver {
   @FieldResolver(() => Project, { nullable: true, description: 'The project of the account\'s customer (VPNresellers).' })
   async project(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> {
     const customer = await ctx.services.customerOfAccount(account);
-    if (!customer?.projectNativeId) return null;
+    if (!customer?.projectNativeId || !customer.provider) return null;
     return ctx.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
   }
 
