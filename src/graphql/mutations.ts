@@ -180,7 +180,7 @@ function userErrorOf(error: unknown): UserErrorShape {
 class AccountMutationResolver {
   @Authorized('operator')
   @Mutation(() => AccountWithPasswordPayload, { description: 'Create a VPN account. Idempotent with `idempotencyKey`.' })
-  async createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountWithPasswordPayload> {
+  async createAccount(@Arg('input', () => CreateAccountInput, { description: 'Mutation input.' }) input: CreateAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountWithPasswordPayload> {
     const { newCustomer, ...rest } = input;
     let newCustomerNative;
     if (newCustomer) {
@@ -205,85 +205,85 @@ class AccountMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Enable a disabled account.' })
-  async enableAccount(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async enableAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.enableAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Suspend an account without deleting it.' })
-  async disableAccount(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async disableAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.disableAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Add days to the subscription. Idempotent with `idempotencyKey`.' })
-  async renewAccount(@Arg('input', () => RenewAccountInput) input: RenewAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async renewAccount(@Arg('input', () => RenewAccountInput, { description: 'Mutation input.' }) input: RenewAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.renewAccount(input.accountId, input.periodDays, input.planCode, input.idempotencyKey));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Move the expiry to a date.' })
-  async extendAccount(@Arg('input', () => ExtendAccountInput) input: ExtendAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async extendAccount(@Arg('input', () => ExtendAccountInput, { description: 'Mutation input.' }) input: ExtendAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.extendAccount(input.accountId, input.expiresOn));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'End the service today or on a date.' })
-  async expireAccount(@Arg('input', () => ExpireAccountInput) input: ExpireAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async expireAccount(@Arg('input', () => ExpireAccountInput, { description: 'Mutation input.' }) input: ExpireAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.expireAccount(input.accountId, input.on));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountWithPasswordPayload, { description: 'Set a new VPN password (generated when omitted, returned once).' })
-  async changeAccountPassword(@Arg('input', () => ChangeAccountPasswordInput) input: ChangeAccountPasswordInput, @Ctx() ctx: GraphQLContext): Promise<AccountWithPasswordPayload> {
+  async changeAccountPassword(@Arg('input', () => ChangeAccountPasswordInput, { description: 'Mutation input.' }) input: ChangeAccountPasswordInput, @Ctx() ctx: GraphQLContext): Promise<AccountWithPasswordPayload> {
     return withPassword(await ctx.lifecycle.changePassword(input.accountId, input.password));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Move the account to another plan / package / subscription type.' })
-  async changeAccountPlan(@Arg('input', () => ChangeAccountPlanInput) input: ChangeAccountPlanInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async changeAccountPlan(@Arg('input', () => ChangeAccountPlanInput, { description: 'Mutation input.' }) input: ChangeAccountPlanInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.changePlan(input.accountId, input.planCode));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Terminate: close where the provider closes (WLVPN), delete where it deletes.' })
-  async closeAccount(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async closeAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.closeAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Delete the account at the provider for good.' })
-  async deleteAccount(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async deleteAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.deleteAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Reopen a closed account (WLVPN).' })
-  async reopenAccount(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async reopenAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.reopenAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Close the account and erase its username and metadata (WLVPN). Cannot be undone.' })
-  async anonymiseAccount(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async anonymiseAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.anonymiseAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Apply or remove a bandwidth rate limit (WLVPN).' })
-  async setAccountBandwidthLimit(@Arg('input', () => SetBandwidthLimitInput) input: SetBandwidthLimitInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async setAccountBandwidthLimit(@Arg('input', () => SetBandwidthLimitInput, { description: 'Mutation input.' }) input: SetBandwidthLimitInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.setBandwidthLimit(input.accountId, input.kilobytesPerSecond ?? null));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Delete every auth token of the account, signing out its apps (WLVPN).' })
-  async revokeAccountSessions(@Arg('input', () => AccountRefInput) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async revokeAccountSessions(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.revokeSessions(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Link an account (any provider) to a customer kept by this API, or unlink it.' })
-  async linkAccountToCustomer(@Arg('input', () => LinkAccountInput) input: LinkAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async linkAccountToCustomer(@Arg('input', () => LinkAccountInput, { description: 'Mutation input.' }) input: LinkAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     try {
       const account = await ctx.services.account(input.accountId, 'accountId');
       if (!account) return { account: null, userErrors: [{ field: ['input', 'accountId'], message: 'No such account.', code: ErrorCode.NOT_FOUND }], replayed: false, deletedAccountId: null };
@@ -307,7 +307,7 @@ class AccountMutationResolver {
 class CustomerMutationResolver {
   @Authorized('operator')
   @Mutation(() => CustomerPayload, { description: 'Create a customer at VPNresellers, or keep one in this API.' })
-  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
+  async createCustomer(@Arg('input', () => CreateCustomerInput, { description: 'Mutation input.' }) input: CreateCustomerInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
     try {
       checkEmail(input.email);
       if (input.provider) {
@@ -327,7 +327,7 @@ class CustomerMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => CustomerPayload, { description: 'Change a customer\'s name or email.' })
-  async updateCustomer(@Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
+  async updateCustomer(@Arg('input', () => UpdateCustomerInput, { description: 'Mutation input.' }) input: UpdateCustomerInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
     try {
       const gid = ctx.services.decode(input.customerId, 'Customer', 'customerId');
       if (input.email != null) checkEmail(input.email);
@@ -349,7 +349,7 @@ class CustomerMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => CustomerPayload, { description: 'Delete a customer (refused while it has accounts).' })
-  async deleteCustomer(@Arg('input', () => CustomerRefInput) input: CustomerRefInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
+  async deleteCustomer(@Arg('input', () => CustomerRefInput, { description: 'Mutation input.' }) input: CustomerRefInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
     try {
       const gid = ctx.services.decode(input.customerId, 'Customer', 'customerId');
       if (gid.source === 'STORE') await ctx.services.store.deleteCustomer(gid.nativeId);
@@ -365,7 +365,7 @@ class CustomerMutationResolver {
 class ProjectMutationResolver {
   @Authorized('operator')
   @Mutation(() => ProjectPayload, { description: 'Create a VPNresellers project.' })
-  async createProject(@Arg('input', () => ProjectInput) input: ProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+  async createProject(@Arg('input', () => ProjectInput, { description: 'Mutation input.' }) input: ProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
     try {
       const project = await ctx.services.provider(ProviderName.VPNRESELLERS).createProject(checkProject(input));
       return { project, deletedProjectId: null, userErrors: [] };
@@ -376,7 +376,7 @@ class ProjectMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => ProjectPayload, { description: 'Change a project.' })
-  async updateProject(@Arg('input', () => UpdateProjectInput) input: UpdateProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+  async updateProject(@Arg('input', () => UpdateProjectInput, { description: 'Mutation input.' }) input: UpdateProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
     try {
       const gid = ctx.services.decode(input.projectId, 'Project', 'projectId');
       if (gid.source === 'STORE') throw new InputError('projectId', '`projectId` is not a valid Project id.');
@@ -390,7 +390,7 @@ class ProjectMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => ProjectPayload, { description: 'Delete a project (refused while it has customers).' })
-  async deleteProject(@Arg('input', () => ProjectRefInput) input: ProjectRefInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+  async deleteProject(@Arg('input', () => ProjectRefInput, { description: 'Mutation input.' }) input: ProjectRefInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
     try {
       const gid = ctx.services.decode(input.projectId, 'Project', 'projectId');
       if (gid.source === 'STORE') throw new InputError('projectId', '`projectId` is not a valid Project id.');

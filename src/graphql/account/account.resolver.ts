@@ -53,7 +53,7 @@ export class AccountResolver {
     return ctx.services.accounts(args, filter, responsePathAsArray(info.path));
   }
 
-  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() account: AccountRecord): string {
     return encodeId('Account', account.provider, account.nativeId);
   }

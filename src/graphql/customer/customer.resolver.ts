@@ -35,7 +35,7 @@ export class CustomerResolver {
     return ctx.services.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit }));
   }
 
-  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() customer: CustomerRecord): string {
     return encodeId('Customer', customer.provider ?? 'STORE', customer.nativeId);
   }

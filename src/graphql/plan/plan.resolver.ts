@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID } from 'type-graphql';
 import type { PlanRecord } from '../../domain/records.js';
 import { ProviderName } from '../common/enums.js';
 import { encodeId } from '../common/ids.js';
@@ -12,7 +12,7 @@ export class PlanResolver {
     return ctx.loaders.plans.load(provider);
   }
 
-  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() plan: PlanRecord): string {
     return encodeId('Plan', plan.provider, plan.nativeId);
   }

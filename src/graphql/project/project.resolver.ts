@@ -32,7 +32,7 @@ export class ProjectResolver {
     return ctx.services.offsetList(args, (offset, limit) => p.listProjects({ offset, limit }));
   }
 
-  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() project: ProjectRecord): string {
     return encodeId('Project', project.provider, project.nativeId);
   }

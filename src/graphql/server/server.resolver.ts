@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int, ID } from 'type-graphql';
 import type { ServerRecord } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { encodeId } from '../common/ids.js';
@@ -33,7 +33,7 @@ export class ServerResolver {
     return out;
   }
 
-  @FieldResolver(() => String, { description: 'Opaque global id.' })
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() server: ServerRecord): string {
     return encodeId('Server', server.provider, server.nativeId);
   }

@@ -1,0 +1,1266 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
+};
+
+/** A VPN account at one of the providers. */
+export type Account = Node & {
+  __typename?: 'Account';
+  /** Lifecycle operations this account's provider supports (hide the other buttons). */
+  capabilities: Array<AccountOperation>;
+  /** When the account was closed. */
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** VPN client configuration files for a server (admin only: WireGuard files contain the private key). */
+  connectionConfigs: Array<ConnectionConfig>;
+  /** When the account was opened. */
+  createdAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The customer the account belongs to. */
+  customer?: Maybe<Customer>;
+  /** When the service ends (null: no end date / auto-renewal). */
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** WLVPN account group. */
+  groupId?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Reseller metadata stored with the account (WLVPN). */
+  metadata?: Maybe<Scalars['JSONObject']['output']>;
+  /** The provider's own id for the account (numeric id, or the username where it has none). */
+  nativeId: Scalars['String']['output'];
+  /** The plan, package or subscription type the account is on. */
+  plan?: Maybe<Plan>;
+  /** Current, pending and spent plans (WLVPN). */
+  plans?: Maybe<Array<AccountPlan>>;
+  /** The project of the account's customer (VPNresellers). */
+  project?: Maybe<Project>;
+  /** Provider holding the account. */
+  provider: Provider;
+  /** The provider's raw status value, verbatim (e.g. "Enabled:February 26, 2024"). */
+  providerStatus: Scalars['String']['output'];
+  /** Servers this account can connect to (its provider's servers). */
+  servers: Array<Server>;
+  /** Provider-neutral status. */
+  status: AccountStatus;
+  /** Bandwidth throttled right now (null: the provider does not say). */
+  throttled?: Maybe<Scalars['Boolean']['output']>;
+  /** When the provider last changed the account. */
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Usage over a date range (default: the 30 days ending yesterday). Null when the provider does not report usage. */
+  usage?: Maybe<UsageReport>;
+  /** VPN username. */
+  username: Scalars['String']['output'];
+  /** WireGuard details, where the provider has them. */
+  wireguard?: Maybe<WireGuardInfo>;
+};
+
+
+/** A VPN account at one of the providers. */
+export type AccountConnectionConfigsArgs = {
+  serverId: Scalars['ID']['input'];
+};
+
+
+/** A VPN account at one of the providers. */
+export type AccountServersArgs = {
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A VPN account at one of the providers. */
+export type AccountUsageArgs = {
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** A page of accounts spanning providers. */
+export type AccountConnection = {
+  __typename?: 'AccountConnection';
+  /** The edges of this page. */
+  edges: Array<AccountEdge>;
+  /** Providers that could not contribute to this page (their accounts are missing from it). */
+  failures: Array<ProviderFailure>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<Account>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a Account connection. */
+export type AccountEdge = {
+  __typename?: 'AccountEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Account. */
+  node: Account;
+};
+
+/** Narrows the accounts connection. All given conditions must hold. */
+export type AccountFilter = {
+  /** Only accounts of this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only accounts of this project (VPNresellers). */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only these providers (default: all). */
+  providers?: InputMaybe<Array<Provider>>;
+  /** Only accounts in one of these statuses. */
+  statuses?: InputMaybe<Array<AccountStatus>>;
+  /** Only usernames starting with this text (case-sensitive). */
+  usernamePrefix?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A lifecycle operation; `Account.capabilities` lists those its provider supports. */
+export type AccountOperation =
+  /** Close the account and erase its username and metadata (WLVPN). */
+  | 'ANONYMISE'
+  /** Set a new VPN password. */
+  | 'CHANGE_PASSWORD'
+  /** Move the account to another plan, package or subscription type. */
+  | 'CHANGE_PLAN'
+  /** Close the account and keep its record. */
+  | 'CLOSE'
+  /** Create an account. */
+  | 'CREATE'
+  /** Delete the account at the provider for good. */
+  | 'DELETE'
+  /** Suspend an account without deleting it. */
+  | 'DISABLE'
+  /** Enable a disabled account. */
+  | 'ENABLE'
+  /** End the service now or at a given date. */
+  | 'EXPIRE'
+  /** Move the expiry to a given date. */
+  | 'EXTEND'
+  /** Add a number of days to the subscription. */
+  | 'RENEW'
+  /** Reopen a closed account. */
+  | 'REOPEN'
+  /** Delete every auth token of the account (WLVPN). */
+  | 'REVOKE_SESSIONS'
+  /** Apply or remove a bandwidth rate limit (WLVPN). */
+  | 'SET_BANDWIDTH_LIMIT';
+
+/** Result of an account mutation. */
+export type AccountPayload = {
+  __typename?: 'AccountPayload';
+  /** The account after the change (null on failure or deletion). */
+  account?: Maybe<Account>;
+  /** Id of the account deleted at the provider, when the mutation deleted it. */
+  deletedAccountId?: Maybe<Scalars['ID']['output']>;
+  /** True when this is the stored outcome of an earlier request with the same idempotency key. */
+  replayed: Scalars['Boolean']['output'];
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A plan in an account's history (WLVPN plans_info). */
+export type AccountPlan = {
+  __typename?: 'AccountPlan';
+  /** Allowance in bytes (bandwidth plans). */
+  bytesMax?: Maybe<Scalars['SafeInt']['output']>;
+  /** Bytes used so far (bandwidth plans). */
+  bytesUsed?: Maybe<Scalars['SafeInt']['output']>;
+  /** When the plan ends or ended. */
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Plan name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Plan code (null for manual or initial freemium allowances). */
+  planCode?: Maybe<Scalars['String']['output']>;
+  /** True when the plan was revoked. */
+  revoked: Scalars['Boolean']['output'];
+  /** When the plan starts or started. */
+  startsAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** CURRENT, PENDING or SPENT. */
+  state: Scalars['String']['output'];
+  /** True for unlimited (time-based) plans. */
+  unlimited: Scalars['Boolean']['output'];
+};
+
+/** Identifies the account to act on. */
+export type AccountRefInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+};
+
+/** Provider-neutral account status. The vendor value is in `Account.providerStatus`. */
+export type AccountStatus =
+  /** The account can connect. */
+  | 'ACTIVE'
+  /** The bandwidth allowance is used up (WLVPN "cap reached"). */
+  | 'BANDWIDTH_CAPPED'
+  /** Closed (WLVPN); can be reopened where the provider allows it. */
+  | 'CLOSED'
+  /** Suspended by the reseller; can be enabled again. */
+  | 'DISABLED'
+  /** The paid period is over. */
+  | 'EXPIRED'
+  /** The provider answered a status this graph does not know. */
+  | 'UNKNOWN';
+
+/** Result of a mutation that sets a VPN password. */
+export type AccountWithPasswordPayload = {
+  __typename?: 'AccountWithPasswordPayload';
+  /** The account after the change (null on failure or deletion). */
+  account?: Maybe<Account>;
+  /** Id of the account deleted at the provider, when the mutation deleted it. */
+  deletedAccountId?: Maybe<Scalars['ID']['output']>;
+  /** The VPN password, shown this once and never stored (null on replay or failure). */
+  password?: Maybe<Scalars['String']['output']>;
+  /** True when this is the stored outcome of an earlier request with the same idempotency key. */
+  replayed: Scalars['Boolean']['output'];
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Set a new VPN password. */
+export type ChangeAccountPasswordInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** New password; generated (and returned once) when omitted. */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Move an account to another plan. */
+export type ChangeAccountPlanInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** Plan code (see `plans(provider)`). */
+  planCode: Scalars['String']['input'];
+};
+
+/** A ready-to-use VPN client configuration file. */
+export type ConnectionConfig = {
+  __typename?: 'ConnectionConfig';
+  /** File content. Contains credentials for WireGuard (private key): admin only. */
+  content: Scalars['String']['output'];
+  /** Suggested file name, e.g. "TH-123.ovpn" or "wg0.conf". */
+  fileName: Scalars['String']['output'];
+  /** OPENVPN or WIREGUARD. */
+  kind: Scalars['String']['output'];
+};
+
+/** Create a VPN account at a provider. */
+export type CreateAccountInput = {
+  /** Customer to link (a VPNresellers customer, or one kept by this API). */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** WLVPN account group id. */
+  groupId?: InputMaybe<Scalars['String']['input']>;
+  /** Replays the first outcome for 24 h; the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** WLVPN metadata (at most 5 string keys). */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** VPNresellers: create the customer with the account. */
+  newCustomer?: InputMaybe<NewProviderCustomerInput>;
+  /** VPN password; generated when omitted. Returned once in the payload. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Days of service (PureWL, PureVPN). */
+  periodDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Plan code (WLVPN plan, PureVPN package, PureWL subscription type). */
+  planCode?: InputMaybe<Scalars['String']['input']>;
+  /** Provider to create the account at. */
+  provider: Provider;
+  /** VPN username (PureVPN picks its own; WLVPN/VPNresellers: generated when omitted). */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Create a customer. */
+export type CreateCustomerInput = {
+  /** Email address. */
+  email: Scalars['String']['input'];
+  /** Your own reference for the customer. */
+  externalRef?: InputMaybe<Scalars['String']['input']>;
+  /** First name. */
+  firstName: Scalars['String']['input'];
+  /** Last name. */
+  lastName: Scalars['String']['input'];
+  /** Project id (required for VPNresellers). */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** VPNRESELLERS to create it there; omit to keep it in this API (links accounts of any provider). */
+  provider?: InputMaybe<Provider>;
+};
+
+/** An end customer of the reseller: a VPNresellers customer, or a customer kept by this API (provider null) that links accounts of any provider (its id is also the PureWL uuid). */
+export type Customer = Node & {
+  __typename?: 'Customer';
+  /** Accounts of this customer. */
+  accounts: AccountConnection;
+  /** Email address. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Reseller's own reference for the customer. */
+  externalRef?: Maybe<Scalars['String']['output']>;
+  /** First name. */
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** First and last name joined. */
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Last name. */
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** The customer's project (VPNresellers). */
+  project?: Maybe<Project>;
+  /** Provider holding the customer; null when kept by this API. */
+  provider?: Maybe<Provider>;
+};
+
+
+/** An end customer of the reseller: a VPNresellers customer, or a customer kept by this API (provider null) that links accounts of any provider (its id is also the PureWL uuid). */
+export type CustomerAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of customers. */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  /** The edges of this page. */
+  edges: Array<CustomerEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<Customer>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a Customer connection. */
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Customer. */
+  node: Customer;
+};
+
+/** Result of a customer mutation. */
+export type CustomerPayload = {
+  __typename?: 'CustomerPayload';
+  /** The customer after the change. */
+  customer?: Maybe<Customer>;
+  /** Id of the deleted customer. */
+  deletedCustomerId?: Maybe<Scalars['ID']['output']>;
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Identifies a customer. */
+export type CustomerRefInput = {
+  /** Customer id. */
+  customerId: Scalars['ID']['input'];
+};
+
+/** Stable error codes, used in `extensions.code` and in `userErrors.code`. */
+export type ErrorCode =
+  /** The request conflicts with the current state (or with an idempotency key). */
+  | 'CONFLICT'
+  /** The prepaid reseller balance cannot pay for this. */
+  | 'INSUFFICIENT_BALANCE'
+  /** The entity does not exist (or is not visible to this reseller). */
+  | 'NOT_FOUND'
+  /** The provider is rate limiting; retry later. */
+  | 'RATE_LIMITED'
+  /** The provider refused this API's credentials. */
+  | 'UNAUTHENTICATED_UPSTREAM'
+  /** The provider cannot do this operation. */
+  | 'UNSUPPORTED_BY_PROVIDER'
+  /** The provider did not answer in time. */
+  | 'UPSTREAM_TIMEOUT'
+  /** The provider failed or could not be reached. */
+  | 'UPSTREAM_UNAVAILABLE'
+  /** The input breaks a rule of this API or of the provider. */
+  | 'VALIDATION';
+
+/** End an account's service now or on a date. */
+export type ExpireAccountInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** Day the service ends (default: today). */
+  on?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** Move an account's expiry to a date. */
+export type ExtendAccountInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** New last day of service (YYYY-MM-DD). */
+  expiresOn: Scalars['LocalDate']['input'];
+};
+
+/** Link an account to a customer kept by this API. */
+export type LinkAccountInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** Customer id; null removes the link. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Close the account and erase its username and metadata (WLVPN). Cannot be undone. */
+  anonymiseAccount: AccountPayload;
+  /** Set a new VPN password (generated when omitted, returned once). */
+  changeAccountPassword: AccountWithPasswordPayload;
+  /** Move the account to another plan / package / subscription type. */
+  changeAccountPlan: AccountPayload;
+  /** Terminate: close where the provider closes (WLVPN), delete where it deletes. */
+  closeAccount: AccountPayload;
+  /** Create a VPN account. Idempotent with `idempotencyKey`. */
+  createAccount: AccountWithPasswordPayload;
+  /** Create a customer at VPNresellers, or keep one in this API. */
+  createCustomer: CustomerPayload;
+  /** Create a VPNresellers project. */
+  createProject: ProjectPayload;
+  /** Delete the account at the provider for good. */
+  deleteAccount: AccountPayload;
+  /** Delete a customer (refused while it has accounts). */
+  deleteCustomer: CustomerPayload;
+  /** Delete a project (refused while it has customers). */
+  deleteProject: ProjectPayload;
+  /** Suspend an account without deleting it. */
+  disableAccount: AccountPayload;
+  /** Enable a disabled account. */
+  enableAccount: AccountPayload;
+  /** End the service today or on a date. */
+  expireAccount: AccountPayload;
+  /** Move the expiry to a date. */
+  extendAccount: AccountPayload;
+  /** Link an account (any provider) to a customer kept by this API, or unlink it. */
+  linkAccountToCustomer: AccountPayload;
+  /** Add days to the subscription. Idempotent with `idempotencyKey`. */
+  renewAccount: AccountPayload;
+  /** Reopen a closed account (WLVPN). */
+  reopenAccount: AccountPayload;
+  /** Delete every auth token of the account, signing out its apps (WLVPN). */
+  revokeAccountSessions: AccountPayload;
+  /** Apply or remove a bandwidth rate limit (WLVPN). */
+  setAccountBandwidthLimit: AccountPayload;
+  /** Change a customer's name or email. */
+  updateCustomer: CustomerPayload;
+  /** Change a project. */
+  updateProject: ProjectPayload;
+};
+
+
+export type MutationAnonymiseAccountArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationChangeAccountPasswordArgs = {
+  input: ChangeAccountPasswordInput;
+};
+
+
+export type MutationChangeAccountPlanArgs = {
+  input: ChangeAccountPlanInput;
+};
+
+
+export type MutationCloseAccountArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationCreateAccountArgs = {
+  input: CreateAccountInput;
+};
+
+
+export type MutationCreateCustomerArgs = {
+  input: CreateCustomerInput;
+};
+
+
+export type MutationCreateProjectArgs = {
+  input: ProjectInput;
+};
+
+
+export type MutationDeleteAccountArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationDeleteCustomerArgs = {
+  input: CustomerRefInput;
+};
+
+
+export type MutationDeleteProjectArgs = {
+  input: ProjectRefInput;
+};
+
+
+export type MutationDisableAccountArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationEnableAccountArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationExpireAccountArgs = {
+  input: ExpireAccountInput;
+};
+
+
+export type MutationExtendAccountArgs = {
+  input: ExtendAccountInput;
+};
+
+
+export type MutationLinkAccountToCustomerArgs = {
+  input: LinkAccountInput;
+};
+
+
+export type MutationRenewAccountArgs = {
+  input: RenewAccountInput;
+};
+
+
+export type MutationReopenAccountArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationRevokeAccountSessionsArgs = {
+  input: AccountRefInput;
+};
+
+
+export type MutationSetAccountBandwidthLimitArgs = {
+  input: SetBandwidthLimitInput;
+};
+
+
+export type MutationUpdateCustomerArgs = {
+  input: UpdateCustomerInput;
+};
+
+
+export type MutationUpdateProjectArgs = {
+  input: UpdateProjectInput;
+};
+
+/** A new customer created together with a VPNresellers account. */
+export type NewProviderCustomerInput = {
+  /** Email address. */
+  email: Scalars['String']['input'];
+  /** First name. */
+  firstName: Scalars['String']['input'];
+  /** Last name. */
+  lastName: Scalars['String']['input'];
+  /** Project id (VPNresellers). */
+  projectId: Scalars['ID']['input'];
+};
+
+/** An object with a globally unique, opaque id (Relay). Fetch any of them with `node(id)`. */
+export type Node = {
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+};
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow the last edge. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when more items precede the first edge. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Something an account can be put on: a WLVPN plan, a PureVPN package × period, or a PureWL subscription type. */
+export type Plan = Node & {
+  __typename?: 'Plan';
+  /** True for auto-renewing subscriptions. */
+  autoRenewing: Scalars['Boolean']['output'];
+  /** Allowance of a bandwidth-based plan, in bytes. */
+  bandwidthBytes?: Maybe<Scalars['SafeInt']['output']>;
+  /** Code to pass to createAccount / changeAccountPlan (the vendor's own code). */
+  code: Scalars['String']['output'];
+  /** Short description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Length of a time-based plan, in days. */
+  intervalDays?: Maybe<Scalars['Int']['output']>;
+  /** Time-based or bandwidth-based. */
+  kind: PlanKind;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Display price in USD, e.g. "4.99", when the provider has one. */
+  priceUsd?: Maybe<Scalars['String']['output']>;
+  /** Provider offering the plan. */
+  provider: Provider;
+  /** Days after which a bandwidth allowance refills (0 = never). */
+  refillingIntervalDays?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How a plan is limited. */
+export type PlanKind =
+  /** A traffic allowance in bytes. */
+  | 'BANDWIDTH'
+  /** Unlimited traffic for a period of days. */
+  | 'TIME';
+
+/** A VPNresellers project grouping customers. */
+export type Project = Node & {
+  __typename?: 'Project';
+  /** Accounts of this project's customers. */
+  accounts: AccountConnection;
+  /** Customers in this project. */
+  customers: CustomerConnection;
+  /** Project description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Project name. */
+  name: Scalars['String']['output'];
+  /** Provider holding the project. */
+  provider: Provider;
+};
+
+
+/** A VPNresellers project grouping customers. */
+export type ProjectAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A VPNresellers project grouping customers. */
+export type ProjectCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of projects. */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The edges of this page. */
+  edges: Array<ProjectEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<Project>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a Project connection. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Project. */
+  node: Project;
+};
+
+/** Create or change a VPNresellers project. */
+export type ProjectInput = {
+  /** Project description. */
+  description: Scalars['String']['input'];
+  /** Project name. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of a project mutation. */
+export type ProjectPayload = {
+  __typename?: 'ProjectPayload';
+  /** Id of the deleted project. */
+  deletedProjectId?: Maybe<Scalars['ID']['output']>;
+  /** The project after the change. */
+  project?: Maybe<Project>;
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Identifies a project. */
+export type ProjectRefInput = {
+  /** Project id. */
+  projectId: Scalars['ID']['input'];
+};
+
+/** A white-label VPN reseller API behind this graph. */
+export type Provider =
+  /** Legacy PureVPN reseller API v1.0 (XML). */
+  | 'PUREVPN'
+  /** PureWL (PureVPN White Label), VPN Account Management API v2. */
+  | 'PUREWL'
+  /** VPNresellers API v4.1. */
+  | 'VPNRESELLERS'
+  /** WLVPN (White Label VPN) API v2. */
+  | 'WLVPN';
+
+/** A provider that could not contribute to a list. The rest of the list is still returned; the same failure is also reported in the response `errors` with this path and `extensions.code`. */
+export type ProviderFailure = {
+  __typename?: 'ProviderFailure';
+  /** Stable error code. */
+  code: ErrorCode;
+  /** What went wrong, safe to show. */
+  message: Scalars['String']['output'];
+  /** The provider that failed. */
+  provider: Provider;
+  /** True when retrying later may succeed. */
+  retryable: Scalars['Boolean']['output'];
+};
+
+/** What a provider can serve on the read side. */
+export type ProviderFeaturesInfo = {
+  __typename?: 'ProviderFeaturesInfo';
+  /** Reports usage for many accounts in one call. */
+  bulkUsage: Scalars['Boolean']['output'];
+  /** Serves VPN client configuration files. */
+  connectionConfigs: Scalars['Boolean']['output'];
+  /** Has customers. */
+  customers: Scalars['Boolean']['output'];
+  /** The provider lists accounts itself (else this API lists those it knows). */
+  listAccounts: Scalars['Boolean']['output'];
+  /** Has plans. */
+  plans: Scalars['Boolean']['output'];
+  /** Has projects. */
+  projects: Scalars['Boolean']['output'];
+  /** Has a server list. */
+  servers: Scalars['Boolean']['output'];
+  /** Reports usage. */
+  usage: Scalars['Boolean']['output'];
+};
+
+/** Health of a provider as seen from this API. */
+export type ProviderHealthInfo = {
+  __typename?: 'ProviderHealthInfo';
+  /** Circuit breaker state: closed (normal), open (failing fast), half-open (probing). */
+  breaker: Scalars['String']['output'];
+  /** What went wrong, when not ok. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** True when the provider answered a cheap call just now. */
+  ok: Scalars['Boolean']['output'];
+};
+
+/** A provider behind this graph and how it is wired. */
+export type ProviderInfo = {
+  __typename?: 'ProviderInfo';
+  /** Lifecycle operations this provider supports. */
+  capabilities: Array<AccountOperation>;
+  /** True when real credentials are configured (false: running against the sandbox emulator). */
+  configured: Scalars['Boolean']['output'];
+  /** Read-side features. */
+  features: ProviderFeaturesInfo;
+  /** Checked live (one cheap upstream call) when selected. */
+  health: ProviderHealthInfo;
+  /** Provider. */
+  name: Provider;
+  /** True when this provider is served by its in-process sandbox emulator. */
+  sandbox: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One account by id; null when it does not exist. */
+  account?: Maybe<Account>;
+  /** One account by provider and VPN username; null when it does not exist. */
+  accountByUsername?: Maybe<Account>;
+  /** Accounts across all providers as one Relay connection, ordered by provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN) then by each provider's own order. A failing provider is skipped and listed in `failures`. */
+  accounts: AccountConnection;
+  /** One customer by id; null when it does not exist. */
+  customer?: Maybe<Customer>;
+  /** Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. */
+  customers: CustomerConnection;
+  /** Any object by its global id; null when it does not exist. */
+  node?: Maybe<Node>;
+  /** Many objects by global id (at most 100), batched per provider. */
+  nodes: Array<Maybe<Node>>;
+  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS). */
+  plans: Array<Plan>;
+  /** One project by id; null when it does not exist. */
+  project?: Maybe<Project>;
+  /** Projects of a provider (VPNresellers has projects). */
+  projects: ProjectConnection;
+  /** The four providers, their mode, capabilities and health. */
+  providers: Array<ProviderInfo>;
+  /** Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`. */
+  servers: Array<Server>;
+  /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id, null where the provider reports no usage. */
+  usage: Array<Maybe<UsageReport>>;
+};
+
+
+export type QueryAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountByUsernameArgs = {
+  provider: Provider;
+  username: Scalars['String']['input'];
+};
+
+
+export type QueryAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryPlansArgs = {
+  provider: Provider;
+};
+
+
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryServersArgs = {
+  filter?: InputMaybe<ServerFilter>;
+};
+
+
+export type QueryUsageArgs = {
+  accountIds: Array<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** Add days to an account's subscription. */
+export type RenewAccountInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** Replays the first outcome for 24 h. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Days to add (PureVPN: 30, 60, 90, 180 or 365). */
+  periodDays: Scalars['Int']['input'];
+  /** New package/plan at renewal, where the provider allows it. */
+  planCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A VPN server or location accounts can connect to. */
+export type Server = Node & {
+  __typename?: 'Server';
+  /** City. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** Country name. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode?: Maybe<Scalars['String']['output']>;
+  /** Host name (FQDN) when the provider gives one. */
+  hostname?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** IP address when the provider gives one. */
+  ip?: Maybe<Scalars['String']['output']>;
+  /** Current load, 0 (idle) to 100 (full), when reported. */
+  load?: Maybe<Scalars['Int']['output']>;
+  /** Protocols / ports offered (e.g. "udp/1194", "wireguard"). */
+  protocols: Array<Scalars['String']['output']>;
+  /** Provider operating the server. */
+  provider: Provider;
+};
+
+/** Narrows the server list. */
+export type ServerFilter = {
+  /** Only these countries (ISO 3166-1 alpha-2). */
+  countryCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only these providers (default: all). */
+  providers?: InputMaybe<Array<Provider>>;
+};
+
+/** Apply or remove a bandwidth limit (WLVPN). */
+export type SetBandwidthLimitInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** Kilobytes per second; null removes every limitation. */
+  kilobytesPerSecond?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Change a customer. */
+export type UpdateCustomerInput = {
+  /** Customer id. */
+  customerId: Scalars['ID']['input'];
+  /** Email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** First name. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Last name. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change a project. */
+export type UpdateProjectInput = {
+  /** Project description. */
+  description: Scalars['String']['input'];
+  /** Project name. */
+  name: Scalars['String']['input'];
+  /** Project id. */
+  projectId: Scalars['ID']['input'];
+};
+
+/** One usage datapoint (WLVPN metric). */
+export type UsageMetric = {
+  __typename?: 'UsageMetric';
+  /** Metric name, e.g. "bandwidth" or "connections". */
+  name: Scalars['String']['output'];
+  /** Metric namespace, e.g. "vpn". */
+  namespace: Scalars['String']['output'];
+  /** Unit, e.g. "Bytes" or "None". */
+  unit: Scalars['String']['output'];
+  /** Value over the period. */
+  value: Scalars['Float']['output'];
+};
+
+/** Usage of one account over a date range (inclusive, UTC). */
+export type UsageReport = {
+  __typename?: 'UsageReport';
+  /** Id of the account measured. */
+  accountId: Scalars['ID']['output'];
+  /** Bytes transferred, when measured. */
+  bandwidthBytes?: Maybe<Scalars['SafeInt']['output']>;
+  /** Number of VPN connections, when measured. */
+  connections?: Maybe<Scalars['SafeInt']['output']>;
+  /** First day included. */
+  from: Scalars['LocalDate']['output'];
+  /** Every metric the provider reported. */
+  metrics: Array<UsageMetric>;
+  /** Provider that measured the usage. */
+  provider: Provider;
+  /** Last day included. */
+  to: Scalars['LocalDate']['output'];
+};
+
+/** A problem with a mutation's input or with what the provider said about it. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code. */
+  code: ErrorCode;
+  /** Path to the input field at fault, e.g. ["input", "password"]; null when not about one field. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable message, safe to show to an operator. */
+  message: Scalars['String']['output'];
+};
+
+/** WireGuard details of an account (VPNresellers). */
+export type WireGuardInfo = {
+  __typename?: 'WireGuardInfo';
+  /** Tunnel IP address assigned to the account. */
+  ip?: Maybe<Scalars['String']['output']>;
+  /** WireGuard private key (admin only). */
+  privateKey?: Maybe<Scalars['String']['output']>;
+  /** Public key of the account. */
+  publicKey?: Maybe<Scalars['String']['output']>;
+};
+
+export type BackofficeAccountsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountFilter>;
+}>;
+
+
+export type BackofficeAccountsQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } };
+
+export type AccountByUsernameQueryVariables = Exact<{
+  provider: Provider;
+  username: Scalars['String']['input'];
+}>;
+
+
+export type AccountByUsernameQuery = { __typename?: 'Query', accountByUsername?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null };
+
+export type CustomersQueryVariables = Exact<{
+  provider?: InputMaybe<Provider>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, provider?: Provider | null, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null }> } };
+
+export type ProjectsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ProjectsQuery = { __typename?: 'Query', projects: { __typename?: 'ProjectConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Project', id: string, name: string, description?: string | null, customers: { __typename?: 'CustomerConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Customer', id: string, fullName?: string | null }> } }> } };
+
+export type CatalogQueryVariables = Exact<{
+  provider: Provider;
+  countries?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type CatalogQuery = { __typename?: 'Query', plans: Array<{ __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind, intervalDays?: number | null, bandwidthBytes?: number | null, priceUsd?: string | null }>, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null, protocols: Array<string> }> };
+
+export type UsageQueryVariables = Exact<{
+  accountIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+}>;
+
+
+export type UsageQuery = { __typename?: 'Query', usage: Array<{ __typename?: 'UsageReport', accountId: string, provider: Provider, from: string, to: string, bandwidthBytes?: number | null, connections?: number | null, metrics: Array<{ __typename?: 'UsageMetric', name: string, namespace: string, value: number, unit: string }> } | null> };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderInfo', name: Provider, configured: boolean, sandbox: boolean, capabilities: Array<AccountOperation>, features: { __typename?: 'ProviderFeaturesInfo', listAccounts: boolean, customers: boolean, usage: boolean, bulkUsage: boolean }, health: { __typename?: 'ProviderHealthInfo', ok: boolean, breaker: string, message?: string | null } }> };
+
+export type TrivialQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TrivialQuery = { __typename: 'Query' };
+
+export type AccountDashboardQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountFilter>;
+}>;
+
+
+export type AccountDashboardQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } };
+
+export type AccountDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AccountDetailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', groupId?: string | null, metadata?: Record<string, unknown> | null, id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plans?: Array<{ __typename?: 'AccountPlan', planCode?: string | null, name?: string | null, state: string, expiresAt?: string | null, bytesUsed?: number | null, bytesMax?: number | null }> | null, wireguard?: { __typename?: 'WireGuardInfo', ip?: string | null, publicKey?: string | null } | null, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null }> } | null };
+
+export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
+
+export type MutationErrorsFragment = { __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode };
+
+export type CreateAccountMutationVariables = Exact<{
+  input: CreateAccountInput;
+}>;
+
+
+export type CreateAccountMutation = { __typename?: 'Mutation', createAccount: { __typename?: 'AccountWithPasswordPayload', password?: string | null, replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type EnableAccountMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type EnableAccountMutation = { __typename?: 'Mutation', enableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type DisableAccountMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type DisableAccountMutation = { __typename?: 'Mutation', disableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type RenewAccountMutationVariables = Exact<{
+  input: RenewAccountInput;
+}>;
+
+
+export type RenewAccountMutation = { __typename?: 'Mutation', renewAccount: { __typename?: 'AccountPayload', replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type ExtendAccountMutationVariables = Exact<{
+  input: ExtendAccountInput;
+}>;
+
+
+export type ExtendAccountMutation = { __typename?: 'Mutation', extendAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type ExpireAccountMutationVariables = Exact<{
+  input: ExpireAccountInput;
+}>;
+
+
+export type ExpireAccountMutation = { __typename?: 'Mutation', expireAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type ChangeAccountPasswordMutationVariables = Exact<{
+  input: ChangeAccountPasswordInput;
+}>;
+
+
+export type ChangeAccountPasswordMutation = { __typename?: 'Mutation', changeAccountPassword: { __typename?: 'AccountWithPasswordPayload', password?: string | null, account?: { __typename?: 'Account', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type ChangeAccountPlanMutationVariables = Exact<{
+  input: ChangeAccountPlanInput;
+}>;
+
+
+export type ChangeAccountPlanMutation = { __typename?: 'Mutation', changeAccountPlan: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plan?: { __typename?: 'Plan', code: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type CloseAccountMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type CloseAccountMutation = { __typename?: 'Mutation', closeAccount: { __typename?: 'AccountPayload', deletedAccountId?: string | null, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type DeleteAccountMutation = { __typename?: 'Mutation', deleteAccount: { __typename?: 'AccountPayload', deletedAccountId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type ReopenAccountMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type ReopenAccountMutation = { __typename?: 'Mutation', reopenAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type AnonymiseAccountMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type AnonymiseAccountMutation = { __typename?: 'Mutation', anonymiseAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type SetAccountBandwidthLimitMutationVariables = Exact<{
+  input: SetBandwidthLimitInput;
+}>;
+
+
+export type SetAccountBandwidthLimitMutation = { __typename?: 'Mutation', setAccountBandwidthLimit: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type RevokeAccountSessionsMutationVariables = Exact<{
+  input: AccountRefInput;
+}>;
+
+
+export type RevokeAccountSessionsMutation = { __typename?: 'Mutation', revokeAccountSessions: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { __typename?: 'Mutation', createCustomer: { __typename?: 'CustomerPayload', customer?: { __typename?: 'Customer', id: string, provider?: Provider | null, fullName?: string | null, email?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type DeleteCustomerMutationVariables = Exact<{
+  input: CustomerRefInput;
+}>;
+
+
+export type DeleteCustomerMutation = { __typename?: 'Mutation', deleteCustomer: { __typename?: 'CustomerPayload', deletedCustomerId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type LinkAccountToCustomerMutationVariables = Exact<{
+  input: LinkAccountInput;
+}>;
+
+
+export type LinkAccountToCustomerMutation = { __typename?: 'Mutation', linkAccountToCustomer: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, customer?: { __typename?: 'Customer', id: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type CreateProjectMutationVariables = Exact<{
+  input: ProjectInput;
+}>;
+
+
+export type CreateProjectMutation = { __typename?: 'Mutation', createProject: { __typename?: 'ProjectPayload', project?: { __typename?: 'Project', id: string, name: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type DeleteProjectMutationVariables = Exact<{
+  input: ProjectRefInput;
+}>;
+
+
+export type DeleteProjectMutation = { __typename?: 'Mutation', deleteProject: { __typename?: 'ProjectPayload', deletedProjectId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export const AccountSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountSummaryFragment, unknown>;
+export const MutationErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<MutationErrorsFragment, unknown>;
+export const BackofficeAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackofficeAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<BackofficeAccountsQuery, BackofficeAccountsQueryVariables>;
+export const AccountByUsernameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountByUsername"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountByUsername"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountByUsernameQuery, AccountByUsernameQueryVariables>;
+export const CustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Customers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomersQuery, CustomersQueryVariables>;
+export const ProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Projects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsQuery, ProjectsQueryVariables>;
+export const CatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Catalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countries"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plans"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"intervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"provider"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"countryCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countries"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"load"}},{"kind":"Field","name":{"kind":"Name","value":"protocols"}}]}}]}}]} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
+export const UsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Usage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]} as unknown as DocumentNode<UsageQuery, UsageQueryVariables>;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"features"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"customers"}},{"kind":"Field","name":{"kind":"Name","value":"usage"}},{"kind":"Field","name":{"kind":"Name","value":"bulkUsage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"breaker"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
+export const TrivialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Trivial"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]} as unknown as DocumentNode<TrivialQuery, TrivialQueryVariables>;
+export const AccountDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDashboardQuery, AccountDashboardQueryVariables>;
+export const AccountDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"bytesUsed"}},{"kind":"Field","name":{"kind":"Name","value":"bytesMax"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wireguard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"publicKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"load"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDetailQuery, AccountDetailQueryVariables>;
+export const CreateAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateAccountMutation, CreateAccountMutationVariables>;
+export const EnableAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<EnableAccountMutation, EnableAccountMutationVariables>;
+export const DisableAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DisableAccountMutation, DisableAccountMutationVariables>;
+export const RenewAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenewAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenewAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renewAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<RenewAccountMutation, RenewAccountMutationVariables>;
+export const ExtendAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ExtendAccountMutation, ExtendAccountMutationVariables>;
+export const ExpireAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExpireAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExpireAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expireAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ExpireAccountMutation, ExpireAccountMutationVariables>;
+export const ChangeAccountPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAccountPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeAccountPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAccountPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ChangeAccountPasswordMutation, ChangeAccountPasswordMutationVariables>;
+export const ChangeAccountPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAccountPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeAccountPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAccountPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ChangeAccountPlanMutation, ChangeAccountPlanMutationVariables>;
+export const CloseAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CloseAccountMutation, CloseAccountMutationVariables>;
+export const DeleteAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const ReopenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReopenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ReopenAccountMutation, ReopenAccountMutationVariables>;
+export const AnonymiseAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AnonymiseAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"anonymiseAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<AnonymiseAccountMutation, AnonymiseAccountMutationVariables>;
+export const SetAccountBandwidthLimitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAccountBandwidthLimit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetBandwidthLimitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAccountBandwidthLimit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<SetAccountBandwidthLimitMutation, SetAccountBandwidthLimitMutationVariables>;
+export const RevokeAccountSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAccountSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAccountSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<RevokeAccountSessionsMutation, RevokeAccountSessionsMutationVariables>;
+export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
+export const DeleteCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedCustomerId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DeleteCustomerMutation, DeleteCustomerMutationVariables>;
+export const LinkAccountToCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkAccountToCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkAccountToCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<LinkAccountToCustomerMutation, LinkAccountToCustomerMutationVariables>;
+export const CreateProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateProjectMutation, CreateProjectMutationVariables>;
+export const DeleteProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedProjectId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DeleteProjectMutation, DeleteProjectMutationVariables>;
