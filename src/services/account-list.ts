@@ -7,10 +7,12 @@ import type { Connection, Direction } from './pagination.js';
 import { toGraphQLError } from '../graphql/common/errors.js';
 
 /**
- * One Relay connection over every provider's accounts. Order: providers in PROVIDER_ORDER, then each
- * provider's own list order. A cursor names a position (provider, offset within that provider), so pages
- * stay stable while new accounts are appended. Each provider is asked at most once per page for items,
- * plus once for its count when paging backwards from the end; a failing provider is skipped and reported.
+ * One Relay connection over every provider's accounts. Order: by position within each provider's own
+ * list, then by provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN) — the providers are interleaved (1st of
+ * each, 2nd of each, …), so every page spans all of them. A cursor names a position (provider, offset), so
+ * pages stay stable while accounts are appended. Each page asks every provider for about its share (one
+ * call per provider per round; a second round only when a provider runs dry), plus one count per
+ * provider when paging backwards from the end. A failing provider is skipped and reported.
  */
 
 export interface Position {
@@ -29,6 +31,13 @@ export function decodeCursor(cursor: string, field: string): Position {
     throw new InputError(field, `\`${field}\` is not a cursor of the accounts connection.`);
   }
   return { provider: m[1] as ProviderName, offset: Number(m[2]) };
+}
+
+const rank = (p: ProviderName): number => PROVIDER_ORDER.indexOf(p);
+
+/** Total order of positions: offset first, then provider. */
+function compare(a: Position, b: Position): number {
+  return a.offset - b.offset || rank(a.provider) - rank(b.provider);
 }
 
 export interface ProviderFailureInfo {
@@ -78,65 +87,86 @@ export class CrossProviderAccountList {
     };
   }
 
-  private indexOf(provider: ProviderName): number {
-    const i = this.providers.findIndex((p) => p.name === provider);
-    return i;
-  }
-
   private async forward(size: number, after: string | null) {
-    const start = after ? decodeCursor(after, 'after') : null;
-    let index = start ? this.indexOf(start.provider) : 0;
-    let offset = start ? start.offset + 1 : 0;
-    if (start && index < 0) {
-      // The cursor's provider is filtered out: continue with the next provider in the global order.
-      const globalIndex = PROVIDER_ORDER.indexOf(start.provider);
-      index = this.providers.findIndex((p) => PROVIDER_ORDER.indexOf(p.name) > globalIndex);
-      if (index < 0) index = this.providers.length;
-      offset = 0;
+    const cursor = after ? decodeCursor(after, 'after') : null;
+    const lanes = this.providers.map((provider) => {
+      const start = cursor ? cursor.offset + (rank(provider.name) > rank(cursor.provider) ? 0 : 1) : 0;
+      return { provider, next: start, items: [] as AccountRecord[], start, done: false };
+    });
+    const need = size + 1;
+    let share = Math.ceil(need / Math.max(1, lanes.length));
+    for (;;) {
+      const active = lanes.filter((l) => !l.done);
+      if (active.length === 0) break;
+      await Promise.all(
+        active.map(async (lane) => {
+          const page = await this.fetch(lane.provider, lane.next, share);
+          if (!page) {
+            lane.done = true;
+            lane.items = [];
+            return;
+          }
+          lane.items.push(...page);
+          lane.next += page.length;
+          if (page.length < share) lane.done = true;
+        }),
+      );
+      const level = Math.min(...lanes.filter((l) => !l.done).map((l) => l.next), Number.POSITIVE_INFINITY);
+      const complete = lanes.reduce((n, l) => n + l.items.filter((_, i) => l.start + i < level).length, 0);
+      if (complete >= need || lanes.every((l) => l.done)) break;
+      share = Math.ceil((need - complete) / Math.max(1, lanes.filter((l) => !l.done).length));
     }
-    const items: Array<{ record: AccountRecord; pos: Position }> = [];
-    for (; index < this.providers.length && items.length <= size; index++, offset = 0) {
-      const provider = this.providers[index] as VpnProvider;
-      const want = size + 1 - items.length;
-      const page = await this.fetch(provider, offset, want);
-      if (!page) continue;
-      page.forEach((record, i) => items.push({ record, pos: { provider: provider.name, offset: offset + i } }));
-    }
-    return {
-      items: items.slice(0, size),
-      hasNext: items.length > size,
-      hasPrevious: start !== null,
-    };
+    const level = Math.min(...lanes.filter((l) => !l.done).map((l) => l.next), Number.POSITIVE_INFINITY);
+    const merged = lanes
+      .flatMap((l) => l.items.map((record, i) => ({ record, pos: { provider: l.provider.name, offset: l.start + i } })))
+      .filter((x) => x.pos.offset < level)
+      .sort((a, b) => compare(a.pos, b.pos));
+    return { items: merged.slice(0, size), hasNext: merged.length > size, hasPrevious: cursor !== null };
   }
 
   private async backward(size: number, before: string | null) {
-    const end = before ? decodeCursor(before, 'before') : null;
-    let index = end ? this.indexOf(end.provider) : this.providers.length - 1;
-    let endOffset: number | null = end ? end.offset : null;
-    if (end && index < 0) {
-      const globalIndex = PROVIDER_ORDER.indexOf(end.provider);
-      index = -1;
-      this.providers.forEach((p, i) => {
-        if (PROVIDER_ORDER.indexOf(p.name) < globalIndex) index = i;
-      });
-      endOffset = null;
+    const cursor = before ? decodeCursor(before, 'before') : null;
+    const lanes = await Promise.all(
+      this.providers.map(async (provider) => {
+        const end = cursor
+          ? cursor.offset + (rank(provider.name) < rank(cursor.provider) ? 1 : 0)
+          : ((await this.count(provider)) ?? 0);
+        return { provider, low: end, items: [] as AccountRecord[], done: end === 0 };
+      }),
+    );
+    const need = size + 1;
+    let share = Math.ceil(need / Math.max(1, lanes.length));
+    for (;;) {
+      const active = lanes.filter((l) => !l.done);
+      if (active.length === 0) break;
+      await Promise.all(
+        active.map(async (lane) => {
+          const from = Math.max(0, lane.low - share);
+          const page = await this.fetch(lane.provider, from, lane.low - from);
+          if (!page) {
+            lane.done = true;
+            lane.items = [];
+            return;
+          }
+          lane.items = [...page, ...lane.items];
+          lane.low = from;
+          if (from === 0) lane.done = true;
+        }),
+      );
+      const floor = Math.max(...lanes.filter((l) => !l.done).map((l) => l.low), 0);
+      const complete = lanes.reduce((n, l) => n + l.items.filter((_, i) => l.low + i >= floor).length, 0);
+      if (complete >= need || lanes.every((l) => l.done)) break;
+      share = Math.ceil((need - complete) / Math.max(1, lanes.filter((l) => !l.done).length));
     }
-    let items: Array<{ record: AccountRecord; pos: Position }> = [];
-    for (; index >= 0 && items.length <= size; index--, endOffset = null) {
-      const provider = this.providers[index] as VpnProvider;
-      const stop = endOffset ?? (await this.count(provider));
-      if (stop === null) continue;
-      const want = size + 1 - items.length;
-      const from = Math.max(0, stop - want);
-      if (stop - from <= 0) continue;
-      const page = await this.fetch(provider, from, stop - from);
-      if (!page) continue;
-      items = [...page.map((record, i) => ({ record, pos: { provider: provider.name, offset: from + i } })), ...items];
-    }
+    const floor = Math.max(...lanes.filter((l) => !l.done).map((l) => l.low), 0);
+    const merged = lanes
+      .flatMap((l) => l.items.map((record, i) => ({ record, pos: { provider: l.provider.name, offset: l.low + i } })))
+      .filter((x) => x.pos.offset >= floor)
+      .sort((a, b) => compare(a.pos, b.pos));
     return {
-      items: items.slice(Math.max(0, items.length - size)),
-      hasNext: end !== null,
-      hasPrevious: items.length > size,
+      items: merged.slice(Math.max(0, merged.length - size)),
+      hasNext: cursor !== null,
+      hasPrevious: merged.length > size,
     };
   }
 

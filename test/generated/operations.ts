@@ -792,7 +792,7 @@ export type Query = {
   account?: Maybe<Account>;
   /** One account by provider and VPN username; null when it does not exist. */
   accountByUsername?: Maybe<Account>;
-  /** Accounts across all providers as one Relay connection, ordered by provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN) then by each provider's own order. A failing provider is skipped and listed in `failures`. */
+  /** Accounts across all providers as one Relay connection. Order: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. A failing provider is skipped, listed in `failures` and reported in `errors`. */
   accounts: AccountConnection;
   /** One customer by id; null when it does not exist. */
   customer?: Maybe<Customer>;

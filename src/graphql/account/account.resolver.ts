@@ -41,8 +41,9 @@ export class AccountResolver {
 
   @Query(() => AccountConnection, {
     description:
-      'Accounts across all providers as one Relay connection, ordered by provider (PUREWL, VPNRESELLERS, WLVPN, ' +
-      'PUREVPN) then by each provider\'s own order. A failing provider is skipped and listed in `failures`.',
+      'Accounts across all providers as one Relay connection. Order: position in each provider\'s own list, then ' +
+      'provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. ' +
+      'A failing provider is skipped, listed in `failures` and reported in `errors`.',
   })
   accounts(
     @Args() args: ConnectionArguments,
