@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { print, type DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { loadConfig } from '../../src/config.js';
+import { createApp, type App } from '../../src/server.js';
+import { openStore, type Store } from '../../src/store/store.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { ProviderName } from '../../src/domain/provider.js';
+
+/**
+ * Starts the real server (sandbox emulators over real HTTP + an in-memory PGlite store) on an ephemeral
+ * port, and runs operations over HTTP like a frontend would.
+ */
+
+export interface GqlResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  status: number;
+}
+
+export interface TestApp {
+  app: App;
+  store: Store;
+  gql<T = Record<string, unknown>, V = Record<string, unknown>>(
+    query: string | DocumentNode | TypedDocumentNode<T, V>,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
+  /** Upstream requests counted by the emulators (all, or one provider's). */
+  upstream(provider?: ProviderName): number;
+  resetUpstream(): void;
+  emulator(provider: ProviderName): NonNullable<ReturnType<App['registry']['emulator']>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', ...env });
+  const store = await openStore({});
+  const app = await createApp(config, { store, logger: createLogger('silent'), emulator: { seed: 42 } });
+  const emulator = (p: ProviderName) => {
+    const e = app.registry.emulator(p);
+    if (!e) throw new Error(`${p} is not in sandbox mode`);
+    return e;
+  };
+  return {
+    app,
+    store,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(app.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
+      });
+      const body = (await res.json()) as Omit<GqlResult<never>, 'status'>;
+      return { ...(body as object), status: res.status } as GqlResult<never>;
+    },
+    upstream(provider) {
+      const names = provider ? [provider] : Object.values(ProviderName);
+      return names.reduce((n, p) => n + (app.registry.emulator(p)?.server.count() ?? 0), 0);
+    },
+    resetUpstream() {
+      for (const p of Object.values(ProviderName)) app.registry.emulator(p)?.server.resetStats();
+    },
+    emulator,
+    async stop() {
+      await app.stop();
+      await store.close();
+    },
+  };
+}
