@@ -11,7 +11,7 @@ describe('federation composition', () => {
   it('composes with no errors and no hints', () => {
     const result = composeServices([vpnGraph, billing]);
     expect(result.errors?.map((e) => e.message) ?? []).toEqual([]);
-    expect(result.hints.map((h) => `${h.definition.code}: ${h.message}`)).toEqual([]);
+    expect((result.hints ?? []).map((h) => `${h.definition.code}: ${h.message}`)).toEqual([]);
     const supergraph = result.supergraphSdl ?? '';
     expect(supergraph).toContain('invoices: [Invoice!]!');
     expect(supergraph).toMatch(/type Account[^{]*@join__type\(graph: VPN_GRAPH, key: "id"\)/);
