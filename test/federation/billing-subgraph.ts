@@ -24,38 +24,43 @@ type Invoice {
   id: ID!
   amountCents: Int!
   currency: String!
-  "Who pays."
+  "The VPN account billed."
+  account: Account!
+  "Who pays, when known."
   billedTo: Customer
 }
 
 type Query {
-  "Invoices over a threshold."
-  largeInvoices(minCents: Int!): [Invoice!]!
+  "The most recent invoices."
+  recentInvoices: [Invoice!]!
 }
 `;
 
-export interface BillingStats {
-  /** How many `_entities` calls reached this subgraph and how many representations each had. */
+export interface BillingState {
+  /** Account ids the example invoices point at (set by the test). */
+  accountIds: string[];
+  /** Size of each \`_entities\` batch received. */
   entityBatches: number[];
 }
 
-/** `stats` records the size of each `_entities` batch the gateway sends here. */
-export function buildBillingSchema(stats: BillingStats): GraphQLSchema {
+function invoiceFor(accountId: string, n = 1) {
+  const seed = [...accountId].reduce((a, c) => a + c.charCodeAt(0), 0);
+  return { id: `inv-${accountId}-${n}`, amountCents: 499 + (seed % 500), currency: 'USD', account: { id: accountId }, billedTo: null };
+}
+
+export function buildBillingSchema(state: BillingState): GraphQLSchema {
   return buildSubgraphSchema({
     typeDefs: parse(BILLING_SDL),
     resolvers: {
+      Query: {
+        recentInvoices: () => state.accountIds.map((id) => invoiceFor(id)),
+      },
       Account: {
         __resolveReference(ref: { id: string }) {
           return { id: ref.id };
         },
         invoices(account: { id: string }) {
-          const seed = [...account.id].reduce((a, c) => a + c.charCodeAt(0), 0);
-          return [{ id: `inv-${account.id}-1`, amountCents: 499 + (seed % 500), currency: 'USD', billedTo: null }];
-        },
-      },
-      Query: {
-        largeInvoices(_: unknown, args: { minCents: number }) {
-          return [{ id: 'inv-x', amountCents: Math.max(args.minCents, 1000), currency: 'USD', billedTo: null }];
+          return [invoiceFor(account.id)];
         },
       },
     },
