@@ -7,8 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   const sandboxed = app.registry.all().filter((p) => p.sandbox).map((p) => p.name);
+  const emulators = Object.fromEntries([...app.registry.sandboxEmulators].map(([name, e]) => [name, e.server.url]));
   app.logger.info(
-    { url: app.graphqlUrl, sandbox: sandboxed, store: config.env.DATABASE_URL ? 'postgres' : 'pglite' },
+    { url: app.graphqlUrl, sandbox: sandboxed, emulators, store: config.env.DATABASE_URL ? 'postgres' : 'pglite' },
     'vpn-graph ready',
   );
   // Plain line for humans running `npm start`.
