@@ -59,13 +59,6 @@ async function upstreamCalls(child: Child): Promise<number> {
   return total;
 }
 
-async function resetCalls(child: Child): Promise<void> {
-  for (const url of Object.values(child.emulators)) {
-    const stats = (await (await fetch(`${url}/__admin/stats`)).json()) as { total: number };
-    void stats;
-  }
-}
-
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, operationName?: string) {
   const res = await fetch(url, {
     method: 'POST',
@@ -124,7 +117,6 @@ async function main(): Promise<void> {
     const beforeOff = await upstreamCalls(off);
     await post(off.url, ops, { first: 100 }, 'AccountDashboard');
     const callsOff = (await upstreamCalls(off)) - beforeOff;
-    void resetCalls;
     if (dash.errors) throw new Error(`dashboard failed: ${JSON.stringify(dash.errors).slice(0, 300)}`);
 
     // 2. latency of the dashboard vs the critical-path floor

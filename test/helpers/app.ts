@@ -6,6 +6,7 @@ import { createApp, type App } from '../../src/server.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { ProviderName } from '../../src/domain/provider.js';
+import type { Logger } from 'pino';
 
 /**
  * Starts the real server (sandbox emulators over real HTTP + an in-memory PGlite store) on an ephemeral
@@ -33,10 +34,10 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', ...env });
   const store = await openStore({});
-  const app = await createApp(config, { store, logger: createLogger('silent'), emulator: { seed: 42 } });
+  const app = await createApp(config, { store, logger: options.logger ?? createLogger('silent'), emulator: { seed: 42 } });
   const emulator = (p: ProviderName) => {
     const e = app.registry.emulator(p);
     if (!e) throw new Error(`${p} is not in sandbox mode`);
