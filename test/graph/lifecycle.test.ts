@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ProviderName } from '../../src/domain/provider.js';
 import { addDays, todayYmd } from '../../src/lib/dates.js';
 import {
+  type CreateAccountInput,
   CreateAccountDocument,
   CreateCustomerDocument,
   DisableAccountDocument,
@@ -54,11 +55,11 @@ describe('account lifecycle through GraphQL', () => {
     return ok(res.data?.createCustomer).customer?.id ?? '';
   }
 
-  const createInput: Record<ProviderName, () => Promise<Record<string, unknown>>> = {
-    [ProviderName.PUREWL]: async () => ({ provider: 'PUREWL', periodDays: 30, customerId: await storeCustomer() }),
-    [ProviderName.VPNRESELLERS]: async () => ({ provider: 'VPNRESELLERS', username: `lc${Date.now().toString(36)}` }),
-    [ProviderName.WLVPN]: async () => ({ provider: 'WLVPN', username: `lc_${Date.now().toString(36)}` }),
-    [ProviderName.PUREVPN]: async () => ({ provider: 'PUREVPN', periodDays: 30, planCode: 'STANDARD-30' }),
+  const createInput: Record<ProviderName, () => Promise<CreateAccountInput>> = {
+    [ProviderName.PUREWL]: async () => ({ provider: 'PUREWL' as const, periodDays: 30, customerId: await storeCustomer() }),
+    [ProviderName.VPNRESELLERS]: async () => ({ provider: 'VPNRESELLERS' as const, username: `lc${Date.now().toString(36)}` }),
+    [ProviderName.WLVPN]: async () => ({ provider: 'WLVPN' as const, username: `lc_${Date.now().toString(36)}` }),
+    [ProviderName.PUREVPN]: async () => ({ provider: 'PUREVPN' as const, periodDays: 30, planCode: 'STANDARD-30' }),
   };
 
   it.each(Object.values(ProviderName))('%s: every supported step, checked against the emulator', async (provider) => {
@@ -150,7 +151,7 @@ describe('account lifecycle through GraphQL', () => {
   });
 
   it('catches input a provider would reject before any upstream call', async () => {
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[CreateAccountInput, string]> = [
       [{ provider: 'WLVPN', username: 'has space' }, 'username'],
       [{ provider: 'WLVPN', username: 'x'.repeat(61) }, 'username'],
       [{ provider: 'PUREWL', periodDays: 5000, username: 'ok', password: 'Abcdefgh1234' }, 'periodDays'],
@@ -178,7 +179,7 @@ describe('account lifecycle through GraphQL', () => {
     );
     const account = page.data?.accounts.edges[0]?.node;
     expect(account?.capabilities).not.toContain('REOPEN');
-    const res = await t.gql(ReopenAccountDocument, { input: { accountId: account?.id } });
+    const res = await t.gql(ReopenAccountDocument, { input: { accountId: account?.id ?? '' } });
     expect(res.data?.reopenAccount.userErrors[0]?.code).toBe('UNSUPPORTED_BY_PROVIDER');
   });
 });
