@@ -244,86 +244,86 @@ export abstract class BaseProvider implements VpnProvider {
   async getCustomers(nativeIds: readonly string[]): Promise<BatchResult<CustomerRecord>> {
     return nativeIds.map(() => null);
   }
-  async listCustomers(): Promise<Page<CustomerRecord>> {
+  async listCustomers(_query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>> {
     return { items: [], totalCount: 0 };
   }
   async getProjects(nativeIds: readonly string[]): Promise<BatchResult<ProjectRecord>> {
     return nativeIds.map(() => null);
   }
-  async listProjects(): Promise<Page<ProjectRecord>> {
+  async listProjects(_query: PageQuery): Promise<Page<ProjectRecord>> {
     return { items: [], totalCount: 0 };
   }
   async listPlans(): Promise<PlanRecord[]> {
     return [];
   }
-  async listServers(): Promise<ServerRecord[]> {
+  async listServers(_filter?: ServerFilter): Promise<ServerRecord[]> {
     return [];
   }
-  async getUsage(accountNativeIds: readonly string[]): Promise<BatchResult<UsageRecord>> {
+  async getUsage(accountNativeIds: readonly string[], _range: DateRange): Promise<BatchResult<UsageRecord>> {
     return accountNativeIds.map(() => null);
   }
-  async getConnectionConfigs(): Promise<ConnectionConfigRecord[]> {
+  async getConnectionConfigs(_accountNativeId: string, _serverNativeId: string): Promise<ConnectionConfigRecord[]> {
     throw unsupported(this.name, 'getConnectionConfigs');
   }
 
-  async createAccount(): Promise<CreatedAccount> {
+  async createAccount(_input: CreateAccountInput): Promise<CreatedAccount> {
     throw unsupported(this.name, AccountOperation.CREATE);
   }
-  async enableAccount(): Promise<AccountRecord> {
+  async enableAccount(_nativeId: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.ENABLE);
   }
-  async disableAccount(): Promise<AccountRecord> {
+  async disableAccount(_nativeId: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.DISABLE);
   }
-  async renewAccount(): Promise<AccountRecord> {
+  async renewAccount(_nativeId: string, _input: RenewInput): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.RENEW);
   }
-  async extendAccount(): Promise<AccountRecord> {
+  async extendAccount(_nativeId: string, _date: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.EXTEND);
   }
-  async expireAccount(): Promise<AccountRecord> {
+  async expireAccount(_nativeId: string, _date?: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.EXPIRE);
   }
-  async changePassword(): Promise<AccountRecord> {
+  async changePassword(_nativeId: string, _password: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.CHANGE_PASSWORD);
   }
-  async changePlan(): Promise<AccountRecord> {
+  async changePlan(_nativeId: string, _planCode: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.CHANGE_PLAN);
   }
-  async closeAccount(): Promise<AccountRecord> {
+  async closeAccount(_nativeId: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.CLOSE);
   }
-  async deleteAccount(): Promise<void> {
+  async deleteAccount(_nativeId: string): Promise<void> {
     throw unsupported(this.name, AccountOperation.DELETE);
   }
-  async reopenAccount(): Promise<AccountRecord> {
+  async reopenAccount(_nativeId: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.REOPEN);
   }
-  async anonymiseAccount(): Promise<AccountRecord> {
+  async anonymiseAccount(_nativeId: string): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.ANONYMISE);
   }
-  async setBandwidthLimit(): Promise<AccountRecord> {
+  async setBandwidthLimit(_nativeId: string, _kilobytesPerSecond: number | null): Promise<AccountRecord> {
     throw unsupported(this.name, AccountOperation.SET_BANDWIDTH_LIMIT);
   }
-  async revokeSessions(): Promise<void> {
+  async revokeSessions(_nativeId: string): Promise<void> {
     throw unsupported(this.name, AccountOperation.REVOKE_SESSIONS);
   }
-  async createCustomer(): Promise<CustomerRecord> {
+  async createCustomer(_input: CustomerInput): Promise<CustomerRecord> {
     throw unsupported(this.name, 'createCustomer');
   }
-  async updateCustomer(): Promise<CustomerRecord> {
+  async updateCustomer(_nativeId: string, _input: Partial<Omit<CustomerInput, 'projectNativeId'>>): Promise<CustomerRecord> {
     throw unsupported(this.name, 'updateCustomer');
   }
-  async deleteCustomer(): Promise<void> {
+  async deleteCustomer(_nativeId: string): Promise<void> {
     throw unsupported(this.name, 'deleteCustomer');
   }
-  async createProject(): Promise<ProjectRecord> {
+  async createProject(_input: ProjectInput): Promise<ProjectRecord> {
     throw unsupported(this.name, 'createProject');
   }
-  async updateProject(): Promise<ProjectRecord> {
+  async updateProject(_nativeId: string, _input: ProjectInput): Promise<ProjectRecord> {
     throw unsupported(this.name, 'updateProject');
   }
-  async deleteProject(): Promise<void> {
+  async deleteProject(_nativeId: string): Promise<void> {
     throw unsupported(this.name, 'deleteProject');
   }
 

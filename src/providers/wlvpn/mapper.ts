@@ -1,0 +1,175 @@
+import { ProviderName } from '../../domain/provider.js';
+import {
+  AccountStatus,
+  PlanKind,
+  type AccountPlanRecord,
+  type AccountRecord,
+  type PlanRecord,
+  type ServerRecord,
+  type UsageRecord,
+} from '../../domain/records.js';
+import { epochSecondsToIso, ymdToIso } from '../../lib/dates.js';
+
+/** WLVPN v2 payloads → domain records. Vendor field names live here, in client.ts and emulator.ts only. */
+
+export interface WlPlanInfoItem {
+  id: number | null;
+  is_unlimited: boolean;
+  code: string | null;
+  name: string | null;
+  short_desc?: string | null;
+  source?: string;
+  purchase_id?: number;
+  created_at?: number | null;
+  starts_at: number | null;
+  expires_at: number | null;
+  bytes_used: number | null;
+  bytes_max: number | null;
+  refilling_interval_days?: number;
+  is_revoked: boolean;
+}
+
+export interface WlCustomer {
+  cust_id: number;
+  cust_user_id: string;
+  open_date: string;
+  close_date: string;
+  acct_status_id: number;
+  acct_group_id: number;
+  user_throttled: number;
+  used_service?: number;
+  metadata?: Record<string, string> | null;
+  plans_info?: { current_plan: WlPlanInfoItem | null; pending_plans: WlPlanInfoItem[]; spent_plans: WlPlanInfoItem[] } | null;
+}
+
+export interface WlPlan {
+  plan_code: string;
+  name: string;
+  short_desc: string;
+  price: string;
+  bandwidth_gb: number | null;
+  bandwidth_mb: number | null;
+  interval_days: number | null;
+  expire_after_days: number | null;
+  requires_receipt: boolean;
+  is_auto_renewing: boolean;
+  refilling_interval_days: number;
+}
+
+export interface WlServer {
+  country: string;
+  city: string;
+  ip: string;
+  capacity: string | number;
+}
+
+export interface WlUsageMetric {
+  name: string;
+  namespace: string;
+  value: number;
+  unit: string;
+}
+
+const STATUS: Record<number, AccountStatus> = {
+  1: AccountStatus.ACTIVE,
+  2: AccountStatus.DISABLED,
+  3: AccountStatus.CLOSED,
+  5: AccountStatus.BANDWIDTH_CAPPED,
+};
+
+/**
+ * close_date "0000-00-00" means not set. A close date in the future is the scheduled end (expiresAt);
+ * for a closed account (status 3) the close date is when it closed (closedAt).
+ */
+export function toAccount(c: WlCustomer, today: string): AccountRecord {
+  const closeIso = ymdToIso(c.close_date);
+  const closed = c.acct_status_id === 3;
+  return {
+    provider: ProviderName.WLVPN,
+    nativeId: String(c.cust_id),
+    username: c.cust_user_id,
+    status: STATUS[c.acct_status_id] ?? AccountStatus.UNKNOWN,
+    providerStatus: String(c.acct_status_id),
+    createdAt: ymdToIso(c.open_date),
+    updatedAt: null,
+    expiresAt: !closed && closeIso && c.close_date >= today ? closeIso : null,
+    closedAt: closed ? closeIso : null,
+    throttled: c.user_throttled === 1,
+    customerNativeId: null,
+    planNativeId: c.plans_info?.current_plan?.code ?? null,
+    groupId: String(c.acct_group_id),
+    metadata: c.metadata && Object.keys(c.metadata).length > 0 ? c.metadata : c.metadata === undefined ? null : {},
+    wireguard: null,
+    plans: c.plans_info
+      ? [
+          ...(c.plans_info.current_plan ? [toPlanItem(c.plans_info.current_plan, 'CURRENT')] : []),
+          ...c.plans_info.pending_plans.map((p) => toPlanItem(p, 'PENDING')),
+          ...c.plans_info.spent_plans.map((p) => toPlanItem(p, 'SPENT')),
+        ]
+      : null,
+  };
+}
+
+export function toPlanItem(p: WlPlanInfoItem, state: AccountPlanRecord['state']): AccountPlanRecord {
+  return {
+    planCode: p.code,
+    name: p.name,
+    state,
+    unlimited: p.is_unlimited,
+    startsAt: epochSecondsToIso(p.starts_at),
+    expiresAt: epochSecondsToIso(p.expires_at),
+    bytesUsed: p.bytes_used,
+    bytesMax: p.bytes_max,
+    revoked: p.is_revoked,
+  };
+}
+
+export function toPlan(p: WlPlan): PlanRecord {
+  const bandwidth = p.bandwidth_mb !== null ? p.bandwidth_mb * 1_048_576 : null;
+  return {
+    provider: ProviderName.WLVPN,
+    nativeId: p.plan_code,
+    code: p.plan_code,
+    name: p.name,
+    description: p.short_desc,
+    kind: p.interval_days !== null ? PlanKind.TIME : PlanKind.BANDWIDTH,
+    intervalDays: p.interval_days ?? p.expire_after_days,
+    bandwidthBytes: bandwidth,
+    priceUsd: p.price,
+    autoRenewing: p.is_auto_renewing,
+    refillingIntervalDays: p.refilling_interval_days,
+  };
+}
+
+export function toServer(hostname: string, s: WlServer): ServerRecord {
+  return {
+    provider: ProviderName.WLVPN,
+    nativeId: hostname,
+    hostname,
+    ip: s.ip,
+    countryCode: s.country,
+    country: null,
+    city: s.city,
+    capacity: Number(s.capacity),
+    protocols: [],
+  };
+}
+
+export function toUsage(custId: string, from: string, to: string, metrics: WlUsageMetric[]): UsageRecord {
+  return {
+    provider: ProviderName.WLVPN,
+    accountNativeId: custId,
+    from,
+    to,
+    bandwidthBytes: metrics.find((m) => m.name === 'bandwidth')?.value ?? null,
+    connections: metrics.find((m) => m.name === 'connections')?.value ?? null,
+    metrics: metrics.map((m) => ({ name: m.name, namespace: m.namespace, value: m.value, unit: m.unit })),
+  };
+}
+
+export function toBulkUsage(row: { cust_id: number; bandwidth: number; connections: number }, from: string, to: string): UsageRecord {
+  return toUsage(String(row.cust_id), from, to, [
+    { name: 'bandwidth', namespace: 'vpn', value: row.bandwidth, unit: 'Bytes' },
+    { name: 'connections', namespace: 'vpn', value: row.connections, unit: 'None' },
+  ]);
+}

@@ -1,0 +1,296 @@
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { ProviderName } from '../../domain/provider.js';
+import { AccountStatus, type AccountRecord, type PlanRecord, type ServerRecord, type UsageRecord } from '../../domain/records.js';
+import { mapBounded } from '../../lib/concurrency.js';
+import { todayYmd } from '../../lib/dates.js';
+import { generatePassword } from '../../lib/password.js';
+import {
+  AccountOperation,
+  BaseProvider,
+  toBatchSlot,
+  type AccountFilter,
+  type BatchResult,
+  type CreateAccountInput,
+  type CreatedAccount,
+  type DateRange,
+  type Page,
+  type PageQuery,
+  type ProviderFeatures,
+  type ProviderHealth,
+  type ServerFilter,
+} from '../port.js';
+import type { ProviderConfig } from '../module.js';
+import { WlvpnClient } from './client.js';
+import { toAccount, toBulkUsage, toPlan, toServer } from './mapper.js';
+
+const USERNAME_RULE = /^[A-Za-z0-9@.\-_:/~+]+$/;
+const LIST_PAGE = 1000;
+const BULK_MAX = 5000;
+
+const STATUS_ID: Partial<Record<AccountStatus, number>> = {
+  [AccountStatus.ACTIVE]: 1,
+  [AccountStatus.DISABLED]: 2,
+  [AccountStatus.CLOSED]: 3,
+  [AccountStatus.BANDWIDTH_CAPPED]: 5,
+};
+
+/**
+ * WLVPN v2 behind the port. Reads by id fan out (no batch get); listing uses the paged call; usage for many
+ * accounts is ONE bulk usage-report call. RENEW is not offered: WLVPN extends service by plan purchase
+ * (CHANGE_PLAN) or by moving close_date (EXTEND).
+ */
+export class WlvpnProvider extends BaseProvider {
+  readonly name = ProviderName.WLVPN;
+  readonly sandbox: boolean;
+  readonly capabilities = new Set<AccountOperation>([
+    AccountOperation.CREATE,
+    AccountOperation.ENABLE,
+    AccountOperation.DISABLE,
+    AccountOperation.EXTEND,
+    AccountOperation.EXPIRE,
+    AccountOperation.CHANGE_PASSWORD,
+    AccountOperation.CHANGE_PLAN,
+    AccountOperation.CLOSE,
+    AccountOperation.REOPEN,
+    AccountOperation.ANONYMISE,
+    AccountOperation.SET_BANDWIDTH_LIMIT,
+    AccountOperation.REVOKE_SESSIONS,
+  ]);
+  readonly features: ProviderFeatures = {
+    listAccounts: true,
+    customers: false,
+    projects: false,
+    plans: true,
+    servers: true,
+    usage: true,
+    bulkUsage: true,
+    connectionConfigs: false,
+  };
+  readonly client: WlvpnClient;
+  private readonly concurrency: number;
+  private readonly defaultGroup: number;
+
+  constructor(config: ProviderConfig & { defaultGroupId?: number }) {
+    super();
+    this.sandbox = config.sandbox;
+    const key = config.credentials.WLVPN_API_KEY ?? '';
+    this.client = new WlvpnClient(config.baseUrl, key, config.network);
+    this.concurrency = config.network.concurrency;
+    this.defaultGroup = config.defaultGroupId ?? 1525;
+  }
+
+  breakerState() {
+    return this.client.http.breakerState;
+  }
+
+  private today(): string {
+    return todayYmd();
+  }
+
+  async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
+    const results = await mapBounded(ids, this.concurrency, async (id) => {
+      if (!/^\d+$/.test(id)) return null;
+      return this.orNull(async () => toAccount((await this.client.get(id)).customer, this.today()));
+    });
+    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
+  }
+
+  async getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
+    const results = await mapBounded(usernames, this.concurrency, (u) =>
+      this.orNull(async () => toAccount((await this.client.getByUsername(u)).customer, this.today())),
+    );
+    return results.map((r) => toBatchSlot(this.name, 'getAccountsByUsername', r));
+  }
+
+  private async orNull<T>(fn: () => Promise<T>): Promise<T | null> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Offset/limit over the paged call. A single native status filter is passed as acct_status_id; other
+   * filters (username prefix, several statuses, EXPIRED) are applied after fetching, which scans pages.
+   */
+  async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
+    const f = query.filter ?? {};
+    if (f.customerNativeId || f.projectNativeId) return { items: [], totalCount: 0 };
+    const native = f.statuses?.length === 1 ? STATUS_ID[f.statuses[0] as AccountStatus] : undefined;
+    const needsScan = Boolean(f.usernamePrefix) || (f.statuses?.length ?? 0) > 0 && native === undefined || (f.statuses?.length ?? 0) > 1;
+    const keep = (a: AccountRecord) =>
+      (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (!f.statuses?.length || f.statuses.includes(a.status));
+    if (!needsScan) {
+      // exact page window: fetch the pages covering [offset, offset+limit)
+      const size = Math.min(LIST_PAGE, Math.max(query.limit, 1));
+      const firstPage = Math.floor(query.offset / size) + 1;
+      const lastPage = Math.floor((query.offset + Math.max(query.limit, 1) - 1) / size) + 1;
+      const items: AccountRecord[] = [];
+      let exhausted = false;
+      for (let p = firstPage; p <= lastPage && !exhausted; p++) {
+        const res = await this.client.paged({ page: p, page_size: size, ...(native !== undefined ? { acct_status_id: native } : {}) });
+        items.push(...res.customers.map((c) => toAccount(c, this.today())));
+        if (res.customers.length < size) exhausted = true;
+      }
+      const start = query.offset - (firstPage - 1) * size;
+      const slice = items.slice(start, start + query.limit);
+      const total = exhausted ? (firstPage - 1) * size + items.length : null;
+      return { items: slice, totalCount: total };
+    }
+    const all: AccountRecord[] = [];
+    for (let p = 1; ; p++) {
+      const res = await this.client.paged({ page: p, page_size: LIST_PAGE, ...(native !== undefined ? { acct_status_id: native } : {}) });
+      all.push(...res.customers.map((c) => toAccount(c, this.today())).filter(keep));
+      if (res.customers.length < LIST_PAGE) break;
+    }
+    return { items: all.slice(query.offset, query.offset + query.limit), totalCount: all.length };
+  }
+
+  async listPlans(): Promise<PlanRecord[]> {
+    return (await this.client.plans()).plans.map(toPlan);
+  }
+
+  async listServers(filter?: ServerFilter): Promise<ServerRecord[]> {
+    const res = await this.client.servers(filter?.countryCodes);
+    return Object.entries(res.server).map(([host, s]) => toServer(host, s));
+  }
+
+  /** One bulk usage-report call covering every id (paged by last_cust_id only past 5000 customers). */
+  async getUsage(ids: readonly string[], range: DateRange): Promise<BatchResult<UsageRecord>> {
+    const numeric = ids.filter((id) => /^\d+$/.test(id)).map(Number);
+    if (numeric.length === 0) return ids.map(() => null);
+    const wanted = new Set(numeric);
+    const min = Math.min(...numeric);
+    const max = Math.max(...numeric);
+    const found = new Map<number, UsageRecord>();
+    let offset = min - 1;
+    for (;;) {
+      const res = await this.client.bulkUsageReport({ start_date: range.from, end_date: range.to, max_results: BULK_MAX, cust_id_offset: offset });
+      for (const row of res.customers) if (wanted.has(row.cust_id)) found.set(row.cust_id, toBulkUsage(row, range.from, range.to));
+      if (res.result_count < BULK_MAX || res.last_cust_id >= max) break;
+      offset = res.last_cust_id;
+    }
+    // An id absent from the bulk answer is not a customer of this reseller: null (not found).
+    return ids.map((id) => found.get(Number(id)) ?? null);
+  }
+
+  async health(): Promise<ProviderHealth> {
+    try {
+      await this.client.plans();
+      return { ok: true, breaker: this.client.http.breakerState, message: null };
+    } catch (error) {
+      return { ok: false, breaker: this.client.http.breakerState, message: error instanceof Error ? error.message : 'failed' };
+    }
+  }
+
+  validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
+    const errors: InputError[] = [];
+    const username = input.username;
+    if (operation === AccountOperation.CREATE && typeof username === 'string') {
+      if (username.length > 60) errors.push(new InputError('username', 'WLVPN usernames are at most 60 characters.'));
+      if (!USERNAME_RULE.test(username)) errors.push(new InputError('username', 'WLVPN usernames allow only a-z, A-Z, 0-9 and @.-_:/~+'));
+    }
+    const metadata = input.metadata;
+    if (metadata && typeof metadata === 'object' && Object.keys(metadata).length > 5) {
+      errors.push(new InputError('metadata', 'WLVPN keeps at most 5 metadata keys.'));
+    }
+    if (input.groupId !== undefined && !/^\d+$/.test(String(input.groupId))) {
+      errors.push(new InputError('groupId', 'WLVPN account group ids are integers.'));
+    }
+    if (operation === AccountOperation.EXTEND && typeof input.date === 'string' && input.date <= todayYmd()) {
+      errors.push(new InputError('date', 'The new close date must be in the future.'));
+    }
+    return errors;
+  };
+
+  async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
+    const username = input.username ?? '';
+    if (!username) throw new InputError('username', 'WLVPN needs a username.');
+    const password = input.password ?? generatePassword(16);
+    const res = await this.client.create({
+      cust_user_id: username,
+      cust_password: password,
+      acct_group_id: input.groupId ? Number(input.groupId) : this.defaultGroup,
+      ...(input.metadata ? { metadata: input.metadata } : {}),
+    });
+    const id = String(res.cust_id);
+    if (input.planCode) await this.client.purchase(id, { plan_code: input.planCode });
+    return { account: await this.read(id), password };
+  }
+
+  async findAccountByUsername(username: string): Promise<AccountRecord | null> {
+    const exists = await this.client.usernameExists(username);
+    if (exists.username_exists !== 1) return null;
+    return toAccount((await this.client.getByUsername(username)).customer, this.today());
+  }
+
+  private async read(id: string): Promise<AccountRecord> {
+    return toAccount((await this.client.get(id)).customer, this.today());
+  }
+
+  private async update(id: string, body: Parameters<WlvpnClient['update']>[1], operation: string): Promise<AccountRecord> {
+    await this.client.update(id, body, operation);
+    return this.read(id);
+  }
+
+  enableAccount(id: string) {
+    return this.update(id, { acct_status_id: 1 }, 'enableAccount');
+  }
+  disableAccount(id: string) {
+    return this.update(id, { acct_status_id: 2 }, 'disableAccount');
+  }
+  closeAccount(id: string) {
+    return this.update(id, { acct_status_id: 3 }, 'closeAccount');
+  }
+  async reopenAccount(id: string) {
+    const current = await this.read(id);
+    if (current.status !== AccountStatus.CLOSED) {
+      throw this.client.http.error('reopenAccount', ErrorCode.CONFLICT, 'WLVPN: only a closed account can be reopened.');
+    }
+    return this.update(id, { acct_status_id: 1, close_date: '0000-00-00' }, 'reopenAccount');
+  }
+  /** EXTEND: the account closes automatically on `date` (close_date). */
+  extendAccount(id: string, date: string) {
+    return this.update(id, { close_date: date }, 'extendAccount');
+  }
+  /** EXPIRE: with a future date, schedule the close; without one (or today), close now. */
+  expireAccount(id: string, date?: string) {
+    if (date && date > todayYmd()) return this.update(id, { close_date: date }, 'expireAccount');
+    return this.update(id, { acct_status_id: 3, close_date: todayYmd() }, 'expireAccount');
+  }
+  changePassword(id: string, password: string) {
+    return this.update(id, { cust_password: password }, 'changePassword');
+  }
+  async changePlan(id: string, planCode: string) {
+    const current = await this.read(id);
+    if (current.planNativeId && current.planNativeId !== planCode) await this.client.revoke(id, current.planNativeId);
+    await this.client.purchase(id, { plan_code: planCode });
+    return this.read(id);
+  }
+  async anonymiseAccount(id: string) {
+    const before = await this.read(id);
+    await this.client.anonymise(id);
+    return { ...before, status: AccountStatus.CLOSED, providerStatus: '3', username: `anonymised`, metadata: {}, closedAt: `${todayYmd()}T00:00:00.000Z` };
+  }
+  async setBandwidthLimit(id: string, kbps: number | null) {
+    if (kbps === null) await this.client.deleteLimitations(id);
+    else {
+      try {
+        await this.client.setLimitations(id, kbps, 'PUT');
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error.code !== ErrorCode.NOT_FOUND) throw error;
+        await this.client.setLimitations(id, kbps, 'POST');
+      }
+    }
+    return this.read(id);
+  }
+  async revokeSessions(id: string) {
+    await this.client.tokens(id, 'Delete');
+  }
+
+  async close(): Promise<void> {
+    this.client.http.close();
+  }
+}
