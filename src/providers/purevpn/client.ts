@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { ErrorCode } from '../../domain/errors.js';
+import { ProviderName } from '../../domain/provider.js';
+import { registerSecret } from '../../lib/redact.js';
+import { UpstreamHttp, type NetworkSettings } from '../http.js';
+import { parseAnswer, type PvAnswer } from './mapper.js';
+
+/** Typed client for the PureVPN reseller API: form POSTs with api_user + md5(api_password), XML answers. */
+export class PurevpnClient {
+  readonly http: UpstreamHttp;
+  private readonly user: string;
+  private readonly md5: string;
+
+  constructor(url: string, user: string, password: string, network: Partial<NetworkSettings> = {}) {
+    this.http = new UpstreamHttp(ProviderName.PUREVPN, url, network);
+    this.user = user;
+    this.md5 = createHash('md5').update(password).digest('hex');
+    registerSecret(password);
+    registerSecret(this.md5);
+  }
+
+  private async call(operation: string, method: string, params: Record<string, string>, idempotent: boolean): Promise<PvAnswer> {
+    const res = await this.http.send({
+      operation,
+      method: 'POST',
+      path: '',
+      form: { API: 'True', api_user: this.user, api_password: this.md5, method, ...params },
+      idempotent,
+    });
+    const answer = parseAnswer(res.body);
+    if (!answer) {
+      throw this.http.error(operation, ErrorCode.UPSTREAM_UNAVAILABLE, `PureVPN answered with a malformed body (HTTP ${res.status})`, { status: res.status });
+    }
+    if (answer.result !== 1) throw this.failure(operation, answer.message);
+    return answer;
+  }
+
+  /** result 0 → stable code, chosen from the message. */
+  failure(operation: string, message: string | undefined) {
+    const text = (message ?? 'request refused').slice(0, 200);
+    const code = /auth|denied|not allowed|ip address/i.test(text)
+      ? ErrorCode.UNAUTHENTICATED_UPSTREAM
+      : /invalid username|not found|no such/i.test(text)
+        ? ErrorCode.NOT_FOUND
+        : ErrorCode.VALIDATION;
+    const field = /period/i.test(text) ? 'periodDays' : /package/i.test(text) ? 'planCode' : /new_pass/i.test(text) ? 'password' : undefined;
+    return this.http.error(operation, code, `PureVPN: ${text}`, { vendorCode: '0', ...(field ? { field } : {}) });
+  }
+
+  create(packageType: string, period: number) {
+    return this.call('createAccount', 'create', { package_type: packageType, period: String(period) }, false);
+  }
+  renew(username: string, period: number, packageType?: string) {
+    return this.call('renewAccount', 'renew', { username, period: String(period), ...(packageType ? { package_type: packageType } : {}) }, false);
+  }
+  status(username: string) {
+    return this.call('getAccount', 'status', { username }, true);
+  }
+  deleteAccount(username: string) {
+    return this.call('deleteAccount', 'delete_account', { username }, true);
+  }
+  updateAccount(username: string, updateStatus: 'enable' | 'disable') {
+    return this.call(updateStatus === 'enable' ? 'enableAccount' : 'disableAccount', 'update_account', { username, update_status: updateStatus }, true);
+  }
+  changePassword(username: string, newPass: string) {
+    registerSecret(newPass);
+    return this.call('changePassword', 'change_password', { username, new_pass: newPass }, true);
+  }
+}

@@ -1,0 +1,91 @@
+import { XMLParser } from 'fast-xml-parser';
+import { ProviderName } from '../../domain/provider.js';
+import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord } from '../../domain/records.js';
+import { ymdToIso } from '../../lib/dates.js';
+
+/** PureVPN XML answers → domain records. */
+
+export interface PvAnswer {
+  result: number;
+  user?: string;
+  vpn_password?: string;
+  expiry_status?: string;
+  status?: string;
+  message?: string;
+}
+
+const parser = new XMLParser({ parseTagValue: false, trimValues: true });
+
+/** Parses `<xml>…</xml>`; null when the body is not that shape. */
+export function parseAnswer(body: string): PvAnswer | null {
+  try {
+    const doc = parser.parse(body) as { xml?: Record<string, string> };
+    if (!doc.xml || typeof doc.xml !== 'object' || doc.xml.result === undefined) return null;
+    const x = doc.xml;
+    return {
+      result: Number(x.result),
+      ...(x.user !== undefined ? { user: String(x.user) } : {}),
+      ...(x.vpn_password !== undefined ? { vpn_password: String(x.vpn_password) } : {}),
+      ...(x.expiry_status !== undefined ? { expiry_status: String(x.expiry_status) } : {}),
+      ...(x.status !== undefined ? { status: String(x.status) } : {}),
+      ...(x.message !== undefined ? { message: String(x.message) } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
+
+const STATUS: Record<string, AccountStatus> = {
+  active: AccountStatus.ACTIVE,
+  enabled: AccountStatus.ACTIVE,
+  disabled: AccountStatus.DISABLED,
+  expired: AccountStatus.EXPIRED,
+};
+
+export function toAccount(username: string, a: PvAnswer, customer: string | null): AccountRecord {
+  const raw = (a.status ?? '').toLowerCase();
+  return {
+    provider: ProviderName.PUREVPN,
+    nativeId: username,
+    username,
+    status: STATUS[raw] ?? AccountStatus.UNKNOWN,
+    providerStatus: a.status ?? '',
+    createdAt: null,
+    updatedAt: null,
+    expiresAt: ymdToIso(a.expiry_status),
+    closedAt: null,
+    throttled: null,
+    customerNativeId: customer,
+    planNativeId: null,
+    groupId: null,
+    metadata: null,
+    wireguard: null,
+    plans: null,
+  };
+}
+
+export const PACKAGES = ['STANDARD', 'SSTP', 'HIGH-BW'] as const;
+export const PERIODS = [30, 60, 90, 180, 365] as const;
+
+/** Plans are package × period, e.g. "STANDARD-30". */
+export const PLANS: PlanRecord[] = PACKAGES.flatMap((pkg) =>
+  PERIODS.map((days) => ({
+    provider: ProviderName.PUREVPN,
+    nativeId: `${pkg}-${days}`,
+    code: `${pkg}-${days}`,
+    name: `${pkg} ${days} days`,
+    description: `PureVPN ${pkg} package for ${days} days`,
+    kind: PlanKind.TIME,
+    intervalDays: days,
+    bandwidthBytes: null,
+    priceUsd: null,
+    autoRenewing: false,
+    refillingIntervalDays: null,
+  })),
+);
+
+export function parsePlanCode(code: string): { packageType: string; period: number } | null {
+  const m = /^(STANDARD|SSTP|HIGH-BW)(?:-(\d+))?$/.exec(code);
+  if (!m) return null;
+  return { packageType: m[1] as string, period: m[2] ? Number(m[2]) : 30 };
+}
