@@ -1,0 +1,301 @@
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { ProviderName } from '../../domain/provider.js';
+import type { AccountRecord, ConnectionConfigRecord, CustomerRecord, ProjectRecord, ServerRecord } from '../../domain/records.js';
+import { mapBounded } from '../../lib/concurrency.js';
+import { addDays, todayYmd, toYmd } from '../../lib/dates.js';
+import { generatePassword } from '../../lib/password.js';
+import {
+  AccountOperation,
+  BaseProvider,
+  toBatchSlot,
+  type AccountFilter,
+  type BatchResult,
+  type CreateAccountInput,
+  type CreatedAccount,
+  type CustomerInput,
+  type Page,
+  type PageQuery,
+  type ProjectInput,
+  type ProviderFeatures,
+  type ProviderHealth,
+  type RenewInput,
+} from '../port.js';
+import type { ProviderConfig } from '../module.js';
+import { VpnresellersClient } from './client.js';
+import { toAccount, toConfig, toCustomer, toProject, toServer, type VrPage } from './mapper.js';
+
+const PAGE = 100;
+const USERNAME = /^[A-Za-z0-9._-]{3,50}$/;
+
+/** Fetches [offset, offset+limit) from a Laravel-paged list with pages of 100 (one or two calls). */
+async function window<T>(
+  offset: number,
+  limit: number,
+  fetch: (q: { page: number; per_page: number }) => Promise<VrPage<T>>,
+): Promise<{ items: T[]; total: number }> {
+  if (limit <= 0) {
+    const first = await fetch({ page: 1, per_page: 1 });
+    return { items: [], total: first.meta.total };
+  }
+  const firstPage = Math.floor(offset / PAGE) + 1;
+  const lastPage = Math.floor((offset + limit - 1) / PAGE) + 1;
+  const items: T[] = [];
+  let total = 0;
+  for (let p = firstPage; p <= lastPage; p++) {
+    const res = await fetch({ page: p, per_page: PAGE });
+    items.push(...res.data);
+    total = res.meta.total;
+    if (p >= res.meta.last_page) break;
+  }
+  const start = offset - (firstPage - 1) * PAGE;
+  return { items: items.slice(start, start + limit), total };
+}
+
+/**
+ * VPNresellers v4.1 behind the port. No batch read: reads by id fan out (bounded). Listing maps offset/limit
+ * onto pages of 100, natively filtered by status (Active/Disabled), customer or project. There is no admin
+ * lookup by username (`/un/accounts/show` needs the VPN user's password), so by-username reads scan the list.
+ */
+export class VpnresellersProvider extends BaseProvider {
+  readonly name = ProviderName.VPNRESELLERS;
+  readonly sandbox: boolean;
+  readonly capabilities = new Set<AccountOperation>([
+    AccountOperation.CREATE,
+    AccountOperation.ENABLE,
+    AccountOperation.DISABLE,
+    AccountOperation.RENEW,
+    AccountOperation.EXTEND,
+    AccountOperation.EXPIRE,
+    AccountOperation.CHANGE_PASSWORD,
+    AccountOperation.DELETE,
+  ]);
+  readonly features: ProviderFeatures = {
+    listAccounts: true,
+    customers: true,
+    projects: true,
+    plans: false,
+    servers: true,
+    usage: false,
+    bulkUsage: false,
+    connectionConfigs: true,
+  };
+  readonly client: VpnresellersClient;
+  private readonly concurrency: number;
+
+  constructor(config: ProviderConfig) {
+    super();
+    this.sandbox = config.sandbox;
+    this.client = new VpnresellersClient(config.baseUrl, config.credentials.VPNRESELLERS_API_TOKEN ?? '', config.network);
+    this.concurrency = config.network.concurrency;
+  }
+
+  breakerState() {
+    return this.client.http.breakerState;
+  }
+
+  private async orNull<T>(fn: () => Promise<T>): Promise<T | null> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
+    const results = await mapBounded(ids, this.concurrency, (id) =>
+      /^\d+$/.test(id) ? this.orNull(async () => toAccount((await this.client.getAccount(id)).data)) : Promise.resolve(null),
+    );
+    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
+  }
+
+  async getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
+    const wanted = new Set(usernames);
+    const found = new Map<string, AccountRecord>();
+    try {
+      for (let page = 1; found.size < wanted.size; page++) {
+        const res = await this.client.listAccounts({ page, per_page: PAGE });
+        for (const a of res.data) if (wanted.has(a.username)) found.set(a.username, toAccount(a));
+        if (page >= res.meta.last_page) break;
+      }
+    } catch (error) {
+      return usernames.map(() => toBatchSlot(this.name, 'getAccountsByUsername', error instanceof Error ? error : new Error('failed')));
+    }
+    return usernames.map((u) => found.get(u) ?? null);
+  }
+
+  async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
+    const f = query.filter ?? {};
+    const statuses = f.statuses ?? [];
+    const native = statuses.length === 1 && (statuses[0] === 'ACTIVE' || statuses[0] === 'DISABLED') ? (statuses[0] === 'ACTIVE' ? 'Active' : 'Disabled') : undefined;
+    const source = (q: { page: number; per_page: number }) =>
+      f.customerNativeId
+        ? this.client.customerAccounts(f.customerNativeId, q)
+        : f.projectNativeId
+          ? this.client.projectAccounts(f.projectNativeId, q)
+          : this.client.listAccounts({ ...q, ...(native && !f.usernamePrefix ? { status: native } : {}) });
+    const postFilter = Boolean(f.usernamePrefix) || (statuses.length > 0 && (native === undefined || Boolean(f.customerNativeId || f.projectNativeId) || native === 'Active'));
+    if (!postFilter) {
+      const { items, total } = await window(query.offset, query.limit, source);
+      return { items: items.map((a) => toAccount(a)), totalCount: total };
+    }
+    // Filters the vendor cannot apply (username prefix, EXPIRED, ACTIVE-but-not-expired): scan, then page.
+    const all: AccountRecord[] = [];
+    for (let page = 1; ; page++) {
+      const res = await source({ page, per_page: PAGE });
+      all.push(...res.data.map((a) => toAccount(a)));
+      if (page >= res.meta.last_page) break;
+    }
+    const kept = all.filter((a) => (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (statuses.length === 0 || statuses.includes(a.status)));
+    return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
+  }
+
+  async getCustomers(ids: readonly string[]): Promise<BatchResult<CustomerRecord>> {
+    const results = await mapBounded(ids, this.concurrency, (id) =>
+      /^\d+$/.test(id) ? this.orNull(async () => toCustomer((await this.client.getCustomer(id)).data)) : Promise.resolve(null),
+    );
+    return results.map((r) => toBatchSlot(this.name, 'getCustomers', r));
+  }
+
+  async listCustomers(query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>> {
+    const project = query.filter?.projectNativeId;
+    const { items, total } = await window(query.offset, query.limit, (q) =>
+      project ? this.client.projectCustomers(project, q) : this.client.listCustomers(q),
+    );
+    return { items: items.map(toCustomer), totalCount: total };
+  }
+
+  async getProjects(ids: readonly string[]): Promise<BatchResult<ProjectRecord>> {
+    const results = await mapBounded(ids, this.concurrency, (id) =>
+      /^\d+$/.test(id) ? this.orNull(async () => toProject((await this.client.getProject(id)).data)) : Promise.resolve(null),
+    );
+    return results.map((r) => toBatchSlot(this.name, 'getProjects', r));
+  }
+
+  async listProjects(query: PageQuery): Promise<Page<ProjectRecord>> {
+    const { items, total } = await window(query.offset, query.limit, (q) => this.client.listProjects(q));
+    return { items: items.map(toProject), totalCount: total };
+  }
+
+  async listServers(): Promise<ServerRecord[]> {
+    const [servers, ports] = await Promise.all([this.client.servers(), this.client.ports()]);
+    return servers.data.map((s) => toServer(s, ports.data));
+  }
+
+  async getConnectionConfigs(accountId: string, serverId: string): Promise<ConnectionConfigRecord[]> {
+    const ports = await this.client.ports();
+    const port = ports.data.find((p) => p.default === 1) ?? ports.data[0];
+    const [openvpn, wireguard] = await Promise.all([
+      port ? this.client.openvpn(serverId, String(port.id)) : Promise.resolve(null),
+      this.client.wireguard(serverId, accountId),
+    ]);
+    return [...(openvpn ? [toConfig('OPENVPN', openvpn.data)] : []), toConfig('WIREGUARD', wireguard.data)];
+  }
+
+  async health(): Promise<ProviderHealth> {
+    try {
+      await this.client.profile();
+      return { ok: true, breaker: this.client.http.breakerState, message: null };
+    } catch (error) {
+      return { ok: false, breaker: this.client.http.breakerState, message: error instanceof Error ? error.message : 'failed' };
+    }
+  }
+
+  validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
+    const errors: InputError[] = [];
+    if (operation === AccountOperation.CREATE && typeof input.username === 'string' && !USERNAME.test(input.username)) {
+      errors.push(new InputError('username', 'VPNresellers usernames are 3–50 letters, digits, dots, dashes or underscores.'));
+    }
+    if (typeof input.password === 'string' && input.password.length < 6) {
+      errors.push(new InputError('password', 'VPNresellers: the password must be at least 6 characters.'));
+    }
+    if (operation === AccountOperation.EXTEND && typeof input.date === 'string' && input.date <= todayYmd()) {
+      errors.push(new InputError('date', 'The new expiry must be in the future (use expireAccount to end the service).'));
+    }
+    return errors;
+  };
+
+  async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
+    const username = input.username ?? '';
+    const password = input.password ?? generatePassword(16);
+    const customer = input.customerNativeId
+      ? { customer_id: Number(input.customerNativeId) }
+      : input.newCustomer
+        ? { first_name: input.newCustomer.firstName, last_name: input.newCustomer.lastName, email: input.newCustomer.email, project_id: Number(input.newCustomer.projectNativeId) }
+        : undefined;
+    const res = await this.client.createAccount({ username, password, ...(customer ? { customer } : {}) });
+    const account = toAccount(res.data);
+    return { account: { ...account, customerNativeId: input.customerNativeId ?? null }, password };
+  }
+
+  async findAccountByUsername(username: string): Promise<AccountRecord | null> {
+    try {
+      await this.client.checkUsername(username);
+      return null; // 200: the username is free
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.code !== ErrorCode.CONFLICT) throw error;
+    }
+    const [found] = await this.getAccountsByUsername([username]);
+    if (found instanceof ProviderError) throw found;
+    return found ?? null;
+  }
+
+  async enableAccount(id: string) {
+    return toAccount((await this.client.enable(id)).data);
+  }
+  async disableAccount(id: string) {
+    return toAccount((await this.client.disable(id)).data);
+  }
+  async changePassword(id: string, password: string) {
+    return toAccount((await this.client.changePassword(id, password)).data);
+  }
+  async extendAccount(id: string, date: string) {
+    return toAccount((await this.client.expire(id, date, 'extendAccount')).data);
+  }
+  async expireAccount(id: string, date?: string) {
+    return toAccount((await this.client.expire(id, date ?? todayYmd())).data);
+  }
+  /**
+   * RENEW through the expire endpoint: the new expiry is max(today, current expiry) + periodDays. An account
+   * with no expiry (auto-renewal) has nothing to renew and stays as it is.
+   */
+  async renewAccount(id: string, input: RenewInput) {
+    const current = toAccount((await this.client.getAccount(id)).data);
+    if (!current.expiresAt) return current;
+    const base = toYmd(current.expiresAt) > todayYmd() ? toYmd(current.expiresAt) : todayYmd();
+    return toAccount((await this.client.expire(id, addDays(base, input.periodDays), 'renewAccount')).data);
+  }
+  async deleteAccount(id: string) {
+    await this.client.deleteAccount(id);
+  }
+
+  async createCustomer(input: CustomerInput) {
+    const res = await this.client.createCustomer({ first_name: input.firstName, last_name: input.lastName, email: input.email, project_id: Number(input.projectNativeId) });
+    return toCustomer(res.data);
+  }
+  async updateCustomer(id: string, input: Partial<Omit<CustomerInput, 'projectNativeId'>>) {
+    await this.client.updateCustomer(id, {
+      ...(input.firstName ? { first_name: input.firstName } : {}),
+      ...(input.lastName ? { last_name: input.lastName } : {}),
+      ...(input.email ? { email: input.email } : {}),
+    });
+    return toCustomer((await this.client.getCustomer(id)).data);
+  }
+  async deleteCustomer(id: string) {
+    await this.client.deleteCustomer(id);
+  }
+  async createProject(input: ProjectInput) {
+    return toProject((await this.client.createProject(input)).data);
+  }
+  async updateProject(id: string, input: ProjectInput) {
+    await this.client.updateProject(id, input);
+    return toProject((await this.client.getProject(id)).data);
+  }
+  async deleteProject(id: string) {
+    await this.client.deleteProject(id);
+  }
+
+  async close(): Promise<void> {
+    this.client.http.close();
+  }
+}
