@@ -119,7 +119,8 @@ export class VpnresellersProvider extends BaseProvider {
         if (page >= res.meta.last_page) break;
       }
     } catch (error) {
-      return usernames.map(() => toBatchSlot(this.name, 'getAccountsByUsername', error instanceof Error ? error : new Error('failed')));
+      const slot = toBatchSlot<AccountRecord>(this.name, 'getAccountsByUsername', error instanceof Error ? error : new Error('failed'));
+      return usernames.map(() => slot);
     }
     return usernames.map((u) => found.get(u) ?? null);
   }
