@@ -19,6 +19,7 @@ import { ProviderRegistry, type RegistryOptions } from './providers/registry.js'
 import type { VpnProvider } from './providers/port.js';
 import { openStore, type Store } from './store/store.js';
 import { TtlCache } from './lib/ttl-cache.js';
+import { encodeId } from './graphql/common/ids.js';
 import type { PlanRecord, ServerRecord } from './domain/records.js';
 import { Authenticator } from './auth.js';
 import { Metrics } from './lib/metrics.js';
@@ -69,6 +70,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         handle.demoUsernames().map((username) => ({ nativeId: username, username })),
       );
     }
+    const links = handle.demoCustomerLinks?.() ?? [];
+    await store.importAccounts(
+      name,
+      links.map((l) => ({ nativeId: l.nativeId, username: l.username, customerId: encodeId('Customer', name, l.customerNativeId) })),
+    );
   }
 
   const metrics = new Metrics();

@@ -24,6 +24,8 @@ export interface SandboxHandle {
   stop(): Promise<void>;
   /** Usernames of the seeded accounts (imported into the store's directory for vendors with no list call). */
   demoUsernames(): string[];
+  /** Seeded account → customer links the vendor's account payload does not carry (imported into the store). */
+  demoCustomerLinks?(): Array<{ nativeId: string; username: string; customerNativeId: string }>;
 }
 
 export interface ProviderModule {

@@ -79,12 +79,17 @@ export class LifecycleService {
     if (problems.length > 0) return { account: null, password: null, userErrors: problems.map(inputToUserError) };
 
     return this.idempotent(idempotencyKey, 'createAccount', { provider: provider.name, ...request, password: undefined }, async () => {
-      // A username we pick ourselves lets us reconcile an unknown outcome (vendors that pick it: PureVPN, PureWL generate).
-      if (!request.username && provider.validate(AccountOperation.CREATE, { ...request, username: 'probe' }).length === 0 && needsUsername(provider)) {
-        request.username = `vg${randomText(10)}`;
+      // A username we pick ourselves lets us reconcile an unknown outcome (PureVPN picks its own: no reconciliation).
+      const accepts = (field: string, value: string) =>
+        !provider.validate(AccountOperation.CREATE, { ...request, [field]: value }).some((e) => e.field === field);
+      if (!request.username) {
+        const candidate = `vg${randomText(10)}`;
+        if (accepts('username', candidate)) request.username = candidate;
       }
-      const passwordGiven = request.password !== undefined;
-      if (!passwordGiven && needsUsername(provider)) request.password = generatePassword(16);
+      if (request.password === undefined) {
+        const candidate = generatePassword(16);
+        if (accepts('password', candidate)) request.password = candidate;
+      }
       const created = await this.callWithReconcile(provider, 'createAccount', async () => provider.createAccount(request), async () => {
         if (!request.username) return undefined;
         const found = await provider.findAccountByUsername(request.username);
@@ -377,11 +382,6 @@ function providerOfId(id: unknown): ProviderName | undefined {
   if (typeof id !== 'string') return undefined;
   const gid = decodeId(id);
   return gid && gid.source !== 'STORE' ? gid.source : undefined;
-}
-
-function needsUsername(provider: VpnProvider): boolean {
-  // Vendors with a list call require a username on create; we pick one so the outcome can be reconciled.
-  return provider.features.listAccounts;
 }
 
 function randomText(length: number): string {

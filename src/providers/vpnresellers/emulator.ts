@@ -98,6 +98,11 @@ export class VpnresellersEmulator implements SandboxHandle {
   demoUsernames(): string[] {
     return [...this.accounts.values()].map((a) => a.username);
   }
+  demoCustomerLinks(): Array<{ nativeId: string; username: string; customerNativeId: string }> {
+    return [...this.accounts.values()]
+      .filter((a) => a.customer_id !== null)
+      .map((a) => ({ nativeId: String(a.id), username: a.username, customerNativeId: String(a.customer_id) }));
+  }
   setBalance(value: number): void {
     this.balance = value;
   }
