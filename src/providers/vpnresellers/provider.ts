@@ -52,6 +52,32 @@ async function window<T>(
 }
 
 /**
+ * Reads many records by id. One GET per id costs `ids.length` calls; the paged list costs one call per 100
+ * records. When a batch is bigger than the list's page count, page through the list instead (the first page
+ * tells the total), and fall back to single GETs for ids the list did not show.
+ */
+async function byIds<T extends { id: number }>(
+  ids: readonly string[],
+  concurrency: number,
+  list: (q: { page: number; per_page: number }) => Promise<VrPage<T>>,
+  one: (id: string) => Promise<T | null>,
+): Promise<Array<T | null | Error>> {
+  const numeric = ids.filter((id) => /^\d+$/.test(id));
+  const found = new Map<string, T>();
+  if (numeric.length > 2) {
+    const first = await list({ page: 1, per_page: PAGE });
+    if (first.meta.last_page < numeric.length) {
+      for (const r of first.data) found.set(String(r.id), r);
+      for (let page = 2; page <= first.meta.last_page && numeric.some((id) => !found.has(id)); page++) {
+        for (const r of (await list({ page, per_page: PAGE })).data) found.set(String(r.id), r);
+      }
+      return ids.map((id) => found.get(id) ?? null);
+    }
+  }
+  return mapBounded(ids, concurrency, (id) => (/^\d+$/.test(id) ? one(id) : Promise.resolve(null)));
+}
+
+/**
  * VPNresellers v4.1 behind the port. No batch read: reads by id fan out (bounded). Listing maps offset/limit
  * onto pages of 100, natively filtered by status (Active/Disabled), customer or project. There is no admin
  * lookup by username (`/un/accounts/show` needs the VPN user's password), so by-username reads scan the list.
@@ -103,10 +129,8 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    const results = await mapBounded(ids, this.concurrency, (id) =>
-      /^\d+$/.test(id) ? this.orNull(async () => toAccount((await this.client.getAccount(id)).data)) : Promise.resolve(null),
-    );
-    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
+    const results = await byIds(ids, this.concurrency, (q) => this.client.listAccounts(q), (id) => this.orNull(async () => (await this.client.getAccount(id)).data));
+    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r instanceof Error || r === null ? r : toAccount(r)));
   }
 
   async getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
@@ -152,10 +176,8 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async getCustomers(ids: readonly string[]): Promise<BatchResult<CustomerRecord>> {
-    const results = await mapBounded(ids, this.concurrency, (id) =>
-      /^\d+$/.test(id) ? this.orNull(async () => toCustomer((await this.client.getCustomer(id)).data)) : Promise.resolve(null),
-    );
-    return results.map((r) => toBatchSlot(this.name, 'getCustomers', r));
+    const results = await byIds(ids, this.concurrency, (q) => this.client.listCustomers(q), (id) => this.orNull(async () => (await this.client.getCustomer(id)).data));
+    return results.map((r) => toBatchSlot(this.name, 'getCustomers', r instanceof Error || r === null ? r : toCustomer(r)));
   }
 
   async listCustomers(query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>> {
@@ -167,10 +189,8 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async getProjects(ids: readonly string[]): Promise<BatchResult<ProjectRecord>> {
-    const results = await mapBounded(ids, this.concurrency, (id) =>
-      /^\d+$/.test(id) ? this.orNull(async () => toProject((await this.client.getProject(id)).data)) : Promise.resolve(null),
-    );
-    return results.map((r) => toBatchSlot(this.name, 'getProjects', r));
+    const results = await byIds(ids, this.concurrency, (q) => this.client.listProjects(q), (id) => this.orNull(async () => (await this.client.getProject(id)).data));
+    return results.map((r) => toBatchSlot(this.name, 'getProjects', r instanceof Error || r === null ? r : toProject(r)));
   }
 
   async listProjects(query: PageQuery): Promise<Page<ProjectRecord>> {
