@@ -125,6 +125,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     csrfPrevention: true,
     formatError,
     includeStacktraceInErrorResponses: false,
+    logger: {
+      debug: (m: unknown) => logger.debug(String(m)),
+      info: (m: unknown) => logger.debug(String(m)),
+      warn: (m: unknown) => logger.warn(String(m)),
+      error: (m: unknown) => logger.error(String(m)),
+    },
     // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GraphQLContext>[]),

@@ -45,8 +45,15 @@ export interface ProviderFailureInfo {
   error: ProviderError;
 }
 
+export interface FailureView {
+  provider: ProviderName;
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+}
+
 export interface AccountListResult extends Connection<AccountRecord> {
-  failures: ProviderFailureInfo[];
+  failures: FailureView[];
 }
 
 const COUNT_SCAN_PAGE = 100;
@@ -83,7 +90,12 @@ export class CrossProviderAccountList {
         totalPromise ??= self.total();
         return totalPromise;
       },
-      failures: this.failures,
+      failures: this.failures.map((f) => ({
+        provider: f.provider,
+        code: f.error.code,
+        message: f.error.message,
+        retryable: f.error.retryable,
+      })),
     };
   }
 

@@ -86,7 +86,7 @@ describe('cross-provider accounts connection', () => {
     const page = await list(fakes.map((f) => f.provider), errors).page({ forward: true, size: 100, after: null });
     expect(page.edges).toHaveLength(30);
     expect(page.edges.some((e) => e.node.provider === ProviderName.WLVPN)).toBe(false);
-    expect(page.failures.map((f) => [f.provider, f.error.code])).toEqual([[ProviderName.WLVPN, ErrorCode.UPSTREAM_UNAVAILABLE]]);
+    expect(page.failures.map((f) => [f.provider, f.code])).toEqual([[ProviderName.WLVPN, ErrorCode.UPSTREAM_UNAVAILABLE]]);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.extensions.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
     expect(errors[0]?.path).toEqual(['accounts']);

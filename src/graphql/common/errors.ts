@@ -59,18 +59,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  if (code === 'UNAUTHORIZED') {
+    // type-graphql's AuthorizationError: authenticated, but the role does not allow this field.
+    return {
+      message: 'Access denied: your role does not allow this.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'FORBIDDEN' },
+    };
+  }
   if (code && SAFE_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, message: redact(formatted.message), extensions };
-  }
-  // Errors that type-graphql raises for authorization carry their own classes.
-  const name = original instanceof Error ? original.name : '';
-  if (name === 'UnauthorizedError' || name === 'ForbiddenError') {
-    return {
-      message: name === 'UnauthorizedError' ? 'Authentication required.' : 'Access denied for this role.',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: name === 'UnauthorizedError' ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
-    };
   }
   if (original instanceof GraphQLError && !original.originalError) {
     return { ...formatted, message: redact(formatted.message), extensions: { code: code ?? 'BAD_REQUEST' } };
