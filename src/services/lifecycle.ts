@@ -162,7 +162,7 @@ export class LifecycleService {
   }
 
   async changePassword(accountId: string, password: string | null | undefined): Promise<AccountPayloadShape> {
-    const chosen = password ?? generatePassword(8);
+    const chosen = password ?? this.passwordFor(accountId);
     const result = await this.simple(accountId, AccountOperation.CHANGE_PASSWORD, { password: chosen }, (p, id) =>
       p.changePassword(id, chosen),
     );
@@ -191,6 +191,17 @@ export class LifecycleService {
   }
 
   // ---- plumbing --------------------------------------------------------------------------------
+
+  /** A generated password the account's provider accepts (16 mixed characters, or 8 alphanumerics for PureVPN). */
+  private passwordFor(accountId: string): string {
+    const gid = decodeId(accountId);
+    const provider = gid && gid.source !== 'STORE' ? this.deps.registry.get(gid.source) : null;
+    for (const length of [16, 8]) {
+      const candidate = generatePassword(length);
+      if (!provider || provider.validate(AccountOperation.CHANGE_PASSWORD, { password: candidate }).length === 0) return candidate;
+    }
+    return generatePassword(16);
+  }
 
   private simple(
     accountId: string,

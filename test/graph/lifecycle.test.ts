@@ -165,8 +165,8 @@ describe('account lifecycle through GraphQL', () => {
       const res = await t.gql(CreateAccountDocument, { input });
       const errors = res.data?.createAccount.userErrors ?? [];
       expect(errors.length).toBeGreaterThan(0);
-      expect(errors[0]?.code).toBe('VALIDATION');
-      expect(errors[0]?.field).toEqual(['input', field]);
+      expect(errors.every((e) => e.code === 'VALIDATION')).toBe(true);
+      expect(errors.map((e) => e.field?.[1])).toContain(field);
       expect(t.upstream()).toBe(0);
     }
   });
