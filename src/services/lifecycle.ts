@@ -44,6 +44,8 @@ export interface LifecycleDeps {
 }
 
 const IDEMPOTENCY_WAIT_MS = 30_000;
+/** Attempts of a non-idempotent write, each after a reconciliation that proved the previous one did not land. */
+const MAX_WRITE_ATTEMPTS = 4;
 const USERNAME_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 export class LifecycleService {
@@ -260,27 +262,30 @@ export class LifecycleService {
     call: () => Promise<T>,
     reconcile: () => Promise<T | null | undefined>,
   ): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof ProviderError) || !error.outcomeUnknown) throw error;
-      this.deps.logger.warn({ provider: provider.name, operation, requestId: this.deps.requestId }, 'unknown outcome; reconciling');
-      let state: T | null | undefined;
+    for (let attempt = 1; ; attempt++) {
       try {
-        state = await reconcile();
-      } catch {
-        state = undefined;
+        return await call();
+      } catch (error) {
+        if (!(error instanceof ProviderError) || !error.outcomeUnknown) throw error;
+        this.deps.logger.warn({ provider: provider.name, operation, attempt, requestId: this.deps.requestId }, 'unknown outcome; reconciling');
+        let state: T | null | undefined;
+        try {
+          state = await reconcile();
+        } catch {
+          state = undefined;
+        }
+        if (state) return state;
+        // null: the vendor confirms nothing happened, so another attempt cannot duplicate anything.
+        if (state === null && attempt < MAX_WRITE_ATTEMPTS) continue;
+        throw new ProviderError({
+          provider: provider.name,
+          operation,
+          code: error.code,
+          message: `${provider.name} did not confirm ${operation}; its outcome is unknown. Check the account before retrying.`,
+          retryable: false,
+          outcomeUnknown: true,
+        });
       }
-      if (state) return state;
-      if (state === null) return call();
-      throw new ProviderError({
-        provider: provider.name,
-        operation,
-        code: error.code,
-        message: `${provider.name} did not confirm ${operation}; its outcome is unknown. Check the account before retrying.`,
-        retryable: false,
-        outcomeUnknown: true,
-      });
     }
   }
 
