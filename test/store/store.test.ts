@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/store.js';
+import { ProviderName } from '../../src/domain/provider.js';
+
+/**
+ * The store on embedded PGlite always, and on a real Postgres server when TEST_DATABASE_URL is set
+ * (CI starts one; see README). Each Postgres run gets a fresh schema.
+ */
+const backends: Array<[string, () => Promise<{ store: Store; url?: string; cleanup(): Promise<void> }>]> = [
+  [
+    'pglite',
+    async () => {
+      const store = await openStore({});
+      return { store, cleanup: () => store.close() };
+    },
+  ],
+];
+const PG_URL = process.env.TEST_DATABASE_URL;
+if (PG_URL) {
+  backends.push([
+    'postgres',
+    async () => {
+      const schema = `t_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const store = await openStore({ url });
+      return {
+        store,
+        url,
+        cleanup: async () => {
+          await store.close();
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`DROP SCHEMA ${schema} CASCADE`);
+          await c.end();
+        },
+      };
+    },
+  ]);
+}
+
+describe.each(backends)('store on %s', (_name, open) => {
+  let store: Store;
+  let url: string | undefined;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, url, cleanup } = await open());
+  });
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it('registers, lists and links accounts (the directory for vendors without a list call)', async () => {
+    await store.importAccounts(ProviderName.PUREVPN, Array.from({ length: 30 }, (_, i) => ({ nativeId: `u${i}`, username: `u${String(i).padStart(2, '0')}` })));
+    await store.importAccounts(ProviderName.PUREVPN, [{ nativeId: 'u0', username: 'u00' }]); // duplicates ignored
+    await store.registerAccount({ provider: ProviderName.PUREVPN, nativeId: 'x1', username: 'xavier', customerId: 'cust-a' });
+    const page = await store.list(ProviderName.PUREVPN, { offset: 10, limit: 5 });
+    expect(page.total).toBe(31);
+    expect(page.usernames).toHaveLength(5);
+    expect((await store.list(ProviderName.PUREVPN, { offset: 0, limit: 100, usernamePrefix: 'u1' })).total).toBe(10);
+    expect((await store.list(ProviderName.PUREVPN, { offset: 0, limit: 100, usernamePrefix: '%' })).total).toBe(0);
+    expect(await store.customerOf(ProviderName.PUREVPN, ['xavier', 'u01', 'nobody'])).toEqual(['cust-a', null, null]);
+    await store.linkCustomer(ProviderName.PUREVPN, 'u1', 'cust-b');
+    expect(await store.customerLinks(ProviderName.PUREVPN, ['u1', 'x1', 'zz'])).toEqual(['cust-b', 'cust-a', null]);
+    await store.unregisterAccount(ProviderName.PUREVPN, 'x1');
+    expect(await store.findAccount(ProviderName.PUREVPN, { username: 'xavier' })).toBeNull();
+  });
+
+  it('keeps customers and refuses to delete one with accounts', async () => {
+    const c = await store.createCustomer({ firstName: 'Grace', lastName: 'Hopper', email: `grace-${Date.now()}@example.com` });
+    expect(c.provider).toBeNull();
+    expect(await store.getCustomers([c.nativeId, '00000000-0000-0000-0000-000000000000', 'garbage'])).toEqual([c, null, null]);
+    await expect(store.createCustomer({ firstName: 'G', lastName: 'H', email: c.email as string })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const updated = await store.updateCustomer(c.nativeId, { lastName: 'Murray Hopper' });
+    expect(updated.lastName).toBe('Murray Hopper');
+    await store.registerAccount({ provider: ProviderName.WLVPN, nativeId: '77', username: 'gh', customerId: c.nativeId });
+    expect(await store.accountsOfCustomer(c.nativeId)).toEqual([{ provider: ProviderName.WLVPN, nativeId: '77', username: 'gh' }]);
+    await expect(store.deleteCustomer(c.nativeId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await store.unregisterAccount(ProviderName.WLVPN, '77');
+    await store.deleteCustomer(c.nativeId);
+    expect(await store.getCustomers([c.nativeId])).toEqual([null]);
+  });
+
+  it('claims an idempotency key atomically: 50 concurrent claims → exactly one winner', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => store.claim('k-atomic', 'createAccount', 'h1')));
+    expect(results.filter((r) => r.state === 'claimed')).toHaveLength(1);
+    expect(results.filter((r) => r.state === 'pending')).toHaveLength(49);
+    expect((await store.claim('k-atomic', 'createAccount', 'h2')).state).toBe('mismatch');
+    const waiting = store.waitFor('k-atomic', { timeoutMs: 2000, pollMs: 10 });
+    await store.complete('k-atomic', { accountId: 'A1', userErrors: [] });
+    expect(await waiting).toEqual({ accountId: 'A1', userErrors: [] });
+    expect(await store.claim('k-atomic', 'createAccount', 'h1')).toEqual({ state: 'replay', response: { accountId: 'A1', userErrors: [] } });
+  });
+
+  it('takes over an expired key, releases a pending one, and refuses to store a password', async () => {
+    expect((await store.claim('k-exp', 'renewAccount', 'h', 1)).state).toBe('claimed');
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await store.claim('k-exp', 'renewAccount', 'h')).state).toBe('claimed');
+    await store.release('k-exp');
+    expect((await store.claim('k-exp', 'renewAccount', 'h')).state).toBe('claimed');
+    await expect(store.complete('k-exp', { password: 'hunter2hunter2' })).rejects.toThrow(/password/);
+  });
+
+  it('journals without secrets', async () => {
+    await store.journal({
+      actor: 'key:ops',
+      operation: 'CREATE',
+      provider: 'WLVPN',
+      target: 'alice',
+      input: { username: 'alice', password: 'Secr3tPassw0rd!', nested: { apiKey: 'k-123456', note: 'token=abcdef123456' } },
+      outcome: 'ok',
+      errorCode: null,
+      requestId: 'req-1',
+    });
+    const [entry] = await store.listJournal({ limit: 1, target: 'alice' });
+    expect(entry?.operation).toBe('CREATE');
+    const text = JSON.stringify(entry);
+    expect(text).not.toContain('Secr3tPassw0rd!');
+    expect(text).not.toContain('k-123456');
+    expect(text).not.toContain('abcdef123456');
+    expect(entry?.input).toMatchObject({ username: 'alice' });
+  });
+
+  it('stores API keys hashed and revokes them', async () => {
+    const { id, key } = await store.createApiKey('ci', 'operator');
+    expect(await store.findApiKey(key)).toMatchObject({ id, name: 'ci', role: 'operator' });
+    const raw = JSON.stringify(await store.db.query('SELECT * FROM api_keys'));
+    expect(raw).not.toContain(key);
+    await store.revokeApiKey(id);
+    expect(await store.findApiKey(key)).toBeNull();
+  });
+
+  // PGlite is one process's embedded database; the cross-replica case needs a server.
+  (_name === 'postgres' ? it : it.skip)('honours one idempotency key across two store instances (two replicas)', async () => {
+    const second = await openStore({ url: url as string });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? store : second).claim('k-replicas', 'createAccount', 'h')),
+      );
+      expect(results.filter((r) => r.state === 'claimed')).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('PGlite on disk', () => {
+  it('persists across close and reopen, and migrations run once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpn-graph-store-'));
+    try {
+      const a = await openStore({ dataDir: dir });
+      await a.registerAccount({ provider: ProviderName.PUREWL, nativeId: 'p1', username: 'p1' });
+      await a.close();
+      const b = await openStore({ dataDir: dir });
+      expect((await b.list(ProviderName.PUREWL, { offset: 0, limit: 10 })).usernames).toEqual(['p1']);
+      const migrations = await b.db.query<{ version: number }>('SELECT version FROM schema_migrations');
+      expect(migrations.map((m) => m.version)).toEqual([1]);
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
