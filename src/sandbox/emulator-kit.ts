@@ -314,12 +314,20 @@ export class EmulatorServer {
     return undefined;
   }
 
+  /**
+   * Matching rules for one request: every latency rule, plus at most one terminal fault (error, reset, …)
+   * per phase. Only rules that apply use up their `times`.
+   */
   private pickFaults(routeKey: string): ActiveRule[] {
     const picked: ActiveRule[] = [];
+    const terminal = new Set<string>();
     for (const rule of this.rules) {
       if (rule.remaining <= 0) continue;
       if (rule.route && rule.route !== routeKey && !routeKey.includes(rule.route)) continue;
+      const phase = rule.phase ?? 'before';
+      if (rule.kind !== 'latency' && terminal.has(phase)) continue;
       if ((rule.probability ?? 1) < 1 && this.faultRandom.next() >= (rule.probability ?? 1)) continue;
+      if (rule.kind !== 'latency') terminal.add(phase);
       rule.remaining -= 1;
       picked.push(rule);
     }
