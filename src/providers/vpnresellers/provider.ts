@@ -65,11 +65,20 @@ async function byIds<T extends { id: number }>(
   const numeric = ids.filter((id) => /^\d+$/.test(id));
   const found = new Map<string, T>();
   if (numeric.length > 2) {
-    const first = await list({ page: 1, per_page: PAGE });
+    let first: VrPage<T>;
+    try {
+      first = await list({ page: 1, per_page: PAGE });
+    } catch (error) {
+      return ids.map(() => (error instanceof Error ? error : new Error(String(error))));
+    }
     if (first.meta.last_page < numeric.length) {
       for (const r of first.data) found.set(String(r.id), r);
-      for (let page = 2; page <= first.meta.last_page && numeric.some((id) => !found.has(id)); page++) {
-        for (const r of (await list({ page, per_page: PAGE })).data) found.set(String(r.id), r);
+      try {
+        for (let page = 2; page <= first.meta.last_page && numeric.some((id) => !found.has(id)); page++) {
+          for (const r of (await list({ page, per_page: PAGE })).data) found.set(String(r.id), r);
+        }
+      } catch (error) {
+        return ids.map((id) => found.get(id) ?? (error instanceof Error ? error : new Error(String(error))));
       }
       return ids.map((id) => found.get(id) ?? null);
     }
