@@ -3,8 +3,12 @@
  * types; `null` on either side matches any type (nullable fields); arrays compare each element with the
  * sample's first one. Returns the list of differences (empty = conforms).
  */
+/** Keys whose values are free-form dictionaries (vendor metadata): only their type is compared. */
+const FREEFORM = new Set(['metadata']);
+
 export function shapeDiff(actual: unknown, sample: unknown, path = '$'): string[] {
   if (sample === null || actual === null) return [];
+  if (FREEFORM.has(path.slice(path.lastIndexOf('.') + 1))) return typeof actual === typeof sample ? [] : [`${path}: expected ${typeof sample}`];
   if (Array.isArray(sample)) {
     if (!Array.isArray(actual)) return [`${path}: expected array, got ${typeof actual}`];
     if (sample.length === 0) return [];
