@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.js';
 import { PlanKind, ProviderName } from '../common/enums.js';
 import { SafeInt } from '../common/scalars.js';

@@ -1,25 +1,19 @@
-import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { ErrorCode, InputError } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord, PlanRecord } from '../../domain/records.js';
-import { mapBounded } from '../../lib/concurrency.js';
 import { registerSecret } from '../../lib/redact.js';
 import {
   AccountOperation,
-  BaseProvider,
-  toBatchSlot,
   type AccountDirectory,
-  type AccountFilter,
-  type BatchResult,
   type CreateAccountInput,
   type CreatedAccount,
-  type Page,
-  type PageQuery,
   type ProviderFeatures,
   type ProviderHealth,
   type RenewInput,
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
 import { PurevpnClient } from './client.js';
+import { DirectoryBackedProvider, nullIfNotFound, probeHealth } from '../provider-kit.js';
 import { PERIODS, PLANS, parsePlanCode, toAccount } from './mapper.js';
 
 /**
@@ -27,7 +21,7 @@ import { PERIODS, PLANS, parsePlanCode, toAccount } from './mapper.js';
  * are read with one `status` call each (bounded fan-out). The provider picks usernames, so a create whose
  * outcome is unknown cannot be reconciled (there is no username to look up).
  */
-export class PurevpnProvider extends BaseProvider {
+export class PurevpnProvider extends DirectoryBackedProvider {
   readonly name = ProviderName.PUREVPN;
   readonly sandbox: boolean;
   readonly capabilities = new Set<AccountOperation>([
@@ -50,8 +44,8 @@ export class PurevpnProvider extends BaseProvider {
     connectionConfigs: false,
   };
   readonly client: PurevpnClient;
-  private readonly directory: AccountDirectory;
-  private readonly concurrency: number;
+  protected readonly directory: AccountDirectory;
+  protected readonly concurrency: number;
 
   constructor(config: ProviderConfig) {
     super();
@@ -65,46 +59,8 @@ export class PurevpnProvider extends BaseProvider {
     return this.client.http.breakerState;
   }
 
-  private async read(username: string, customer: string | null = null): Promise<AccountRecord | null> {
-    try {
-      return toAccount(username, await this.client.status(username), customer);
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
-  }
-
-  async getAccounts(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    const customers = await this.directory.customerOf(this.name, usernames);
-    const results = await mapBounded(usernames, this.concurrency, (u, i) => this.read(u, customers[i] ?? null));
-    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
-  }
-
-  getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    return this.getAccounts(usernames);
-  }
-
-  async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
-    const f = query.filter ?? {};
-    if (f.projectNativeId) return { items: [], totalCount: 0 };
-    const statusFilter = f.statuses?.length ? f.statuses : null;
-    const dirQuery = {
-      ...(f.usernamePrefix ? { usernamePrefix: f.usernamePrefix } : {}),
-      ...(f.customerNativeId ? { customerNativeId: f.customerNativeId } : {}),
-    };
-    if (!statusFilter) {
-      const { usernames, total } = await this.directory.list(this.name, { offset: query.offset, limit: query.limit, ...dirQuery });
-      const slots = await this.getAccounts(usernames);
-      const items = slots.filter((s): s is AccountRecord => s !== null && !(s instanceof ProviderError));
-      const failure = slots.find((s) => s instanceof ProviderError);
-      if (failure && items.length === 0 && usernames.length > 0) throw failure;
-      return { items, totalCount: total };
-    }
-    // A status filter needs every account's status: read them all, then page.
-    const { usernames } = await this.directory.list(this.name, { offset: 0, limit: 100_000, ...dirQuery });
-    const slots = await this.getAccounts(usernames);
-    const all = slots.filter((s): s is AccountRecord => s !== null && !(s instanceof ProviderError) && statusFilter.includes(s.status));
-    return { items: all.slice(query.offset, query.offset + query.limit), totalCount: all.length };
+  protected readOne(username: string, customer: string | null = null): Promise<AccountRecord | null> {
+    return nullIfNotFound(async () => toAccount(username, await this.client.status(username), customer));
   }
 
   async listPlans(): Promise<PlanRecord[]> {
@@ -112,16 +68,8 @@ export class PurevpnProvider extends BaseProvider {
   }
 
   /** A status call for a name PureVPN never issues (its usernames are pvpn + digits): cheap, read-only. */
-  async health(): Promise<ProviderHealth> {
-    try {
-      await this.client.status('healthcheck');
-      return { ok: true, breaker: this.client.http.breakerState, message: null };
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) {
-        return { ok: true, breaker: this.client.http.breakerState, message: null };
-      }
-      return { ok: false, breaker: this.client.http.breakerState, message: error instanceof Error ? error.message : 'failed' };
-    }
+  health(): Promise<ProviderHealth> {
+    return probeHealth(this.client.http, () => this.client.status('healthcheck'), true);
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
@@ -151,17 +99,13 @@ export class PurevpnProvider extends BaseProvider {
     const answer = await this.client.create(plan?.packageType ?? 'STANDARD', input.periodDays ?? plan?.period ?? 30);
     const username = answer.user ?? '';
     if (answer.vpn_password) registerSecret(answer.vpn_password);
-    const account = await this.read(username);
+    const account = await this.readOne(username);
     if (!account) throw this.client.http.error('createAccount', ErrorCode.UPSTREAM_UNAVAILABLE, 'PureVPN created an account it cannot find');
     return { account, password: answer.vpn_password ?? null };
   }
 
-  async findAccountByUsername(username: string): Promise<AccountRecord | null> {
-    return this.read(username);
-  }
-
   private async must(username: string): Promise<AccountRecord> {
-    const account = await this.read(username);
+    const account = await this.readOne(username);
     if (!account) throw this.client.http.error('getAccount', ErrorCode.NOT_FOUND, 'PureVPN: Invalid username');
     return account;
   }

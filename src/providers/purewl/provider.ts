@@ -1,25 +1,19 @@
-import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { ErrorCode, InputError } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord, PlanRecord, ServerRecord } from '../../domain/records.js';
-import { mapBounded } from '../../lib/concurrency.js';
 import { isYmd } from '../../lib/dates.js';
 import {
   AccountOperation,
-  BaseProvider,
-  toBatchSlot,
   type AccountDirectory,
-  type AccountFilter,
-  type BatchResult,
   type CreateAccountInput,
   type CreatedAccount,
-  type Page,
-  type PageQuery,
   type ProviderFeatures,
   type ProviderHealth,
   type RenewInput,
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
 import { PurewlClient } from './client.js';
+import { DirectoryBackedProvider, nullIfNotFound, probeHealth } from '../provider-kit.js';
 import { PLANS, toAccount, toServers } from './mapper.js';
 
 const USERNAME = /^[A-Za-z0-9]{3,20}$/;
@@ -29,7 +23,7 @@ const SUBSCRIPTIONS = ['trial', 'paid', 'freemium'] as const;
  * PureWL VAM behind the port. No list call and no batch read: accounts come from the store's directory and
  * each is read with one `status` call (bounded fan-out). Plans are the three subscription types.
  */
-export class PurewlProvider extends BaseProvider {
+export class PurewlProvider extends DirectoryBackedProvider {
   readonly name = ProviderName.PUREWL;
   readonly sandbox: boolean;
   readonly capabilities = new Set<AccountOperation>([
@@ -53,8 +47,8 @@ export class PurewlProvider extends BaseProvider {
     connectionConfigs: false,
   };
   readonly client: PurewlClient;
-  private readonly directory: AccountDirectory;
-  private readonly concurrency: number;
+  protected readonly directory: AccountDirectory;
+  protected readonly concurrency: number;
 
   constructor(config: ProviderConfig) {
     super();
@@ -68,48 +62,14 @@ export class PurewlProvider extends BaseProvider {
     return this.client.http.breakerState;
   }
 
-  private async read(username: string, customer: string | null = null): Promise<AccountRecord | null> {
-    try {
-      return toAccount(await this.client.status(username), customer);
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
+  protected readOne(username: string, customer: string | null = null): Promise<AccountRecord | null> {
+    return nullIfNotFound(async () => toAccount(await this.client.status(username), customer));
   }
 
   private async must(username: string): Promise<AccountRecord> {
-    const account = await this.read(username);
+    const account = await this.readOne(username);
     if (!account) throw this.client.http.error('getAccount', ErrorCode.NOT_FOUND, 'PureWL: The provided username is not valid for this reseller');
     return account;
-  }
-
-  async getAccounts(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    const customers = await this.directory.customerOf(this.name, usernames);
-    const results = await mapBounded(usernames, this.concurrency, (u, i) => this.read(u, customers[i] ?? null));
-    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
-  }
-
-  getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    return this.getAccounts(usernames);
-  }
-
-  async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
-    const f = query.filter ?? {};
-    if (f.projectNativeId) return { items: [], totalCount: 0 };
-    const dirQuery = {
-      ...(f.usernamePrefix ? { usernamePrefix: f.usernamePrefix } : {}),
-      ...(f.customerNativeId ? { customerNativeId: f.customerNativeId } : {}),
-    };
-    const statuses = f.statuses?.length ? f.statuses : null;
-    const range = statuses ? { offset: 0, limit: 100_000 } : { offset: query.offset, limit: query.limit };
-    const { usernames, total } = await this.directory.list(this.name, { ...range, ...dirQuery });
-    const slots = await this.getAccounts(usernames);
-    const failure = slots.find((s): s is ProviderError => s instanceof ProviderError);
-    const items = slots.filter((s): s is AccountRecord => s !== null && !(s instanceof ProviderError));
-    if (failure && items.length === 0 && usernames.length > 0) throw failure;
-    if (!statuses) return { items, totalCount: total };
-    const kept = items.filter((a) => statuses.includes(a.status));
-    return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
 
   async listPlans(): Promise<PlanRecord[]> {
@@ -121,13 +81,8 @@ export class PurewlProvider extends BaseProvider {
     return toServers(cities.cities, countries.countries, protocols.protocols.map((p) => p.name));
   }
 
-  async health(): Promise<ProviderHealth> {
-    try {
-      await this.client.accessToken();
-      return { ok: true, breaker: this.client.http.breakerState, message: null };
-    } catch (error) {
-      return { ok: false, breaker: this.client.http.breakerState, message: error instanceof Error ? error.message : 'failed' };
-    }
+  health(): Promise<ProviderHealth> {
+    return probeHealth(this.client.http, () => this.client.accessToken());
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
@@ -168,10 +123,6 @@ export class PurewlProvider extends BaseProvider {
     });
     if (input.planCode && input.planCode !== 'paid') await this.client.subscription(answer.vpnUsername, input.planCode as (typeof SUBSCRIPTIONS)[number]);
     return { account: await this.must(answer.vpnUsername), password: answer.vpnPassword };
-  }
-
-  async findAccountByUsername(username: string): Promise<AccountRecord | null> {
-    return this.read(username);
   }
 
   async enableAccount(username: string) {

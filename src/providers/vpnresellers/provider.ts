@@ -21,6 +21,7 @@ import {
   type RenewInput,
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
+import { nullIfNotFound, probeHealth } from '../provider-kit.js';
 import { VpnresellersClient } from './client.js';
 import { toAccount, toConfig, toCustomer, toProject, toServer, type VrPage } from './mapper.js';
 
@@ -128,17 +129,8 @@ export class VpnresellersProvider extends BaseProvider {
     return this.client.http.breakerState;
   }
 
-  private async orNull<T>(fn: () => Promise<T>): Promise<T | null> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
-  }
-
   async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    const results = await byIds(ids, this.concurrency, (q) => this.client.listAccounts(q), (id) => this.orNull(async () => (await this.client.getAccount(id)).data));
+    const results = await byIds(ids, this.concurrency, (q) => this.client.listAccounts(q), (id) => nullIfNotFound(async () => (await this.client.getAccount(id)).data));
     return results.map((r) => toBatchSlot(this.name, 'getAccounts', r instanceof Error || r === null ? r : toAccount(r)));
   }
 
@@ -185,7 +177,7 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async getCustomers(ids: readonly string[]): Promise<BatchResult<CustomerRecord>> {
-    const results = await byIds(ids, this.concurrency, (q) => this.client.listCustomers(q), (id) => this.orNull(async () => (await this.client.getCustomer(id)).data));
+    const results = await byIds(ids, this.concurrency, (q) => this.client.listCustomers(q), (id) => nullIfNotFound(async () => (await this.client.getCustomer(id)).data));
     return results.map((r) => toBatchSlot(this.name, 'getCustomers', r instanceof Error || r === null ? r : toCustomer(r)));
   }
 
@@ -198,7 +190,7 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async getProjects(ids: readonly string[]): Promise<BatchResult<ProjectRecord>> {
-    const results = await byIds(ids, this.concurrency, (q) => this.client.listProjects(q), (id) => this.orNull(async () => (await this.client.getProject(id)).data));
+    const results = await byIds(ids, this.concurrency, (q) => this.client.listProjects(q), (id) => nullIfNotFound(async () => (await this.client.getProject(id)).data));
     return results.map((r) => toBatchSlot(this.name, 'getProjects', r instanceof Error || r === null ? r : toProject(r)));
   }
 
@@ -222,13 +214,8 @@ export class VpnresellersProvider extends BaseProvider {
     return [...(openvpn ? [toConfig('OPENVPN', openvpn.data)] : []), toConfig('WIREGUARD', wireguard.data)];
   }
 
-  async health(): Promise<ProviderHealth> {
-    try {
-      await this.client.profile();
-      return { ok: true, breaker: this.client.http.breakerState, message: null };
-    } catch (error) {
-      return { ok: false, breaker: this.client.http.breakerState, message: error instanceof Error ? error.message : 'failed' };
-    }
+  health(): Promise<ProviderHealth> {
+    return probeHealth(this.client.http, () => this.client.profile());
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {

@@ -20,6 +20,7 @@ import {
   type ServerFilter,
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
+import { nullIfNotFound, probeHealth } from '../provider-kit.js';
 import { WlvpnClient } from './client.js';
 import { toAccount, toBulkUsage, toPlan, toServer } from './mapper.js';
 
@@ -90,25 +91,16 @@ export class WlvpnProvider extends BaseProvider {
   async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
     const results = await mapBounded(ids, this.concurrency, async (id) => {
       if (!/^\d+$/.test(id)) return null;
-      return this.orNull(async () => toAccount((await this.client.get(id)).customer, this.today()));
+      return nullIfNotFound(async () => toAccount((await this.client.get(id)).customer, this.today()));
     });
     return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
   }
 
   async getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
     const results = await mapBounded(usernames, this.concurrency, (u) =>
-      this.orNull(async () => toAccount((await this.client.getByUsername(u)).customer, this.today())),
+      nullIfNotFound(async () => toAccount((await this.client.getByUsername(u)).customer, this.today())),
     );
     return results.map((r) => toBatchSlot(this.name, 'getAccountsByUsername', r));
-  }
-
-  private async orNull<T>(fn: () => Promise<T>): Promise<T | null> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
-      throw error;
-    }
   }
 
   /**
@@ -123,8 +115,9 @@ export class WlvpnProvider extends BaseProvider {
     const keep = (a: AccountRecord) =>
       (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (!f.statuses?.length || f.statuses.includes(a.status));
     if (!needsScan) {
-      // exact page window: fetch the pages covering [offset, offset+limit)
-      const size = Math.min(LIST_PAGE, Math.max(query.limit, 1));
+      // Pages of 1000 (the paged call's maximum): one call usually covers the window, and a short page tells
+      // the total, which the paged answer does not carry.
+      const size = LIST_PAGE;
       const firstPage = Math.floor(query.offset / size) + 1;
       const lastPage = Math.floor((query.offset + Math.max(query.limit, 1) - 1) / size) + 1;
       const items: AccountRecord[] = [];
@@ -176,13 +169,8 @@ export class WlvpnProvider extends BaseProvider {
     return ids.map((id) => found.get(Number(id)) ?? null);
   }
 
-  async health(): Promise<ProviderHealth> {
-    try {
-      await this.client.plans();
-      return { ok: true, breaker: this.client.http.breakerState, message: null };
-    } catch (error) {
-      return { ok: false, breaker: this.client.http.breakerState, message: error instanceof Error ? error.message : 'failed' };
-    }
+  health(): Promise<ProviderHealth> {
+    return probeHealth(this.client.http, () => this.client.plans());
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
