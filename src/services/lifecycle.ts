@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import type { Viewer } from '../graphql/context.js';
 import { decodeId, encodeId } from '../graphql/common/ids.js';
 import { generatePassword } from '../lib/password.js';
-import { isYmd } from '../lib/dates.js';
+import { isYmd, todayYmd } from '../lib/dates.js';
 
 /**
  * Every lifecycle mutation goes through here: capability check → input rules (ours and the provider's,
@@ -230,7 +230,7 @@ export class LifecycleService {
     }
     const provider = this.deps.registry.get(gid.source);
     if (!provider.capabilities.has(operation)) return unsupported(provider, operation);
-    const problems = [...commonChecks(input), ...provider.validate(operation, input)];
+    const problems = [...commonChecks(input, operation), ...provider.validate(operation, input)];
     if (problems.length > 0) return { account: null, userErrors: problems.map(inputToUserError) };
     let outcome: AccountPayloadShape;
     try {
@@ -266,6 +266,12 @@ export class LifecycleService {
       try {
         return await call();
       } catch (error) {
+        // A retry refused as a conflict means an earlier attempt did land after all (it was still in flight
+        // when reconciliation looked): find it and answer with it.
+        if (attempt > 1 && error instanceof ProviderError && error.code === ErrorCode.CONFLICT) {
+          const landed = await reconcile().catch(() => undefined);
+          if (landed) return landed;
+        }
         if (!(error instanceof ProviderError) || !error.outcomeUnknown) throw error;
         this.deps.logger.warn({ provider: provider.name, operation, attempt, requestId: this.deps.requestId }, 'unknown outcome; reconciling');
         let state: T | null | undefined;
@@ -407,7 +413,7 @@ function randomText(length: number): string {
 }
 
 /** Rules that hold whatever the provider: sizes, dates, numbers. */
-function commonChecks(input: Record<string, unknown> | CreateAccountInput): InputError[] {
+function commonChecks(input: Record<string, unknown> | CreateAccountInput, operation?: AccountOperation): InputError[] {
   const i = input as Record<string, unknown>;
   const errors: InputError[] = [];
   const str = (name: string, max: number) => {
@@ -421,6 +427,9 @@ function commonChecks(input: Record<string, unknown> | CreateAccountInput): Inpu
     errors.push(new InputError('periodDays', '`periodDays` must be a positive whole number of days.'));
   }
   if (typeof i.date === 'string' && !isYmd(i.date)) errors.push(new InputError('date', '`date` must be a date written YYYY-MM-DD.'));
+  else if (operation === AccountOperation.EXTEND && typeof i.date === 'string' && i.date <= todayYmd()) {
+    errors.push(new InputError('date', 'The new expiry must be in the future (use expireAccount to end the service).'));
+  }
   if (typeof i.kilobytesPerSecond === 'number' && (!Number.isInteger(i.kilobytesPerSecond) || i.kilobytesPerSecond <= 0)) {
     errors.push(new InputError('kilobytesPerSecond', '`kilobytesPerSecond` must be a positive whole number (or null to remove the limit).'));
   }

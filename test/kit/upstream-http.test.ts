@@ -21,7 +21,14 @@ describe('UpstreamHttp', () => {
   beforeAll(async () => {
     url = await server.start();
   });
+  const made: UpstreamHttp[] = [];
+  const mk = (base: string, settings: ConstructorParameters<typeof UpstreamHttp>[2]): UpstreamHttp => {
+    const http = new UpstreamHttp(ProviderName.WLVPN, base, settings);
+    made.push(http);
+    return http;
+  };
   afterAll(async () => {
+    for (const http of made) http.close();
     await server.stop();
   });
   beforeEach(() => {
@@ -33,7 +40,7 @@ describe('UpstreamHttp', () => {
   const create = (http: UpstreamHttp) => http.send({ operation: 'createItem', method: 'POST', path: 'items', json: {}, idempotent: false });
 
   it('retries a read after 429, waiting for Retry-After', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, fast);
+    const http = mk(url, fast);
     server.addFault({ kind: 'rate-limit', retryAfterSeconds: 1, times: 1 });
     const started = Date.now();
     const res = await read(http);
@@ -43,7 +50,7 @@ describe('UpstreamHttp', () => {
   });
 
   it('retries a read after a reset and after a 503, bounded by `retries`', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, fast);
+    const http = mk(url, fast);
     server.addFault({ kind: 'reset', times: 1 });
     server.addFault({ kind: 'error', status: 503, times: 1 });
     expect((await read(http)).status).toBe(200);
@@ -55,14 +62,14 @@ describe('UpstreamHttp', () => {
   });
 
   it('fails fast with RATE_LIMITED when Retry-After is beyond the limit', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, { ...fast, maxRetryAfterMs: 500 });
+    const http = mk(url, { ...fast, maxRetryAfterMs: 500 });
     server.addFault({ kind: 'rate-limit', retryAfterSeconds: 30 });
     await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.RATE_LIMITED });
     expect(server.count()).toBe(1);
   });
 
   it('never retries a create after a reset, and says the outcome is unknown', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, fast);
+    const http = mk(url, fast);
     const before = created;
     server.addFault({ kind: 'reset', phase: 'after', times: 1 });
     const error = await create(http).catch((e: unknown) => e);
@@ -73,15 +80,15 @@ describe('UpstreamHttp', () => {
   });
 
   it('reports a refused connection as known-not-sent, and a slow answer as UPSTREAM_TIMEOUT', async () => {
-    const dead = new UpstreamHttp(ProviderName.WLVPN, 'http://127.0.0.1:9', { ...fast, retries: 0 });
+    const dead = mk('http://127.0.0.1:9', { ...fast, retries: 0 });
     await expect(create(dead)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE, outcomeUnknown: false });
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, { ...fast, retries: 0 });
+    const http = mk(url, { ...fast, retries: 0 });
     server.addFault({ kind: 'latency', latencyMs: 600, times: 1 });
     await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_TIMEOUT });
   });
 
   it('returns 4xx answers to the caller and turns a malformed body into a typed error', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, fast);
+    const http = mk(url, fast);
     expect((await read(http, 'missing')).status).toBe(404);
     server.addFault({ kind: 'malformed', times: 1 });
     const res = await read(http);
@@ -89,7 +96,7 @@ describe('UpstreamHttp', () => {
   });
 
   it('opens the circuit after consecutive failures, fails fast, then closes after a success', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, { ...fast, retries: 0 });
+    const http = mk(url, { ...fast, retries: 0 });
     server.addFault({ kind: 'error', status: 502 });
     for (let i = 0; i < 3; i++) await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE });
     expect(http.breakerState).toBe('open');
@@ -103,7 +110,7 @@ describe('UpstreamHttp', () => {
   });
 
   it('emits call events with the request id, and sends it upstream', async () => {
-    const http = new UpstreamHttp(ProviderName.WLVPN, url, fast);
+    const http = mk(url, fast);
     const events: UpstreamCallEvent[] = [];
     const off = onUpstreamCall((e) => events.push(e));
     await runInRequestScope({ requestId: 'req-42' }, () => read(http));
@@ -114,7 +121,7 @@ describe('UpstreamHttp', () => {
 
   it('never carries a credential in an error, its properties or its JSON', async () => {
     registerSecret('kit-secret-value-123');
-    const http = new UpstreamHttp(ProviderName.WLVPN, 'http://api-key:kit-secret-value-123@127.0.0.1:9', { ...fast, retries: 0 });
+    const http = mk('http://api-key:kit-secret-value-123@127.0.0.1:9', { ...fast, retries: 0 });
     const error = (await read(http).catch((e: unknown) => e)) as ProviderError;
     const forged = http.error('x', ErrorCode.VALIDATION, 'bad Authorization: Bearer kit-secret-value-123 and password=hunter2');
     for (const e of [error, forged]) {

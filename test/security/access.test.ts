@@ -71,13 +71,17 @@ describe('access and limits', () => {
     expect((await t.gql('{ providers { name } }', {}, { 'x-api-key': key })).status).toBe(200);
   });
 
-  it('enforces depth and alias limits and turns introspection off in production', async () => {
+  it('enforces depth, alias, token and cost limits and turns introspection off in production', async () => {
     const deep = '{ accounts(first: 1) { edges { node { customer { project { customers { nodes { project { customers { nodes { id } } } } } } } } } } }';
     const res = await t.gql(deep, {}, { 'x-api-key': READER });
     expect(res.errors?.[0]?.message).toMatch(/depth/i);
     const aliases = '{ a: providers { name } b: providers { name } c: providers { name } d: providers { name } e: providers { name } }';
     const res2 = await t.gql(aliases, {}, { 'x-api-key': READER });
     expect(res2.errors?.[0]?.message).toMatch(/alias/i);
+    const tokens = await t.gql(`{ ${'__typename '.repeat(2100)} }`, {}, { 'x-api-key': READER });
+    expect(tokens.errors?.[0]?.message).toMatch(/token limit/i);
+    const costly = await t.gql(`{ accounts(first: 100) { edges { node { ${'id username status '.repeat(400)} } } } }`, {}, { 'x-api-key': READER });
+    expect(costly.errors?.[0]?.message).toMatch(/cost limit/i);
     const intro = await t.gql('{ __schema { types { name } } }', {}, { 'x-api-key': READER });
     expect(intro.errors?.length).toBeGreaterThan(0);
   });

@@ -226,9 +226,6 @@ export class VpnresellersProvider extends BaseProvider {
     if (typeof input.password === 'string' && input.password.length < 6) {
       errors.push(new InputError('password', 'VPNresellers: the password must be at least 6 characters.'));
     }
-    if (operation === AccountOperation.EXTEND && typeof input.date === 'string' && input.date <= todayYmd()) {
-      errors.push(new InputError('date', 'The new expiry must be in the future (use expireAccount to end the service).'));
-    }
     return errors;
   };
 

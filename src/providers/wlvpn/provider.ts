@@ -187,9 +187,6 @@ export class WlvpnProvider extends BaseProvider {
     if (input.groupId !== undefined && !/^\d+$/.test(String(input.groupId))) {
       errors.push(new InputError('groupId', 'WLVPN account group ids are integers.'));
     }
-    if (operation === AccountOperation.EXTEND && typeof input.date === 'string' && input.date <= todayYmd()) {
-      errors.push(new InputError('date', 'The new close date must be in the future.'));
-    }
     return errors;
   };
 
