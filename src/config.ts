@@ -139,7 +139,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const apiKeys = parseApiKeys(env.API_KEYS);
   for (const k of apiKeys) registerSecret(k.key);
-  const allowAnonymous = env.ALLOW_ANONYMOUS !== undefined ? env.ALLOW_ANONYMOUS === 'true' : !production;
+  // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
+  const anyProviderConfigured = Object.values(PROVIDER_ENV).some((p) =>
+    [p.baseUrl, ...p.credentials].some((name) => env[name] !== undefined),
+  );
+  const allowAnonymous =
+    env.ALLOW_ANONYMOUS !== undefined ? env.ALLOW_ANONYMOUS === 'true' : !production && !anyProviderConfigured;
   return {
     env,
     production,

@@ -36,3 +36,26 @@ describe('redact', () => {
     expect(text).not.toContain('tok.en');
   });
 });
+
+describe('config', () => {
+  it('allows anonymous callers only in sandbox mode outside production, and names missing provider variables', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    expect(loadConfig({}).allowAnonymous).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).allowAnonymous).toBe(false);
+    expect(loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k' }).allowAnonymous).toBe(false);
+    expect(loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k', ALLOW_ANONYMOUS: 'true' }).allowAnonymous).toBe(true);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT: must be an integer/);
+    expect(() => loadConfig({ API_KEYS: 'a:superuser:k' })).toThrow(/API_KEYS entry 1/);
+  });
+});
+
+describe('provider registry', () => {
+  it('refuses a partly configured provider, naming the missing variable', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    const { ProviderRegistry } = await import('../../src/providers/registry.js');
+    const { MemoryDirectory } = await import('../helpers/directory.js');
+    await expect(ProviderRegistry.create(loadConfig({ PUREVPN_BASE_URL: 'https://x.example/api', PUREVPN_API_USER: 'u' }), new MemoryDirectory())).rejects.toThrow(
+      /PUREVPN is partly configured: set PUREVPN_API_PASSWORD/,
+    );
+  });
+});
