@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { AccountRecord, CustomerRecord, ProjectRecord } from '../domain/records.js';
-import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
+import { ErrorCode, InputError } from '../domain/errors.js';
 import { ProviderName } from './common/enums.js';
 import { JSONObject, LocalDate } from './common/scalars.js';
 import { UserError } from './common/user-error.js';
@@ -9,7 +9,7 @@ import { Customer } from './customer/customer.type.js';
 import { Project } from './project/project.type.js';
 import { encodeId } from './common/ids.js';
 import type { GraphQLContext } from './context.js';
-import type { AccountPayloadShape, UserErrorShape } from '../services/lifecycle.js';
+import { toUserError, type AccountPayloadShape, type UserErrorShape } from '../services/lifecycle.js';
 
 // ---- inputs ------------------------------------------------------------------------------------
 
@@ -168,12 +168,6 @@ function withPassword(p: AccountPayloadShape): AccountWithPasswordPayload {
   return { ...accountPayload(p), password: p.password ?? null };
 }
 
-function userErrorOf(error: unknown): UserErrorShape {
-  if (error instanceof InputError) return { field: ['input', error.field], message: error.message, code: error.code };
-  if (error instanceof ProviderError) return { field: error.field ? ['input', error.field] : null, message: error.message, code: error.code };
-  throw error;
-}
-
 // ---- resolvers ---------------------------------------------------------------------------------
 
 @Resolver()
@@ -298,7 +292,7 @@ class AccountMutationResolver {
       ctx.loaders.customerLink.clear({ provider: account.provider, nativeId: account.nativeId });
       return { account, userErrors: [], replayed: false, deletedAccountId: null };
     } catch (error) {
-      return { account: null, userErrors: [userErrorOf(error)], replayed: false, deletedAccountId: null };
+      return { account: null, userErrors: [toUserError(error)], replayed: false, deletedAccountId: null };
     }
   }
 }
@@ -321,7 +315,7 @@ class CustomerMutationResolver {
       const customer = await ctx.services.store.createCustomer({ firstName: input.firstName, lastName: input.lastName, email: input.email, externalRef: input.externalRef ?? null });
       return { customer, deletedCustomerId: null, userErrors: [] };
     } catch (error) {
-      return { customer: null, deletedCustomerId: null, userErrors: [userErrorOf(error)] };
+      return { customer: null, deletedCustomerId: null, userErrors: [toUserError(error)] };
     }
   }
 
@@ -343,7 +337,7 @@ class CustomerMutationResolver {
       ctx.loaders.customer.clear({ provider: gid.source === 'STORE' ? null : gid.source, nativeId: gid.nativeId });
       return { customer, deletedCustomerId: null, userErrors: [] };
     } catch (error) {
-      return { customer: null, deletedCustomerId: null, userErrors: [userErrorOf(error)] };
+      return { customer: null, deletedCustomerId: null, userErrors: [toUserError(error)] };
     }
   }
 
@@ -356,7 +350,7 @@ class CustomerMutationResolver {
       else await ctx.services.provider(gid.source).deleteCustomer(gid.nativeId);
       return { customer: null, deletedCustomerId: input.customerId, userErrors: [] };
     } catch (error) {
-      return { customer: null, deletedCustomerId: null, userErrors: [userErrorOf(error)] };
+      return { customer: null, deletedCustomerId: null, userErrors: [toUserError(error)] };
     }
   }
 }
@@ -370,7 +364,7 @@ class ProjectMutationResolver {
       const project = await ctx.services.provider(ProviderName.VPNRESELLERS).createProject(checkProject(input));
       return { project, deletedProjectId: null, userErrors: [] };
     } catch (error) {
-      return { project: null, deletedProjectId: null, userErrors: [userErrorOf(error)] };
+      return { project: null, deletedProjectId: null, userErrors: [toUserError(error)] };
     }
   }
 
@@ -384,7 +378,7 @@ class ProjectMutationResolver {
       ctx.loaders.project.clear({ provider: gid.source, nativeId: gid.nativeId });
       return { project, deletedProjectId: null, userErrors: [] };
     } catch (error) {
-      return { project: null, deletedProjectId: null, userErrors: [userErrorOf(error)] };
+      return { project: null, deletedProjectId: null, userErrors: [toUserError(error)] };
     }
   }
 
@@ -397,7 +391,7 @@ class ProjectMutationResolver {
       await ctx.services.provider(gid.source).deleteProject(gid.nativeId);
       return { project: null, deletedProjectId: encodeId('Project', gid.source, gid.nativeId), userErrors: [] };
     } catch (error) {
-      return { project: null, deletedProjectId: null, userErrors: [userErrorOf(error)] };
+      return { project: null, deletedProjectId: null, userErrors: [toUserError(error)] };
     }
   }
 }

@@ -8,8 +8,7 @@ import type {
   ServerRecord,
   UsageRecord,
 } from '../domain/records.js';
-import { ErrorCode, ProviderError } from '../domain/errors.js';
-import type { BatchResult, DateRange } from '../providers/port.js';
+import { asProviderError, type BatchResult, type DateRange } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { Cache } from '../lib/ttl-cache.js';
@@ -242,13 +241,7 @@ async function settle<V>(
   }
 }
 
+/** Errors stay as they are (a bug surfaces as one); anything else thrown becomes a ProviderError. */
 function toError(error: unknown, provider: ProviderName, operation: string): Error {
-  if (error instanceof Error) return error;
-  return new ProviderError({
-    provider,
-    operation,
-    code: ErrorCode.UPSTREAM_UNAVAILABLE,
-    message: `${provider} ${operation} failed`,
-    retryable: true,
-  });
+  return error instanceof Error ? error : asProviderError(provider, operation, error);
 }

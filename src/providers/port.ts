@@ -330,21 +330,23 @@ export abstract class BaseProvider implements VpnProvider {
   async close(): Promise<void> {}
 }
 
+/** Any failure as a ProviderError: a ProviderError is kept, anything else becomes UPSTREAM_UNAVAILABLE. */
+export function asProviderError(provider: ProviderName, operation: string, error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  return new ProviderError({
+    provider,
+    operation,
+    code: ErrorCode.UPSTREAM_UNAVAILABLE,
+    message: `${provider} ${operation} failed unexpectedly`,
+    retryable: true,
+  });
+}
+
 /** Turns a settled fan-out slot into a batch slot: ProviderError kept, other errors wrapped. */
 export function toBatchSlot<T>(
   provider: ProviderName,
   operation: string,
   value: T | null | Error,
 ): T | null | ProviderError {
-  if (value instanceof ProviderError) return value;
-  if (value instanceof Error) {
-    return new ProviderError({
-      provider,
-      operation,
-      code: ErrorCode.UPSTREAM_UNAVAILABLE,
-      message: `${provider} ${operation} failed unexpectedly`,
-      retryable: true,
-    });
-  }
-  return value;
+  return value instanceof Error ? asProviderError(provider, operation, value) : value;
 }

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, ProviderError, InputError } from '../domain/errors.js';
 import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
 import type { AccountRecord } from '../domain/records.js';
-import type { AccountFilter, VpnProvider } from '../providers/port.js';
+import { asProviderError, type AccountFilter, type VpnProvider } from '../providers/port.js';
 import type { Connection, Direction } from './pagination.js';
 import { toGraphQLError } from '../graphql/common/errors.js';
 
@@ -226,16 +226,7 @@ export class CrossProviderAccountList {
 
   private fail(provider: ProviderName, error: unknown): void {
     if (this.failures.some((f) => f.provider === provider)) return;
-    const providerError =
-      error instanceof ProviderError
-        ? error
-        : new ProviderError({
-            provider,
-            operation: 'listAccounts',
-            code: ErrorCode.UPSTREAM_UNAVAILABLE,
-            message: `${provider} could not list accounts`,
-            retryable: true,
-          });
+    const providerError = asProviderError(provider, 'listAccounts', error);
     this.failures.push({ provider, error: providerError });
     this.partialErrors.push(toGraphQLError(providerError, this.path));
   }

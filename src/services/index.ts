@@ -1,14 +1,14 @@
 import type { GraphQLError } from 'graphql';
 import type { AppConfig } from '../config.js';
-import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
+import { ErrorCode, InputError } from '../domain/errors.js';
 import { toGraphQLError } from '../graphql/common/errors.js';
 import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
 import type { AccountRecord, AccountStatus, CustomerRecord } from '../domain/records.js';
 import type { Loaders } from '../loaders/index.js';
-import type { AccountFilter, VpnProvider } from '../providers/port.js';
+import { asProviderError, type AccountFilter, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
-import { decodeId, encodeId, type GlobalId } from '../graphql/common/ids.js';
+import { decodeId, type GlobalId } from '../graphql/common/ids.js';
 import { CrossProviderAccountList, type AccountListResult } from './account-list.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 
@@ -164,20 +164,7 @@ export class Services {
 
   /** Records a non-fatal provider failure at `path` (the rest of the answer stands). */
   reportPartial(error: Error, path: ReadonlyArray<string | number>, provider?: ProviderName): void {
-    const e =
-      error instanceof ProviderError || !provider
-        ? error
-        : new ProviderError({
-            provider,
-            operation: 'read',
-            code: ErrorCode.UPSTREAM_UNAVAILABLE,
-            message: `${provider} failed`,
-            retryable: true,
-          });
-    this.deps.partialErrors.push(toGraphQLError(e, path));
+    this.deps.partialErrors.push(toGraphQLError(provider ? asProviderError(provider, 'read', error) : error, path));
   }
 
-  static storeCustomerId(id: string): string {
-    return encodeId('Customer', 'STORE', id);
-  }
 }

@@ -78,7 +78,7 @@ export class LifecycleService {
       return failure(error);
     }
     const problems = [...commonChecks(request), ...provider.validate(AccountOperation.CREATE, request as Record<string, unknown>)];
-    if (problems.length > 0) return { account: null, password: null, userErrors: problems.map(inputToUserError) };
+    if (problems.length > 0) return { account: null, password: null, userErrors: problems.map(toUserError) };
 
     return this.idempotent(idempotencyKey, 'createAccount', { provider: provider.name, ...request, password: undefined }, async () => {
       // A username we pick ourselves lets us reconcile an unknown outcome (PureVPN picks its own: no reconciliation).
@@ -231,7 +231,7 @@ export class LifecycleService {
     const provider = this.deps.registry.get(gid.source);
     if (!provider.capabilities.has(operation)) return unsupported(provider, operation);
     const problems = [...commonChecks(input, operation), ...provider.validate(operation, input)];
-    if (problems.length > 0) return { account: null, userErrors: problems.map(inputToUserError) };
+    if (problems.length > 0) return { account: null, userErrors: problems.map(toUserError) };
     let outcome: AccountPayloadShape;
     try {
       const before = operation === AccountOperation.RENEW ? await this.current(provider, gid.nativeId) : null;
@@ -436,8 +436,11 @@ function commonChecks(input: Record<string, unknown> | CreateAccountInput, opera
   return errors;
 }
 
-function inputToUserError(error: InputError): UserErrorShape {
-  return { field: ['input', error.field], message: error.message, code: error.code };
+/** A domain error as a mutation userError (field paths under `input`); anything else is rethrown. */
+export function toUserError(error: unknown): UserErrorShape {
+  if (error instanceof InputError) return { field: ['input', error.field], message: error.message, code: error.code };
+  if (error instanceof ProviderError) return { field: error.field ? ['input', error.field] : null, message: error.message, code: error.code };
+  throw error;
 }
 
 function unsupported(provider: VpnProvider, operation: AccountOperation): AccountPayloadShape {
@@ -448,11 +451,7 @@ function unsupported(provider: VpnProvider, operation: AccountOperation): Accoun
 }
 
 function failure(error: unknown): AccountPayloadShape {
-  if (error instanceof InputError) return { account: null, userErrors: [inputToUserError(error)] };
-  if (error instanceof ProviderError) {
-    return { account: null, userErrors: [{ field: error.field ? ['input', error.field] : null, message: error.message, code: error.code }] };
-  }
-  throw error;
+  return { account: null, userErrors: [toUserError(error)] };
 }
 
 function stableJson(value: unknown): string {
