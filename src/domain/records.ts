@@ -20,6 +20,9 @@ export interface WireGuardInfo {
   privateKey: string | null;
 }
 
+/** Account fields a list answer may leave unfilled (see `AccountRecord.incomplete`). */
+export type IncompleteField = 'status' | 'providerStatus' | 'expiresAt' | 'planNativeId' | 'metadata' | 'plans';
+
 export interface AccountRecord {
   provider: ProviderName;
   /** The vendor's own identifier: numeric id for VPNresellers/WLVPN, the username for PureWL/PureVPN. */
@@ -44,6 +47,13 @@ export interface AccountRecord {
   wireguard: WireGuardInfo | null;
   /** Vendor plan history (WLVPN plans_info), mapped. */
   plans: AccountPlanRecord[] | null;
+  /**
+   * Fields the call that produced this record could not fill (a directory entry for a vendor without a
+   * list call, a list row without plans): they hold placeholders (UNKNOWN, '' or null), and the graph reads
+   * the whole account through the account loader when one of them is asked for. Absent = complete. A
+   * record with gaps is never cached as the account.
+   */
+  incomplete?: readonly IncompleteField[];
 }
 
 export interface AccountPlanRecord {

@@ -45,7 +45,7 @@ export interface Loaders {
   customerLink: DataLoader<ProviderKey, string | null, string>;
   plans: DataLoader<ProviderName, PlanRecord[], ProviderName>;
   servers: DataLoader<ProviderName, ServerRecord[], ProviderName>;
-  /** Primes the account loaders with records fetched by a list call. */
+  /** Primes the account loaders with records fetched by a list call (records with gaps are skipped). */
   primeAccounts(records: readonly AccountRecord[]): void;
 }
 
@@ -181,6 +181,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     primeAccounts(records) {
       if (deps.batching === false) return;
       for (const r of records) {
+        if (r.incomplete) continue; // has placeholders: not the account
         account.prime({ provider: r.provider, nativeId: r.nativeId }, r);
         accountByUsername.prime({ provider: r.provider, username: r.username }, r);
       }

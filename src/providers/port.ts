@@ -64,6 +64,12 @@ export interface PageQuery<F = undefined> {
   offset: number;
   limit: number;
   filter?: F;
+  /**
+   * Accounts only: whether the caller needs what only a per-account vendor read tells (status,
+   * providerStatus, expiresAt). Default true. When false, a provider without a list call answers from this
+   * API's directory alone and marks their status fields `incomplete` (no upstream call at all).
+   */
+  readStatus?: boolean;
 }
 
 export interface Page<T> {

@@ -1,5 +1,5 @@
 import { ErrorCode, ProviderError } from '../domain/errors.js';
-import type { AccountRecord } from '../domain/records.js';
+import { AccountStatus, type AccountRecord, type IncompleteField } from '../domain/records.js';
 import { mapBounded } from '../lib/concurrency.js';
 import type { UpstreamHttp } from './http.js';
 import {
@@ -38,6 +38,9 @@ export async function probeHealth(http: UpstreamHttp, probe: () => Promise<unkno
   }
 }
 
+/** What only a per-account status read tells for vendors without a list call. */
+const STATUS_READ: readonly IncompleteField[] = ['status', 'providerStatus', 'expiresAt'];
+
 /**
  * Base for vendors with no list call and no batch read (PureWL, PureVPN): the accounts are the usernames in
  * this API's directory (the store), each read with one status call, fanned out with bounded concurrency.
@@ -50,9 +53,14 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
   protected abstract readOne(username: string, customer: string | null): Promise<AccountRecord | null>;
 
   async getAccounts(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
+    return (await this.readMany(usernames)).slots;
+  }
+
+  /** One status read per username (bounded fan-out), with the customer links the directory keeps. */
+  private async readMany(usernames: readonly string[]): Promise<{ slots: BatchResult<AccountRecord>; customers: Array<string | null> }> {
     const customers = await this.directory.customerOf(this.name, usernames);
     const results = await mapBounded(usernames, this.concurrency, (u, i) => this.readOne(u, customers[i] ?? null));
-    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r));
+    return { slots: results.map((r) => toBatchSlot(this.name, 'getAccounts', r)), customers };
   }
 
   getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
@@ -63,7 +71,10 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     return this.readOne(username, null);
   }
 
-  /** Pages over the directory; a status filter needs every status first, so it reads them all. */
+  /**
+   * Pages over the directory. A status filter needs every status first, so it reads them all; a caller
+   * that needs no status (`readStatus: false`) gets records from the directory alone, their status fields `incomplete`.
+   */
   async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
     const f = query.filter ?? {};
     if (f.projectNativeId) return { items: [], totalCount: 0 };
@@ -74,12 +85,44 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     const statuses = f.statuses?.length ? f.statuses : null;
     const range = statuses ? { offset: 0, limit: 100_000 } : { offset: query.offset, limit: query.limit };
     const { usernames, total } = await this.directory.list(this.name, { ...range, ...dirQuery });
-    const slots = await this.getAccounts(usernames);
+    if (!statuses && query.readStatus === false) {
+      const customers = await this.directory.customerOf(this.name, usernames);
+      return { items: usernames.map((u, i) => this.partialRecord(u, customers[i] ?? null)), totalCount: total };
+    }
+    const { slots, customers } = await this.readMany(usernames);
     const failure = slots.find((s): s is ProviderError => s instanceof ProviderError);
-    const items = slots.filter((s): s is AccountRecord => s !== null && !(s instanceof ProviderError));
-    if (failure && items.length === 0 && usernames.length > 0) throw failure;
-    if (!statuses) return { items, totalCount: total };
-    const kept = items.filter((a) => statuses.includes(a.status));
+    if (failure && slots.every((s) => s instanceof ProviderError)) throw failure;
+    if (!statuses) {
+      // A read that failed or found nothing keeps its place as a directory record (status `incomplete`): the page keeps its length
+      // (the cross-provider list relies on it) and the graph retries and reports it where it is shown.
+      const items = slots.map((s, i) => (s instanceof ProviderError || s === null ? this.partialRecord(usernames[i] as string, customers[i] ?? null) : s));
+      return { items, totalCount: total };
+    }
+    if (failure) throw failure; // a status filter cannot be answered without every status
+    const kept = slots.filter((a): a is AccountRecord => a !== null && !(a instanceof ProviderError) && statuses.includes(a.status));
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
+  }
+
+  /** What the directory alone knows of an account (the username is the vendor's id). */
+  private partialRecord(username: string, customer: string | null): AccountRecord {
+    return {
+      provider: this.name,
+      nativeId: username,
+      username,
+      status: AccountStatus.UNKNOWN,
+      providerStatus: '',
+      createdAt: null,
+      updatedAt: null,
+      expiresAt: null,
+      closedAt: null,
+      throttled: null,
+      customerNativeId: customer,
+      planNativeId: null,
+      groupId: null,
+      metadata: null,
+      wireguard: null,
+      plans: null,
+      incomplete: STATUS_READ,
+    };
   }
 }

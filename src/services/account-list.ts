@@ -12,7 +12,8 @@ import { toGraphQLError } from '../graphql/common/errors.js';
  * each, 2nd of each, …), so every page spans all of them. A cursor names a position (provider, offset), so
  * pages stay stable while accounts are appended. Each page asks every provider for about its share (one
  * call per provider per round; a second round only when a provider runs dry), plus one count per
- * provider when paging backwards from the end. A failing provider is skipped and reported.
+ * provider when paging backwards from the end (counts never need a status read). A failing provider is
+ * skipped and reported.
  */
 
 export interface Position {
@@ -68,6 +69,8 @@ export class CrossProviderAccountList {
     private readonly onRecords: (records: AccountRecord[]) => void,
     private readonly path: ReadonlyArray<string | number>,
     private readonly partialErrors: GraphQLError[],
+    /** false when the selection needs no vendor-only field (see `PageQuery.readStatus`). */
+    private readonly readStatus = true,
   ) {}
 
   async page(dir: Direction): Promise<AccountListResult> {
@@ -184,7 +187,7 @@ export class CrossProviderAccountList {
 
   private async fetch(provider: VpnProvider, offset: number, limit: number): Promise<AccountRecord[] | null> {
     try {
-      const page = await provider.listAccounts({ offset, limit, filter: this.filter });
+      const page = await provider.listAccounts({ offset, limit, filter: this.filter, readStatus: this.readStatus });
       if (offset === 0 && page.totalCount !== null && !this.counts.has(provider.name)) {
         this.counts.set(provider.name, Promise.resolve(page.totalCount));
       }
@@ -200,11 +203,11 @@ export class CrossProviderAccountList {
     let pending = this.counts.get(provider.name);
     if (!pending) {
       pending = (async () => {
-        const first = await provider.listAccounts({ offset: 0, limit: 1, filter: this.filter });
+        const first = await provider.listAccounts({ offset: 0, limit: 1, filter: this.filter, readStatus: false });
         if (first.totalCount !== null) return first.totalCount;
         let total = 0;
         for (;;) {
-          const page = await provider.listAccounts({ offset: total, limit: COUNT_SCAN_PAGE, filter: this.filter });
+          const page = await provider.listAccounts({ offset: total, limit: COUNT_SCAN_PAGE, filter: this.filter, readStatus: false });
           total += page.items.length;
           if (page.items.length < COUNT_SCAN_PAGE) return total;
         }

@@ -1,9 +1,9 @@
 import type { GraphQLError } from 'graphql';
 import type { AppConfig } from '../config.js';
-import { ErrorCode, InputError } from '../domain/errors.js';
+import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
 import { toGraphQLError } from '../graphql/common/errors.js';
 import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
-import type { AccountRecord, AccountStatus, CustomerRecord } from '../domain/records.js';
+import type { AccountRecord, AccountStatus, CustomerRecord, IncompleteField } from '../domain/records.js';
 import type { Loaders } from '../loaders/index.js';
 import { asProviderError, type AccountFilter, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -68,7 +68,16 @@ export class Services {
     return this.loaders.account.load({ provider: gid.source, nativeId: gid.nativeId });
   }
 
-  async accounts(args: ConnectionArgs, input: AccountFilterInput | null | undefined, path: ReadonlyArray<string | number>): Promise<AccountListResult> {
+  /**
+   * The cross-provider accounts connection. `readStatus: false` (the selection asks no status field) lets
+   * vendors without a list call answer from the directory alone; see `completeAccount`.
+   */
+  async accounts(
+    args: ConnectionArgs,
+    input: AccountFilterInput | null | undefined,
+    path: ReadonlyArray<string | number>,
+    readStatus = true,
+  ): Promise<AccountListResult> {
     const dir = direction(args, this.maxPageSize);
     const { providers, filter, storeCustomer } = this.resolveFilter(input ?? {});
     if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
@@ -78,8 +87,41 @@ export class Services {
       (records) => this.loaders.primeAccounts(records),
       path,
       this.deps.partialErrors,
+      readStatus,
     );
     return list.page(dir);
+  }
+
+  private readonly incomplete = new Set<string>();
+
+  /**
+   * The whole account behind a record with gaps (`AccountRecord.incomplete`) when `field` is one of them,
+   * read through the account loader, so every such record on a page is completed in one batch. When the read
+   * fails or the vendor no longer knows the account, the placeholders stand and one typed error is reported
+   * at `path` (once per account per request).
+   */
+  async completeAccount(record: AccountRecord, field: IncompleteField, path: ReadonlyArray<string | number>): Promise<AccountRecord> {
+    if (!record.incomplete?.includes(field)) return record;
+    let problem: Error;
+    try {
+      const full = await this.loaders.account.load({ provider: record.provider, nativeId: record.nativeId });
+      if (full) return full;
+      problem = new ProviderError({
+        provider: record.provider,
+        operation: 'getAccount',
+        code: ErrorCode.NOT_FOUND,
+        message: `${record.provider} no longer knows the account ${record.username}`,
+        retryable: false,
+      });
+    } catch (error) {
+      problem = error instanceof Error ? error : asProviderError(record.provider, 'getAccount', error);
+    }
+    const id = `${record.provider}:${record.nativeId}`;
+    if (!this.incomplete.has(id)) {
+      this.incomplete.add(id);
+      this.reportPartial(problem, path, record.provider);
+    }
+    return record;
   }
 
   /** Accounts linked to a customer kept in this API's store (any provider), in link order. */

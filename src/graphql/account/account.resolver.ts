@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
-import type { AccountRecord, ConnectionConfigRecord, CustomerRecord, PlanRecord, ServerRecord, UsageRecord, ProjectRecord } from '../../domain/records.js';
+import type { AccountRecord, IncompleteField, ConnectionConfigRecord, CustomerRecord, PlanRecord, ServerRecord, UsageRecord, ProjectRecord } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { addDays, isYmd, todayYmd } from '../../lib/dates.js';
 import { AccountOperation, ProviderName } from '../common/enums.js';
@@ -14,8 +14,9 @@ import { Project } from '../project/project.type.js';
 import { ConnectionConfig, Server } from '../server/server.type.js';
 import { UsageReport } from '../usage/usage.type.js';
 import { LocalDate } from '../common/scalars.js';
-import { Account, AccountConnection, WireGuardInfo } from './account.type.js';
+import { Account, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
 import { AccountFilter } from './account.inputs.js';
+import { nodesSelectAny } from '../common/selection.js';
 import type { AccountListResult } from '../../services/account-list.js';
 
 const MAX_USAGE_DAYS = 366;
@@ -51,7 +52,33 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountListResult> {
-    return ctx.services.accounts(args, filter, responsePathAsArray(info.path));
+    return ctx.services.accounts(args, filter, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+  }
+
+  // Declared on the type; resolved here so a list row with gaps (`incomplete`) is completed when asked.
+  @FieldResolver()
+  async status(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountRecord['status']> {
+    return (await complete(ctx, account, 'status', info)).status;
+  }
+
+  @FieldResolver()
+  async providerStatus(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<string> {
+    return (await complete(ctx, account, 'providerStatus', info)).providerStatus;
+  }
+
+  @FieldResolver()
+  async expiresAt(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+    return (await complete(ctx, account, 'expiresAt', info)).expiresAt;
+  }
+
+  @FieldResolver()
+  async metadata(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountRecord['metadata']> {
+    return (await complete(ctx, account, 'metadata', info)).metadata;
+  }
+
+  @FieldResolver()
+  async plans(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountRecord['plans']> {
+    return (await complete(ctx, account, 'plans', info)).plans;
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })
@@ -80,7 +107,8 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => Plan, { nullable: true, description: 'The plan, package or subscription type the account is on.' })
-  async plan(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<PlanRecord | null> {
+  async plan(@Root() root: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<PlanRecord | null> {
+    const account = await complete(ctx, root, 'planNativeId', info);
     if (!account.planNativeId) return null;
     const plans = await ctx.loaders.plans.load(account.provider);
     return plans.find((p) => p.nativeId === account.planNativeId || p.code === account.planNativeId) ?? null;
@@ -142,6 +170,10 @@ export class WireGuardResolver {
   privateKey(@Root() info: { privateKey: string | null }): string | null {
     return info.privateKey;
   }
+}
+
+function complete(ctx: GraphQLContext, account: AccountRecord, field: IncompleteField, info: GraphQLResolveInfo): Promise<AccountRecord> {
+  return ctx.services.completeAccount(account, field, responsePathAsArray(info.path));
 }
 
 export function usageRange(from: string | null, to: string | null, now = Date.now()): { from: string; to: string } {

@@ -89,6 +89,12 @@ export class Account extends Node {
   plans!: AccountPlan[] | null;
 }
 
+/**
+ * Account fields only a per-account vendor read can answer for providers without a list call (PureWL,
+ * PureVPN). A connection whose nodes select none of them lists those providers from the directory alone.
+ */
+export const STATUS_FIELDS: ReadonlySet<string> = new Set(['status', 'providerStatus', 'expiresAt']);
+
 const account = connectionTypes(Account, 'Account', 'Accounts across every provider, in a stable order.');
 export const AccountEdge = account.Edge;
 

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from 'type-graphql';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { nodesSelectAny } from '../common/selection.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { ProviderName } from '../common/enums.js';
@@ -7,7 +9,7 @@ import { ConnectionArguments } from '../common/args.js';
 import type { GraphQLContext } from '../context.js';
 import type { Connection } from '../../services/pagination.js';
 import type { AccountListResult } from '../../services/account-list.js';
-import { AccountConnection } from '../account/account.type.js';
+import { AccountConnection, STATUS_FIELDS } from '../account/account.type.js';
 import { Project } from '../project/project.type.js';
 import { Customer, CustomerConnection } from './customer.type.js';
 
@@ -53,8 +55,8 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => AccountConnection, { description: 'Accounts of this customer.' })
-  accounts(@Root() customer: CustomerRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext): Promise<AccountListResult> {
+  accounts(@Root() customer: CustomerRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountListResult> {
     const id = encodeId('Customer', customer.provider ?? 'STORE', customer.nativeId);
-    return ctx.services.accounts(args, { customerId: id }, ['customer', 'accounts']);
+    return ctx.services.accounts(args, { customerId: id }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from 'type-graphql';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { nodesSelectAny } from '../common/selection.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { ProviderName } from '../common/enums.js';
@@ -7,7 +9,7 @@ import { ConnectionArguments } from '../common/args.js';
 import type { GraphQLContext } from '../context.js';
 import type { Connection } from '../../services/pagination.js';
 import type { AccountListResult } from '../../services/account-list.js';
-import { AccountConnection } from '../account/account.type.js';
+import { AccountConnection, STATUS_FIELDS } from '../account/account.type.js';
 import { CustomerConnection } from '../customer/customer.type.js';
 import { Project, ProjectConnection } from './project.type.js';
 
@@ -46,7 +48,7 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => AccountConnection, { description: 'Accounts of this project\'s customers.' })
-  accounts(@Root() project: ProjectRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext): Promise<AccountListResult> {
-    return ctx.services.accounts(args, { projectId: encodeId('Project', project.provider, project.nativeId) }, ['project', 'accounts']);
+  accounts(@Root() project: ProjectRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountListResult> {
+    return ctx.services.accounts(args, { projectId: encodeId('Project', project.provider, project.nativeId) }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
   }
 }

@@ -7,6 +7,7 @@ import {
   type PlanRecord,
   type ServerRecord,
   type UsageRecord,
+  type IncompleteField,
 } from '../../domain/records.js';
 import { epochSecondsToIso, ymdToIso } from '../../lib/dates.js';
 
@@ -107,8 +108,12 @@ export function toAccount(c: WlCustomer, today: string): AccountRecord {
           ...c.plans_info.spent_plans.map((p) => toPlanItem(p, 'SPENT')),
         ]
       : null,
+    // The paged list's rows carry neither metadata nor plans_info (a single read has both, null or not).
+    ...(c.plans_info === undefined ? { incomplete: PAGED_ROW_GAPS } : {}),
   };
 }
+
+const PAGED_ROW_GAPS: readonly IncompleteField[] = ['planNativeId', 'metadata', 'plans'];
 
 export function toPlanItem(p: WlPlanInfoItem, state: AccountPlanRecord['state']): AccountPlanRecord {
   return {
