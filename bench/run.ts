@@ -51,13 +51,35 @@ async function startBare(): Promise<Child> {
   });
 }
 
-async function upstreamCalls(child: Child): Promise<number> {
+/** Reads of one account at a time that a vendor forces (no list/batch read for what is asked). */
+const ONE_BY_ONE: Record<string, (byRoute: Record<string, number>, total: number) => number> = {
+  PUREWL: (r) => r['GET /vam/v2/status'] ?? 0,
+  PUREVPN: (_r, total) => total, // a read query only ever calls `status`
+  WLVPN: (r) => r['GET /v2/customers/:id'] ?? 0,
+};
+
+async function upstreamStats(child: Child): Promise<{ total: number; oneByOne: number }> {
   let total = 0;
-  for (const url of Object.values(child.emulators)) {
-    const stats = (await (await fetch(`${url}/__admin/stats`)).json()) as { total: number };
+  let oneByOne = 0;
+  for (const [name, url] of Object.entries(child.emulators)) {
+    const stats = (await (await fetch(`${url}/__admin/stats`)).json()) as { total: number; byRoute: Record<string, number> };
     total += stats.total;
+    oneByOne += ONE_BY_ONE[name]?.(stats.byRoute, stats.total) ?? 0;
   }
-  return total;
+  return { total, oneByOne };
+}
+
+async function upstreamCalls(child: Child): Promise<number> {
+  return (await upstreamStats(child)).total;
+}
+
+/** Upstream calls one operation causes (first: 100), all and one-account reads. */
+async function measureCalls(child: Child, operationName: string): Promise<{ total: number; oneByOne: number }> {
+  const before = await upstreamStats(child);
+  const res = await post(child.url, ops, { first: 100 }, operationName);
+  if (res.errors) throw new Error(`${operationName} failed: ${JSON.stringify(res.errors).slice(0, 300)}`);
+  const after = await upstreamStats(child);
+  return { total: after.total - before.total, oneByOne: after.oneByOne - before.oneByOne };
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, operationName?: string) {
@@ -112,20 +134,18 @@ async function main(): Promise<void> {
     // 1. upstream calls, loaders on vs off
     await post(on.url, '{ providers { name } }');
     await post(off.url, '{ providers { name } }');
-    const beforeOn = await upstreamCalls(on);
-    const dash = await post(on.url, ops, { first: 100 }, 'AccountDashboard');
-    const callsOn = (await upstreamCalls(on)) - beforeOn;
-    const beforeOff = await upstreamCalls(off);
-    await post(off.url, ops, { first: 100 }, 'AccountDashboard');
-    const callsOff = (await upstreamCalls(off)) - beforeOff;
-    if (dash.errors) throw new Error(`dashboard failed: ${JSON.stringify(dash.errors).slice(0, 300)}`);
+    const overviewOn = await measureCalls(on, 'AccountOverview');
+    const overviewOff = await measureCalls(off, 'AccountOverview');
+    const dashOn = await measureCalls(on, 'AccountDashboard');
+    const dashOff = await measureCalls(off, 'AccountDashboard');
 
     // 2. latency of the dashboard vs the critical-path floor
     const concurrency = 8;
     const perProvider = Math.ceil(101 / 4);
-    // Dependency chains (the token is cached after warm-up): PureWL/PureVPN status fan-out in waves of
-    // UPSTREAM_CONCURRENCY; VPNresellers list → customers → projects; WLVPN list → bulk usage.
-    const floorTrips = Math.max(Math.ceil(perProvider / concurrency), 3, 2);
+    const waves = Math.ceil(perProvider / concurrency);
+    // Dependency chains (the token is cached after warm-up), in waves of UPSTREAM_CONCURRENCY: PureWL/PureVPN
+    // status fan-out; VPNresellers list → customers → projects; WLVPN list → single reads (the plan) → plans.
+    const floorTrips = Math.max(waves, 3, 1 + waves + 1);
     const floorMs = floorTrips * LATENCY_MS;
     const dashBody = JSON.stringify({ query: ops, variables: { first: 100 }, operationName: 'AccountDashboard' });
     const dashLoad = await load(on.url, dashBody, 1);
@@ -162,7 +182,15 @@ async function main(): Promise<void> {
     await gateway.stop();
     if (direct.errors || viaGateway.errors) throw new Error('entities query failed');
 
-    const ratioCalls = callsOff / callsOn;
+    const callsRow = (name: string, on: { total: number; oneByOne: number }, off: { total: number; oneByOne: number }) => {
+      const ratio = off.total / on.total;
+      const rest = (off.total - off.oneByOne) / (on.total - on.oneByOne);
+      return (
+        `| upstream calls, ${name} | ${on.total} batched vs ${off.total} with loaders off (${ratio.toFixed(1)}×); ` +
+        `of which one-account reads the vendors force: ${on.oneByOne} vs ${off.oneByOne}; the rest ${on.total - on.oneByOne} vs ` +
+        `${off.total - off.oneByOne} (${rest.toFixed(1)}×) | ≥ 5× fewer | ${ratio >= 5 ? 'met' : `missed (${rest >= 5 ? 'met' : 'missed'} on the rest)`} |`
+      );
+    };
     const p50 = dashLoad.latency.p50;
     const p99 = dashLoad.latency.p99;
     const throughputRatio = ours.requests.average / theirs.requests.average;
@@ -170,7 +198,8 @@ async function main(): Promise<void> {
     rows.push(
       '| measure | result | target | status |',
       '|---|---|---|---|',
-      `| upstream calls, dashboard(first: 100) across 4 providers | ${callsOn} batched vs ${callsOff} with loaders off (${ratioCalls.toFixed(1)}× fewer) | ≥ 5× fewer | ${mark(ratioCalls >= 5)} |`,
+      callsRow('AccountOverview(first: 100): customer { project }, plan, usage', overviewOn, overviewOff),
+      callsRow('AccountDashboard(first: 100): the same + status fields', dashOn, dashOff),
       `| dashboard latency p50 / p99 (1 client, 100 accounts) | ${p50} ms / ${p99} ms; floor ${floorMs} ms (${floorTrips} round trips × ${LATENCY_MS} ms) | p50 ≤ 1.5× floor (${1.5 * floorMs} ms) | ${mark(p50 <= 1.5 * floorMs)} |`,
       `| trivial query throughput (50 clients) | ${Math.round(ours.requests.average)} req/s vs bare @apollo/server ${Math.round(theirs.requests.average)} req/s (${throughputRatio.toFixed(2)}×) | ≥ 0.6× | ${mark(throughputRatio >= 0.6)} |`,
       `| peak RSS, 50 clients | ${rss50.peak.toFixed(0)} MB | < 250 MB | ${mark(rss50.peak < 250)} |`,
