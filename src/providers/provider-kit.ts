@@ -1,4 +1,5 @@
 import { ErrorCode, ProviderError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/provider.js';
 import { AccountStatus, type AccountRecord, type IncompleteField } from '../domain/records.js';
 import { mapBounded } from '../lib/concurrency.js';
 import type { UpstreamHttp } from './http.js';
@@ -40,6 +41,41 @@ export async function probeHealth(http: UpstreamHttp, probe: () => Promise<unkno
 
 /** What only a per-account status read tells for vendors without a list call. */
 const STATUS_READ: readonly IncompleteField[] = ['status', 'providerStatus', 'expiresAt'];
+
+export interface StatusRead {
+  status: AccountStatus;
+  /** The vendor's raw status value, verbatim. */
+  providerStatus: string;
+  expiresAt: string | null;
+}
+
+/**
+ * An account of a vendor without a list call (PureWL, PureVPN): the username (also its id), the customer
+ * link kept in the directory, and what one status read tells — or, with `read` null, the directory's
+ * record with those fields `incomplete`. Both mappers build their records here, so the two never differ
+ * but for the status fields.
+ */
+export function directoryAccount(provider: ProviderName, username: string, customer: string | null, read: StatusRead | null): AccountRecord {
+  return {
+    provider,
+    nativeId: username,
+    username,
+    status: read?.status ?? AccountStatus.UNKNOWN,
+    providerStatus: read?.providerStatus ?? '',
+    createdAt: null,
+    updatedAt: null,
+    expiresAt: read?.expiresAt ?? null,
+    closedAt: null,
+    throttled: null,
+    customerNativeId: customer,
+    planNativeId: null,
+    groupId: null,
+    metadata: null,
+    wireguard: null,
+    plans: null,
+    ...(read ? {} : { incomplete: STATUS_READ }),
+  };
+}
 
 /**
  * Base for vendors with no list call and no batch read (PureWL, PureVPN): the accounts are the usernames in
@@ -103,26 +139,8 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
 
-  /** What the directory alone knows of an account (the username is the vendor's id). */
+  /** What the directory alone knows of an account. */
   private partialRecord(username: string, customer: string | null): AccountRecord {
-    return {
-      provider: this.name,
-      nativeId: username,
-      username,
-      status: AccountStatus.UNKNOWN,
-      providerStatus: '',
-      createdAt: null,
-      updatedAt: null,
-      expiresAt: null,
-      closedAt: null,
-      throttled: null,
-      customerNativeId: customer,
-      planNativeId: null,
-      groupId: null,
-      metadata: null,
-      wireguard: null,
-      plans: null,
-      incomplete: STATUS_READ,
-    };
+    return directoryAccount(this.name, username, customer, null);
   }
 }

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ProviderName } from '../../domain/provider.js';
+import { directoryAccount } from '../provider-kit.js';
 import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord } from '../../domain/records.js';
 import { ymdToIso } from '../../lib/dates.js';
 
@@ -44,24 +45,11 @@ const STATUS: Record<string, AccountStatus> = {
 
 export function toAccount(username: string, a: PvAnswer, customer: string | null): AccountRecord {
   const raw = (a.status ?? '').toLowerCase();
-  return {
-    provider: ProviderName.PUREVPN,
-    nativeId: username,
-    username,
+  return directoryAccount(ProviderName.PUREVPN, username, customer, {
     status: STATUS[raw] ?? AccountStatus.UNKNOWN,
     providerStatus: a.status ?? '',
-    createdAt: null,
-    updatedAt: null,
     expiresAt: ymdToIso(a.expiry_status),
-    closedAt: null,
-    throttled: null,
-    customerNativeId: customer,
-    planNativeId: null,
-    groupId: null,
-    metadata: null,
-    wireguard: null,
-    plans: null,
-  };
+  });
 }
 
 export const PACKAGES = ['STANDARD', 'SSTP', 'HIGH-BW'] as const;

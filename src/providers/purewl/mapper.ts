@@ -1,4 +1,5 @@
 import { ProviderName } from '../../domain/provider.js';
+import { directoryAccount } from '../provider-kit.js';
 import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord, type ServerRecord } from '../../domain/records.js';
 
 /** PureWL VAM payloads → domain records. */
@@ -53,24 +54,7 @@ export function parseStatus(raw: string): { status: AccountStatus; expiresAt: st
 
 export function toAccount(body: PwStatusBody, customer: string | null): AccountRecord {
   const { status, expiresAt } = parseStatus(body.status);
-  return {
-    provider: ProviderName.PUREWL,
-    nativeId: body.vpnUsername,
-    username: body.vpnUsername,
-    status,
-    providerStatus: body.status,
-    createdAt: null,
-    updatedAt: null,
-    expiresAt,
-    closedAt: null,
-    throttled: null,
-    customerNativeId: customer,
-    planNativeId: null,
-    groupId: null,
-    metadata: null,
-    wireguard: null,
-    plans: null,
-  };
+  return directoryAccount(ProviderName.PUREWL, body.vpnUsername, customer, { status, providerStatus: body.status, expiresAt });
 }
 
 /** The three subscription types are PureWL's plans (no upstream call). */
