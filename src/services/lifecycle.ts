@@ -4,7 +4,7 @@ import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import type { AccountRecord } from '../domain/records.js';
 import type { Loaders } from '../loaders/index.js';
-import { AccountOperation, type CreateAccountInput, type VpnProvider } from '../providers/port.js';
+import { AccountOperation, asProviderError, type CreateAccountInput, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { Viewer } from '../graphql/context.js';
@@ -349,9 +349,17 @@ export class LifecycleService {
   private async replay(response: unknown): Promise<AccountPayloadShape> {
     const stored = response as StoredPayload;
     let account: AccountRecord | null = null;
-    if (stored.accountId) {
-      const gid = decodeId(stored.accountId);
-      if (gid && gid.source !== 'STORE') account = await this.deps.loaders.account.load({ provider: gid.source, nativeId: gid.nativeId });
+    const gid = stored.accountId ? decodeId(stored.accountId) : null;
+    if (gid && gid.source !== 'STORE') {
+      try {
+        account = await this.deps.loaders.account.load({ provider: gid.source, nativeId: gid.nativeId });
+      } catch (error) {
+        // The first request's outcome stands; only reading the account back failed. Say so, typed, and keep
+        // the id so nothing is lost (asking again with the same key replays again).
+        const problem = toUserError(asProviderError(gid.source, 'getAccount', error));
+        const message = `The first request with this key succeeded (account ${stored.accountId}); reading the account back failed: ${problem.message}`;
+        return { account: null, password: null, replayed: true, userErrors: [...stored.userErrors, { field: null, message, code: problem.code }] };
+      }
     }
     return { account, password: null, replayed: true, userErrors: stored.userErrors };
   }
