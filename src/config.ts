@@ -65,6 +65,8 @@ const schema = z.object({
   BREAKER_THRESHOLD: int(DEFAULT_NETWORK.breakerThreshold, 1),
   BREAKER_HALF_OPEN_MS: int(DEFAULT_NETWORK.breakerHalfOpenAfterMs, 1),
   CATALOG_CACHE_TTL_MS: int(60_000, 0),
+  /** How long a write with an unknown outcome keeps asking the vendor what happened (0: ask once). */
+  RECONCILE_WINDOW_MS: int(2_500, 0),
 
   SANDBOX_SEED: int(42, 0),
   SANDBOX_LATENCY_MS: int(0, 0),

@@ -154,7 +154,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       viewer,
       loaders,
       services,
-      lifecycle: new LifecycleService({ registry, store, loaders, viewer, requestId, logger }),
+      lifecycle: new LifecycleService({ registry, store, loaders, viewer, requestId, logger, reconcileWindowMs: config.env.RECONCILE_WINDOW_MS }),
       partialErrors,
     };
   };

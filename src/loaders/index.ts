@@ -38,6 +38,8 @@ export interface CustomerKey {
 export interface Loaders {
   account: DataLoader<ProviderKey, AccountRecord | null, string>;
   accountByUsername: DataLoader<UsernameKey, AccountRecord | null, string>;
+  /** Accounts this API's directory keeps, for providers without a list call (no vendor call). */
+  knownAccount: DataLoader<ProviderKey, AccountRecord | null, string>;
   customer: DataLoader<CustomerKey, CustomerRecord | null, string>;
   project: DataLoader<ProviderKey, ProjectRecord | null, string>;
   usage: DataLoader<UsageKey, UsageRecord | null, string>;
@@ -75,6 +77,15 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         registry.get(provider).getAccountsByUsername(group.map((k) => k.username)),
       ),
     { ...options, cacheKeyFn: (k) => `${k.provider}:${k.username}` },
+  );
+
+  const knownAccount = new DataLoader<ProviderKey, AccountRecord | null, string>(
+    (keys) =>
+      byProvider('knownAccount', keys, async (provider, group) => {
+        const p = registry.get(provider);
+        return p.getKnownAccounts ? p.getKnownAccounts(group.map((k) => k.nativeId)) : group.map(() => null);
+      }),
+    { ...options, cacheKeyFn: keyOf },
   );
 
   const customer = new DataLoader<CustomerKey, CustomerRecord | null, string>(
@@ -172,6 +183,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   return {
     account,
     accountByUsername,
+    knownAccount,
     customer,
     project,
     usage,

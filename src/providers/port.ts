@@ -156,6 +156,11 @@ export interface VpnProvider {
   // ---- reads (batch-shaped) ----
   getAccounts(nativeIds: readonly string[]): Promise<BatchResult<AccountRecord>>;
   getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>>;
+  /**
+   * Providers without a list call only: the accounts this API's directory keeps, with no vendor call (their
+   * status fields `incomplete`); null where the directory does not know the id.
+   */
+  getKnownAccounts?(nativeIds: readonly string[]): Promise<BatchResult<AccountRecord>>;
   listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>>;
   getCustomers(nativeIds: readonly string[]): Promise<BatchResult<CustomerRecord>>;
   listCustomers(query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>>;
@@ -217,6 +222,8 @@ export interface AccountDirectory {
   ): Promise<{ usernames: string[]; total: number }>;
   /** Customer link kept in the store for an account (PureWL uuid, any provider's store customer). */
   customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>>;
+  /** Which usernames the directory keeps (with their customer link); null where it keeps none. */
+  entries(provider: ProviderName, usernames: readonly string[]): Promise<Array<{ customerNativeId: string | null } | null>>;
 }
 
 export function unsupported(provider: ProviderName, operation: string): ProviderError {

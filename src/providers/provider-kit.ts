@@ -103,6 +103,14 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     return this.getAccounts(usernames);
   }
 
+  async getKnownAccounts(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
+    const entries = await this.directory.entries(this.name, usernames);
+    return usernames.map((u, i) => {
+      const entry = entries[i];
+      return entry ? directoryAccount(this.name, u, entry.customerNativeId, null) : null;
+    });
+  }
+
   findAccountByUsername(username: string): Promise<AccountRecord | null> {
     return this.readOne(username, null);
   }
@@ -123,7 +131,7 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     const { usernames, total } = await this.directory.list(this.name, { ...range, ...dirQuery });
     if (!statuses && query.readStatus === false) {
       const customers = await this.directory.customerOf(this.name, usernames);
-      return { items: usernames.map((u, i) => this.partialRecord(u, customers[i] ?? null)), totalCount: total };
+      return { items: usernames.map((u, i) => directoryAccount(this.name, u, customers[i] ?? null, null)), totalCount: total };
     }
     const { slots, customers } = await this.readMany(usernames);
     const failure = slots.find((s): s is ProviderError => s instanceof ProviderError);
@@ -131,7 +139,7 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     if (!statuses) {
       // A read that failed or found nothing keeps its place as a directory record (status `incomplete`): the page keeps its length
       // (the cross-provider list relies on it) and the graph retries and reports it where it is shown.
-      const items = slots.map((s, i) => (s instanceof ProviderError || s === null ? this.partialRecord(usernames[i] as string, customers[i] ?? null) : s));
+      const items = slots.map((s, i) => (s instanceof ProviderError || s === null ? directoryAccount(this.name, usernames[i] as string, customers[i] ?? null, null) : s));
       return { items, totalCount: total };
     }
     if (failure) throw failure; // a status filter cannot be answered without every status
@@ -139,8 +147,4 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
 
-  /** What the directory alone knows of an account. */
-  private partialRecord(username: string, customer: string | null): AccountRecord {
-    return directoryAccount(this.name, username, customer, null);
-  }
 }

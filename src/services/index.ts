@@ -65,7 +65,20 @@ export class Services {
   async account(id: string, field = 'id'): Promise<AccountRecord | null> {
     const gid = this.decode(id, 'Account', field);
     if (gid.source === 'STORE') return null;
-    return this.loaders.account.load({ provider: gid.source, nativeId: gid.nativeId });
+    return this.accountEntity({ provider: gid.source, nativeId: gid.nativeId });
+  }
+
+  /**
+   * One account by key, for `account`, `node(s)` and federation references. For providers without a list
+   * call, an account kept in the directory is answered from it (status fields read only when asked, see
+   * `completeAccount`); anything else is read from the vendor.
+   */
+  async accountEntity(key: { provider: ProviderName; nativeId: string }): Promise<AccountRecord | null> {
+    if (this.provider(key.provider).getKnownAccounts) {
+      const known = await this.loaders.knownAccount.load(key);
+      if (known) return known;
+    }
+    return this.loaders.account.load(key);
   }
 
   /**

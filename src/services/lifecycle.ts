@@ -41,11 +41,15 @@ export interface LifecycleDeps {
   viewer: Viewer;
   requestId: string;
   logger: Logger;
+  /** How long a failing reconciliation read is asked again (RECONCILE_WINDOW_MS). */
+  reconcileWindowMs?: number;
 }
 
 const IDEMPOTENCY_WAIT_MS = 30_000;
 /** Attempts of a non-idempotent write, each after a reconciliation that proved the previous one did not land. */
 const MAX_WRITE_ATTEMPTS = 4;
+/** Pauses before asking again when a reconciliation read fails (as many as fit in the window). */
+const RECONCILE_PAUSES_MS = [250, 750, 1500];
 const USERNAME_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 export class LifecycleService {
@@ -119,7 +123,8 @@ export class LifecycleService {
           async () => {
             // Applied when the expiry moved; otherwise the renewal did not happen.
             const [after] = await provider.getAccounts([nativeId]);
-            if (after instanceof ProviderError || !after) return undefined;
+            if (after instanceof ProviderError) throw after; // cannot tell yet: asked again
+            if (!after) return undefined;
             return after.expiresAt !== before?.expiresAt ? after : null;
           },
         );
@@ -237,7 +242,10 @@ export class LifecycleService {
       const before = operation === AccountOperation.RENEW ? await this.current(provider, gid.nativeId) : null;
       outcome = await body(provider, gid.nativeId, before);
       if (outcome.account) this.invalidate(outcome.account);
-      else this.deps.loaders.account.clear({ provider: provider.name, nativeId: gid.nativeId });
+      else {
+        this.deps.loaders.account.clear({ provider: provider.name, nativeId: gid.nativeId });
+        this.deps.loaders.knownAccount.clear({ provider: provider.name, nativeId: gid.nativeId });
+      }
     } catch (error) {
       outcome = failure(error);
     }
@@ -249,6 +257,26 @@ export class LifecycleService {
     const [record] = await provider.getAccounts([nativeId]);
     if (record instanceof ProviderError) throw record;
     return record ?? null;
+  }
+
+  /**
+   * Asks `reconcile` what happened; when its read fails, asks again after a pause (RECONCILE_PAUSES_MS, within RECONCILE_WINDOW_MS),
+   * since giving up turns a write that may well have landed into an unknown outcome. `reconcile` answers
+   * undefined only when it can never tell (e.g. no username to look for).
+   */
+  private async askUntilKnown<T>(reconcile: () => Promise<T | null | undefined>): Promise<T | null | undefined> {
+    const window = this.deps.reconcileWindowMs ?? 2_500;
+    let waited = 0;
+    const pauses = RECONCILE_PAUSES_MS.filter((p) => (waited += p) <= window);
+    for (const pause of [0, ...pauses]) {
+      if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+      try {
+        return await reconcile();
+      } catch {
+        // the read failed: cannot tell yet
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -269,17 +297,12 @@ export class LifecycleService {
         // A retry refused as a conflict means an earlier attempt did land after all (it was still in flight
         // when reconciliation looked): find it and answer with it.
         if (attempt > 1 && error instanceof ProviderError && error.code === ErrorCode.CONFLICT) {
-          const landed = await reconcile().catch(() => undefined);
+          const landed = await this.askUntilKnown(reconcile);
           if (landed) return landed;
         }
         if (!(error instanceof ProviderError) || !error.outcomeUnknown) throw error;
         this.deps.logger.warn({ provider: provider.name, operation, attempt, requestId: this.deps.requestId }, 'unknown outcome; reconciling');
-        let state: T | null | undefined;
-        try {
-          state = await reconcile();
-        } catch {
-          state = undefined;
-        }
+        const state = await this.askUntilKnown(reconcile);
         if (state) return state;
         // null: the vendor confirms nothing happened, so another attempt cannot duplicate anything.
         if (state === null && attempt < MAX_WRITE_ATTEMPTS) continue;

@@ -141,12 +141,16 @@ export class Store implements AccountDirectory {
   }
 
   async customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>> {
+    return (await this.entries(provider, usernames)).map((e) => e?.customerNativeId ?? null);
+  }
+
+  async entries(provider: ProviderName, usernames: readonly string[]): Promise<Array<{ customerNativeId: string | null } | null>> {
     if (usernames.length === 0) return [];
     const rows = await this.db.query<{ username: string; customer_id: string | null }>(
       'SELECT username, customer_id FROM account_registry WHERE provider = $1 AND username = ANY($2::text[])',
       [provider, [...usernames]],
     );
-    const map = new Map(rows.map((r) => [r.username, r.customer_id]));
+    const map = new Map(rows.map((r) => [r.username, { customerNativeId: r.customer_id }]));
     return usernames.map((u) => map.get(u) ?? null);
   }
 

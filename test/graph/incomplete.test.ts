@@ -129,3 +129,73 @@ describe('list rows with gaps', () => {
     }
   });
 });
+
+describe('single accounts of vendors without a list call', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ UPSTREAM_RETRIES: '0', BREAKER_THRESHOLD: '50' });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+  afterEach(() => {
+    for (const p of Object.values(ProviderName)) t.emulator(p).server.clearFaults();
+  });
+
+  const idOf = (provider: string, username: string) => Buffer.from(`Account:${provider}:${username}`).toString('base64url');
+  const reps = (n: number) =>
+    Array.from({ length: n }, (_, i) => [
+      { __typename: 'Account', id: idOf('PUREWL', `pwl${100000000 + i}`) },
+      { __typename: 'Account', id: idOf('PUREVPN', `pvpn${10000000 + i}`) },
+    ]).flat();
+
+  it('`_entities` without status fields answers from the directory: no upstream call', async () => {
+    const representations = reps(20);
+    t.resetUpstream();
+    const res = await t.gql<{ _entities: Array<{ id: string; username: string } | null> }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { id username provider } } }',
+      { r: representations },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?._entities.map((e) => e?.id)).toEqual(representations.map((r) => r.id));
+    expect(t.upstream()).toBe(0);
+  });
+
+  it('`_entities` with status reads each account once, in one batch per provider', async () => {
+    const representations = reps(20);
+    await t.gql('{ providers { name } }');
+    t.resetUpstream();
+    const res = await t.gql<{ _entities: Array<{ status: string; expiresAt: string | null } | null> }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { status providerStatus expiresAt } } }',
+      { r: representations },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?._entities.every((e) => e !== null && e.status !== 'UNKNOWN')).toBe(true);
+    expect(t.emulator(ProviderName.PUREWL).server.count('GET /vam/v2/status')).toBe(20);
+    expect(t.upstream(ProviderName.PUREVPN)).toBe(20);
+  });
+
+  it('account(id) while the vendor is down: the account (from the directory) with status UNKNOWN and a typed error', async () => {
+    t.emulator(ProviderName.PUREWL).server.addFault({ kind: 'down' });
+    const res = await t.gql<{ account: { username: string; status: string } | null }>(
+      'query($id: ID!) { account(id: $id) { username status } }',
+      { id: idOf('PUREWL', 'pwl100000002') },
+    );
+    expect(res.data?.account).toEqual({ username: 'pwl100000002', status: 'UNKNOWN' });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['account', 'status'], expect.stringMatching(/^UPSTREAM_/)]]);
+  });
+
+  it('an account the directory does not keep is read from the vendor', async () => {
+    await t.store.unregisterAccount(ProviderName.PUREVPN, 'pvpn10000003');
+    t.resetUpstream();
+    const res = await t.gql<{ account: { username: string; status: string; providerStatus: string } | null }>(
+      'query($id: ID!) { account(id: $id) { username status providerStatus } }',
+      { id: idOf('PUREVPN', 'pvpn10000003') },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.account?.username).toBe('pvpn10000003');
+    expect(res.data?.account?.providerStatus).not.toBe('');
+    expect(t.upstream(ProviderName.PUREVPN)).toBe(1);
+    await t.store.registerAccount({ provider: ProviderName.PUREVPN, nativeId: 'pvpn10000003', username: 'pvpn10000003', via: 'import' });
+  });
+});

@@ -6,18 +6,18 @@ import type { AccountDirectory } from '../../src/providers/port.js';
  * Keeps usernames per provider in insertion order, with optional customer links.
  */
 export class MemoryDirectory implements AccountDirectory {
-  private readonly entries = new Map<ProviderName, Array<{ username: string; customer: string | null }>>();
+  private readonly kept = new Map<ProviderName, Array<{ username: string; customer: string | null }>>();
 
   add(provider: ProviderName, username: string, customer: string | null = null): void {
-    const list = this.entries.get(provider) ?? [];
+    const list = this.kept.get(provider) ?? [];
     if (!list.some((e) => e.username === username)) list.push({ username, customer });
-    this.entries.set(provider, list);
+    this.kept.set(provider, list);
   }
 
   remove(provider: ProviderName, username: string): void {
-    this.entries.set(
+    this.kept.set(
       provider,
-      (this.entries.get(provider) ?? []).filter((e) => e.username !== username),
+      (this.kept.get(provider) ?? []).filter((e) => e.username !== username),
     );
   }
 
@@ -25,7 +25,7 @@ export class MemoryDirectory implements AccountDirectory {
     provider: ProviderName,
     query: { offset: number; limit: number; usernamePrefix?: string; customerNativeId?: string },
   ): Promise<{ usernames: string[]; total: number }> {
-    const all = (this.entries.get(provider) ?? []).filter(
+    const all = (this.kept.get(provider) ?? []).filter(
       (e) =>
         (!query.usernamePrefix || e.username.startsWith(query.usernamePrefix)) &&
         (!query.customerNativeId || e.customer === query.customerNativeId),
@@ -34,7 +34,14 @@ export class MemoryDirectory implements AccountDirectory {
   }
 
   async customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>> {
-    const list = this.entries.get(provider) ?? [];
-    return usernames.map((u) => list.find((e) => e.username === u)?.customer ?? null);
+    return (await this.entries(provider, usernames)).map((e) => e?.customerNativeId ?? null);
+  }
+
+  async entries(provider: ProviderName, usernames: readonly string[]): Promise<Array<{ customerNativeId: string | null } | null>> {
+    const list = this.kept.get(provider) ?? [];
+    return usernames.map((u) => {
+      const entry = list.find((e) => e.username === u);
+      return entry ? { customerNativeId: entry.customer } : null;
+    });
   }
 }

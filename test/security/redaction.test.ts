@@ -22,7 +22,7 @@ describe('secrets never leak', () => {
 
   beforeAll(async () => {
     t = await startTestApp(
-      { API_KEYS: `canary:admin:${API_KEY}`, UPSTREAM_RETRIES: '0', UPSTREAM_TIMEOUT_MS: '300', BREAKER_THRESHOLD: '1000' },
+      { API_KEYS: `canary:admin:${API_KEY}`, UPSTREAM_RETRIES: '0', UPSTREAM_TIMEOUT_MS: '300', BREAKER_THRESHOLD: '1000', RECONCILE_WINDOW_MS: '0' },
       { logger: createLogger('trace', sink) },
     );
   });

@@ -13,7 +13,7 @@ export async function loadNode(gid: GlobalId, ctx: GraphQLContext): Promise<obje
   let value: object | null = null;
   switch (gid.type) {
     case 'Account':
-      value = provider ? await loaders.account.load({ provider, nativeId: gid.nativeId }) : null;
+      value = provider ? await ctx.services.accountEntity({ provider, nativeId: gid.nativeId }) : null;
       break;
     case 'Customer':
       value = await loaders.customer.load({ provider, nativeId: gid.nativeId });
