@@ -59,6 +59,27 @@ export interface AccountListResult extends Connection<AccountRecord> {
 
 const COUNT_SCAN_PAGE = 100;
 
+/**
+ * Rounds of one fetch per unfinished lane (`step`), each asking for the lane's share of what is still
+ * missing, until `certain()` items are known to hold `need` or every lane is done.
+ */
+async function fillLanes<L extends { done: boolean }>(
+  lanes: L[],
+  need: number,
+  step: (lane: L, share: number) => Promise<void>,
+  certain: () => number,
+): Promise<void> {
+  let share = Math.ceil(need / Math.max(1, lanes.length));
+  for (;;) {
+    const active = lanes.filter((l) => !l.done);
+    if (active.length === 0) return;
+    await Promise.all(active.map((lane) => step(lane, share)));
+    const complete = certain();
+    if (complete >= need || lanes.every((l) => l.done)) return;
+    share = Math.ceil((need - complete) / Math.max(1, lanes.filter((l) => !l.done).length));
+  }
+}
+
 export class CrossProviderAccountList {
   private readonly counts = new Map<ProviderName, Promise<number>>();
   readonly failures: ProviderFailureInfo[] = [];
@@ -108,33 +129,31 @@ export class CrossProviderAccountList {
       const start = cursor ? cursor.offset + (rank(provider.name) > rank(cursor.provider) ? 0 : 1) : 0;
       return { provider, next: start, items: [] as AccountRecord[], start, done: false };
     });
-    const need = size + 1;
-    let share = Math.ceil(need / Math.max(1, lanes.length));
-    for (;;) {
-      const active = lanes.filter((l) => !l.done);
-      if (active.length === 0) break;
-      await Promise.all(
-        active.map(async (lane) => {
-          const page = await this.fetch(lane.provider, lane.next, share);
-          if (!page) {
-            lane.done = true;
-            lane.items = [];
-            return;
-          }
-          lane.items.push(...page);
-          lane.next += page.length;
-          if (page.length < share) lane.done = true;
-        }),
-      );
-      const level = Math.min(...lanes.filter((l) => !l.done).map((l) => l.next), Number.POSITIVE_INFINITY);
-      const complete = lanes.reduce((n, l) => n + l.items.filter((_, i) => l.start + i < level).length, 0);
-      if (complete >= need || lanes.every((l) => l.done)) break;
-      share = Math.ceil((need - complete) / Math.max(1, lanes.filter((l) => !l.done).length));
-    }
-    const level = Math.min(...lanes.filter((l) => !l.done).map((l) => l.next), Number.POSITIVE_INFINITY);
+    // Items below `level` are certain: no unfinished lane can still place one before them.
+    const level = () => Math.min(...lanes.filter((l) => !l.done).map((l) => l.next), Number.POSITIVE_INFINITY);
+    await fillLanes(
+      lanes,
+      size + 1,
+      async (lane, share) => {
+        const page = await this.fetch(lane.provider, lane.next, share);
+        if (!page) {
+          lane.done = true;
+          lane.items = [];
+          return;
+        }
+        lane.items.push(...page);
+        lane.next += page.length;
+        if (page.length < share) lane.done = true;
+      },
+      () => {
+        const below = level();
+        return lanes.reduce((n, l) => n + l.items.filter((_, i) => l.start + i < below).length, 0);
+      },
+    );
+    const certainBelow = level();
     const merged = lanes
       .flatMap((l) => l.items.map((record, i) => ({ record, pos: { provider: l.provider.name, offset: l.start + i } })))
-      .filter((x) => x.pos.offset < level)
+      .filter((x) => x.pos.offset < certainBelow)
       .sort((a, b) => compare(a.pos, b.pos));
     return { items: merged.slice(0, size), hasNext: merged.length > size, hasPrevious: cursor !== null };
   }
@@ -149,34 +168,32 @@ export class CrossProviderAccountList {
         return { provider, low: end, items: [] as AccountRecord[], done: end === 0 };
       }),
     );
-    const need = size + 1;
-    let share = Math.ceil(need / Math.max(1, lanes.length));
-    for (;;) {
-      const active = lanes.filter((l) => !l.done);
-      if (active.length === 0) break;
-      await Promise.all(
-        active.map(async (lane) => {
-          const from = Math.max(0, lane.low - share);
-          const page = await this.fetch(lane.provider, from, lane.low - from);
-          if (!page) {
-            lane.done = true;
-            lane.items = [];
-            return;
-          }
-          lane.items = [...page, ...lane.items];
-          lane.low = from;
-          if (from === 0) lane.done = true;
-        }),
-      );
-      const floor = Math.max(...lanes.filter((l) => !l.done).map((l) => l.low), 0);
-      const complete = lanes.reduce((n, l) => n + l.items.filter((_, i) => l.low + i >= floor).length, 0);
-      if (complete >= need || lanes.every((l) => l.done)) break;
-      share = Math.ceil((need - complete) / Math.max(1, lanes.filter((l) => !l.done).length));
-    }
-    const floor = Math.max(...lanes.filter((l) => !l.done).map((l) => l.low), 0);
+    // Items at or above `floor` are certain: no unfinished lane can still place one after them.
+    const floor = () => Math.max(...lanes.filter((l) => !l.done).map((l) => l.low), 0);
+    await fillLanes(
+      lanes,
+      size + 1,
+      async (lane, share) => {
+        const from = Math.max(0, lane.low - share);
+        const page = await this.fetch(lane.provider, from, lane.low - from);
+        if (!page) {
+          lane.done = true;
+          lane.items = [];
+          return;
+        }
+        lane.items = [...page, ...lane.items];
+        lane.low = from;
+        if (from === 0) lane.done = true;
+      },
+      () => {
+        const from = floor();
+        return lanes.reduce((n, l) => n + l.items.filter((_, i) => l.low + i >= from).length, 0);
+      },
+    );
+    const certainFrom = floor();
     const merged = lanes
       .flatMap((l) => l.items.map((record, i) => ({ record, pos: { provider: l.provider.name, offset: l.low + i } })))
-      .filter((x) => x.pos.offset >= floor)
+      .filter((x) => x.pos.offset >= certainFrom)
       .sort((a, b) => compare(a.pos, b.pos));
     return {
       items: merged.slice(Math.max(0, merged.length - size)),
