@@ -19,9 +19,8 @@ export interface ProviderConfig {
 
 /** A running emulator as seen from outside: its HTTP server (faults, counters) and its demo data. */
 export interface SandboxHandle {
+  /** Started and stopped by the registry (`server.start()` answers the base URL). */
   readonly server: EmulatorServer;
-  start(): Promise<string>;
-  stop(): Promise<void>;
   /** Usernames of the seeded accounts (imported into the store's directory for vendors with no list call). */
   demoUsernames(): string[];
   /** Seeded account → customer links the vendor's account payload does not carry (imported into the store). */

@@ -60,7 +60,7 @@ export class ProviderRegistry {
         const module = PROVIDER_MODULES[name];
         if (sandbox) {
           const { handle, credentials, baseUrlFor } = module.createSandbox({ seed: 42, ...options.emulator });
-          const url = await handle.start();
+          const url = await handle.server.start();
           if (options.sandboxLatencyMs) handle.server.addFault({ kind: 'latency', latencyMs: options.sandboxLatencyMs });
           emulators.set(name, handle);
           providers.set(
@@ -89,7 +89,7 @@ export class ProviderRegistry {
         }
       }
     } catch (error) {
-      await Promise.all([...emulators.values()].map((e) => e.stop()));
+      await Promise.all([...emulators.values()].map((e) => e.server.stop()));
       throw error;
     }
     return new ProviderRegistry(providers, emulators);
@@ -116,6 +116,6 @@ export class ProviderRegistry {
 
   async close(): Promise<void> {
     await Promise.all([...this.providers.values()].map((p) => p.close()));
-    await Promise.all([...this.emulators.values()].map((e) => e.stop()));
+    await Promise.all([...this.emulators.values()].map((e) => e.server.stop()));
   }
 }

@@ -19,7 +19,7 @@ const PG_URL = process.env.TEST_DATABASE_URL;
   let schema: string;
 
   beforeAll(async () => {
-    const base = await wlvpn.start();
+    const base = await wlvpn.server.start();
     schema = `replicas_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
@@ -37,7 +37,7 @@ const PG_URL = process.env.TEST_DATABASE_URL;
   afterAll(async () => {
     await Promise.all(apps.map((a) => a.stop()));
     await Promise.all(stores.map((s) => s.close()));
-    await wlvpn.stop();
+    await wlvpn.server.stop();
     const admin = new pg.Client({ connectionString: PG_URL });
     await admin.connect();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

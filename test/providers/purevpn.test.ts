@@ -22,13 +22,13 @@ describe('PureVPN', () => {
   };
 
   beforeAll(async () => {
-    url = `${await emu.start()}${PUREVPN_PATH}`;
+    url = `${await emu.server.start()}${PUREVPN_PATH}`;
     for (const u of emu.demoUsernames()) directory.add(ProviderName.PUREVPN, u);
     provider = new PurevpnProvider({ baseUrl: url, credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: PUREVPN_SANDBOX_PASSWORD }, network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 }, directory, sandbox: true });
   });
   afterAll(async () => {
     await provider.close();
-    await emu.stop();
+    await emu.server.stop();
   });
 
   it('answers each method with the reference XML elements', async () => {

@@ -21,13 +21,13 @@ describe('PureWL', () => {
   let provider: PurewlProvider;
 
   beforeAll(async () => {
-    base = await emu.start();
+    base = await emu.server.start();
     for (const u of emu.demoUsernames()) directory.add(ProviderName.PUREWL, u);
     provider = new PurewlProvider({ baseUrl: base, credentials: { PUREWL_SECRET_KEY: PUREWL_SANDBOX_SECRET }, network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 }, directory, sandbox: true });
   });
   afterAll(async () => {
     await provider.close();
-    await emu.stop();
+    await emu.server.stop();
   });
 
   async function token(): Promise<string> {

@@ -22,7 +22,7 @@ describe('VPNresellers', () => {
   };
 
   beforeAll(async () => {
-    base = await emu.start();
+    base = await emu.server.start();
     provider = new VpnresellersProvider({
       baseUrl: base,
       credentials: { VPNRESELLERS_API_TOKEN: VPNRESELLERS_SANDBOX_TOKEN },
@@ -33,7 +33,7 @@ describe('VPNresellers', () => {
   });
   afterAll(async () => {
     await provider.close();
-    await emu.stop();
+    await emu.server.stop();
   });
 
   it('answers every documented endpoint with the reference shape', async () => {

@@ -35,12 +35,12 @@ describe('WLVPN', () => {
   };
 
   beforeAll(async () => {
-    base = await emu.start();
+    base = await emu.server.start();
     provider = new WlvpnProvider({ baseUrl: base, credentials: { WLVPN_API_KEY: WLVPN_SANDBOX_KEY }, network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 }, directory: new MemoryDirectory(), sandbox: true });
   });
   afterAll(async () => {
     await provider.close();
-    await emu.stop();
+    await emu.server.stop();
   });
 
   it('answers every documented endpoint with the reference shape', async () => {

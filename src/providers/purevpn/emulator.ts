@@ -53,12 +53,6 @@ export class PurevpnEmulator implements SandboxHandle {
     this.server.route('POST', PUREVPN_PATH, (req) => this.handle(req));
   }
 
-  start(): Promise<string> {
-    return this.server.start();
-  }
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
   demoUsernames(): string[] {
     return [...this.accounts.keys()];
   }

@@ -61,12 +61,6 @@ export class PurewlEmulator implements SandboxHandle {
     this.routes();
   }
 
-  start(): Promise<string> {
-    return this.server.start();
-  }
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
   demoUsernames(): string[] {
     return [...this.accounts.keys()];
   }

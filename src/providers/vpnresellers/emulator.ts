@@ -89,12 +89,6 @@ export class VpnresellersEmulator implements SandboxHandle {
     this.routes();
   }
 
-  start(): Promise<string> {
-    return this.server.start();
-  }
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
   demoUsernames(): string[] {
     return [...this.accounts.values()].map((a) => a.username);
   }

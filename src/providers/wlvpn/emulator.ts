@@ -109,12 +109,6 @@ export class WlvpnEmulator implements SandboxHandle {
     this.routes();
   }
 
-  start(): Promise<string> {
-    return this.server.start();
-  }
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
   demoUsernames(): string[] {
     return [...this.customers.values()].map((c) => c.cust_user_id);
   }
