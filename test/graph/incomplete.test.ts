@@ -47,17 +47,19 @@ describe('selection look-ahead', () => {
   });
 });
 
+// One app for the suites below; every test clears the faults it injected.
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ UPSTREAM_RETRIES: '0', BREAKER_THRESHOLD: '50' });
+});
+afterAll(async () => {
+  await t.stop();
+});
+afterEach(() => {
+  for (const p of Object.values(ProviderName)) t?.emulator(p).server.clearFaults();
+});
+
 describe('list rows with gaps', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ UPSTREAM_RETRIES: '0', BREAKER_THRESHOLD: '50' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  afterEach(() => {
-    for (const p of Object.values(ProviderName)) t.emulator(p).server.clearFaults();
-  });
 
   it.each([ProviderName.PUREWL, ProviderName.PUREVPN])('%s directory rows equal read rows but for the status fields', async (name) => {
     const provider = t.app.registry.get(name);
@@ -131,16 +133,6 @@ describe('list rows with gaps', () => {
 });
 
 describe('single accounts of vendors without a list call', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ UPSTREAM_RETRIES: '0', BREAKER_THRESHOLD: '50' });
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  afterEach(() => {
-    for (const p of Object.values(ProviderName)) t.emulator(p).server.clearFaults();
-  });
 
   const idOf = (provider: string, username: string) => Buffer.from(`Account:${provider}:${username}`).toString('base64url');
   const reps = (n: number) =>
