@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { ProviderName } from './domain/provider.js';
 import { DEFAULT_NETWORK, type NetworkSettings } from './providers/http.js';
-import { registerSecret } from './lib/redact.js';
+import { moduleVariables } from './providers/module.js';
+import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS } from './providers/modules.js';
+import { registerSecret, registerSecretFields } from './lib/redact.js';
+import { ConfigError } from './lib/config-error.js';
+
+export { ConfigError } from './lib/config-error.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.
@@ -39,23 +43,18 @@ const text = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const schema = z.object({
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** The provider variables: the union of every provider module's zod fragment (their names are the modules'). */
+type ProviderEnvShape = UnionToIntersection<(typeof PROVIDER_MODULES)[number]['env']['schema']['shape']>;
+const providerShape = Object.assign({}, ...PROVIDER_MODULES.map((m) => m.env.schema.shape)) as ProviderEnvShape;
+
+const common = z.object({
   PORT: int(4000, 0),
   HOST: z.string().optional().default('127.0.0.1'),
   NODE_ENV: z.string().optional().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   DATABASE_URL: text,
   DATA_DIR: z.string().optional().default('./.data'),
-
-  PUREWL_BASE_URL: text,
-  PUREWL_SECRET_KEY: text,
-  VPNRESELLERS_BASE_URL: text,
-  VPNRESELLERS_API_TOKEN: text,
-  WLVPN_BASE_URL: text,
-  WLVPN_API_KEY: text,
-  PUREVPN_BASE_URL: text,
-  PUREVPN_API_USER: text,
-  PUREVPN_API_PASSWORD: text,
 
   UPSTREAM_CONNECT_TIMEOUT_MS: int(DEFAULT_NETWORK.connectTimeoutMs, 1),
   UPSTREAM_TIMEOUT_MS: int(DEFAULT_NETWORK.responseTimeoutMs, 1),
@@ -92,6 +91,8 @@ const schema = z.object({
   APOLLO_GRAPH_REF: text,
 });
 
+const schema = common.extend(providerShape);
+
 export type Env = z.infer<typeof schema>;
 
 export type Role = 'reader' | 'operator' | 'admin';
@@ -113,13 +114,6 @@ export interface AppConfig {
   introspection: boolean;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -128,23 +122,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
-  for (const secret of [
-    env.PUREWL_SECRET_KEY,
-    env.VPNRESELLERS_API_TOKEN,
-    env.WLVPN_API_KEY,
-    env.PUREVPN_API_PASSWORD,
-    env.JWT_SECRET,
-    env.ROUTER_SECRET,
-    env.APOLLO_KEY,
-  ]) {
-    registerSecret(secret);
+  const byName = env as Readonly<Record<string, unknown>>;
+  const providerSecrets = PROVIDER_MODULES.flatMap((m) => m.env.secrets.map((name) => byName[name]));
+  for (const secret of [...providerSecrets, env.JWT_SECRET, env.ROUTER_SECRET, env.APOLLO_KEY]) {
+    registerSecret(typeof secret === 'string' ? secret : undefined);
   }
+  registerSecretFields(PROVIDER_SECRET_FIELDS);
   const apiKeys = parseApiKeys(env.API_KEYS);
   for (const k of apiKeys) registerSecret(k.key);
   // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
-  const anyProviderConfigured = Object.values(PROVIDER_ENV).some((p) =>
-    [p.baseUrl, ...p.credentials].some((name) => env[name] !== undefined),
-  );
+  const anyProviderConfigured = PROVIDER_MODULES.some((m) => moduleVariables(m).some((name) => byName[name] !== undefined));
   const allowAnonymous =
     env.ALLOW_ANONYMOUS !== undefined ? env.ALLOW_ANONYMOUS === 'true' : !production && !anyProviderConfigured;
   return {
@@ -177,14 +164,3 @@ function parseApiKeys(value: string | undefined): StaticApiKey[] {
     return { name, role, key };
   });
 }
-
-/** The provider variables, for the registry and the README. */
-export const PROVIDER_ENV: Record<ProviderName, { baseUrl: keyof Env; credentials: Array<keyof Env> }> = {
-  [ProviderName.PUREWL]: { baseUrl: 'PUREWL_BASE_URL', credentials: ['PUREWL_SECRET_KEY'] },
-  [ProviderName.VPNRESELLERS]: { baseUrl: 'VPNRESELLERS_BASE_URL', credentials: ['VPNRESELLERS_API_TOKEN'] },
-  [ProviderName.WLVPN]: { baseUrl: 'WLVPN_BASE_URL', credentials: ['WLVPN_API_KEY'] },
-  [ProviderName.PUREVPN]: {
-    baseUrl: 'PUREVPN_BASE_URL',
-    credentials: ['PUREVPN_API_USER', 'PUREVPN_API_PASSWORD'],
-  },
-};

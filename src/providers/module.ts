@@ -1,12 +1,42 @@
+import { z } from 'zod';
 import type { ProviderName } from '../domain/provider.js';
 import type { EmulatorOptions, EmulatorServer } from '../sandbox/emulator-kit.js';
 import type { NetworkSettings } from './http.js';
-import type { AccountDirectory, VpnProvider } from './port.js';
+import type { AccountDirectory, AccountOperation, ProviderFeatures, VpnProvider } from './port.js';
 
 /**
- * What each provider folder exports (its index.ts): how it is configured from the environment, how its
- * sandbox emulator is started, and how the provider is built. The registry knows nothing else about it.
+ * What each provider folder exports (its index.ts): ONE module object that says how the provider is
+ * configured from the environment, which of its values and payload fields are secret, what it can do, how
+ * it is built and (lazily) how its sandbox emulator is started. config.ts and the registry build every list
+ * they need from the modules; neither knows a vendor by name.
  */
+
+/** An optional text variable: trimmed, unset when empty. Every provider variable has this type. */
+export const envText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export type EnvVar = typeof envText;
+export type EnvShape = Record<string, EnvVar>;
+
+export interface ProviderEnv<S extends EnvShape = EnvShape> {
+  /** Zod fragment with the provider's own variables (names are part of the contract). */
+  schema: z.ZodObject<S>;
+  /** The variable holding the base URL, e.g. "WLVPN_BASE_URL"; every other one is a credential. */
+  baseUrl: keyof S & string;
+  /** Variables whose values are secret (registered for redaction when set). */
+  secrets: ReadonlyArray<keyof S & string>;
+}
+
+/** What the port exposes about a provider without building it; shared by the module and its provider class. */
+export interface ProviderTraits {
+  readonly name: ProviderName;
+  readonly capabilities: ReadonlySet<AccountOperation>;
+  readonly features: ProviderFeatures;
+  /** The customer link on an account (PureWL `uuid`) is the id of a customer kept in this API's store. */
+  readonly customerRefsAreStoreIds: boolean;
+}
 
 export interface ProviderConfig {
   baseUrl: string;
@@ -27,21 +57,39 @@ export interface SandboxHandle {
   demoCustomerLinks?(): Array<{ nativeId: string; username: string; customerNativeId: string }>;
 }
 
-export interface ProviderModule {
-  name: ProviderName;
-  env: {
-    /** e.g. "WLVPN_BASE_URL" */
-    baseUrl: string;
-    /** e.g. ["WLVPN_API_KEY"] */
-    credentials: readonly string[];
-  };
-  /** Builds (not starts) the emulator, plus the base URL suffix and credentials to reach it. */
-  createSandbox(options: EmulatorOptions): {
-    handle: SandboxHandle;
-    /** Credentials the emulator accepts, keyed like `env.credentials`. */
-    credentials: Record<string, string>;
-    /** Turns the emulator's root URL into the provider's base URL (PureVPN posts to one full URL). */
-    baseUrlFor(emulatorUrl: string): string;
-  };
-  createProvider(config: ProviderConfig): VpnProvider;
+/** A built (not started) emulator plus what the provider needs to reach it. */
+export interface ProviderSandbox {
+  handle: SandboxHandle;
+  /** Credentials the emulator accepts, keyed like the module's credential variables. */
+  credentials: Record<string, string>;
+  /** Turns the emulator's root URL into the provider's base URL (PureVPN posts to one full URL). */
+  baseUrlFor(emulatorUrl: string): string;
+}
+
+export interface ProviderModule<S extends EnvShape = EnvShape> extends ProviderTraits {
+  readonly env: ProviderEnv<S>;
+  /** Vendor payload field names that carry secrets (JSON keys, form fields): redacted in any text that leaves. */
+  readonly secretFields: readonly string[];
+  /** Builds the provider (no I/O). */
+  create(config: ProviderConfig): VpnProvider;
+  /** Loads the emulator code only when sandbox mode needs it (`await import('./sandbox/index.js')`). */
+  sandbox(): Promise<(options: EmulatorOptions) => ProviderSandbox>;
+}
+
+/** Identity helper keeping the env shape's literal keys (config.ts types its schema from them). */
+export function defineProviderModule<S extends EnvShape>(module: ProviderModule<S>): ProviderModule<S> {
+  return module;
+}
+
+/**
+ * Any module, whatever its variables: zod's ZodObject is invariant in its shape, so a list of modules with
+ * different variables can only be typed with `any` here (the registry reads names, never the shape's types).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProviderModule = ProviderModule<any>;
+
+/** Every variable a module reads: the base URL first, then the credentials. */
+export function moduleVariables(module: AnyProviderModule): string[] {
+  const names = Object.keys(module.env.schema.shape);
+  return [module.env.baseUrl, ...names.filter((n) => n !== module.env.baseUrl)];
 }

@@ -152,6 +152,11 @@ export interface VpnProvider {
   readonly sandbox: boolean;
   readonly capabilities: ReadonlySet<AccountOperation>;
   readonly features: ProviderFeatures;
+  /**
+   * True when an account's customer link is the id of a customer kept in this API's store (PureWL, whose
+   * `uuid` is ours to choose); false when customers, if any, live at the vendor.
+   */
+  readonly customerRefsAreStoreIds: boolean;
 
   // ---- reads (batch-shaped) ----
   getAccounts(nativeIds: readonly string[]): Promise<BatchResult<AccountRecord>>;
@@ -177,6 +182,8 @@ export interface VpnProvider {
 
   // ---- lifecycle ----
   validate: InputCheck;
+  /** Pre-flight validation of a customer input (create/update) by the vendor's rules; [] when it keeps no customers. */
+  validateCustomer(input: Record<string, unknown>): InputError[];
   createAccount(input: CreateAccountInput): Promise<CreatedAccount>;
   /**
    * After an unknown outcome (timeout/reset after send): ask the vendor whether the account exists.
@@ -234,113 +241,6 @@ export function unsupported(provider: ProviderName, operation: string): Provider
     message: `${provider} does not support ${operation}`,
     retryable: false,
   });
-}
-
-/**
- * Base class: every operation answers UNSUPPORTED_BY_PROVIDER and every optional read answers empty,
- * so a provider only implements what its vendor offers. Capabilities must list what it overrides.
- */
-export abstract class BaseProvider implements VpnProvider {
-  abstract readonly name: ProviderName;
-  abstract readonly sandbox: boolean;
-  abstract readonly capabilities: ReadonlySet<AccountOperation>;
-  abstract readonly features: ProviderFeatures;
-
-  abstract getAccounts(nativeIds: readonly string[]): Promise<BatchResult<AccountRecord>>;
-  abstract getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>>;
-  abstract listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>>;
-  abstract health(): Promise<ProviderHealth>;
-  abstract findAccountByUsername(username: string): Promise<AccountRecord | null>;
-
-  validate: InputCheck = () => [];
-
-  async getCustomers(nativeIds: readonly string[]): Promise<BatchResult<CustomerRecord>> {
-    return nativeIds.map(() => null);
-  }
-  async listCustomers(_query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>> {
-    return { items: [], totalCount: 0 };
-  }
-  async getProjects(nativeIds: readonly string[]): Promise<BatchResult<ProjectRecord>> {
-    return nativeIds.map(() => null);
-  }
-  async listProjects(_query: PageQuery): Promise<Page<ProjectRecord>> {
-    return { items: [], totalCount: 0 };
-  }
-  async listPlans(): Promise<PlanRecord[]> {
-    return [];
-  }
-  async listServers(_filter?: ServerFilter): Promise<ServerRecord[]> {
-    return [];
-  }
-  async getUsage(accountNativeIds: readonly string[], _range: DateRange): Promise<BatchResult<UsageRecord>> {
-    return accountNativeIds.map(() => null);
-  }
-  async getConnectionConfigs(_accountNativeId: string, _serverNativeId: string): Promise<ConnectionConfigRecord[]> {
-    throw unsupported(this.name, 'getConnectionConfigs');
-  }
-
-  async createAccount(_input: CreateAccountInput): Promise<CreatedAccount> {
-    throw unsupported(this.name, AccountOperation.CREATE);
-  }
-  async enableAccount(_nativeId: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.ENABLE);
-  }
-  async disableAccount(_nativeId: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.DISABLE);
-  }
-  async renewAccount(_nativeId: string, _input: RenewInput): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.RENEW);
-  }
-  async extendAccount(_nativeId: string, _date: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.EXTEND);
-  }
-  async expireAccount(_nativeId: string, _date?: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.EXPIRE);
-  }
-  async changePassword(_nativeId: string, _password: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.CHANGE_PASSWORD);
-  }
-  async changePlan(_nativeId: string, _planCode: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.CHANGE_PLAN);
-  }
-  async closeAccount(_nativeId: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.CLOSE);
-  }
-  async deleteAccount(_nativeId: string): Promise<void> {
-    throw unsupported(this.name, AccountOperation.DELETE);
-  }
-  async reopenAccount(_nativeId: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.REOPEN);
-  }
-  async anonymiseAccount(_nativeId: string): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.ANONYMISE);
-  }
-  async setBandwidthLimit(_nativeId: string, _kilobytesPerSecond: number | null): Promise<AccountRecord> {
-    throw unsupported(this.name, AccountOperation.SET_BANDWIDTH_LIMIT);
-  }
-  async revokeSessions(_nativeId: string): Promise<void> {
-    throw unsupported(this.name, AccountOperation.REVOKE_SESSIONS);
-  }
-  async createCustomer(_input: CustomerInput): Promise<CustomerRecord> {
-    throw unsupported(this.name, 'createCustomer');
-  }
-  async updateCustomer(_nativeId: string, _input: Partial<Omit<CustomerInput, 'projectNativeId'>>): Promise<CustomerRecord> {
-    throw unsupported(this.name, 'updateCustomer');
-  }
-  async deleteCustomer(_nativeId: string): Promise<void> {
-    throw unsupported(this.name, 'deleteCustomer');
-  }
-  async createProject(_input: ProjectInput): Promise<ProjectRecord> {
-    throw unsupported(this.name, 'createProject');
-  }
-  async updateProject(_nativeId: string, _input: ProjectInput): Promise<ProjectRecord> {
-    throw unsupported(this.name, 'updateProject');
-  }
-  async deleteProject(_nativeId: string): Promise<void> {
-    throw unsupported(this.name, 'deleteProject');
-  }
-
-  async close(): Promise<void> {}
 }
 
 /** Any failure as a ProviderError: a ProviderError is kept, anything else becomes UPSTREAM_UNAVAILABLE. */

@@ -1,30 +1,47 @@
-import { ConfigError, PROVIDER_ENV, type AppConfig } from '../config.js';
-import { PROVIDER_ORDER, ProviderName } from '../domain/provider.js';
+import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import { ConfigError } from '../lib/config-error.js';
+import { registerSecret, registerSecretFields } from '../lib/redact.js';
 import type { EmulatorOptions } from '../sandbox/emulator-kit.js';
-import type { ProviderModule, SandboxHandle } from './module.js';
+import type { NetworkSettings } from './http.js';
+import { moduleVariables, type AnyProviderModule, type SandboxHandle } from './module.js';
+import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS } from './modules.js';
 import type { AccountDirectory, VpnProvider } from './port.js';
-import { purewlModule } from './purewl/index.js';
-import { vpnresellersModule } from './vpnresellers/index.js';
-import { wlvpnModule } from './wlvpn/index.js';
-import { purevpnModule } from './purevpn/index.js';
 
 /**
  * Decides, per provider, between the real API (every variable set), the in-process emulator (none set)
- * and a start-up error (some set), then builds the providers. The only place that knows the modules.
+ * and a start-up error (some set), then builds the providers. Knows the modules only through their list;
+ * takes what it needs (the environment, network settings) from the caller and imports nothing above it.
  */
 
-export const PROVIDER_MODULES: Record<ProviderName, ProviderModule> = {
-  [ProviderName.PUREWL]: purewlModule,
-  [ProviderName.VPNRESELLERS]: vpnresellersModule,
-  [ProviderName.WLVPN]: wlvpnModule,
-  [ProviderName.PUREVPN]: purevpnModule,
-};
+export interface RegistryEnvironment {
+  /** Parsed environment (provider variables as strings, unset ones undefined). */
+  env: Readonly<Record<string, unknown>>;
+  network: NetworkSettings;
+}
 
 export interface RegistryOptions {
   /** Options for sandbox emulators (seed, clock, admin path). */
   emulator?: EmulatorOptions;
   /** Latency added to every emulator answer (benchmarks). */
   sandboxLatencyMs?: number;
+  /** The modules to build (default: every module); tests may pass a subset. */
+  modules?: readonly AnyProviderModule[];
+}
+
+/** Which providers run in their sandbox; throws ConfigError naming every partly configured one. */
+export function providerPlans(env: Readonly<Record<string, unknown>>, modules: readonly AnyProviderModule[] = PROVIDER_MODULES): Array<{ module: AnyProviderModule; sandbox: boolean }> {
+  const problems: string[] = [];
+  const plans = modules.map((module) => {
+    const vars = moduleVariables(module);
+    const set = vars.filter((v) => typeof env[v] === 'string' && env[v] !== '');
+    const missing = vars.filter((v) => !set.includes(v));
+    if (set.length > 0 && missing.length > 0) {
+      problems.push(`${module.name} is partly configured: set ${missing.join(', ')} (or unset ${set.join(', ')} to use its sandbox)`);
+    }
+    return { module, sandbox: set.length === 0 };
+  });
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
+  return plans;
 }
 
 export class ProviderRegistry {
@@ -33,59 +50,29 @@ export class ProviderRegistry {
     private readonly emulators: Map<ProviderName, SandboxHandle>,
   ) {}
 
-  static async create(
-    config: AppConfig,
-    directory: AccountDirectory,
-    options: RegistryOptions = {},
-  ): Promise<ProviderRegistry> {
-    const env = config.env as Record<string, unknown>;
+  static async create(config: RegistryEnvironment, directory: AccountDirectory, options: RegistryOptions = {}): Promise<ProviderRegistry> {
+    const { env, network } = config;
+    const modules = options.modules ?? PROVIDER_MODULES;
+    registerSecretFields(PROVIDER_SECRET_FIELDS);
+    const plans = providerPlans(env, modules);
     const providers = new Map<ProviderName, VpnProvider>();
     const emulators = new Map<ProviderName, SandboxHandle>();
-    const problems: string[] = [];
-    const plans = PROVIDER_ORDER.map((name) => {
-      const vars = [PROVIDER_ENV[name].baseUrl, ...PROVIDER_ENV[name].credentials] as string[];
-      const set = vars.filter((v) => typeof env[v] === 'string' && env[v] !== '');
-      const missing = vars.filter((v) => !set.includes(v));
-      if (set.length > 0 && missing.length > 0) {
-        problems.push(
-          `${name} is partly configured: set ${missing.join(', ')} (or unset ${set.join(', ')} to use its sandbox)`,
-        );
-      }
-      return { name, sandbox: set.length === 0 };
-    });
-    if (problems.length > 0) throw new ConfigError(problems.join('; '));
-
     try {
-      for (const { name, sandbox } of plans) {
-        const module = PROVIDER_MODULES[name];
+      for (const { module, sandbox } of plans) {
+        registerSecretFields(module.secretFields);
         if (sandbox) {
-          const { handle, credentials, baseUrlFor } = module.createSandbox({ seed: 42, ...options.emulator });
+          const build = await module.sandbox();
+          const { handle, credentials, baseUrlFor } = build({ seed: 42, ...options.emulator });
           const url = await handle.server.start();
           if (options.sandboxLatencyMs) handle.server.addFault({ kind: 'latency', latencyMs: options.sandboxLatencyMs });
-          emulators.set(name, handle);
-          providers.set(
-            name,
-            module.createProvider({
-              baseUrl: baseUrlFor(url),
-              credentials,
-              network: config.network,
-              directory,
-              sandbox: true,
-            }),
-          );
+          emulators.set(module.name, handle);
+          providers.set(module.name, module.create({ baseUrl: baseUrlFor(url), credentials, network, directory, sandbox: true }));
         } else {
+          const [baseVar, ...credentialVars] = moduleVariables(module);
           const credentials: Record<string, string> = {};
-          for (const v of module.env.credentials) credentials[v] = String(env[v]);
-          providers.set(
-            name,
-            module.createProvider({
-              baseUrl: String(env[module.env.baseUrl]),
-              credentials,
-              network: config.network,
-              directory,
-              sandbox: false,
-            }),
-          );
+          for (const v of credentialVars) credentials[v] = String(env[v]);
+          for (const v of module.env.secrets) registerSecret(credentials[v]);
+          providers.set(module.name, module.create({ baseUrl: String(env[baseVar as string]), credentials, network, directory, sandbox: false }));
         }
       }
     } catch (error) {

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/server.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/emulator.js';
+import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sandbox/index.js';
 
 /**
  * Scale-out: two API replicas (each with its own Postgres pool) in front of one WLVPN and one Postgres.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PurevpnEmulator, PUREVPN_PATH, PUREVPN_SANDBOX_PASSWORD, PUREVPN_SANDBOX_USER } from '../../src/providers/purevpn/emulator.js';
+import { PurevpnEmulator, PUREVPN_PATH, PUREVPN_SANDBOX_PASSWORD, PUREVPN_SANDBOX_USER } from '../../src/providers/purevpn/sandbox/index.js';
 import { PurevpnProvider } from '../../src/providers/purevpn/provider.js';
 import { parseAnswer, toAccount, PLANS } from '../../src/providers/purevpn/mapper.js';
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';

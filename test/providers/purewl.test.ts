@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { PurewlEmulator, PUREWL_SANDBOX_SECRET, purewlDate } from '../../src/providers/purewl/emulator.js';
+import { PurewlEmulator, PUREWL_SANDBOX_SECRET, purewlDate } from '../../src/providers/purewl/sandbox/index.js';
 import { PurewlProvider } from '../../src/providers/purewl/provider.js';
-import { PUREWL_CODES } from '../../src/providers/purewl/client.js';
+import { PUREWL_CODES } from '../../src/providers/purewl/errors.js';
 import { monthDayYearToIso, parseStatus, toAccount } from '../../src/providers/purewl/mapper.js';
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';
 import { ErrorCode } from '../../src/domain/errors.js';

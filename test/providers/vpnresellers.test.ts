@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { VpnresellersEmulator, VPNRESELLERS_SANDBOX_TOKEN } from '../../src/providers/vpnresellers/emulator.js';
+import { VpnresellersEmulator, VPNRESELLERS_SANDBOX_TOKEN } from '../../src/providers/vpnresellers/sandbox/index.js';
 import { VpnresellersProvider } from '../../src/providers/vpnresellers/provider.js';
 import { toAccount, microsToIso, stampToIso } from '../../src/providers/vpnresellers/mapper.js';
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/emulator.js';
+import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sandbox/index.js';
 import { WlvpnProvider } from '../../src/providers/wlvpn/provider.js';
-import { toAccount, toPlan, type WlCustomer, type WlPlan } from '../../src/providers/wlvpn/mapper.js';
+import { toAccount, toPlan } from '../../src/providers/wlvpn/mapper.js';
+import type { WlCustomer, WlPlan } from '../../src/providers/wlvpn/wire.js';
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { AccountStatus, PlanKind } from '../../src/domain/records.js';

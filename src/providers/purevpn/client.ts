@@ -3,7 +3,9 @@ import { ErrorCode } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings } from '../http.js';
-import { parseAnswer, type PvAnswer } from './mapper.js';
+import { classifyFailure } from './errors.js';
+import { parseAnswer } from './mapper.js';
+import type { PvAnswer, PvAuthFields, PvMethod } from './wire.js';
 
 /** Typed client for the PureVPN reseller API: form POSTs with api_user + md5(api_password), XML answers. */
 export class PurevpnClient {
@@ -19,12 +21,12 @@ export class PurevpnClient {
     registerSecret(this.md5);
   }
 
-  private async call(operation: string, method: string, params: Record<string, string>, idempotent: boolean): Promise<PvAnswer> {
+  private async call(operation: string, method: PvMethod, params: Record<string, string>, idempotent: boolean): Promise<PvAnswer> {
     const res = await this.http.send({
       operation,
       method: 'POST',
       path: '',
-      form: { API: 'True', api_user: this.user, api_password: this.md5, method, ...params },
+      form: { ...({ API: 'True', api_user: this.user, api_password: this.md5, method } satisfies PvAuthFields), ...params },
       idempotent,
     });
     const answer = parseAnswer(res.body);
@@ -35,18 +37,11 @@ export class PurevpnClient {
     return answer;
   }
 
-  /** result 0 → stable code, chosen from the message. */
+  /** result 0 → stable code, chosen from the message (table in errors.ts). */
   failure(operation: string, message: string | undefined) {
-    const text = (message ?? 'request refused').slice(0, 200);
-    const code = /auth|denied|not allowed|ip address/i.test(text)
-      ? ErrorCode.UNAUTHENTICATED_UPSTREAM
-      : /invalid username|not found|no such/i.test(text)
-        ? ErrorCode.NOT_FOUND
-        : ErrorCode.VALIDATION;
-    const field = /period/i.test(text) ? 'periodDays' : /package/i.test(text) ? 'planCode' : /new_pass/i.test(text) ? 'password' : undefined;
-    return this.http.error(operation, code, `PureVPN: ${text}`, { vendorCode: '0', ...(field ? { field } : {}) });
+    const { code, message: text, field } = classifyFailure(message);
+    return this.http.error(operation, code, text, { vendorCode: '0', ...(field ? { field } : {}) });
   }
-
   create(packageType: string, period: number) {
     return this.call('createAccount', 'create', { package_type: packageType, period: String(period) }, false);
   }

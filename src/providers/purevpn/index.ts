@@ -1,17 +1,17 @@
-import { ProviderName } from '../../domain/provider.js';
-import type { ProviderModule } from '../module.js';
-import { PUREVPN_PATH, PUREVPN_SANDBOX_PASSWORD, PUREVPN_SANDBOX_USER, PurevpnEmulator } from './emulator.js';
+import { z } from 'zod';
+import { defineProviderModule, envText } from '../module.js';
 import { PurevpnProvider } from './provider.js';
+import { TRAITS } from './rules.js';
 
-export const purevpnModule: ProviderModule = {
-  name: ProviderName.PUREVPN,
-  env: { baseUrl: 'PUREVPN_BASE_URL', credentials: ['PUREVPN_API_USER', 'PUREVPN_API_PASSWORD'] },
-  createSandbox(options) {
-    return {
-      handle: new PurevpnEmulator(options),
-      credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: PUREVPN_SANDBOX_PASSWORD },
-      baseUrlFor: (url) => `${url}${PUREVPN_PATH}`,
-    };
+/** PureVPN reseller v1.0: the full URL form POSTs go to, the API user and its password (md5-hashed by the client). */
+export const purevpnModule = defineProviderModule({
+  ...TRAITS,
+  env: {
+    schema: z.object({ PUREVPN_BASE_URL: envText, PUREVPN_API_USER: envText, PUREVPN_API_PASSWORD: envText }),
+    baseUrl: 'PUREVPN_BASE_URL',
+    secrets: ['PUREVPN_API_PASSWORD'],
   },
-  createProvider: (config) => new PurevpnProvider(config),
-};
+  secretFields: ['api_password', 'new_pass', 'vpn_password'],
+  create: (config) => new PurevpnProvider(config),
+  sandbox: async () => (await import('./sandbox/index.js')).createSandbox,
+});

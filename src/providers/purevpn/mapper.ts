@@ -1,19 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ProviderName } from '../../domain/provider.js';
-import { directoryAccount } from '../provider-kit.js';
+import { directoryAccount } from '../directory-backed.js';
 import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord } from '../../domain/records.js';
 import { ymdToIso } from '../../lib/dates.js';
+import { PACKAGES, PERIODS } from './rules.js';
+import type { PvAnswer, PvStatus } from './wire.js';
 
 /** PureVPN XML answers → domain records. */
-
-export interface PvAnswer {
-  result: number;
-  user?: string;
-  vpn_password?: string;
-  expiry_status?: string;
-  status?: string;
-  message?: string;
-}
 
 const parser = new XMLParser({ parseTagValue: false, trimValues: true });
 
@@ -36,7 +29,7 @@ export function parseAnswer(body: string): PvAnswer | null {
   }
 }
 
-const STATUS: Record<string, AccountStatus> = {
+const STATUS: Record<PvStatus | 'enabled', AccountStatus> = {
   active: AccountStatus.ACTIVE,
   enabled: AccountStatus.ACTIVE,
   disabled: AccountStatus.DISABLED,
@@ -46,14 +39,12 @@ const STATUS: Record<string, AccountStatus> = {
 export function toAccount(username: string, a: PvAnswer, customer: string | null): AccountRecord {
   const raw = (a.status ?? '').toLowerCase();
   return directoryAccount(ProviderName.PUREVPN, username, customer, {
-    status: STATUS[raw] ?? AccountStatus.UNKNOWN,
+    status: STATUS[raw as PvStatus] ?? AccountStatus.UNKNOWN,
     providerStatus: a.status ?? '',
     expiresAt: ymdToIso(a.expiry_status),
   });
 }
 
-export const PACKAGES = ['STANDARD', 'SSTP', 'HIGH-BW'] as const;
-export const PERIODS = [30, 60, 90, 180, 365] as const;
 
 /** Plans are package × period, e.g. "STANDARD-30". */
 export const PLANS: PlanRecord[] = PACKAGES.flatMap((pkg) =>
@@ -71,9 +62,3 @@ export const PLANS: PlanRecord[] = PACKAGES.flatMap((pkg) =>
     refillingIntervalDays: null,
   })),
 );
-
-export function parsePlanCode(code: string): { packageType: string; period: number } | null {
-  const m = /^(STANDARD|SSTP|HIGH-BW)(?:-(\d+))?$/.exec(code);
-  if (!m) return null;
-  return { packageType: m[1] as string, period: m[2] ? Number(m[2]) : 30 };
-}

@@ -1,20 +1,14 @@
 import { ErrorCode, InputError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord, PlanRecord } from '../../domain/records.js';
 import { registerSecret } from '../../lib/redact.js';
-import {
-  AccountOperation,
-  type AccountDirectory,
-  type CreateAccountInput,
-  type CreatedAccount,
-  type ProviderFeatures,
-  type ProviderHealth,
-  type RenewInput,
-} from '../port.js';
+import { AccountOperation, type CreateAccountInput, type CreatedAccount, type ProviderHealth, type RenewInput } from '../port.js';
 import type { ProviderConfig } from '../module.js';
+import type { UpstreamHttp } from '../http.js';
+import { nullIfNotFound } from '../base.js';
+import { DirectoryBackedProvider } from '../directory-backed.js';
 import { PurevpnClient } from './client.js';
-import { DirectoryBackedProvider, nullIfNotFound, probeHealth } from '../provider-kit.js';
-import { PERIODS, PLANS, parsePlanCode, toAccount } from './mapper.js';
+import { PLANS, toAccount } from './mapper.js';
+import { NEW_PASS_RULE, PERIODS, TRAITS, parsePlanCode } from './rules.js';
 
 /**
  * PureVPN behind the port. No list call and no batch read: accounts come from the store's directory and
@@ -22,41 +16,13 @@ import { PERIODS, PLANS, parsePlanCode, toAccount } from './mapper.js';
  * outcome is unknown cannot be reconciled (there is no username to look up).
  */
 export class PurevpnProvider extends DirectoryBackedProvider {
-  readonly name = ProviderName.PUREVPN;
-  readonly sandbox: boolean;
-  readonly capabilities = new Set<AccountOperation>([
-    AccountOperation.CREATE,
-    AccountOperation.ENABLE,
-    AccountOperation.DISABLE,
-    AccountOperation.RENEW,
-    AccountOperation.CHANGE_PASSWORD,
-    AccountOperation.CHANGE_PLAN,
-    AccountOperation.DELETE,
-  ]);
-  readonly features: ProviderFeatures = {
-    listAccounts: false,
-    customers: false,
-    projects: false,
-    plans: true,
-    servers: false,
-    usage: false,
-    bulkUsage: false,
-    connectionConfigs: false,
-  };
   readonly client: PurevpnClient;
-  protected readonly directory: AccountDirectory;
-  protected readonly concurrency: number;
+  protected readonly http: UpstreamHttp;
 
   constructor(config: ProviderConfig) {
-    super();
-    this.sandbox = config.sandbox;
+    super(TRAITS, config);
     this.client = new PurevpnClient(config.baseUrl, config.credentials.PUREVPN_API_USER ?? '', config.credentials.PUREVPN_API_PASSWORD ?? '', config.network);
-    this.directory = config.directory;
-    this.concurrency = config.network.concurrency;
-  }
-
-  breakerState() {
-    return this.client.http.breakerState;
+    this.http = this.client.http;
   }
 
   protected readOne(username: string, customer: string | null = null): Promise<AccountRecord | null> {
@@ -69,7 +35,7 @@ export class PurevpnProvider extends DirectoryBackedProvider {
 
   /** A status call for a name PureVPN never issues (its usernames are pvpn + digits): cheap, read-only. */
   health(): Promise<ProviderHealth> {
-    return probeHealth(this.client.http, () => this.client.status('healthcheck'), true);
+    return this.probe(() => this.client.status('healthcheck'), true);
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
@@ -88,7 +54,7 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     if (input.planCode !== undefined && !parsePlanCode(String(input.planCode))) {
       errors.push(new InputError('planCode', 'PureVPN packages are STANDARD, SSTP or HIGH-BW (e.g. "STANDARD-30").'));
     }
-    if (operation === AccountOperation.CHANGE_PASSWORD && typeof input.password === 'string' && !/^[A-Za-z0-9]{8}$/.test(input.password)) {
+    if (operation === AccountOperation.CHANGE_PASSWORD && typeof input.password === 'string' && !NEW_PASS_RULE.test(input.password)) {
       errors.push(new InputError('password', 'PureVPN passwords must be alphanumeric and 8 characters.'));
     }
     return errors;
@@ -104,10 +70,8 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     return { account, password: answer.vpn_password ?? null };
   }
 
-  private async must(username: string): Promise<AccountRecord> {
-    const account = await this.readOne(username);
-    if (!account) throw this.client.http.error('getAccount', ErrorCode.NOT_FOUND, 'PureVPN: Invalid username');
-    return account;
+  private must(username: string): Promise<AccountRecord> {
+    return this.mustFind(this.readOne(username), 'getAccount', 'PureVPN: Invalid username');
   }
 
   async enableAccount(username: string) {
@@ -138,7 +102,4 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     await this.client.deleteAccount(username);
   }
 
-  async close(): Promise<void> {
-    this.client.http.close();
-  }
 }

@@ -1,8 +1,9 @@
-import { ErrorCode, type ProviderError } from '../../domain/errors.js';
+import type { ProviderError } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
-import type { PwCity, PwCountry, PwEnvelope, PwStatusBody } from './mapper.js';
+import { classifyFailure } from './errors.js';
+import type { PwChangePasswordBody, PwCity, PwCountry, PwCreateBody, PwCreatedBody, PwEnvelope, PwProtocol, PwStatusBody, PwSubscriptionType, PwTokenBody, PwTokenRequest } from './wire.js';
 
 /**
  * Typed client for PureWL's VAM API. The access token is fetched once, cached until shortly before its
@@ -11,23 +12,6 @@ import type { PwCity, PwCountry, PwEnvelope, PwStatusBody } from './mapper.js';
  */
 
 const TOKEN_MARGIN_MS = 30_000;
-
-/** Vendor response codes → stable codes. */
-export const PUREWL_CODES: Record<number, ErrorCode> = {
-  401: ErrorCode.UNAUTHENTICATED_UPSTREAM,
-  1002: ErrorCode.UNAUTHENTICATED_UPSTREAM,
-  1001: ErrorCode.UPSTREAM_UNAVAILABLE,
-  1101: ErrorCode.UPSTREAM_UNAVAILABLE,
-  1301: ErrorCode.UPSTREAM_UNAVAILABLE,
-  1401: ErrorCode.UPSTREAM_UNAVAILABLE,
-  1501: ErrorCode.UPSTREAM_UNAVAILABLE,
-  1601: ErrorCode.UPSTREAM_UNAVAILABLE,
-  1801: ErrorCode.VALIDATION,
-  2057: ErrorCode.VALIDATION,
-  11001: ErrorCode.VALIDATION,
-  100010: ErrorCode.CONFLICT,
-  100033: ErrorCode.CONFLICT,
-};
 
 export class PurewlClient {
   readonly http: UpstreamHttp;
@@ -50,8 +34,8 @@ export class PurewlClient {
     if (this.pending) return this.pending;
     this.pending = (async () => {
       try {
-        const res = await this.http.send({ operation: 'accessToken', method: 'POST', path: 'auth/v1/accessToken', json: { secretKey: this.secretKey, grantType: 'secret' }, idempotent: true });
-        const env = this.http.parseJson<PwEnvelope<{ accessToken?: string; expiry?: number }>>(res, 'accessToken');
+        const res = await this.http.send({ operation: 'accessToken', method: 'POST', path: 'auth/v1/accessToken', json: { secretKey: this.secretKey, grantType: 'secret' } satisfies PwTokenRequest, idempotent: true });
+        const env = this.http.parseJson<PwEnvelope<PwTokenBody>>(res, 'accessToken');
         if (env.header?.response_code !== 1 || !env.body?.accessToken) throw this.failure('accessToken', env.header?.response_code ?? res.status, env.header?.message);
         registerSecret(env.body.accessToken);
         this.token = { value: env.body.accessToken, expires: this.now() + (env.body.expiry ?? 3600) * 1000 };
@@ -80,18 +64,16 @@ export class PurewlClient {
   }
 
   failure(operation: string, code: number, message: string | undefined): ProviderError {
-    const text = (message ?? `response code ${code}`).slice(0, 200);
-    const stable = code === 11001 && /not valid for this reseller/i.test(text) ? ErrorCode.NOT_FOUND : (PUREWL_CODES[code] ?? ErrorCode.UPSTREAM_UNAVAILABLE);
-    const field = /password/i.test(text) ? 'password' : /extension date/i.test(text) ? 'date' : /period/i.test(text) ? 'periodDays' : /username/i.test(text) && stable !== ErrorCode.NOT_FOUND ? 'username' : undefined;
-    return this.http.error(operation, stable, `PureWL: ${text}`, { vendorCode: String(code), ...(field ? { field } : {}) });
+    const { code: stable, message: text, field } = classifyFailure(code, message);
+    return this.http.error(operation, stable, text, { vendorCode: String(code), ...(field ? { field } : {}) });
   }
 
-  create(body: { uuid: string; period: number; vpnUsername?: string; vpnPassword?: string; preferences?: unknown; isDedicated?: boolean; dedicatedCountry?: string }) {
+  create(body: PwCreateBody) {
     if (body.vpnPassword) registerSecret(body.vpnPassword);
-    return this.call<{ vpnUsername: string; vpnPassword: string; expiry: string }>({ operation: 'createAccount', method: 'POST', path: 'vam/v3/create', json: body, idempotent: false });
+    return this.call<PwCreatedBody>({ operation: 'createAccount', method: 'POST', path: 'vam/v3/create', json: body, idempotent: false });
   }
   generate(uuid: string, period: number) {
-    return this.call<{ vpnUsername: string; vpnPassword: string; expiry: string }>({ operation: 'createAccount', method: 'POST', path: 'vam/v2/generate', json: { uuid, period }, idempotent: true });
+    return this.call<PwCreatedBody>({ operation: 'createAccount', method: 'POST', path: 'vam/v2/generate', json: { uuid, period }, idempotent: true });
   }
   renew(vpnUsername: string, period: number) {
     return this.call<{ vpnUsername: string; expiry: string }>({ operation: 'renewAccount', method: 'POST', path: 'vam/v2/renew', json: { vpnUsername, period }, idempotent: false });
@@ -110,12 +92,12 @@ export class PurewlClient {
   }
   changePassword(vpnUsername: string, newPassword: string) {
     registerSecret(newPassword);
-    return this.call<{ vpnUsername: string }>({ operation: 'changePassword', method: 'PUT', path: 'vam/v2/changePassword', json: { vpnUsername, newPassword, confirmNewPassword: newPassword }, idempotent: true });
+    return this.call<{ vpnUsername: string }>({ operation: 'changePassword', method: 'PUT', path: 'vam/v2/changePassword', json: { vpnUsername, newPassword, confirmNewPassword: newPassword } satisfies PwChangePasswordBody, idempotent: true });
   }
   delete(vpnUsername: string) {
     return this.call<{ vpnUsername: string }>({ operation: 'deleteAccount', method: 'DELETE', path: 'vam/v2/delete', searchParams: { vpnUsername }, json: { vpnUsername }, idempotent: true });
   }
-  subscription(vpnUsername: string, subscriptionType: 'trial' | 'paid' | 'freemium') {
+  subscription(vpnUsername: string, subscriptionType: PwSubscriptionType) {
     return this.call<{ vpnUsername: string; subscriptionType: string }>({ operation: 'changePlan', method: 'PUT', path: 'vam/v1/user/subscription', json: { vpnUsername, subscriptionType }, idempotent: true });
   }
   countries(platform: string) {
@@ -125,6 +107,6 @@ export class PurewlClient {
     return this.call<{ cities: PwCity[] }>({ operation: 'listServers', method: 'GET', path: `inventory/v3/cities/${platform}`, idempotent: true });
   }
   protocols(platform: string) {
-    return this.call<{ protocols: Array<{ id: number; name: string }> }>({ operation: 'listServers', method: 'GET', path: `inventory/v3/protocols/${platform}`, idempotent: true });
+    return this.call<{ protocols: PwProtocol[] }>({ operation: 'listServers', method: 'GET', path: `inventory/v3/protocols/${platform}`, idempotent: true });
   }
 }

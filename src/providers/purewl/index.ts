@@ -1,17 +1,17 @@
-import { ProviderName } from '../../domain/provider.js';
-import type { ProviderModule } from '../module.js';
-import { PUREWL_SANDBOX_SECRET, PurewlEmulator } from './emulator.js';
+import { z } from 'zod';
+import { defineProviderModule, envText } from '../module.js';
 import { PurewlProvider } from './provider.js';
+import { TRAITS } from './rules.js';
 
-export const purewlModule: ProviderModule = {
-  name: ProviderName.PUREWL,
-  env: { baseUrl: 'PUREWL_BASE_URL', credentials: ['PUREWL_SECRET_KEY'] },
-  createSandbox(options) {
-    return {
-      handle: new PurewlEmulator(options),
-      credentials: { PUREWL_SECRET_KEY: PUREWL_SANDBOX_SECRET },
-      baseUrlFor: (url) => url,
-    };
+/** PureWL VAM: scheme+host (the client appends `/auth/v1/accessToken`, `/vam/v2/...`) and the reseller secret key. */
+export const purewlModule = defineProviderModule({
+  ...TRAITS,
+  env: {
+    schema: z.object({ PUREWL_BASE_URL: envText, PUREWL_SECRET_KEY: envText }),
+    baseUrl: 'PUREWL_BASE_URL',
+    secrets: ['PUREWL_SECRET_KEY'],
   },
-  createProvider: (config) => new PurewlProvider(config),
-};
+  secretFields: ['secretKey', 'accessToken', 'x-accesstoken', 'vpnPassword', 'newPassword', 'confirmNewPassword'],
+  create: (config) => new PurewlProvider(config),
+  sandbox: async () => (await import('./sandbox/index.js')).createSandbox,
+});

@@ -1,46 +1,12 @@
 import { ProviderName } from '../../domain/provider.js';
-import { directoryAccount } from '../provider-kit.js';
+import { directoryAccount } from '../directory-backed.js';
 import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord, type ServerRecord } from '../../domain/records.js';
+import { SUBSCRIPTIONS, monthDayYearToIso } from './rules.js';
+import type { PwCity, PwCountry, PwStatusBody } from './wire.js';
+
+export { monthDayYearToIso } from './rules.js';
 
 /** PureWL VAM payloads → domain records. */
-
-export interface PwHeader {
-  response_code: number;
-  message: string;
-}
-export interface PwEnvelope<B> {
-  header: PwHeader;
-  body: B;
-}
-export interface PwStatusBody {
-  vpnUsername: string;
-  status: string;
-}
-export interface PwCountry {
-  id: number;
-  name: string;
-  code: string;
-  protocols?: string[];
-}
-export interface PwCity {
-  id: number;
-  name: string;
-  country_code: string;
-  country_name?: string;
-}
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** "February 26, 2024" → "2024-02-26T00:00:00.000Z"; null when it is not that shape. */
-export function monthDayYearToIso(value: string): string | null {
-  const m = /^([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})$/.exec(value.trim());
-  if (!m) return null;
-  const month = MONTHS.indexOf((m[1] as string).toLowerCase());
-  if (month < 0) return null;
-  const date = new Date(Date.UTC(Number(m[3]), month, Number(m[2])));
-  if (date.getUTCDate() !== Number(m[2])) return null;
-  return date.toISOString();
-}
 
 /** "Enabled:February 26, 2024" → status + expiry (both halves parsed). */
 export function parseStatus(raw: string): { status: AccountStatus; expiresAt: string | null } {
@@ -58,7 +24,7 @@ export function toAccount(body: PwStatusBody, customer: string | null): AccountR
 }
 
 /** The three subscription types are PureWL's plans (no upstream call). */
-export const PLANS: PlanRecord[] = (['trial', 'paid', 'freemium'] as const).map((type) => ({
+export const PLANS: PlanRecord[] = SUBSCRIPTIONS.map((type) => ({
   provider: ProviderName.PUREWL,
   nativeId: type,
   code: type,

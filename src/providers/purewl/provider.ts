@@ -1,75 +1,35 @@
-import { ErrorCode, InputError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
+import { InputError } from '../../domain/errors.js';
 import type { AccountRecord, PlanRecord, ServerRecord } from '../../domain/records.js';
 import { isYmd } from '../../lib/dates.js';
-import {
-  AccountOperation,
-  type AccountDirectory,
-  type CreateAccountInput,
-  type CreatedAccount,
-  type ProviderFeatures,
-  type ProviderHealth,
-  type RenewInput,
-} from '../port.js';
+import { AccountOperation, type CreateAccountInput, type CreatedAccount, type ProviderHealth, type RenewInput } from '../port.js';
 import type { ProviderConfig } from '../module.js';
+import type { UpstreamHttp } from '../http.js';
+import { nullIfNotFound } from '../base.js';
+import { DirectoryBackedProvider } from '../directory-backed.js';
 import { PurewlClient } from './client.js';
-import { DirectoryBackedProvider, nullIfNotFound, probeHealth } from '../provider-kit.js';
 import { PLANS, toAccount, toServers } from './mapper.js';
-
-const USERNAME = /^[A-Za-z0-9]{3,20}$/;
-const SUBSCRIPTIONS = ['trial', 'paid', 'freemium'] as const;
+import { PERIOD_MAX_DAYS, PERIOD_MIN_DAYS, TRAITS, USERNAME_RULE, isSubscription, passwordOk, toExtensionDate } from './rules.js';
 
 /**
  * PureWL VAM behind the port. No list call and no batch read: accounts come from the store's directory and
  * each is read with one `status` call (bounded fan-out). Plans are the three subscription types.
  */
 export class PurewlProvider extends DirectoryBackedProvider {
-  readonly name = ProviderName.PUREWL;
-  readonly sandbox: boolean;
-  readonly capabilities = new Set<AccountOperation>([
-    AccountOperation.CREATE,
-    AccountOperation.ENABLE,
-    AccountOperation.DISABLE,
-    AccountOperation.RENEW,
-    AccountOperation.EXTEND,
-    AccountOperation.CHANGE_PASSWORD,
-    AccountOperation.CHANGE_PLAN,
-    AccountOperation.DELETE,
-  ]);
-  readonly features: ProviderFeatures = {
-    listAccounts: false,
-    customers: false,
-    projects: false,
-    plans: true,
-    servers: true,
-    usage: false,
-    bulkUsage: false,
-    connectionConfigs: false,
-  };
   readonly client: PurewlClient;
-  protected readonly directory: AccountDirectory;
-  protected readonly concurrency: number;
+  protected readonly http: UpstreamHttp;
 
   constructor(config: ProviderConfig) {
-    super();
-    this.sandbox = config.sandbox;
+    super(TRAITS, config);
     this.client = new PurewlClient(config.baseUrl, config.credentials.PUREWL_SECRET_KEY ?? '', config.network);
-    this.directory = config.directory;
-    this.concurrency = config.network.concurrency;
-  }
-
-  breakerState() {
-    return this.client.http.breakerState;
+    this.http = this.client.http;
   }
 
   protected readOne(username: string, customer: string | null = null): Promise<AccountRecord | null> {
     return nullIfNotFound(async () => toAccount(await this.client.status(username), customer));
   }
 
-  private async must(username: string): Promise<AccountRecord> {
-    const account = await this.readOne(username);
-    if (!account) throw this.client.http.error('getAccount', ErrorCode.NOT_FOUND, 'PureWL: The provided username is not valid for this reseller');
-    return account;
+  private must(username: string): Promise<AccountRecord> {
+    return this.mustFind(this.readOne(username), 'getAccount', 'PureWL: The provided username is not valid for this reseller');
   }
 
   async listPlans(): Promise<PlanRecord[]> {
@@ -82,28 +42,28 @@ export class PurewlProvider extends DirectoryBackedProvider {
   }
 
   health(): Promise<ProviderHealth> {
-    return probeHealth(this.client.http, () => this.client.accessToken());
+    return this.probe(() => this.client.accessToken());
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
     const errors: InputError[] = [];
     const period = input.periodDays;
-    if ((operation === AccountOperation.CREATE || operation === AccountOperation.RENEW) && period !== undefined && (Number(period) < 1 || Number(period) > 3700)) {
+    if ((operation === AccountOperation.CREATE || operation === AccountOperation.RENEW) && period !== undefined && (Number(period) < PERIOD_MIN_DAYS || Number(period) > PERIOD_MAX_DAYS)) {
       errors.push(new InputError('periodDays', 'PureWL periods are 1 to 3700 days.'));
     }
     if (operation === AccountOperation.CREATE) {
       if (period === undefined) errors.push(new InputError('periodDays', 'PureWL needs a period in days (1 to 3700).'));
-      if (typeof input.username === 'string' && !USERNAME.test(input.username)) {
+      if (typeof input.username === 'string' && !USERNAME_RULE.test(input.username)) {
         errors.push(new InputError('username', 'PureWL usernames are at most 20 letters and digits.'));
       }
       if (!input.externalCustomerRef && !input.customerNativeId) {
         errors.push(new InputError('customerId', 'PureWL needs a customer (its uuid): pass a customerId kept by this API.'));
       }
     }
-    if (typeof input.password === 'string' && !(input.password.length >= 12 && input.password.length <= 32 && /[a-z]/.test(input.password) && /[A-Z]/.test(input.password) && /\d/.test(input.password))) {
+    if (typeof input.password === 'string' && !passwordOk(input.password)) {
       errors.push(new InputError('password', 'PureWL passwords are 12–32 characters with upper case, lower case and digits.'));
     }
-    if (input.planCode !== undefined && !(SUBSCRIPTIONS as readonly string[]).includes(String(input.planCode))) {
+    if (input.planCode !== undefined && !isSubscription(String(input.planCode))) {
       errors.push(new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.'));
     }
     if (operation === AccountOperation.EXTEND && typeof input.date === 'string' && !isYmd(input.date)) {
@@ -121,7 +81,7 @@ export class PurewlProvider extends DirectoryBackedProvider {
       ...(input.username ? { vpnUsername: input.username } : {}),
       ...(input.password ? { vpnPassword: input.password } : {}),
     });
-    if (input.planCode && input.planCode !== 'paid') await this.client.subscription(answer.vpnUsername, input.planCode as (typeof SUBSCRIPTIONS)[number]);
+    if (input.planCode && input.planCode !== 'paid' && isSubscription(input.planCode)) await this.client.subscription(answer.vpnUsername, input.planCode);
     return { account: await this.must(answer.vpnUsername), password: answer.vpnPassword };
   }
 
@@ -138,8 +98,7 @@ export class PurewlProvider extends DirectoryBackedProvider {
   }
   /** `date` is YYYY-MM-DD; PureWL wants DD-MM-YYYY. */
   async extendAccount(username: string, date: string) {
-    const [y, m, d] = date.split('-');
-    await this.client.extend(username, `${d}-${m}-${y}`);
+    await this.client.extend(username, toExtensionDate(date));
     return this.must(username);
   }
   async changePassword(username: string, password: string) {
@@ -147,15 +106,12 @@ export class PurewlProvider extends DirectoryBackedProvider {
     return this.must(username);
   }
   async changePlan(username: string, planCode: string) {
-    if (!(SUBSCRIPTIONS as readonly string[]).includes(planCode)) throw new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.');
-    await this.client.subscription(username, planCode as (typeof SUBSCRIPTIONS)[number]);
+    if (!isSubscription(planCode)) throw new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.');
+    await this.client.subscription(username, planCode);
     return { ...(await this.must(username)), planNativeId: planCode };
   }
   async deleteAccount(username: string) {
     await this.client.delete(username);
   }
 
-  async close(): Promise<void> {
-    this.client.http.close();
-  }
 }

@@ -1,30 +1,12 @@
-import { ErrorCode, type ProviderError } from '../../domain/errors.js';
+import type { ProviderError } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
-import type { VrAccountJson, VrCustomerJson, VrPage, VrPortJson, VrProjectJson, VrServerJson } from './mapper.js';
+import { classifyFailure, type VrFailureBody as Answer } from './errors.js';
+import type { VrStatus } from './rules.js';
+import type { VrAccountJson, VrConfigFile, VrCreateAccountBody, VrCustomerBody, VrCustomerJson, VrPage, VrPageQuery, VrPortJson, VrProjectJson, VrServerJson } from './wire.js';
 
 /** Typed client for every VPNresellers v4.1 endpoint (bearer token; `/un/accounts/show` with the VPN user's basic auth). */
-
-interface Answer {
-  message?: string;
-  errors?: Record<string, string[]>;
-  code?: number;
-}
-
-const FIELD: Record<string, string> = {
-  username: 'username',
-  password: 'password',
-  expire_at: 'date',
-  email: 'email',
-  first_name: 'firstName',
-  last_name: 'lastName',
-  project_id: 'projectId',
-  name: 'name',
-  description: 'description',
-  customer: 'customerId',
-  project: 'projectId',
-};
 
 export class VpnresellersClient {
   readonly http: UpstreamHttp;
@@ -43,28 +25,19 @@ export class VpnresellersClient {
     return body;
   }
 
-  /** 401/402/403/404/405/422/460/461 → stable codes; 422 keeps the first blamed field. */
+  /** 401/402/403/404/405/422/460/461 → stable codes (table in errors.ts); 422 keeps the first blamed field. */
   failure(operation: string, status: number, body: Answer): ProviderError {
-    const firstKey = body.errors ? Object.keys(body.errors)[0] : undefined;
-    const detail = firstKey ? body.errors?.[firstKey]?.[0] : undefined;
-    const message = `VPNresellers: ${(detail ?? body.message ?? `HTTP ${status}`).slice(0, 200)}`;
-    const code =
-      status === 401 || status === 403 ? ErrorCode.UNAUTHENTICATED_UPSTREAM
-      : status === 402 ? ErrorCode.INSUFFICIENT_BALANCE
-      : status === 404 || status === 460 ? ErrorCode.NOT_FOUND
-      : status === 422 && detail && /already been taken|Unable to delete/i.test(detail) ? ErrorCode.CONFLICT
-      : ErrorCode.VALIDATION;
-    const field = firstKey ? (FIELD[firstKey.replace(/^customer\./, '')] ?? firstKey) : undefined;
-    return this.http.error(operation, code, message, { status, vendorCode: String(body.code ?? status), ...(field ? { field } : {}) });
+    const { code, message, field, vendorCode } = classifyFailure(status, body);
+    return this.http.error(operation, code, message, { status, vendorCode, ...(field ? { field } : {}) });
   }
 
   checkUsername(username: string) {
     return this.call<Answer>({ operation: 'checkUsername', method: 'GET', path: 'v4_1/accounts/check_username', searchParams: { username }, idempotent: true });
   }
-  listAccounts(q: { page: number; per_page: number; status?: 'Active' | 'Disabled' }) {
+  listAccounts(q: VrPageQuery & { status?: VrStatus }) {
     return this.call<VrPage<VrAccountJson>>({ operation: 'listAccounts', method: 'GET', path: 'v4_1/accounts', searchParams: q, idempotent: true });
   }
-  createAccount(body: { username: string; password: string; customer?: { customer_id: number } | { first_name: string; last_name: string; email: string; project_id: number } }) {
+  createAccount(body: VrCreateAccountBody) {
     registerSecret(body.password);
     return this.call<{ data: VrAccountJson }>({ operation: 'createAccount', method: 'POST', path: 'v4_1/accounts', json: body, idempotent: false });
   }
@@ -112,10 +85,10 @@ export class VpnresellersClient {
     return body;
   }
   openvpn(serverId: string, portId: string) {
-    return this.call<{ data: { content: string; name: string } }>({ operation: 'getConnectionConfigs', method: 'GET', path: 'v4_1/configuration/openvpn', searchParams: { server_id: serverId, port_id: portId }, idempotent: true });
+    return this.call<{ data: VrConfigFile }>({ operation: 'getConnectionConfigs', method: 'GET', path: 'v4_1/configuration/openvpn', searchParams: { server_id: serverId, port_id: portId }, idempotent: true });
   }
   wireguard(serverId: string, accountId: string) {
-    return this.call<{ data: { content: string; name: string } }>({ operation: 'getConnectionConfigs', method: 'GET', path: 'v4_1/configuration/wireguard', searchParams: { server_id: serverId, account_id: accountId }, idempotent: true });
+    return this.call<{ data: VrConfigFile }>({ operation: 'getConnectionConfigs', method: 'GET', path: 'v4_1/configuration/wireguard', searchParams: { server_id: serverId, account_id: accountId }, idempotent: true });
   }
   geoip() {
     return this.call<{ data: { ip: string; country: string; iso_code: string; city: string; lat: number; lon: number; continent: string } }>({ operation: 'geoip', method: 'GET', path: 'v4_1/geoip', idempotent: true });
@@ -129,10 +102,10 @@ export class VpnresellersClient {
   profile() {
     return this.call<{ data: { balance: string } }>({ operation: 'profile', method: 'GET', path: 'v4_1/profile', idempotent: true });
   }
-  listCustomers(q: { page: number; per_page: number }) {
+  listCustomers(q: VrPageQuery) {
     return this.call<VrPage<VrCustomerJson>>({ operation: 'listCustomers', method: 'GET', path: 'v4_1/customers', searchParams: q, idempotent: true });
   }
-  createCustomer(body: { first_name: string; last_name: string; email: string; project_id: number }) {
+  createCustomer(body: VrCustomerBody) {
     return this.call<{ data: VrCustomerJson }>({ operation: 'createCustomer', method: 'POST', path: 'v4_1/customers', json: body, idempotent: false });
   }
   getCustomer(id: string) {
@@ -144,10 +117,10 @@ export class VpnresellersClient {
   deleteCustomer(id: string) {
     return this.call<Answer>({ operation: 'deleteCustomer', method: 'DELETE', path: `v4_1/customers/${encodeURIComponent(id)}`, idempotent: true });
   }
-  customerAccounts(id: string, q: { page: number; per_page: number }) {
+  customerAccounts(id: string, q: VrPageQuery) {
     return this.call<VrPage<VrAccountJson>>({ operation: 'listAccounts', method: 'GET', path: `v4_1/customers/${encodeURIComponent(id)}/accounts`, searchParams: q, idempotent: true });
   }
-  listProjects(q: { page: number; per_page: number }) {
+  listProjects(q: VrPageQuery) {
     return this.call<VrPage<VrProjectJson>>({ operation: 'listProjects', method: 'GET', path: 'v4_1/projects', searchParams: q, idempotent: true });
   }
   createProject(body: { name: string; description: string }) {
@@ -162,10 +135,10 @@ export class VpnresellersClient {
   deleteProject(id: string) {
     return this.call<Answer>({ operation: 'deleteProject', method: 'DELETE', path: `v4_1/projects/${encodeURIComponent(id)}`, idempotent: true });
   }
-  projectCustomers(id: string, q: { page: number; per_page: number }) {
+  projectCustomers(id: string, q: VrPageQuery) {
     return this.call<VrPage<VrCustomerJson>>({ operation: 'listCustomers', method: 'GET', path: `v4_1/projects/${encodeURIComponent(id)}/customers`, searchParams: q, idempotent: true });
   }
-  projectAccounts(id: string, q: { page: number; per_page: number }) {
+  projectAccounts(id: string, q: VrPageQuery) {
     return this.call<VrPage<VrAccountJson>>({ operation: 'listAccounts', method: 'GET', path: `v4_1/projects/${encodeURIComponent(id)}/accounts`, searchParams: q, idempotent: true });
   }
 }

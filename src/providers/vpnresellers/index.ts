@@ -1,17 +1,17 @@
-import { ProviderName } from '../../domain/provider.js';
-import type { ProviderModule } from '../module.js';
-import { VPNRESELLERS_SANDBOX_TOKEN, VpnresellersEmulator } from './emulator.js';
+import { z } from 'zod';
+import { defineProviderModule, envText } from '../module.js';
 import { VpnresellersProvider } from './provider.js';
+import { TRAITS } from './rules.js';
 
-export const vpnresellersModule: ProviderModule = {
-  name: ProviderName.VPNRESELLERS,
-  env: { baseUrl: 'VPNRESELLERS_BASE_URL', credentials: ['VPNRESELLERS_API_TOKEN'] },
-  createSandbox(options) {
-    return {
-      handle: new VpnresellersEmulator(options),
-      credentials: { VPNRESELLERS_API_TOKEN: VPNRESELLERS_SANDBOX_TOKEN },
-      baseUrlFor: (url) => url,
-    };
+/** VPNresellers v4.1: base URL (the client appends `/v4_1/...`) and the reseller's bearer token. */
+export const vpnresellersModule = defineProviderModule({
+  ...TRAITS,
+  env: {
+    schema: z.object({ VPNRESELLERS_BASE_URL: envText, VPNRESELLERS_API_TOKEN: envText }),
+    baseUrl: 'VPNRESELLERS_BASE_URL',
+    secrets: ['VPNRESELLERS_API_TOKEN'],
   },
-  createProvider: (config) => new VpnresellersProvider(config),
-};
+  secretFields: ['wg_private_key'],
+  create: (config) => new VpnresellersProvider(config),
+  sandbox: async () => (await import('./sandbox/index.js')).createSandbox,
+});

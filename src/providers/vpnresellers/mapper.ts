@@ -1,51 +1,8 @@
 import { ProviderName } from '../../domain/provider.js';
 import { AccountStatus, type AccountRecord, type ConnectionConfigRecord, type CustomerRecord, type ProjectRecord, type ServerRecord } from '../../domain/records.js';
+import type { VrAccountJson, VrConfigFile, VrCustomerJson, VrPortJson, VrProjectJson, VrServerJson } from './wire.js';
 
 /** VPNresellers v4.1 payloads → domain records. */
-
-export interface VrAccountJson {
-  id: number;
-  username: string;
-  status: string;
-  wg_ip: string | null;
-  wg_private_key: string | null;
-  wg_public_key: string | null;
-  expired_at: string | null;
-  updated: string | null;
-  created: string | null;
-}
-export interface VrCustomerJson {
-  id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-  user_id: number;
-  project_id: number;
-}
-export interface VrProjectJson {
-  id: number;
-  name: string;
-  description: string;
-  user_id: number;
-}
-export interface VrServerJson {
-  id: number;
-  name: string;
-  ip: string;
-  country_code: string;
-  city: string;
-  capacity: number;
-}
-export interface VrPortJson {
-  id: number;
-  protocol: string;
-  number: number;
-  default: number;
-}
-export interface VrPage<T> {
-  data: T[];
-  meta: { current_page: number; last_page: number; per_page: number; total: number };
-}
 
 /** "2023-04-18T00:00:00.000000Z" (microseconds) → "2023-04-18T00:00:00.000Z". */
 export function microsToIso(value: string | null | undefined): string | null {
@@ -115,6 +72,6 @@ export function toServer(s: VrServerJson, ports: VrPortJson[]): ServerRecord {
   };
 }
 
-export function toConfig(kind: ConnectionConfigRecord['kind'], data: { content: string; name: string }): ConnectionConfigRecord {
+export function toConfig(kind: ConnectionConfigRecord['kind'], data: VrConfigFile): ConnectionConfigRecord {
   return { kind, fileName: data.name, content: data.content };
 }

@@ -1,12 +1,11 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord, ConnectionConfigRecord, CustomerRecord, ProjectRecord, ServerRecord } from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
 import { addDays, todayYmd, toYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
+import { BaseProvider, allPages, nullIfNotFound, pageWindow, type NumberedPage } from '../base.js';
 import {
   AccountOperation,
-  BaseProvider,
   toBatchSlot,
   type AccountFilter,
   type BatchResult,
@@ -16,40 +15,28 @@ import {
   type Page,
   type PageQuery,
   type ProjectInput,
-  type ProviderFeatures,
   type ProviderHealth,
   type RenewInput,
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
-import { nullIfNotFound, probeHealth } from '../provider-kit.js';
+import type { UpstreamHttp } from '../http.js';
 import { VpnresellersClient } from './client.js';
-import { toAccount, toConfig, toCustomer, toProject, toServer, type VrPage } from './mapper.js';
+import { toAccount, toConfig, toCustomer, toProject, toServer } from './mapper.js';
+import { PAGE_SIZE as PAGE, PASSWORD_MIN, TRAITS, USERNAME_RULE, customerProblems } from './rules.js';
+import type { VrPage, VrPageQuery } from './wire.js';
 
-const PAGE = 100;
-const USERNAME = /^[A-Za-z0-9._-]{3,50}$/;
+/** A Laravel page as a numbered page (the vendor tells the total and the last page). */
+const numbered =
+  <T>(fetch: (q: VrPageQuery) => Promise<VrPage<T>>) =>
+  async (page: number, size: number): Promise<NumberedPage<T>> => {
+    const res = await fetch({ page, per_page: size });
+    return { items: res.data, last: page >= res.meta.last_page, total: res.meta.total };
+  };
 
 /** Fetches [offset, offset+limit) from a Laravel-paged list with pages of 100 (one or two calls). */
-async function window<T>(
-  offset: number,
-  limit: number,
-  fetch: (q: { page: number; per_page: number }) => Promise<VrPage<T>>,
-): Promise<{ items: T[]; total: number }> {
-  if (limit <= 0) {
-    const first = await fetch({ page: 1, per_page: 1 });
-    return { items: [], total: first.meta.total };
-  }
-  const firstPage = Math.floor(offset / PAGE) + 1;
-  const lastPage = Math.floor((offset + limit - 1) / PAGE) + 1;
-  const items: T[] = [];
-  let total = 0;
-  for (let p = firstPage; p <= lastPage; p++) {
-    const res = await fetch({ page: p, per_page: PAGE });
-    items.push(...res.data);
-    total = res.meta.total;
-    if (p >= res.meta.last_page) break;
-  }
-  const start = offset - (firstPage - 1) * PAGE;
-  return { items: items.slice(start, start + limit), total };
+async function window<T>(offset: number, limit: number, fetch: (q: VrPageQuery) => Promise<VrPage<T>>): Promise<{ items: T[]; total: number }> {
+  const { items, total } = await pageWindow(offset, limit, PAGE, numbered(fetch));
+  return { items, total: total ?? 0 };
 }
 
 /**
@@ -93,40 +80,13 @@ async function byIds<T extends { id: number }>(
  * lookup by username (`/un/accounts/show` needs the VPN user's password), so by-username reads scan the list.
  */
 export class VpnresellersProvider extends BaseProvider {
-  readonly name = ProviderName.VPNRESELLERS;
-  readonly sandbox: boolean;
-  readonly capabilities = new Set<AccountOperation>([
-    AccountOperation.CREATE,
-    AccountOperation.ENABLE,
-    AccountOperation.DISABLE,
-    AccountOperation.RENEW,
-    AccountOperation.EXTEND,
-    AccountOperation.EXPIRE,
-    AccountOperation.CHANGE_PASSWORD,
-    AccountOperation.DELETE,
-  ]);
-  readonly features: ProviderFeatures = {
-    listAccounts: true,
-    customers: true,
-    projects: true,
-    plans: false,
-    servers: true,
-    usage: false,
-    bulkUsage: false,
-    connectionConfigs: true,
-  };
   readonly client: VpnresellersClient;
-  private readonly concurrency: number;
+  protected readonly http: UpstreamHttp;
 
   constructor(config: ProviderConfig) {
-    super();
-    this.sandbox = config.sandbox;
+    super(TRAITS, config);
     this.client = new VpnresellersClient(config.baseUrl, config.credentials.VPNRESELLERS_API_TOKEN ?? '', config.network);
-    this.concurrency = config.network.concurrency;
-  }
-
-  breakerState() {
-    return this.client.http.breakerState;
+    this.http = this.client.http;
   }
 
   async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
@@ -166,12 +126,7 @@ export class VpnresellersProvider extends BaseProvider {
       return { items: items.map((a) => toAccount(a)), totalCount: total };
     }
     // Filters the vendor cannot apply (username prefix, EXPIRED, ACTIVE-but-not-expired): scan, then page.
-    const all: AccountRecord[] = [];
-    for (let page = 1; ; page++) {
-      const res = await source({ page, per_page: PAGE });
-      all.push(...res.data.map((a) => toAccount(a)));
-      if (page >= res.meta.last_page) break;
-    }
+    const all = (await allPages(PAGE, numbered(source))).map((a) => toAccount(a));
     const kept = all.filter((a) => (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (statuses.length === 0 || statuses.includes(a.status)));
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
@@ -215,19 +170,25 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   health(): Promise<ProviderHealth> {
-    return probeHealth(this.client.http, () => this.client.profile());
+    return this.probe(() => this.client.profile());
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
     const errors: InputError[] = [];
-    if (operation === AccountOperation.CREATE && typeof input.username === 'string' && !USERNAME.test(input.username)) {
+    if (operation === AccountOperation.CREATE && typeof input.username === 'string' && !USERNAME_RULE.test(input.username)) {
       errors.push(new InputError('username', 'VPNresellers usernames are 3–50 letters, digits, dots, dashes or underscores.'));
     }
-    if (typeof input.password === 'string' && input.password.length < 6) {
-      errors.push(new InputError('password', 'VPNresellers: the password must be at least 6 characters.'));
+    if (typeof input.password === 'string' && input.password.length < PASSWORD_MIN) {
+      errors.push(new InputError('password', `VPNresellers: the password must be at least ${PASSWORD_MIN} characters.`));
     }
     return errors;
   };
+
+  /** Customers: projectId required on create, names and e-mail by the vendor's rules. */
+  validateCustomer(input: Record<string, unknown>): InputError[] {
+    const creating = !('id' in input) && !('customerId' in input);
+    return customerProblems(input, creating).map(([field, message]) => new InputError(field, message));
+  }
 
   async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
     const username = input.username ?? '';
@@ -309,7 +270,4 @@ export class VpnresellersProvider extends BaseProvider {
     await this.client.deleteProject(id);
   }
 
-  async close(): Promise<void> {
-    this.client.http.close();
-  }
 }

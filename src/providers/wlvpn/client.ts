@@ -1,23 +1,25 @@
-import { ErrorCode, type ProviderError } from '../../domain/errors.js';
+import type { ProviderError } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
-import type { WlCustomer, WlPlan, WlPlanInfoItem, WlServer, WlUsageMetric } from './mapper.js';
+import { classifyFailure } from './errors.js';
+import type {
+  WlBulkUsageQuery,
+  WlBulkUsageRow,
+  WlCreateBody,
+  WlCustomer,
+  WlEnvelope as Envelope,
+  WlLimitation,
+  WlPagedQuery,
+  WlPlan,
+  WlPlanInfoItem,
+  WlPopCountryUsage,
+  WlServer,
+  WlUpdate,
+  WlUsageMetric,
+} from './wire.js';
 
 /** Typed client for every WLVPN v2 endpoint. Basic auth `api-key:<key>`. */
-
-interface Envelope {
-  api_status?: number;
-  error?: string;
-}
-
-export interface WlUpdate {
-  cust_password?: string;
-  close_date?: string;
-  acct_status_id?: number;
-  acct_group_id?: number;
-  metadata?: Record<string, string>;
-}
 
 export class WlvpnClient {
   readonly http: UpstreamHttp;
@@ -39,20 +41,13 @@ export class WlvpnClient {
     return body;
   }
 
-  /** Maps a WLVPN failure (HTTP status + `error`) to the stable error model. */
+  /** Maps a WLVPN failure (HTTP status + `error`) to the stable error model (table in errors.ts). */
   failure(operation: string, status: number, error: string | undefined): ProviderError {
-    const message = `WLVPN: ${sanitize(error) ?? `HTTP ${status}`}`;
-    const code =
-      status === 401 ? ErrorCode.UNAUTHENTICATED_UPSTREAM
-      : status === 404 || status === 410 ? ErrorCode.NOT_FOUND
-      : status === 429 ? ErrorCode.RATE_LIMITED
-      : error && /already taken|exists/i.test(error) ? ErrorCode.CONFLICT
-      : ErrorCode.VALIDATION;
-    const field = error ? /cust_user_id|username/.test(error) ? 'username' : /cust_password/.test(error) ? 'password' : /close_date|end_date|start_date/.test(error) ? 'date' : /plan/.test(error) ? 'planCode' : undefined : undefined;
+    const { code, message, field } = classifyFailure(status, error);
     return this.http.error(operation, code, message, { status, vendorCode: String(status), ...(field ? { field } : {}) });
   }
 
-  create(body: { cust_user_id: string; cust_password: string; acct_group_id: number; close_date?: string; metadata?: Record<string, string> }) {
+  create(body: WlCreateBody) {
     return this.call<Envelope & { cust_id: number }>({ operation: 'createAccount', method: 'POST', path: 'v2/customers', json: body, idempotent: false });
   }
   get(id: string) {
@@ -70,7 +65,7 @@ export class WlvpnClient {
   anonymise(id: string) {
     return this.call<Envelope>({ operation: 'anonymiseAccount', method: 'PUT', path: `v2/customers/${encodeURIComponent(id)}/anonymise`, idempotent: true });
   }
-  paged(query: { page: number; page_size: number; open_date?: string; close_date?: string; acct_status_id?: number; acct_group_id?: number }) {
+  paged(query: WlPagedQuery) {
     return this.call<Envelope & { result_count: number; page: number; page_size: number; customers: WlCustomer[] }>({ operation: 'listAccounts', method: 'GET', path: 'v2/customers/paged', searchParams: query, idempotent: true });
   }
   usernameExists(username: string) {
@@ -79,11 +74,11 @@ export class WlvpnClient {
   usageReport(id: string, body: { start_date: string; end_date?: string; metrics?: Array<{ name: string; namespace: string }> }) {
     return this.call<Envelope & { usage: WlUsageMetric[] }>({ operation: 'getUsage', method: 'POST', path: `v2/customers/${encodeURIComponent(id)}/usage-report`, json: body, idempotent: true });
   }
-  bulkUsageReport(query: { start_date: string; end_date?: string; max_results?: number; cust_id_offset?: number; bandwidth_gte?: number; bandwidth_lte?: number; connections_gte?: number; connections_lte?: number }) {
-    return this.call<Envelope & { customers: Array<{ cust_id: number; bandwidth: number; connections: number }>; last_cust_id: number; result_count: number; total_count: number }>({ operation: 'getUsage', method: 'GET', path: 'v2/customers/usage-report', searchParams: query, idempotent: true });
+  bulkUsageReport(query: WlBulkUsageQuery) {
+    return this.call<Envelope & { customers: WlBulkUsageRow[]; last_cust_id: number; result_count: number; total_count: number }>({ operation: 'getUsage', method: 'GET', path: 'v2/customers/usage-report', searchParams: query, idempotent: true });
   }
   setLimitations(id: string, kbps: number, method: 'POST' | 'PUT') {
-    return this.call<Envelope>({ operation: 'setBandwidthLimit', method, path: `v2/customers/${encodeURIComponent(id)}/limitations`, json: { limitations: [{ type: 'rate-limit', value: kbps }] }, idempotent: true }, true);
+    return this.call<Envelope>({ operation: 'setBandwidthLimit', method, path: `v2/customers/${encodeURIComponent(id)}/limitations`, json: { limitations: [{ type: 'rate-limit', value: kbps } satisfies WlLimitation] }, idempotent: true }, true);
   }
   deleteLimitations(id: string) {
     return this.call<Envelope>({ operation: 'setBandwidthLimit', method: 'DELETE', path: `v2/customers/${encodeURIComponent(id)}/limitations`, idempotent: true }, true);
@@ -104,10 +99,6 @@ export class WlvpnClient {
     return this.call<Envelope & { server: Record<string, WlServer> }>({ operation: 'listServers', method: 'GET', path: 'v2/servers', searchParams: { country: countries?.length ? countries.join(',') : undefined }, idempotent: true });
   }
   popAndCountry(start: string, end: string) {
-    return this.call<Envelope & { data: Record<string, Record<string, { bandwidth: number; connections: number; customers: number }>> }>({ operation: 'metrics', method: 'GET', path: 'v2/metrics/usage/pop_and_country', searchParams: { start_date: start, end_date: end }, idempotent: true });
+    return this.call<Envelope & { data: Record<string, Record<string, WlPopCountryUsage>> }>({ operation: 'metrics', method: 'GET', path: 'v2/metrics/usage/pop_and_country', searchParams: { start_date: start, end_date: end }, idempotent: true });
   }
-}
-
-function sanitize(error: string | undefined): string | undefined {
-  return error?.slice(0, 200);
 }

@@ -1,17 +1,17 @@
-import { ProviderName } from '../../domain/provider.js';
-import type { ProviderModule } from '../module.js';
-import { WLVPN_SANDBOX_KEY, WlvpnEmulator } from './emulator.js';
+import { defineProviderModule, envText } from '../module.js';
+import { z } from 'zod';
 import { WlvpnProvider } from './provider.js';
+import { TRAITS } from './rules.js';
 
-export const wlvpnModule: ProviderModule = {
-  name: ProviderName.WLVPN,
-  env: { baseUrl: 'WLVPN_BASE_URL', credentials: ['WLVPN_API_KEY'] },
-  createSandbox(options) {
-    return {
-      handle: new WlvpnEmulator(options),
-      credentials: { WLVPN_API_KEY: WLVPN_SANDBOX_KEY },
-      baseUrlFor: (url) => url,
-    };
+/** WLVPN v2: base URL (the client appends `/v2/...`) and the reseller API key (Basic `api-key:<key>`). */
+export const wlvpnModule = defineProviderModule({
+  ...TRAITS,
+  env: {
+    schema: z.object({ WLVPN_BASE_URL: envText, WLVPN_API_KEY: envText }),
+    baseUrl: 'WLVPN_BASE_URL',
+    secrets: ['WLVPN_API_KEY'],
   },
-  createProvider: (config) => new WlvpnProvider(config),
-};
+  secretFields: ['cust_password'],
+  create: (config) => new WlvpnProvider(config),
+  sandbox: async () => (await import('./sandbox/index.js')).createSandbox,
+});

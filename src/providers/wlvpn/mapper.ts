@@ -10,73 +10,10 @@ import {
   type IncompleteField,
 } from '../../domain/records.js';
 import { epochSecondsToIso, ymdToIso } from '../../lib/dates.js';
+import { STATUS_OF_ID } from './rules.js';
+import type { WlBulkUsageRow, WlCustomer, WlPlan, WlPlanInfoItem, WlServer, WlUsageMetric, WlStatusId } from './wire.js';
 
-/** WLVPN v2 payloads → domain records. Vendor field names live here, in client.ts and emulator.ts only. */
-
-export interface WlPlanInfoItem {
-  id: number | null;
-  is_unlimited: boolean;
-  code: string | null;
-  name: string | null;
-  short_desc?: string | null;
-  source?: string;
-  purchase_id?: number;
-  created_at?: number | null;
-  starts_at: number | null;
-  expires_at: number | null;
-  bytes_used: number | null;
-  bytes_max: number | null;
-  refilling_interval_days?: number;
-  is_revoked: boolean;
-}
-
-export interface WlCustomer {
-  cust_id: number;
-  cust_user_id: string;
-  open_date: string;
-  close_date: string;
-  acct_status_id: number;
-  acct_group_id: number;
-  user_throttled: number;
-  used_service?: number;
-  metadata?: Record<string, string> | null;
-  plans_info?: { current_plan: WlPlanInfoItem | null; pending_plans: WlPlanInfoItem[]; spent_plans: WlPlanInfoItem[] } | null;
-}
-
-export interface WlPlan {
-  plan_code: string;
-  name: string;
-  short_desc: string;
-  price: string;
-  bandwidth_gb: number | null;
-  bandwidth_mb: number | null;
-  interval_days: number | null;
-  expire_after_days: number | null;
-  requires_receipt: boolean;
-  is_auto_renewing: boolean;
-  refilling_interval_days: number;
-}
-
-export interface WlServer {
-  country: string;
-  city: string;
-  ip: string;
-  capacity: string | number;
-}
-
-export interface WlUsageMetric {
-  name: string;
-  namespace: string;
-  value: number;
-  unit: string;
-}
-
-const STATUS: Record<number, AccountStatus> = {
-  1: AccountStatus.ACTIVE,
-  2: AccountStatus.DISABLED,
-  3: AccountStatus.CLOSED,
-  5: AccountStatus.BANDWIDTH_CAPPED,
-};
+/** WLVPN v2 payloads → domain records. */
 
 /**
  * close_date "0000-00-00" means not set. A close date in the future is the scheduled end (expiresAt);
@@ -89,7 +26,7 @@ export function toAccount(c: WlCustomer, today: string): AccountRecord {
     provider: ProviderName.WLVPN,
     nativeId: String(c.cust_id),
     username: c.cust_user_id,
-    status: STATUS[c.acct_status_id] ?? AccountStatus.UNKNOWN,
+    status: STATUS_OF_ID[c.acct_status_id as WlStatusId] ?? AccountStatus.UNKNOWN,
     providerStatus: String(c.acct_status_id),
     createdAt: ymdToIso(c.open_date),
     updatedAt: null,
@@ -172,7 +109,7 @@ export function toUsage(custId: string, from: string, to: string, metrics: WlUsa
   };
 }
 
-export function toBulkUsage(row: { cust_id: number; bandwidth: number; connections: number }, from: string, to: string): UsageRecord {
+export function toBulkUsage(row: WlBulkUsageRow, from: string, to: string): UsageRecord {
   return toUsage(String(row.cust_id), from, to, [
     { name: 'bandwidth', namespace: 'vpn', value: row.bandwidth, unit: 'Bytes' },
     { name: 'connections', namespace: 'vpn', value: row.connections, unit: 'None' },

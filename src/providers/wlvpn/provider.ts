@@ -1,12 +1,11 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import { AccountStatus, type AccountRecord, type PlanRecord, type ServerRecord, type UsageRecord } from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
 import { todayYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
+import { BaseProvider, allPages, nullIfNotFound, pageWindow, type NumberedPage } from '../base.js';
 import {
   AccountOperation,
-  BaseProvider,
   toBatchSlot,
   type AccountFilter,
   type BatchResult,
@@ -15,25 +14,14 @@ import {
   type DateRange,
   type Page,
   type PageQuery,
-  type ProviderFeatures,
   type ProviderHealth,
   type ServerFilter,
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
-import { nullIfNotFound, probeHealth } from '../provider-kit.js';
+import type { UpstreamHttp } from '../http.js';
 import { WlvpnClient } from './client.js';
 import { toAccount, toBulkUsage, toPlan, toServer } from './mapper.js';
-
-const USERNAME_RULE = /^[A-Za-z0-9@.\-_:/~+]+$/;
-const LIST_PAGE = 1000;
-const BULK_MAX = 5000;
-
-const STATUS_ID: Partial<Record<AccountStatus, number>> = {
-  [AccountStatus.ACTIVE]: 1,
-  [AccountStatus.DISABLED]: 2,
-  [AccountStatus.CLOSED]: 3,
-  [AccountStatus.BANDWIDTH_CAPPED]: 5,
-};
+import { BULK_USAGE_MAX, DEFAULT_GROUP, ID_OF_STATUS, PAGE_SIZE_MAX, TRAITS, ZERO_DATE, metadataProblem, usernameProblems } from './rules.js';
 
 /**
  * WLVPN v2 behind the port. Reads by id fan out (no batch get); listing uses the paged call; usage for many
@@ -41,47 +29,15 @@ const STATUS_ID: Partial<Record<AccountStatus, number>> = {
  * (CHANGE_PLAN) or by moving close_date (EXTEND).
  */
 export class WlvpnProvider extends BaseProvider {
-  readonly name = ProviderName.WLVPN;
-  readonly sandbox: boolean;
-  readonly capabilities = new Set<AccountOperation>([
-    AccountOperation.CREATE,
-    AccountOperation.ENABLE,
-    AccountOperation.DISABLE,
-    AccountOperation.EXTEND,
-    AccountOperation.EXPIRE,
-    AccountOperation.CHANGE_PASSWORD,
-    AccountOperation.CHANGE_PLAN,
-    AccountOperation.CLOSE,
-    AccountOperation.REOPEN,
-    AccountOperation.ANONYMISE,
-    AccountOperation.SET_BANDWIDTH_LIMIT,
-    AccountOperation.REVOKE_SESSIONS,
-  ]);
-  readonly features: ProviderFeatures = {
-    listAccounts: true,
-    customers: false,
-    projects: false,
-    plans: true,
-    servers: true,
-    usage: true,
-    bulkUsage: true,
-    connectionConfigs: false,
-  };
   readonly client: WlvpnClient;
-  private readonly concurrency: number;
+  protected readonly http: UpstreamHttp;
   private readonly defaultGroup: number;
 
   constructor(config: ProviderConfig & { defaultGroupId?: number }) {
-    super();
-    this.sandbox = config.sandbox;
-    const key = config.credentials.WLVPN_API_KEY ?? '';
-    this.client = new WlvpnClient(config.baseUrl, key, config.network);
-    this.concurrency = config.network.concurrency;
-    this.defaultGroup = config.defaultGroupId ?? 1525;
-  }
-
-  breakerState() {
-    return this.client.http.breakerState;
+    super(TRAITS, config);
+    this.client = new WlvpnClient(config.baseUrl, config.credentials.WLVPN_API_KEY ?? '', config.network);
+    this.http = this.client.http;
+    this.defaultGroup = config.defaultGroupId ?? DEFAULT_GROUP;
   }
 
   private today(): string {
@@ -107,37 +63,28 @@ export class WlvpnProvider extends BaseProvider {
    * Offset/limit over the paged call. A single native status filter is passed as acct_status_id; other
    * filters (username prefix, several statuses, EXPIRED) are applied after fetching, which scans pages.
    */
+  /**
+   * Offset/limit over the paged call. A single native status filter is passed as acct_status_id; other
+   * filters (username prefix, several statuses, EXPIRED) are applied after fetching, which scans pages.
+   */
   async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
     const f = query.filter ?? {};
     if (f.customerNativeId || f.projectNativeId) return { items: [], totalCount: 0 };
-    const native = f.statuses?.length === 1 ? STATUS_ID[f.statuses[0] as AccountStatus] : undefined;
+    const native = f.statuses?.length === 1 ? ID_OF_STATUS[f.statuses[0] as AccountStatus] : undefined;
     const needsScan = Boolean(f.usernamePrefix) || (f.statuses?.length ?? 0) > 0 && native === undefined || (f.statuses?.length ?? 0) > 1;
     const keep = (a: AccountRecord) =>
       (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (!f.statuses?.length || f.statuses.includes(a.status));
+    // The paged answer carries no total: a short page ends the list (and tells the total).
+    const fetch = async (page: number, size: number): Promise<NumberedPage<AccountRecord>> => {
+      const res = await this.client.paged({ page, page_size: size, ...(native !== undefined ? { acct_status_id: native } : {}) });
+      return { items: res.customers.map((c) => toAccount(c, this.today())), last: res.customers.length < size, total: null };
+    };
     if (!needsScan) {
-      // Pages of 1000 (the paged call's maximum): one call usually covers the window, and a short page tells
-      // the total, which the paged answer does not carry.
-      const size = LIST_PAGE;
-      const firstPage = Math.floor(query.offset / size) + 1;
-      const lastPage = Math.floor((query.offset + Math.max(query.limit, 1) - 1) / size) + 1;
-      const items: AccountRecord[] = [];
-      let exhausted = false;
-      for (let p = firstPage; p <= lastPage && !exhausted; p++) {
-        const res = await this.client.paged({ page: p, page_size: size, ...(native !== undefined ? { acct_status_id: native } : {}) });
-        items.push(...res.customers.map((c) => toAccount(c, this.today())));
-        if (res.customers.length < size) exhausted = true;
-      }
-      const start = query.offset - (firstPage - 1) * size;
-      const slice = items.slice(start, start + query.limit);
-      const total = exhausted ? (firstPage - 1) * size + items.length : null;
-      return { items: slice, totalCount: total };
+      // Pages of 1000 (the paged call's maximum): one call usually covers the window.
+      const { items, total } = await pageWindow(query.offset, Math.max(query.limit, 1), PAGE_SIZE_MAX, fetch);
+      return { items: items.slice(0, query.limit), totalCount: total };
     }
-    const all: AccountRecord[] = [];
-    for (let p = 1; ; p++) {
-      const res = await this.client.paged({ page: p, page_size: LIST_PAGE, ...(native !== undefined ? { acct_status_id: native } : {}) });
-      all.push(...res.customers.map((c) => toAccount(c, this.today())).filter(keep));
-      if (res.customers.length < LIST_PAGE) break;
-    }
+    const all = (await allPages(PAGE_SIZE_MAX, fetch)).filter(keep);
     return { items: all.slice(query.offset, query.offset + query.limit), totalCount: all.length };
   }
 
@@ -160,9 +107,9 @@ export class WlvpnProvider extends BaseProvider {
     const found = new Map<number, UsageRecord>();
     let offset = min - 1;
     for (;;) {
-      const res = await this.client.bulkUsageReport({ start_date: range.from, end_date: range.to, max_results: BULK_MAX, cust_id_offset: offset });
+      const res = await this.client.bulkUsageReport({ start_date: range.from, end_date: range.to, max_results: BULK_USAGE_MAX, cust_id_offset: offset });
       for (const row of res.customers) if (wanted.has(row.cust_id)) found.set(row.cust_id, toBulkUsage(row, range.from, range.to));
-      if (res.result_count < BULK_MAX || res.last_cust_id >= max) break;
+      if (res.result_count < BULK_USAGE_MAX || res.last_cust_id >= max) break;
       offset = res.last_cust_id;
     }
     // An id absent from the bulk answer is not a customer of this reseller: null (not found).
@@ -170,20 +117,18 @@ export class WlvpnProvider extends BaseProvider {
   }
 
   health(): Promise<ProviderHealth> {
-    return probeHealth(this.client.http, () => this.client.plans());
+    return this.probe(() => this.client.plans());
   }
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
     const errors: InputError[] = [];
     const username = input.username;
     if (operation === AccountOperation.CREATE && typeof username === 'string') {
-      if (username.length > 60) errors.push(new InputError('username', 'WLVPN usernames are at most 60 characters.'));
-      if (!USERNAME_RULE.test(username)) errors.push(new InputError('username', 'WLVPN usernames allow only a-z, A-Z, 0-9 and @.-_:/~+'));
+      for (const problem of usernameProblems(username)) errors.push(new InputError('username', problem));
     }
     const metadata = input.metadata;
-    if (metadata && typeof metadata === 'object' && Object.keys(metadata).length > 5) {
-      errors.push(new InputError('metadata', 'WLVPN keeps at most 5 metadata keys.'));
-    }
+    const metadataError = metadata && typeof metadata === 'object' ? metadataProblem(metadata) : null;
+    if (metadataError) errors.push(new InputError('metadata', metadataError));
     if (input.groupId !== undefined && !/^\d+$/.test(String(input.groupId))) {
       errors.push(new InputError('groupId', 'WLVPN account group ids are integers.'));
     }
@@ -234,7 +179,7 @@ export class WlvpnProvider extends BaseProvider {
     if (current.status !== AccountStatus.CLOSED) {
       throw this.client.http.error('reopenAccount', ErrorCode.CONFLICT, 'WLVPN: only a closed account can be reopened.');
     }
-    return this.update(id, { acct_status_id: 1, close_date: '0000-00-00' }, 'reopenAccount');
+    return this.update(id, { acct_status_id: 1, close_date: ZERO_DATE }, 'reopenAccount');
   }
   /** EXTEND: the account closes automatically on `date` (close_date). */
   extendAccount(id: string, date: string) {
@@ -273,9 +218,5 @@ export class WlvpnProvider extends BaseProvider {
   }
   async revokeSessions(id: string) {
     await this.client.tokens(id, 'Delete');
-  }
-
-  async close(): Promise<void> {
-    this.client.http.close();
   }
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { DAY_MS, EmulatorServer, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../sandbox/emulator-kit.js';
-import type { SandboxHandle } from '../module.js';
+import { DAY_MS, EmulatorServer, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import type { ProviderSandbox, SandboxHandle } from '../../module.js';
+import { NEW_PASS_RULE, PACKAGES, PASSWORD_ALPHABET, PERIODS, USERNAME_PREFIX, isPackage, parsePeriod, type PvPackage } from '../rules.js';
+import type { PvAnswer, PvStatus } from '../wire.js';
 
 /**
  * Faithful emulator of the legacy PureVPN reseller API v1.0 (reference: shared/providers/purevpn-reseller-v1.md):
@@ -19,13 +21,11 @@ export const PUREVPN_SANDBOX_USER = 'sandbox-reseller';
 export const PUREVPN_SANDBOX_PASSWORD = 'sandbox-purevpn-password';
 export const PUREVPN_PATH = '/api/reseller/v1';
 
-const PACKAGES = ['STANDARD', 'SSTP', 'HIGH-BW'] as const;
-const PERIODS = [30, 60, 90, 180, 365] as const;
 
 export interface PurevpnAccount {
   username: string;
   password: string;
-  packageType: (typeof PACKAGES)[number];
+  packageType: PvPackage;
   period: number;
   expiresAt: number;
   disabled: boolean;
@@ -63,12 +63,12 @@ export class PurevpnEmulator implements SandboxHandle {
     const now = this.server.now();
     const rnd = this.server.random;
     for (let i = 0; i < this.count; i++) {
-      const username = `pvpn${this.serial++}`;
+      const username = `${USERNAME_PREFIX}${this.serial++}`;
       const kind = i % 4; // 0,1 active, 2 disabled, 3 expired
       this.accounts.set(username, {
         username,
-        password: rnd.string(8, 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'),
-        packageType: PACKAGES[i % PACKAGES.length] as PurevpnAccount['packageType'],
+        password: rnd.string(8, PASSWORD_ALPHABET),
+        packageType: PACKAGES[i % PACKAGES.length] as PvPackage,
         period: PERIODS[i % PERIODS.length] as number,
         expiresAt: kind === 3 ? now - rnd.int(1, 60) * DAY_MS : now + rnd.int(5, 300) * DAY_MS,
         disabled: kind === 2,
@@ -90,12 +90,12 @@ export class PurevpnEmulator implements SandboxHandle {
       case 'create': {
         const pkg = field(b, 'package_type');
         const period = parsePeriod(field(b, 'period'));
-        if (!PACKAGES.includes(pkg as PurevpnAccount['packageType'])) return fail('Invalid package_type: use STANDARD, SSTP or HIGH-BW');
+        if (!isPackage(pkg)) return fail('Invalid package_type: use STANDARD, SSTP or HIGH-BW');
         if (period === null) return fail('Invalid period: use #30, #60, #90, #180 or #365');
         const created: PurevpnAccount = {
-          username: `pvpn${this.serial++}`,
-          password: this.server.random.string(8, 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'),
-          packageType: pkg as PurevpnAccount['packageType'],
+          username: `${USERNAME_PREFIX}${this.serial++}`,
+          password: this.server.random.string(8, PASSWORD_ALPHABET),
+          packageType: pkg as PvPackage,
           period,
           expiresAt: this.server.now() + period * DAY_MS,
           disabled: false,
@@ -108,15 +108,15 @@ export class PurevpnEmulator implements SandboxHandle {
         const period = parsePeriod(field(b, 'period'));
         if (period === null) return fail('Invalid period: use #30, #60, #90, #180 or #365');
         const pkg = field(b, 'package_type');
-        if (pkg !== undefined && !PACKAGES.includes(pkg as PurevpnAccount['packageType'])) return fail('Invalid package_type: use STANDARD, SSTP or HIGH-BW');
+        if (pkg !== undefined && !isPackage(pkg)) return fail('Invalid package_type: use STANDARD, SSTP or HIGH-BW');
         account.expiresAt = Math.max(account.expiresAt, this.server.now()) + period * DAY_MS;
         account.period = period;
-        if (pkg !== undefined) account.packageType = pkg as PurevpnAccount['packageType'];
+        if (pkg !== undefined) account.packageType = pkg as PvPackage;
         return ok({ user: account.username, vpn_password: account.password });
       }
       case 'status': {
         if (!account) return fail('Invalid username');
-        const status = account.disabled ? 'disabled' : account.expiresAt < this.server.now() ? 'expired' : 'active';
+        const status: PvStatus = account.disabled ? 'disabled' : account.expiresAt < this.server.now() ? 'expired' : 'active';
         return ok({ expiry_status: isoDate(account.expiresAt), status });
       }
       case 'delete_account': {
@@ -134,7 +134,7 @@ export class PurevpnEmulator implements SandboxHandle {
       case 'change_password': {
         if (!account) return fail('Invalid username');
         const pass = String(field(b, 'new_pass') ?? '');
-        if (!/^[A-Za-z0-9]{8}$/.test(pass)) return fail('Invalid new_pass: must be alphanumeric and 8 characters');
+        if (!NEW_PASS_RULE.test(pass)) return fail('Invalid new_pass: must be alphanumeric and 8 characters');
         account.password = pass;
         return ok({});
       }
@@ -144,19 +144,16 @@ export class PurevpnEmulator implements SandboxHandle {
   }
 }
 
-function parsePeriod(value: unknown): number | null {
-  const n = Number(String(value ?? '').replace(/^#/, ''));
-  return (PERIODS as readonly number[]).includes(n) ? n : null;
-}
+type AnswerFields = Partial<Record<Exclude<keyof PvAnswer, 'result'>, string>>;
 
-function xml(fields: Record<string, string>, result: 0 | 1): EmuResponse {
+function xml(fields: AnswerFields, result: 0 | 1): EmuResponse {
   const body = Object.entries(fields)
     .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
     .join('\n');
   return { status: 200, text: `<xml>\n${body}${body ? '\n' : ''}<result>${result}</result>\n</xml>`, contentType: 'text/xml; charset=utf-8' };
 }
 
-function ok(fields: Record<string, string>): EmuResponse {
+function ok(fields: AnswerFields): EmuResponse {
   return xml(fields, 1);
 }
 
@@ -166,4 +163,13 @@ function fail(message: string): EmuResponse {
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The module's lazy sandbox entry. */
+export function createSandbox(options: EmulatorOptions): ProviderSandbox {
+  return {
+    handle: new PurevpnEmulator(options),
+    credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: PUREVPN_SANDBOX_PASSWORD },
+    baseUrlFor: (url) => `${url}${PUREVPN_PATH}`,
+  };
 }

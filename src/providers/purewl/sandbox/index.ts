@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { DAY_MS, EmulatorServer, field, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../sandbox/emulator-kit.js';
-import type { SandboxHandle } from '../module.js';
+import { DAY_MS, EmulatorServer, field, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import type { ProviderSandbox, SandboxHandle } from '../../module.js';
+import { PLATFORMS, RENEW_WINDOW_DAYS, USERNAME_RULE, isSubscription, passwordOk as policy, periodOk, purewlDate } from '../rules.js';
+import type { PwEnvelope, PwSubscriptionType } from '../wire.js';
+
+export { purewlDate } from '../rules.js';
 
 /**
  * Faithful emulator of PureWL's VPN Account Management API (reference: shared/providers/purewl-vam-v2.md).
@@ -18,8 +22,6 @@ import type { SandboxHandle } from '../module.js';
 
 export const PUREWL_SANDBOX_SECRET = 'sandbox-purewl-secret-key';
 const RESELLER_ID = 8123;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const PLATFORMS = ['android', 'ios', 'mac', 'windows'];
 const COUNTRIES = [
   { id: 1, code: 'US', name: 'United States', cities: ['New York', 'Los Angeles', 'Miami'] },
   { id: 2, code: 'GB', name: 'United Kingdom', cities: ['London', 'Manchester'] },
@@ -35,12 +37,7 @@ export interface PurewlAccount {
   uuid: string;
   expiry: number;
   enabled: boolean;
-  subscriptionType: 'trial' | 'paid' | 'freemium';
-}
-
-export function purewlDate(ms: number): string {
-  const d = new Date(ms);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+  subscriptionType: PwSubscriptionType;
 }
 
 export class PurewlEmulator implements SandboxHandle {
@@ -119,9 +116,9 @@ export class PurewlEmulator implements SandboxHandle {
       const uuid = field(req.body, 'uuid');
       const period = Number(field(req.body, 'period'));
       if (typeof uuid !== 'string' || uuid.length === 0) return envelope(11001, 'The uuid field is required');
-      if (!Number.isInteger(period) || period < 1 || period > 3700) return envelope(11001, 'The period must be between 1 and 3700 days');
+      if (!periodOk(period)) return envelope(11001, 'The period must be between 1 and 3700 days');
       const requested = field(req.body, 'vpnUsername');
-      if (requested !== undefined && (typeof requested !== 'string' || !/^[A-Za-z0-9]{3,20}$/.test(requested))) {
+      if (requested !== undefined && (typeof requested !== 'string' || !USERNAME_RULE.test(requested))) {
         return envelope(11001, 'The vpnUsername may have at most 20 letters and digits');
       }
       if (typeof requested === 'string' && this.accounts.has(requested)) return envelope(11001, 'The vpnUsername has already been taken');
@@ -134,15 +131,15 @@ export class PurewlEmulator implements SandboxHandle {
       const uuid = field(req.body, 'uuid');
       const period = Number(field(req.body, 'period'));
       if (typeof uuid !== 'string' || uuid.length === 0) return envelope(11001, 'The uuid field is required');
-      if (!Number.isInteger(period) || period < 1 || period > 3700) return envelope(11001, 'The period must be between 1 and 3700 days');
+      if (!periodOk(period)) return envelope(11001, 'The period must be between 1 and 3700 days');
       const existing = [...this.accounts.values()].find((a) => a.uuid === uuid);
       const a = existing ?? this.add(uuid, period);
       return envelope(1, 'VPN account has been generated successfully', { vpnUsername: a.vpnUsername, vpnPassword: a.vpnPassword, expiry: purewlDate(a.expiry) });
     }));
     s.route('POST', '/vam/v2/renew', withAccount((a, req) => {
       const period = Number(field(req.body, 'period'));
-      if (!Number.isInteger(period) || period < 1 || period > 3700) return envelope(11001, 'The period must be between 1 and 3700 days');
-      if (a.expiry - this.server.now() > 10 * DAY_MS) return envelope(100010, 'The VPN account can only be renewed within 10 days of its expiry');
+      if (!periodOk(period)) return envelope(11001, 'The period must be between 1 and 3700 days');
+      if (a.expiry - this.server.now() > RENEW_WINDOW_DAYS * DAY_MS) return envelope(100010, 'The VPN account can only be renewed within 10 days of its expiry');
       a.expiry = Math.max(a.expiry, this.server.now()) + period * DAY_MS;
       return envelope(1, 'VPN account has been renewed successfully', { vpnUsername: a.vpnUsername, expiry: purewlDate(a.expiry) });
     }, 1101, 'There is some problem in renewing vpn account'));
@@ -177,13 +174,13 @@ export class PurewlEmulator implements SandboxHandle {
     }, 1301, 'There is some problem in deleting vpn account'));
     s.route('PUT', '/vam/v1/user/subscription', withAccount((a, req) => {
       const type = field(req.body, 'subscriptionType');
-      if (type !== 'trial' && type !== 'paid' && type !== 'freemium') return envelope(11001, 'The subscriptionType must be trial, paid or freemium');
+      if (!isSubscription(type)) return envelope(11001, 'The subscriptionType must be trial, paid or freemium');
       a.subscriptionType = type;
       return envelope(1, 'Subscription type has been updated successfully', { vpnUsername: a.vpnUsername, subscriptionType: type });
     }, 11001, 'The vpnUsername field is required'));
     for (const kind of ['countries', 'cities', 'protocols'] as const) {
       s.route('GET', `/inventory/v3/${kind}/:platform`, authed((req) => {
-        if (!PLATFORMS.includes(req.params.platform ?? '')) return envelope(11001, 'The platform must be android, ios, mac or windows');
+        if (!(PLATFORMS as readonly string[]).includes(req.params.platform ?? '')) return envelope(11001, 'The platform must be android, ios, mac or windows');
         const body =
           kind === 'countries'
             ? { countries: COUNTRIES.map((c) => ({ id: c.id, name: c.name, code: c.code, protocols: PROTOCOLS })) }
@@ -209,10 +206,12 @@ export class PurewlEmulator implements SandboxHandle {
   }
 }
 
-function policy(password: unknown): boolean {
-  return typeof password === 'string' && password.length >= 12 && password.length <= 32 && /[a-z]/.test(password) && /[A-Z]/.test(password) && /\d/.test(password);
+function envelope(code: number, message: string, body: unknown = {}, status = 200): EmuResponse {
+  const json: PwEnvelope<unknown> = { header: { response_code: code, message }, body };
+  return { status, json };
 }
 
-function envelope(code: number, message: string, body: unknown = {}, status = 200): EmuResponse {
-  return { status, json: { header: { response_code: code, message }, body } };
+/** The module's lazy sandbox entry. */
+export function createSandbox(options: EmulatorOptions): ProviderSandbox {
+  return { handle: new PurewlEmulator(options), credentials: { PUREWL_SECRET_KEY: PUREWL_SANDBOX_SECRET }, baseUrlFor: (url) => url };
 }

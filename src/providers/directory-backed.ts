@@ -1,43 +1,10 @@
-import { ErrorCode, ProviderError } from '../domain/errors.js';
+import { ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { AccountStatus, type AccountRecord, type IncompleteField } from '../domain/records.js';
 import { mapBounded } from '../lib/concurrency.js';
-import type { UpstreamHttp } from './http.js';
-import {
-  BaseProvider,
-  toBatchSlot,
-  type AccountDirectory,
-  type AccountFilter,
-  type BatchResult,
-  type Page,
-  type PageQuery,
-  type ProviderHealth,
-} from './port.js';
-
-/** Small pieces every provider shares. */
-
-/** Runs a vendor read; a NOT_FOUND answer becomes null (the batch slot for "does not exist"). */
-export async function nullIfNotFound<T>(read: () => Promise<T>): Promise<T | null> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
-    throw error;
-  }
-}
-
-/** Health from one cheap probe call; `acceptNotFound` when the probe asks for something that cannot exist. */
-export async function probeHealth(http: UpstreamHttp, probe: () => Promise<unknown>, acceptNotFound = false): Promise<ProviderHealth> {
-  try {
-    await probe();
-    return { ok: true, breaker: http.breakerState, message: null };
-  } catch (error) {
-    if (acceptNotFound && error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) {
-      return { ok: true, breaker: http.breakerState, message: null };
-    }
-    return { ok: false, breaker: http.breakerState, message: error instanceof Error ? error.message : 'health check failed' };
-  }
-}
+import { BaseProvider } from './base.js';
+import type { ProviderConfig, ProviderTraits } from './module.js';
+import { toBatchSlot, type AccountDirectory, type AccountFilter, type BatchResult, type Page, type PageQuery } from './port.js';
 
 /** What only a per-account status read tells for vendors without a list call. */
 const STATUS_READ: readonly IncompleteField[] = ['status', 'providerStatus', 'expiresAt'];
@@ -82,8 +49,12 @@ export function directoryAccount(provider: ProviderName, username: string, custo
  * this API's directory (the store), each read with one status call, fanned out with bounded concurrency.
  */
 export abstract class DirectoryBackedProvider extends BaseProvider {
-  protected abstract readonly directory: AccountDirectory;
-  protected abstract readonly concurrency: number;
+  protected readonly directory: AccountDirectory;
+
+  constructor(traits: ProviderTraits, config: ProviderConfig) {
+    super(traits, config);
+    this.directory = config.directory;
+  }
 
   /** One status read; null when the vendor does not know the username. */
   protected abstract readOne(username: string, customer: string | null): Promise<AccountRecord | null>;
@@ -146,5 +117,4 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     const kept = slots.filter((a): a is AccountRecord => a !== null && !(a instanceof ProviderError) && statuses.includes(a.status));
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
-
 }

@@ -1,0 +1,66 @@
+import { ProviderName } from '../../domain/provider.js';
+import type { ProviderTraits } from '../module.js';
+import { AccountOperation } from '../port.js';
+
+/** VPNresellers v4.1 rules, shared by pre-flight validation, the provider and the emulator. */
+
+/** Usernames: 3–50 letters, digits, dots, dashes or underscores; unique. */
+export const USERNAME_RULE = /^[A-Za-z0-9._-]{3,50}$/;
+export const PASSWORD_MIN = 6;
+/** Customer names at most this long; e-mail addresses must look like one. */
+export const NAME_MAX = 255;
+export const EMAIL_RULE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** Pages the provider asks for (per_page is honoured between 1 and 100). */
+export const PAGE_SIZE = 100;
+export const PAGE_SIZE_MAX = 100;
+/** Vendor account statuses. */
+export const ACCOUNT_STATUSES = ['Active', 'Disabled'] as const;
+export type VrStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const passwordProblem = (password: unknown): string | null =>
+  typeof password !== 'string' || password.length < PASSWORD_MIN ? `The password must be at least ${PASSWORD_MIN} characters.` : null;
+
+/** Every rule a customer input breaks, as [field, message] (GraphQL input field names). */
+export function customerProblems(input: Record<string, unknown>, creating: boolean): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  if (creating && (input.projectId === undefined || input.projectId === null || input.projectId === '')) {
+    problems.push(['projectId', 'VPNresellers customers belong to a project: projectId is required.']);
+  }
+  if (input.projectId !== undefined && input.projectId !== null && !/^\d+$/.test(String(input.projectId))) {
+    problems.push(['projectId', 'VPNresellers project ids are integers.']);
+  }
+  for (const key of ['firstName', 'lastName'] as const) {
+    const v = input[key];
+    if (creating && (typeof v !== 'string' || v.trim() === '')) problems.push([key, `VPNresellers needs ${key}.`]);
+    else if (typeof v === 'string' && v.length > NAME_MAX) problems.push([key, `VPNresellers names are at most ${NAME_MAX} characters.`]);
+  }
+  const email = input.email;
+  if (creating && typeof email !== 'string') problems.push(['email', 'VPNresellers needs an e-mail address.']);
+  else if (typeof email === 'string' && !EMAIL_RULE.test(email)) problems.push(['email', 'The email must be a valid email address.']);
+  return problems;
+}
+
+export const TRAITS: ProviderTraits = {
+  name: ProviderName.VPNRESELLERS,
+  capabilities: new Set<AccountOperation>([
+    AccountOperation.CREATE,
+    AccountOperation.ENABLE,
+    AccountOperation.DISABLE,
+    AccountOperation.RENEW,
+    AccountOperation.EXTEND,
+    AccountOperation.EXPIRE,
+    AccountOperation.CHANGE_PASSWORD,
+    AccountOperation.DELETE,
+  ]),
+  features: {
+    listAccounts: true,
+    customers: true,
+    projects: true,
+    plans: false,
+    servers: true,
+    usage: false,
+    bulkUsage: false,
+    connectionConfigs: true,
+  },
+  customerRefsAreStoreIds: false,
+};

@@ -1,0 +1,86 @@
+import { ProviderName } from '../../domain/provider.js';
+import { AccountStatus } from '../../domain/records.js';
+import type { ProviderTraits } from '../module.js';
+import { AccountOperation } from '../port.js';
+import type { WlStatusId } from './wire.js';
+
+/**
+ * WLVPN v2 rules: the ONE statement of what the vendor accepts, used by pre-flight validation
+ * (provider.validate), the client/provider and the emulator alike.
+ */
+
+/** cust_user_id: at most 60 characters of a-z, A-Z, 0-9 and @.-_:/~+ */
+export const USERNAME_MAX = 60;
+export const USERNAME_RULE = /^[A-Za-z0-9@.\-_:/~+]+$/;
+/** At most this many metadata keys per customer. */
+export const METADATA_MAX_KEYS = 5;
+/** close_date "0000-00-00" means not set. */
+export const ZERO_DATE = '0000-00-00';
+export const YMD = /^\d{4}-\d{2}-\d{2}$/;
+/** The paged list's largest page_size. */
+export const PAGE_SIZE_MAX = 1000;
+/** The bulk usage report's largest max_results. */
+export const BULK_USAGE_MAX = 5000;
+/** The bulk usage report looks back at most this many days (18 months). */
+export const BULK_USAGE_MAX_AGE_DAYS = 548;
+/** Account group used when a create names none. */
+export const DEFAULT_GROUP = 1525;
+
+export const STATUS_IDS: readonly WlStatusId[] = [1, 2, 3, 5];
+export const STATUS_OF_ID: Record<WlStatusId, AccountStatus> = {
+  1: AccountStatus.ACTIVE,
+  2: AccountStatus.DISABLED,
+  3: AccountStatus.CLOSED,
+  5: AccountStatus.BANDWIDTH_CAPPED,
+};
+export const ID_OF_STATUS: Partial<Record<AccountStatus, WlStatusId>> = {
+  [AccountStatus.ACTIVE]: 1,
+  [AccountStatus.DISABLED]: 2,
+  [AccountStatus.CLOSED]: 3,
+  [AccountStatus.BANDWIDTH_CAPPED]: 5,
+};
+
+/** Every rule a cust_user_id breaks (empty: fine). */
+export function usernameProblems(username: string): string[] {
+  return [
+    ...(username.length > USERNAME_MAX ? [`WLVPN usernames are at most ${USERNAME_MAX} characters.`] : []),
+    ...(!USERNAME_RULE.test(username) ? ['WLVPN usernames allow only a-z, A-Z, 0-9 and @.-_:/~+'] : []),
+  ];
+}
+
+export const metadataProblem = (metadata: unknown): string | null =>
+  typeof metadata !== 'object' || metadata === null || Object.keys(metadata).length > METADATA_MAX_KEYS
+    ? `WLVPN keeps at most ${METADATA_MAX_KEYS} metadata keys.`
+    : null;
+
+/**
+ * RENEW is not offered: WLVPN extends service by plan purchase (CHANGE_PLAN) or by moving close_date (EXTEND).
+ */
+export const TRAITS: ProviderTraits = {
+  name: ProviderName.WLVPN,
+  capabilities: new Set<AccountOperation>([
+    AccountOperation.CREATE,
+    AccountOperation.ENABLE,
+    AccountOperation.DISABLE,
+    AccountOperation.EXTEND,
+    AccountOperation.EXPIRE,
+    AccountOperation.CHANGE_PASSWORD,
+    AccountOperation.CHANGE_PLAN,
+    AccountOperation.CLOSE,
+    AccountOperation.REOPEN,
+    AccountOperation.ANONYMISE,
+    AccountOperation.SET_BANDWIDTH_LIMIT,
+    AccountOperation.REVOKE_SESSIONS,
+  ]),
+  features: {
+    listAccounts: true,
+    customers: false,
+    projects: false,
+    plans: true,
+    servers: true,
+    usage: true,
+    bulkUsage: true,
+    connectionConfigs: false,
+  },
+  customerRefsAreStoreIds: false,
+};
