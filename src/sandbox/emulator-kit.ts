@@ -1,86 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Random } from './random.js';
+import { matchSegments, parseBody, readBody, send, sleep, splitPath } from './http-helpers.js';
+import type { ActiveRule, EmuHandler, EmuRequest, EmuResponse, EmulatorOptions, EmulatorStats, FaultRule, HttpMethod } from './types.js';
+
+export type * from './types.js';
+export { basicAuth, bearerToken, DAY_MS, field, isoDate, sleep } from './http-helpers.js';
 
 /**
  * The shared machinery of the four provider emulators: a tiny router over node:http, body parsing
  * (JSON and form), request counters per endpoint, fault injection (in-process and, when enabled, over an
  * HTTP admin path) and a controllable clock. Vendor behaviour lives in each provider's emulator.ts.
  */
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-
-export interface EmuRequest {
-  method: HttpMethod;
-  path: string;
-  /** Route key this request matched, e.g. "GET /v2/customers/:id". */
-  route: string;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  headers: http.IncomingHttpHeaders;
-  /** Parsed JSON object or form fields; undefined when there was no body. */
-  body: unknown;
-  rawBody: string;
-  remoteAddress: string;
-}
-
-export interface EmuResponse {
-  status: number;
-  json?: unknown;
-  text?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
-export type EmuHandler = (req: EmuRequest) => EmuResponse | Promise<EmuResponse>;
-
-export type FaultKind = 'latency' | 'error' | 'rate-limit' | 'reset' | 'malformed' | 'down';
-
-export interface FaultRule {
-  kind: FaultKind;
-  /** Only requests whose route key matches (exact key, or a substring of it). Default: every route. */
-  route?: string;
-  /** Probability 0..1 that the fault applies to a matching request (seeded dice). Default 1. */
-  probability?: number;
-  /** Apply to this many matching requests, then retire. Default: unlimited. */
-  times?: number;
-  /** latency: milliseconds added. */
-  latencyMs?: number;
-  /** error: HTTP status to answer with (default 503). */
-  status?: number;
-  /** rate-limit: Retry-After value in seconds (default 1). */
-  retryAfterSeconds?: number;
-  /**
-   * 'before' (default): the fault replaces the request; nothing happens upstream.
-   * 'after': the handler runs (state changes), then the fault hits the answer: the outcome is unknown
-   * to the caller. Applies to latency, reset and malformed.
-   */
-  phase?: 'before' | 'after';
-}
-
-interface ActiveRule extends FaultRule {
-  id: number;
-  remaining: number;
-}
-
-export interface EmulatorStats {
-  /** Requests per route key ("GET /v2/customers/:id"); unmatched requests count under "<METHOD> <unmatched>". */
-  readonly byRoute: Readonly<Record<string, number>>;
-  total: number;
-}
-
-export interface EmulatorOptions {
-  /** Seed for demo data and fault dice. */
-  seed?: number;
-  /** Port to listen on; 0 (default) picks an ephemeral one. */
-  port?: number;
-  /** Host to bind; default 127.0.0.1. */
-  host?: string;
-  /** Serve the HTTP admin path (`/__admin/...`). Off by default. */
-  admin?: boolean;
-  /** Clock for expiry rules and seed data; default Date.now. */
-  now?: () => number;
-}
 
 interface Route {
   method: HttpMethod;
@@ -362,91 +293,4 @@ export class EmulatorServer {
     }
     return { status: 404, json: { message: 'unknown admin path' } };
   }
-}
-
-function splitPath(path: string): string[] {
-  return path.split('/').filter((s) => s.length > 0);
-}
-
-function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {
-  if (pattern.length !== actual.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const p = pattern[i] as string;
-    const a = actual[i] as string;
-    if (p.startsWith(':')) params[p.slice(1)] = decodeURIComponent(a);
-    else if (p !== a) return null;
-  }
-  return params;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (raw.length === 0) return undefined;
-  if (contentType?.includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(raw));
-  }
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    // WLVPN's own curl samples send JSON without a content type; anything else unparseable is kept raw.
-    if (raw.includes('=') && !raw.trim().startsWith('{')) return Object.fromEntries(new URLSearchParams(raw));
-    return { __malformed: raw };
-  }
-}
-
-function send(res: http.ServerResponse, response: EmuResponse): void {
-  if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string> = { ...(response.headers ?? {}) };
-  let body = '';
-  if (response.json !== undefined) {
-    body = JSON.stringify(response.json);
-    headers['Content-Type'] = response.contentType ?? 'application/json';
-  } else if (response.text !== undefined) {
-    body = response.text;
-    headers['Content-Type'] = response.contentType ?? 'text/plain; charset=utf-8';
-  }
-  headers['Content-Length'] = String(Buffer.byteLength(body));
-  res.writeHead(response.status, headers);
-  res.end(body);
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Reads a string field from a parsed JSON/form body. */
-export function field(body: unknown, name: string): unknown {
-  if (body && typeof body === 'object' && name in body) return (body as Record<string, unknown>)[name];
-  return undefined;
-}
-
-/** Parses a Basic authorization header into user and password. */
-export function basicAuth(headers: http.IncomingHttpHeaders): { user: string; password: string } | null {
-  const header = headers.authorization;
-  if (!header || !header.toLowerCase().startsWith('basic ')) return null;
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return null;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-export function bearerToken(headers: http.IncomingHttpHeaders): string | null {
-  const header = headers.authorization;
-  if (!header || !header.toLowerCase().startsWith('bearer ')) return null;
-  return header.slice(7).trim();
-}
-
-/** Calendar helpers shared by emulators (UTC). */
-export const DAY_MS = 86_400_000;
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }

@@ -1,0 +1,77 @@
+import type http from 'node:http';
+
+/** The emulator kit's types (see emulator-kit.ts). */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface EmuRequest {
+  method: HttpMethod;
+  path: string;
+  /** Route key this request matched, e.g. "GET /v2/customers/:id". */
+  route: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  /** Parsed JSON object or form fields; undefined when there was no body. */
+  body: unknown;
+  rawBody: string;
+  remoteAddress: string;
+}
+
+export interface EmuResponse {
+  status: number;
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export type EmuHandler = (req: EmuRequest) => EmuResponse | Promise<EmuResponse>;
+
+export type FaultKind = 'latency' | 'error' | 'rate-limit' | 'reset' | 'malformed' | 'down';
+
+export interface FaultRule {
+  kind: FaultKind;
+  /** Only requests whose route key matches (exact key, or a substring of it). Default: every route. */
+  route?: string;
+  /** Probability 0..1 that the fault applies to a matching request (seeded dice). Default 1. */
+  probability?: number;
+  /** Apply to this many matching requests, then retire. Default: unlimited. */
+  times?: number;
+  /** latency: milliseconds added. */
+  latencyMs?: number;
+  /** error: HTTP status to answer with (default 503). */
+  status?: number;
+  /** rate-limit: Retry-After value in seconds (default 1). */
+  retryAfterSeconds?: number;
+  /**
+   * 'before' (default): the fault replaces the request; nothing happens upstream.
+   * 'after': the handler runs (state changes), then the fault hits the answer: the outcome is unknown
+   * to the caller. Applies to latency, reset and malformed.
+   */
+  phase?: 'before' | 'after';
+}
+
+export interface ActiveRule extends FaultRule {
+  id: number;
+  remaining: number;
+}
+
+export interface EmulatorStats {
+  /** Requests per route key ("GET /v2/customers/:id"); unmatched requests count under "<METHOD> <unmatched>". */
+  readonly byRoute: Readonly<Record<string, number>>;
+  total: number;
+}
+
+export interface EmulatorOptions {
+  /** Seed for demo data and fault dice. */
+  seed?: number;
+  /** Port to listen on; 0 (default) picks an ephemeral one. */
+  port?: number;
+  /** Host to bind; default 127.0.0.1. */
+  host?: string;
+  /** Serve the HTTP admin path (`/__admin/...`). Off by default. */
+  admin?: boolean;
+  /** Clock for expiry rules and seed data; default Date.now. */
+  now?: () => number;
+}
