@@ -1,5 +1,5 @@
 import type { ProviderName } from '../domain/provider.js';
-import { AccountStatus, type AccountRecord } from '../domain/records.js';
+import { AccountStatus, type AccountRecord, type IncompleteField } from '../domain/records.js';
 import type { Db } from './db.js';
 
 /**
@@ -20,6 +20,16 @@ export interface MirroredAccount {
   /** The directory's link to a customer (global Customer id or store customer id), if any. */
   customerId: string | null;
   projectId: string | null;
+}
+
+export interface MirrorWriteResult {
+  /** What the mirror now holds (the record, its gaps filled from what was known). */
+  record: AccountRecord;
+  /** The directory did not know the account. */
+  added: boolean;
+  /** Status or expiry differ from the last-known state (drift when a sync finds it). */
+  changed: boolean;
+  before: { status: AccountStatus; expiresAt: string | null } | null;
 }
 
 export interface MirrorFilter {
@@ -104,76 +114,60 @@ export class Mirror {
     records: readonly AccountRecord[],
     source: MirrorSource,
     links: { customerIds?: ReadonlyArray<string | null>; projectIds?: ReadonlyArray<string | null> } = {},
-  ): Promise<Array<{ added: boolean; changed: boolean; before: { status: string; expiresAt: string | null } | null }>> {
+  ): Promise<MirrorWriteResult[]> {
     if (records.length === 0) return [];
-    const rows = await this.db.query<{
-      native_id: string;
-      added: boolean;
-      old_status: string | null;
-      old_expires: string | null;
-      old_synced: string | null;
-    }>(
-      `WITH input AS (
-         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                              $8::timestamptz[], $9::text[], $10::jsonb[], $11::text[], $12::text[])
-           AS t(native_id, username, status, provider_status, expires_at, created, closed_at, plan_code, record,
-                customer_id, project_id)
-       ), before AS (
-         SELECT r.native_id, r.status, r.expires_at, r.synced_at FROM account_registry r
-         JOIN input i ON r.provider = $1 AND r.native_id = i.native_id
-       ), upserted AS (
-         INSERT INTO account_registry AS r (provider, native_id, username, customer_id, project_id, created_via,
-                status, provider_status, expires_at, account_created_at, closed_at, plan_code, record,
-                synced_at, synced_via, gone_at)
-         SELECT $1, native_id, username, customer_id, project_id, $13, status, provider_status, expires_at, created,
-                closed_at, plan_code, record, clock_timestamp(), $13, NULL
-         FROM input
-         ON CONFLICT (provider, native_id) DO UPDATE SET
-           username = EXCLUDED.username,
-           customer_id = COALESCE(EXCLUDED.customer_id, r.customer_id),
-           project_id = COALESCE(EXCLUDED.project_id, r.project_id),
-           status = EXCLUDED.status,
-           provider_status = EXCLUDED.provider_status,
-           expires_at = EXCLUDED.expires_at,
-           account_created_at = COALESCE(EXCLUDED.account_created_at, r.account_created_at),
-           closed_at = EXCLUDED.closed_at,
-           plan_code = COALESCE(EXCLUDED.plan_code, r.plan_code),
-           record = EXCLUDED.record,
-           synced_at = EXCLUDED.synced_at,
-           synced_via = EXCLUDED.synced_via,
-           gone_at = NULL
-         RETURNING r.native_id
-       )
-       SELECT u.native_id, b.native_id IS NULL AS added, b.status AS old_status,
-              to_char(b.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS old_expires,
-              b.synced_at::text AS old_synced
-       FROM upserted u LEFT JOIN before b ON b.native_id = u.native_id`,
+    const provider = records[0]!.provider;
+    const known = await this.read(records.map((r) => ({ provider, nativeId: r.nativeId })));
+    // A record with gaps (a list row without plans, a directory entry without status) keeps what the mirror
+    // already knew of those fields: a sync never forgets what a fuller read told us.
+    const merged = records.map((r, i) => mergeGaps(r, known[i]?.record ?? null));
+    await this.db.query(
+      `INSERT INTO account_registry AS r (provider, native_id, username, customer_id, project_id, created_via,
+              status, provider_status, expires_at, account_created_at, closed_at, plan_code, record,
+              synced_at, synced_via, gone_at)
+       SELECT $1, native_id, username, customer_id, project_id, $13, status, provider_status, expires_at, created,
+              closed_at, plan_code, record, clock_timestamp(), $13, NULL
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                   $8::timestamptz[], $9::text[], $10::jsonb[], $11::text[], $12::text[])
+         AS t(native_id, username, status, provider_status, expires_at, created, closed_at, plan_code, record,
+              customer_id, project_id)
+       ON CONFLICT (provider, native_id) DO UPDATE SET
+         username = EXCLUDED.username,
+         customer_id = COALESCE(EXCLUDED.customer_id, r.customer_id),
+         project_id = COALESCE(EXCLUDED.project_id, r.project_id),
+         status = EXCLUDED.status,
+         provider_status = EXCLUDED.provider_status,
+         expires_at = EXCLUDED.expires_at,
+         account_created_at = COALESCE(EXCLUDED.account_created_at, r.account_created_at),
+         closed_at = EXCLUDED.closed_at,
+         plan_code = EXCLUDED.plan_code,
+         record = EXCLUDED.record,
+         synced_at = EXCLUDED.synced_at,
+         synced_via = EXCLUDED.synced_via,
+         gone_at = NULL`,
       [
-        records[0]!.provider,
-        records.map((r) => r.nativeId),
-        records.map((r) => r.username),
-        records.map((r) => r.status),
-        records.map((r) => r.providerStatus),
-        records.map((r) => r.expiresAt),
-        records.map((r) => r.createdAt),
-        records.map((r) => r.closedAt),
-        records.map((r) => r.planNativeId),
-        records.map((r) => JSON.stringify(storable(r))),
-        records.map((_, i) => links.customerIds?.[i] ?? null),
-        records.map((_, i) => links.projectIds?.[i] ?? null),
+        provider,
+        merged.map((r) => r.nativeId),
+        merged.map((r) => r.username),
+        merged.map((r) => r.status),
+        merged.map((r) => r.providerStatus),
+        merged.map((r) => r.expiresAt),
+        merged.map((r) => r.createdAt),
+        merged.map((r) => r.closedAt),
+        merged.map((r) => r.planNativeId),
+        merged.map((r) => JSON.stringify(storable(r))),
+        merged.map((_, i) => links.customerIds?.[i] ?? null),
+        merged.map((_, i) => links.projectIds?.[i] ?? null),
         source,
       ],
     );
-    const byId = new Map(rows.map((r) => [r.native_id, r]));
-    return records.map((record) => {
-      const row = byId.get(record.nativeId);
-      // A row that was only a name in the directory (never synced) is not "changed": it is being learned.
-      if (!row || row.added || row.old_synced === null) {
-        return { added: Boolean(row?.added), changed: false, before: null };
-      }
-      const before = { status: row.old_status ?? AccountStatus.UNKNOWN, expiresAt: row.old_expires };
-      const changed = before.status !== record.status || !sameInstant(before.expiresAt, record.expiresAt);
-      return { added: false, changed, before };
+    return merged.map((record, i) => {
+      const before = known[i];
+      // A row that was only a name in the directory (never read) is being learned, not changed.
+      if (!before || before.syncedAt === null) return { record, added: !before, changed: false, before: null };
+      const was = { status: before.record.status, expiresAt: before.record.expiresAt };
+      const changed = was.status !== record.status || !sameInstant(was.expiresAt, record.expiresAt);
+      return { record, added: false, changed, before: was };
     });
   }
 
@@ -298,8 +292,9 @@ function escapeLike(text: string): string {
 
 /** What the mirror keeps of a record: everything but secrets (WireGuard private keys stay at the vendor). */
 function storable(record: AccountRecord): AccountRecord {
-  const { incomplete: _incomplete, ...rest } = record;
-  return { ...rest, wireguard: record.wireguard ? { ...record.wireguard, privateKey: null } : null };
+  const { incomplete, ...rest } = record;
+  const out: AccountRecord = { ...rest, wireguard: record.wireguard ? { ...record.wireguard, privateKey: null } : null };
+  return incomplete?.length ? { ...out, incomplete } : out;
 }
 
 function toMirrored(row: Row): MirroredAccount {
@@ -331,6 +326,27 @@ function toMirrored(row: Row): MirroredAccount {
     customerId: row.customer_id,
     projectId: row.project_id,
   };
+}
+
+const GAP_FIELDS = {
+  status: 'status',
+  providerStatus: 'providerStatus',
+  expiresAt: 'expiresAt',
+  planNativeId: 'planNativeId',
+  metadata: 'metadata',
+  plans: 'plans',
+} as const satisfies Record<IncompleteField, keyof AccountRecord>;
+
+function mergeGaps(record: AccountRecord, known: AccountRecord | null): AccountRecord {
+  if (!record.incomplete?.length || !known) return record;
+  const out: Record<string, unknown> = { ...record };
+  const stillMissing: IncompleteField[] = [];
+  for (const field of record.incomplete) {
+    if (known.incomplete?.includes(field)) stillMissing.push(field);
+    else out[GAP_FIELDS[field]] = known[GAP_FIELDS[field]];
+  }
+  const merged = out as unknown as AccountRecord;
+  return stillMissing.length ? { ...merged, incomplete: stillMissing } : { ...merged, incomplete: undefined };
 }
 
 function sameInstant(a: string | null, b: string | null): boolean {

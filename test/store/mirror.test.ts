@@ -85,6 +85,23 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
     expect(result[1]?.before?.status).toBe(AccountStatus.EXPIRED);
   });
 
+  it('a record with gaps (a list row without plans) keeps what a fuller read told the mirror', async () => {
+    const plans = [{ planCode: 'p1', name: 'P1', state: 'CURRENT' as const, unlimited: true, startsAt: null, expiresAt: null, bytesUsed: null, bytesMax: null, revoked: false }];
+    await mirror.write([account(ProviderName.WLVPN, 11, { planNativeId: 'p1', plans, metadata: { a: 'b' } })], 'live');
+    const [row] = await mirror.write(
+      [account(ProviderName.WLVPN, 11, { status: AccountStatus.DISABLED, planNativeId: null, plans: null, metadata: null, incomplete: ['planNativeId', 'plans', 'metadata'] })],
+      'sync',
+    );
+    expect(row?.changed).toBe(true);
+    const [read] = await mirror.read([{ provider: ProviderName.WLVPN, nativeId: 'wlvpn-11' }]);
+    expect(read?.record).toMatchObject({ status: AccountStatus.DISABLED, planNativeId: 'p1', plans, metadata: { a: 'b' } });
+    expect(read?.record.incomplete).toBeUndefined();
+    // Never read fully: the gaps stay marked, so the graph knows to ask the vendor.
+    await mirror.write([account(ProviderName.WLVPN, 300, { plans: null, incomplete: ['plans'] })], 'sync');
+    const [gappy] = await mirror.read([{ provider: ProviderName.WLVPN, nativeId: 'wlvpn-300' }]);
+    expect(gappy?.record.incomplete).toEqual(['plans']);
+  });
+
   it('filters across providers and counts exactly', async () => {
     const expiring = await mirror.count({ expiresBefore: '2026-11-08T00:00:00.000Z' });
     const manual = (
