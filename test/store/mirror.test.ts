@@ -111,7 +111,7 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
     )[0]!.n;
     expect(expiring).toBe(manual);
     expect(expiring).toBeGreaterThan(0);
-    expect(await mirror.count({ providers: [ProviderName.WLVPN], statuses: [AccountStatus.ACTIVE] })).toBe(10);
+    expect(await mirror.count({ providers: [ProviderName.VPNRESELLERS], statuses: [AccountStatus.ACTIVE] })).toBe(10);
     expect(await mirror.count({ search: '003' })).toBeGreaterThanOrEqual(4);
     expect(await mirror.count({ search: '%' })).toBe(0);
   });
