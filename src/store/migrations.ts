@@ -1,3 +1,5 @@
+import { MIRROR_MIGRATION } from './mirror-schema.js';
+
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
@@ -53,4 +55,5 @@ CREATE TABLE api_keys (
   revoked_at timestamptz
 )`,
   },
+  { version: 3, sql: MIRROR_MIGRATION },
 ];

@@ -1,51 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { storeBackends } from '../helpers/backends.js';
 import { openStore, type Store } from '../../src/store/store.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { ProviderName } from '../../src/domain/provider.js';
 
-/**
- * The store on embedded PGlite always, and on a real Postgres server when TEST_DATABASE_URL is set
- * (CI starts one; see README). Each Postgres run gets a fresh schema.
- */
-const backends: Array<[string, () => Promise<{ store: Store; url?: string; cleanup(): Promise<void> }>]> = [
-  [
-    'pglite',
-    async () => {
-      const store = await openStore({});
-      return { store, cleanup: () => store.close() };
-    },
-  ],
-];
-const PG_URL = process.env.TEST_DATABASE_URL;
-if (PG_URL) {
-  backends.push([
-    'postgres',
-    async () => {
-      const schema = `t_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
-      const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const store = await openStore({ url });
-      return {
-        store,
-        url,
-        cleanup: async () => {
-          await store.close();
-          const c = new pg.Client({ connectionString: PG_URL });
-          await c.connect();
-          await c.query(`DROP SCHEMA ${schema} CASCADE`);
-          await c.end();
-        },
-      };
-    },
-  ]);
-}
-
-describe.each(backends)('store on %s', (_name, open) => {
+describe.each(storeBackends)('store on %s', (_name, open) => {
   let store: Store;
   let url: string | undefined;
   let cleanup: () => Promise<void>;
@@ -160,7 +121,7 @@ describe('PGlite on disk', () => {
       const b = await openStore({ dataDir: dir });
       expect((await b.list(ProviderName.PUREWL, { offset: 0, limit: 10 })).usernames).toEqual(['p1']);
       const migrations = await b.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-      expect(migrations.map((m) => m.version)).toEqual([1]);
+      expect(migrations.map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
       await b.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

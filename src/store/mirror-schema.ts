@@ -1,0 +1,64 @@
+/**
+ * SQL of the account mirror (kept apart from the older migrations so the mirror's shape reads in one place).
+ *
+ * The mirror is the directory itself grown by the last-known state of each account: one row per account in
+ * `account_registry`, whatever told us about it (a sync, a live read, a write made here). Sort columns are
+ * generated so that every keyset order is one b-tree index: (sort key, provider, native_id).
+ */
+export const MIRROR_MIGRATION = `
+ALTER TABLE account_registry
+  ADD COLUMN status text NOT NULL DEFAULT 'UNKNOWN',
+  ADD COLUMN provider_status text,
+  ADD COLUMN expires_at timestamptz,
+  ADD COLUMN account_created_at timestamptz,
+  ADD COLUMN closed_at timestamptz,
+  ADD COLUMN plan_code text,
+  ADD COLUMN project_id text,
+  ADD COLUMN record jsonb,
+  ADD COLUMN synced_at timestamptz,
+  ADD COLUMN synced_via text CHECK (synced_via IN ('sync', 'live', 'write')),
+  ADD COLUMN gone_at timestamptz;
+ALTER TABLE account_registry
+  ADD COLUMN expires_sort timestamptz GENERATED ALWAYS AS (COALESCE(expires_at, 'infinity'::timestamptz)) STORED,
+  ADD COLUMN created_sort timestamptz GENERATED ALWAYS AS (COALESCE(account_created_at, created_at)) STORED,
+  ADD COLUMN synced_sort timestamptz GENERATED ALWAYS AS (COALESCE(synced_at, '-infinity'::timestamptz)) STORED;
+CREATE INDEX account_mirror_username ON account_registry (username, provider, native_id);
+CREATE INDEX account_mirror_expires ON account_registry (expires_sort, provider, native_id);
+CREATE INDEX account_mirror_created ON account_registry (created_sort, provider, native_id);
+CREATE INDEX account_mirror_status ON account_registry (status, provider, native_id);
+CREATE INDEX account_mirror_provider ON account_registry (provider, native_id);
+CREATE INDEX account_mirror_synced ON account_registry (synced_sort, provider, native_id);
+CREATE INDEX account_mirror_project ON account_registry (project_id);
+CREATE TABLE sync_runs (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  provider text NOT NULL,
+  mode text NOT NULL CHECK (mode IN ('FULL', 'REFRESH')),
+  status text NOT NULL CHECK (status IN ('RUNNING', 'SUCCEEDED', 'FAILED')),
+  started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  finished_at timestamptz,
+  heartbeat_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  seen integer NOT NULL DEFAULT 0,
+  added integer NOT NULL DEFAULT 0,
+  changed integer NOT NULL DEFAULT 0,
+  gone integer NOT NULL DEFAULT 0,
+  vendor_calls integer NOT NULL DEFAULT 0,
+  error_code text,
+  error_message text
+);
+CREATE UNIQUE INDEX sync_runs_one_running ON sync_runs (provider) WHERE status = 'RUNNING';
+CREATE INDEX sync_runs_started ON sync_runs (started_at DESC, id);
+CREATE TABLE sync_issues (
+  id bigserial PRIMARY KEY,
+  provider text NOT NULL,
+  native_id text NOT NULL,
+  username text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('ORPHAN_AT_VENDOR', 'GONE_AT_VENDOR', 'CHANGED_AT_VENDOR')),
+  detected_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  run_id uuid,
+  details jsonb NOT NULL DEFAULT '{}'::jsonb,
+  resolved_at timestamptz,
+  resolution text
+);
+CREATE INDEX sync_issues_open ON sync_issues (detected_at DESC, id DESC) WHERE resolved_at IS NULL;
+CREATE UNIQUE INDEX sync_issues_one_open ON sync_issues (provider, native_id, kind) WHERE resolved_at IS NULL
+`;
