@@ -177,6 +177,13 @@ export interface VpnProvider {
 
   // ---- lifecycle ----
   validate: InputCheck;
+  /**
+   * A bare customer reference on one of this provider's accounts is the id of a customer kept in this API's
+   * store (not one of the provider's own customers).
+   */
+  readonly customerRefsAreStoreIds: boolean;
+  /** The provider's rules for a new customer (GraphQL input field names); empty = fine. */
+  validateCustomer(input: Record<string, unknown>): InputError[];
   createAccount(input: CreateAccountInput): Promise<CreatedAccount>;
   /**
    * After an unknown outcome (timeout/reset after send): ask the vendor whether the account exists.
@@ -253,6 +260,10 @@ export abstract class BaseProvider implements VpnProvider {
   abstract findAccountByUsername(username: string): Promise<AccountRecord | null>;
 
   validate: InputCheck = () => [];
+  readonly customerRefsAreStoreIds: boolean = false;
+  validateCustomer(_input: Record<string, unknown>): InputError[] {
+    return [];
+  }
 
   async getCustomers(nativeIds: readonly string[]): Promise<BatchResult<CustomerRecord>> {
     return nativeIds.map(() => null);

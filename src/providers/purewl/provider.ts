@@ -36,6 +36,8 @@ export class PurewlProvider extends DirectoryBackedProvider {
     AccountOperation.CHANGE_PLAN,
     AccountOperation.DELETE,
   ]);
+  /** PureWL keys accounts by a customer uuid: the id of a customer kept by this API. */
+  override readonly customerRefsAreStoreIds = true;
   readonly features: ProviderFeatures = {
     listAccounts: false,
     customers: false,

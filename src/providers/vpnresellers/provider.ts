@@ -118,6 +118,11 @@ export class VpnresellersProvider extends BaseProvider {
   readonly client: VpnresellersClient;
   private readonly concurrency: number;
 
+  /** Every VPNresellers customer belongs to a project. */
+  override validateCustomer(input: Record<string, unknown>): InputError[] {
+    return input.projectId ? [] : [new InputError('projectId', '`projectId` is required for a VPNresellers customer.')];
+  }
+
   constructor(config: ProviderConfig) {
     super();
     this.sandbox = config.sandbox;
