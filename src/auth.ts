@@ -4,7 +4,8 @@ import { GraphQLError } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
 import type { AppConfig, Role } from './config.js';
 import type { Store } from './store/store.js';
-import { rolesFor, type GraphQLContext, type Viewer } from './graphql/context.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { rolesFor, type Viewer } from './domain/viewer.js';
 
 /**
  * Who is calling: an API key (`X-Api-Key`, from config or the store, hashed there), or a JWT

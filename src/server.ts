@@ -19,7 +19,7 @@ import { ProviderRegistry, type RegistryOptions } from './providers/registry.js'
 import type { VpnProvider } from './providers/port.js';
 import { openStore, type Store } from './store/store.js';
 import { TtlCache } from './lib/ttl-cache.js';
-import { encodeId } from './graphql/common/ids.js';
+import { encodeId } from './domain/ids.js';
 import type { PlanRecord, ServerRecord } from './domain/records.js';
 import { Authenticator } from './auth.js';
 import { Metrics } from './lib/metrics.js';
@@ -148,7 +148,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     const viewer = await authenticator.viewer(headers);
     const loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
     const partialErrors: GraphQLError[] = [];
-    const services = new Services({ config, registry, store, loaders, partialErrors });
+    const services = new Services({ config, registry, store, loaders, partialErrors, viewer, requestId, logger });
     return {
       requestId,
       viewer,

@@ -88,3 +88,13 @@ export class InputError extends Error {
     this.code = code;
   }
 }
+
+/** Several input rules broken at once (each becomes one userError). */
+export class InputErrors extends Error {
+  readonly errors: readonly InputError[];
+  constructor(errors: readonly InputError[]) {
+    super(errors.map((e) => e.message).join(' '));
+    this.name = 'InputErrors';
+    this.errors = errors;
+  }
+}

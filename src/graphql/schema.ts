@@ -12,9 +12,11 @@ import { PlanResolver } from './plan/plan.resolver.js';
 import { ServerResolver } from './server/server.resolver.js';
 import { UsageResolver } from './usage/usage.resolver.js';
 import { ProviderResolver } from './provider/provider.resolver.js';
-import { NodeResolver, loadNode } from './node/node.resolver.js';
-import { MUTATION_RESOLVERS } from './mutations.js';
-import { decodeId, type EntityType } from './common/ids.js';
+import { NodeResolver } from './node/node.resolver.js';
+import { AccountMutationResolver } from './account/account.mutations.js';
+import { CustomerMutationResolver } from './customer/customer.mutations.js';
+import { ProjectMutationResolver } from './project/project.mutations.js';
+import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 
 // type-graphql resolver classes are heterogeneous by nature; the array type is theirs.
@@ -28,20 +30,18 @@ const RESOLVERS = [
   UsageResolver,
   ProviderResolver,
   NodeResolver,
-  ...MUTATION_RESOLVERS,
+  AccountMutationResolver,
+  CustomerMutationResolver,
+  ProjectMutationResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
-/** Federation reference resolvers: `_entities` goes through the same per-request loaders as queries. */
+/** Federation reference resolvers: `_entities` goes through the same services (and loaders) as queries. */
 function referenceResolver(type: EntityType) {
   return {
-    __resolveReference: async (reference: { id: string }, context: GraphQLContext) => {
-      const gid = decodeId(reference.id);
-      if (!gid || gid.type !== type) return null;
-      return loadNode(gid, context);
-    },
+    __resolveReference: (reference: { id: string }, context: GraphQLContext) => context.services.nodes.reference(type, reference.id),
   };
 }
 

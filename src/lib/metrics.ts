@@ -1,6 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { onUpstreamCall } from '../providers/http.js';
-import { onBatch } from '../loaders/metrics.js';
+import { onBatch } from './batch-events.js';
 
 /** Prometheus metrics (prom-client). Labels are closed sets: provider, operation, code — never user data. */
 export class Metrics {

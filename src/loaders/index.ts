@@ -12,7 +12,7 @@ import { asProviderError, type BatchResult, type DateRange } from '../providers/
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { Cache } from '../lib/ttl-cache.js';
-import { recordBatch } from './metrics.js';
+import { recordBatch } from '../lib/batch-events.js';
 
 /**
  * Per-request DataLoaders. Created in the context factory for each request and never shared, so the

@@ -4,7 +4,7 @@ import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
 import type { AccountRecord } from '../domain/records.js';
 import { asProviderError, type AccountFilter, type VpnProvider } from '../providers/port.js';
 import type { Connection, Direction } from './pagination.js';
-import { toGraphQLError } from '../graphql/common/errors.js';
+import { toGraphQLError } from './errors.js';
 
 /**
  * One Relay connection over every provider's accounts. Order: by position within each provider's own

@@ -7,8 +7,8 @@ import type { Loaders } from '../loaders/index.js';
 import { AccountOperation, asProviderError, type CreateAccountInput, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
-import type { Viewer } from '../graphql/context.js';
-import { decodeId, encodeId } from '../graphql/common/ids.js';
+import type { Viewer } from '../domain/viewer.js';
+import { decodeId, encodeId } from '../domain/ids.js';
 import { generatePassword } from '../lib/password.js';
 import { isYmd, todayYmd } from '../lib/dates.js';
 

@@ -806,7 +806,7 @@ export type Query = {
   plans: Array<Plan>;
   /** One project by id; null when it does not exist. */
   project?: Maybe<Project>;
-  /** Projects of a provider (VPNresellers has projects). */
+  /** Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects. */
   projects: ProjectConnection;
   /** The four providers, their mode, capabilities and health. */
   providers: Array<ProviderInfo>;

@@ -2,10 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, R
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type { AccountRecord, IncompleteField, ConnectionConfigRecord, CustomerRecord, PlanRecord, ServerRecord, UsageRecord, ProjectRecord } from '../../domain/records.js';
-import { InputError } from '../../domain/errors.js';
-import { addDays, isYmd, todayYmd } from '../../lib/dates.js';
+import { encodeId } from '../../domain/ids.js';
 import { AccountOperation, ProviderName } from '../common/enums.js';
-import { encodeId } from '../common/ids.js';
 import { ConnectionArguments } from '../common/args.js';
 import type { GraphQLContext } from '../context.js';
 import { Customer } from '../customer/customer.type.js';
@@ -19,13 +17,11 @@ import { AccountFilter } from './account.inputs.js';
 import { nodesSelectAny } from '../common/selection.js';
 import type { AccountListResult } from '../../services/account-list.js';
 
-const MAX_USAGE_DAYS = 366;
-
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist.' })
   account(@Arg('id', () => ID, { description: 'Account id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<AccountRecord | null> {
-    return ctx.services.account(id);
+    return ctx.services.accounts.byId(id);
   }
 
   @Query(() => Account, { nullable: true, description: 'One account by provider and VPN username; null when it does not exist.' })
@@ -34,10 +30,7 @@ export class AccountResolver {
     @Arg('username', { description: 'VPN username.' }) username: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountRecord | null> {
-    if (username.length === 0 || username.length > 128) {
-      throw new InputError('username', '`username` must be 1 to 128 characters.');
-    }
-    return ctx.loaders.accountByUsername.load({ provider, username });
+    return ctx.services.accounts.byUsername(provider, username);
   }
 
   @Query(() => AccountConnection, {
@@ -52,7 +45,7 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountListResult> {
-    return ctx.services.accounts(args, filter, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+    return ctx.services.accounts.list(args, filter, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
   }
 
   // Declared on the type; resolved here so a list row with gaps (`incomplete`) is completed when asked.
@@ -90,28 +83,22 @@ export class AccountResolver {
     description: 'Lifecycle operations this account\'s provider supports (hide the other buttons).',
   })
   capabilities(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): AccountOperation[] {
-    const caps = ctx.services.provider(account.provider).capabilities;
-    return Object.values(AccountOperation).filter((op) => caps.has(op) && op !== AccountOperation.CREATE);
+    return ctx.services.accounts.capabilities(account);
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer the account belongs to.' })
   customer(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
-    return ctx.services.customerOfAccount(account);
+    return ctx.services.accounts.customer(account);
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'The project of the account\'s customer (VPNresellers).' })
-  async project(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> {
-    const customer = await ctx.services.customerOfAccount(account);
-    if (!customer?.projectNativeId || !customer.provider) return null;
-    return ctx.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
+  project(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> {
+    return ctx.services.accounts.project(account);
   }
 
   @FieldResolver(() => Plan, { nullable: true, description: 'The plan, package or subscription type the account is on.' })
   async plan(@Root() root: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<PlanRecord | null> {
-    const account = await complete(ctx, root, 'planNativeId', info);
-    if (!account.planNativeId) return null;
-    const plans = await ctx.loaders.plans.load(account.provider);
-    return plans.find((p) => p.nativeId === account.planNativeId || p.code === account.planNativeId) ?? null;
+    return ctx.services.accounts.plan(await complete(ctx, root, 'planNativeId', info));
   }
 
   @FieldResolver(() => UsageReport, {
@@ -125,20 +112,17 @@ export class AccountResolver {
     @Arg('from', () => LocalDate, { nullable: true, description: 'First day (UTC), inclusive.' }) from?: string | null,
     @Arg('to', () => LocalDate, { nullable: true, description: 'Last day (UTC), inclusive; before today.' }) to?: string | null,
   ): Promise<UsageRecord | null> | null {
-    if (!ctx.services.provider(account.provider).features.usage) return null;
-    const range = usageRange(from ?? null, to ?? null);
-    return ctx.loaders.usage.load({ provider: account.provider, nativeId: account.nativeId, ...range });
+    return ctx.services.accounts.usage(account, from ?? null, to ?? null);
   }
 
   @FieldResolver(() => [Server], { description: 'Servers this account can connect to (its provider\'s servers).' })
-  async servers(
+  servers(
     @Root() account: AccountRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('countryCode', () => String, { nullable: true, description: 'Only servers in this country (ISO alpha-2).' })
     countryCode?: string | null,
   ): Promise<ServerRecord[]> {
-    const servers = await ctx.loaders.servers.load(account.provider);
-    return countryCode ? servers.filter((s) => s.countryCode === countryCode.toUpperCase()) : servers;
+    return ctx.services.accounts.servers(account, countryCode ?? null);
   }
 
   @FieldResolver(() => WireGuardInfo, { nullable: true, description: 'WireGuard details, where the provider has them.' })
@@ -150,16 +134,12 @@ export class AccountResolver {
   @FieldResolver(() => [ConnectionConfig], {
     description: 'VPN client configuration files for a server (admin only: WireGuard files contain the private key).',
   })
-  async connectionConfigs(
+  connectionConfigs(
     @Root() account: AccountRecord,
     @Arg('serverId', () => ID, { description: 'Server id (from `servers`).' }) serverId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionConfigRecord[]> {
-    const server = ctx.services.decode(serverId, 'Server', 'serverId');
-    if (server.source !== account.provider) {
-      throw new InputError('serverId', 'The server belongs to another provider than the account.');
-    }
-    return ctx.services.provider(account.provider).getConnectionConfigs(account.nativeId, server.nativeId);
+    return ctx.services.accounts.connectionConfigs(account, serverId);
   }
 }
 
@@ -173,20 +153,5 @@ export class WireGuardResolver {
 }
 
 function complete(ctx: GraphQLContext, account: AccountRecord, field: IncompleteField, info: GraphQLResolveInfo): Promise<AccountRecord> {
-  return ctx.services.completeAccount(account, field, responsePathAsArray(info.path));
-}
-
-export function usageRange(from: string | null, to: string | null, now = Date.now()): { from: string; to: string } {
-  const end = to ?? addDays(todayYmd(now), -1);
-  const start = from ?? addDays(end, -29);
-  for (const [field, value] of [
-    ['from', start],
-    ['to', end],
-  ] as const) {
-    if (!isYmd(value)) throw new InputError(field, `\`${field}\` must be a date written YYYY-MM-DD.`);
-  }
-  if (start > end) throw new InputError('from', '`from` must not be after `to`.');
-  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
-  if (days > MAX_USAGE_DAYS) throw new InputError('from', `A usage range is at most ${MAX_USAGE_DAYS} days.`);
-  return { from: start, to: end };
+  return ctx.services.accounts.complete(account, field, responsePathAsArray(info.path));
 }

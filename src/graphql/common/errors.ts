@@ -1,33 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { ErrorCode, InputError, InputErrors, ProviderError } from '../../domain/errors.js';
 import { redact } from '../../lib/redact.js';
-
-/** Turns domain errors into GraphQL errors with the stable `extensions.code`. */
-export function toGraphQLError(error: unknown, path?: ReadonlyArray<string | number>): GraphQLError {
-  if (error instanceof GraphQLError) return error;
-  if (error instanceof ProviderError) {
-    return new GraphQLError(error.message, {
-      ...(path ? { path } : {}),
-      extensions: {
-        code: error.code,
-        provider: error.provider,
-        retryable: error.retryable,
-        ...(error.outcomeUnknown ? { outcomeUnknown: true } : {}),
-      },
-    });
-  }
-  if (error instanceof InputError) {
-    return new GraphQLError(error.message, {
-      ...(path ? { path } : {}),
-      extensions: { code: error.code, field: error.field },
-    });
-  }
-  return new GraphQLError('Internal server error', {
-    ...(path ? { path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
-}
+import { toGraphQLError } from '../../services/errors.js';
+import { toUserError, type UserErrorShape } from '../../services/lifecycle.js';
 
 const SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -79,4 +55,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * The one place a mutation's failure becomes userErrors: runs `run`; on a domain error answers `failed` with
+ * the errors as userErrors (field paths under `input`). Anything else is rethrown (an internal error).
+ */
+export async function withUserErrors<T extends object>(failed: T, run: () => Promise<T>): Promise<T & { userErrors: UserErrorShape[] }> {
+  try {
+    return { ...(await run()), userErrors: [] };
+  } catch (error) {
+    return { ...failed, userErrors: toUserErrors(error) };
+  }
+}
+
+export function toUserErrors(error: unknown): UserErrorShape[] {
+  if (error instanceof InputErrors) return error.errors.map(toUserError);
+  return [toUserError(error)];
 }

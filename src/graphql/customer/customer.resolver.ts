@@ -2,9 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from '
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { nodesSelectAny } from '../common/selection.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
-import { InputError } from '../../domain/errors.js';
+import { encodeId } from '../../domain/ids.js';
 import { ProviderName } from '../common/enums.js';
-import { encodeId } from '../common/ids.js';
 import { ConnectionArguments } from '../common/args.js';
 import type { GraphQLContext } from '../context.js';
 import type { Connection } from '../../services/pagination.js';
@@ -16,9 +15,8 @@ import { Customer, CustomerConnection } from './customer.type.js';
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer by id; null when it does not exist.' })
-  async customer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
-    const gid = ctx.services.decode(id, 'Customer');
-    return ctx.loaders.customer.load({ provider: gid.source === 'STORE' ? null : gid.source, nativeId: gid.nativeId });
+  customer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
+    return ctx.services.customers.byId(id);
   }
 
   @Query(() => CustomerConnection, {
@@ -31,10 +29,7 @@ export class CustomerResolver {
     @Arg('provider', () => ProviderName, { nullable: true, description: 'Provider; omit for customers kept by this API.' })
     provider?: ProviderName | null,
   ): Promise<Connection<CustomerRecord>> {
-    if (!provider) return ctx.services.offsetList(args, (offset, limit) => ctx.services.store.listCustomers({ offset, limit }));
-    const p = ctx.services.provider(provider);
-    if (!p.features.customers) throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
-    return ctx.services.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit }));
+    return ctx.services.customers.list(args, provider ?? null);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })
@@ -50,13 +45,12 @@ export class CustomerResolver {
 
   @FieldResolver(() => Project, { nullable: true, description: 'The customer\'s project (VPNresellers).' })
   project(@Root() customer: CustomerRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> | null {
-    if (!customer.projectNativeId || !customer.provider) return null;
-    return ctx.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
+    return ctx.services.customers.project(customer);
   }
 
   @FieldResolver(() => AccountConnection, { description: 'Accounts of this customer.' })
   accounts(@Root() customer: CustomerRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountListResult> {
     const id = encodeId('Customer', customer.provider ?? 'STORE', customer.nativeId);
-    return ctx.services.accounts(args, { customerId: id }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+    return ctx.services.accounts.list(args, { customerId: id }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID } from 'type-graphql';
 import type { PlanRecord } from '../../domain/records.js';
 import { ProviderName } from '../common/enums.js';
-import { encodeId } from '../common/ids.js';
+import { encodeId } from '../../domain/ids.js';
 import type { GraphQLContext } from '../context.js';
 import { Plan } from './plan.type.js';
 
@@ -9,7 +9,7 @@ import { Plan } from './plan.type.js';
 export class PlanResolver {
   @Query(() => [Plan], { description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS).' })
   plans(@Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName, @Ctx() ctx: GraphQLContext): Promise<PlanRecord[]> {
-    return ctx.loaders.plans.load(provider);
+    return ctx.services.catalog.plans(provider);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })

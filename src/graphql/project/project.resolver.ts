@@ -2,9 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from '
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { nodesSelectAny } from '../common/selection.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
-import { InputError } from '../../domain/errors.js';
+import { encodeId } from '../../domain/ids.js';
 import { ProviderName } from '../common/enums.js';
-import { encodeId } from '../common/ids.js';
 import { ConnectionArguments } from '../common/args.js';
 import type { GraphQLContext } from '../context.js';
 import type { Connection } from '../../services/pagination.js';
@@ -17,21 +16,19 @@ import { Project, ProjectConnection } from './project.type.js';
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'One project by id; null when it does not exist.' })
   project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> | null {
-    const gid = ctx.services.decode(id, 'Project');
-    if (gid.source === 'STORE') return null;
-    return ctx.loaders.project.load({ provider: gid.source, nativeId: gid.nativeId });
+    return ctx.services.projects.byId(id);
   }
 
-  @Query(() => ProjectConnection, { description: 'Projects of a provider (VPNresellers has projects).' })
+  @Query(() => ProjectConnection, {
+    description: 'Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects.',
+  })
   projects(
     @Args() args: ConnectionArguments,
     @Ctx() ctx: GraphQLContext,
-    @Arg('provider', () => ProviderName, { nullable: true, defaultValue: ProviderName.VPNRESELLERS, description: 'Provider (default VPNRESELLERS).' })
-    provider: ProviderName,
+    @Arg('provider', () => ProviderName, { nullable: true, description: 'Provider; omit for every provider that has projects.' })
+    provider?: ProviderName | null,
   ): Promise<Connection<ProjectRecord>> {
-    const p = ctx.services.provider(provider);
-    if (!p.features.projects) throw new InputError('provider', `${provider} has no projects.`);
-    return ctx.services.offsetList(args, (offset, limit) => p.listProjects({ offset, limit }));
+    return ctx.services.projects.list(args, provider ?? null);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })
@@ -41,14 +38,11 @@ export class ProjectResolver {
 
   @FieldResolver(() => CustomerConnection, { description: 'Customers in this project.' })
   customers(@Root() project: ProjectRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext): Promise<Connection<CustomerRecord>> {
-    const p = ctx.services.provider(project.provider);
-    return ctx.services.offsetList(args, (offset, limit) =>
-      p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } }),
-    );
+    return ctx.services.projects.customers(project, args);
   }
 
   @FieldResolver(() => AccountConnection, { description: 'Accounts of this project\'s customers.' })
   accounts(@Root() project: ProjectRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountListResult> {
-    return ctx.services.accounts(args, { projectId: encodeId('Project', project.provider, project.nativeId) }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+    return ctx.services.accounts.list(args, { projectId: encodeId('Project', project.provider, project.nativeId) }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
   }
 }

@@ -1,4 +1,4 @@
-import { isProviderName, type ProviderName } from '../../domain/provider.js';
+import { isProviderName, type ProviderName } from './provider.js';
 
 /**
  * Opaque global ids: base64url of "Type:SOURCE:nativeId", where SOURCE is a provider name, or STORE for
@@ -40,4 +40,11 @@ export function decodeId(id: string): GlobalId | null {
 
 export function isStoreSource(source: Source): source is typeof STORE_SOURCE {
   return source === STORE_SOURCE;
+}
+
+/** The account a global id names, or null when it is not an Account id of a provider. */
+export function decodeAccountId(id: string): { provider: ProviderName; nativeId: string } | null {
+  const gid = decodeId(id);
+  if (!gid || gid.type !== 'Account' || gid.source === STORE_SOURCE) return null;
+  return { provider: gid.source, nativeId: gid.nativeId };
 }

@@ -1,0 +1,35 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { withUserErrors } from '../common/errors.js';
+import type { GraphQLContext } from '../context.js';
+import { ProjectInput, ProjectRefInput, UpdateProjectInput } from './project.inputs.js';
+import { ProjectPayload } from './project.payloads.js';
+
+const FAILED: Omit<ProjectPayload, 'userErrors'> = { project: null, deletedProjectId: null };
+
+/** Project mutations: the project service picks the provider, checks, writes and journals. */
+@Resolver()
+export class ProjectMutationResolver {
+  @Authorized('operator')
+  @Mutation(() => ProjectPayload, { description: 'Create a VPNresellers project.' })
+  createProject(@Arg('input', () => ProjectInput, { description: 'Mutation input.' }) input: ProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+    return withUserErrors(FAILED, async () => ({
+      project: await ctx.services.projects.create({ name: input.name, description: input.description }),
+      deletedProjectId: null,
+    }));
+  }
+
+  @Authorized('operator')
+  @Mutation(() => ProjectPayload, { description: 'Change a project.' })
+  updateProject(@Arg('input', () => UpdateProjectInput, { description: 'Mutation input.' }) input: UpdateProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+    return withUserErrors(FAILED, async () => ({
+      project: await ctx.services.projects.update(input.projectId, { name: input.name, description: input.description }),
+      deletedProjectId: null,
+    }));
+  }
+
+  @Authorized('operator')
+  @Mutation(() => ProjectPayload, { description: 'Delete a project (refused while it has customers).' })
+  deleteProject(@Arg('input', () => ProjectRefInput, { description: 'Mutation input.' }) input: ProjectRefInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+    return withUserErrors(FAILED, async () => ({ project: null, deletedProjectId: await ctx.services.projects.remove(input.projectId) }));
+  }
+}

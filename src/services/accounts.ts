@@ -1,0 +1,208 @@
+import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
+import { decodeId } from '../domain/ids.js';
+import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import type {
+  AccountRecord,
+  AccountStatus,
+  ConnectionConfigRecord,
+  CustomerRecord,
+  IncompleteField,
+  PlanRecord,
+  ProjectRecord,
+  ServerRecord,
+  UsageRecord,
+} from '../domain/records.js';
+import { AccountOperation, asProviderError, type AccountFilter, type VpnProvider } from '../providers/port.js';
+import { CrossProviderAccountList, type AccountListResult } from './account-list.js';
+import type { ServiceKernel } from './kernel.js';
+import { direction, offsetConnection, offsetWindow, type ConnectionArgs } from './pagination.js';
+import { usageRange } from './usage-range.js';
+
+export interface AccountFilterInput {
+  providers?: ProviderName[] | null;
+  statuses?: AccountStatus[] | null;
+  customerId?: string | null;
+  projectId?: string | null;
+  usernamePrefix?: string | null;
+}
+
+/** Reads of accounts and of what hangs off an account (customer, project, plan, usage, servers, configs). */
+export class AccountService {
+  private readonly incomplete = new Set<string>();
+
+  constructor(private readonly k: ServiceKernel) {}
+
+  /** One account by global id; null when it does not exist. */
+  async byId(id: string, field = 'id'): Promise<AccountRecord | null> {
+    const gid = this.k.decode(id, 'Account', field);
+    if (gid.source === 'STORE') return null;
+    return this.entity({ provider: gid.source, nativeId: gid.nativeId });
+  }
+
+  async byUsername(provider: ProviderName, username: string): Promise<AccountRecord | null> {
+    if (username.length === 0 || username.length > 128) throw new InputError('username', '`username` must be 1 to 128 characters.');
+    return this.k.loaders.accountByUsername.load({ provider, username });
+  }
+
+  /**
+   * One account by key, for `account`, `node(s)` and federation references. For providers without a list
+   * call, an account kept in the directory is answered from it (status fields read only when asked, see
+   * `complete`); anything else is read from the vendor.
+   */
+  async entity(key: { provider: ProviderName; nativeId: string }): Promise<AccountRecord | null> {
+    if (this.k.provider(key.provider).getKnownAccounts) {
+      const known = await this.k.loaders.knownAccount.load(key);
+      if (known) return known;
+    }
+    return this.k.loaders.account.load(key);
+  }
+
+  /**
+   * The cross-provider accounts connection. `readStatus: false` (the selection asks no status field) lets
+   * vendors without a list call answer from the directory alone; see `complete`.
+   */
+  async list(
+    args: ConnectionArgs,
+    input: AccountFilterInput | null | undefined,
+    path: ReadonlyArray<string | number>,
+    readStatus = true,
+  ): Promise<AccountListResult> {
+    const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
+    const { providers, filter, storeCustomer } = this.resolveFilter(input ?? {});
+    if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
+    const list = new CrossProviderAccountList(
+      providers,
+      filter,
+      (records) => this.k.loaders.primeAccounts(records),
+      path,
+      this.k.deps.partialErrors,
+      readStatus,
+    );
+    return list.page(dir);
+  }
+
+  /**
+   * The whole account behind a record with gaps (`AccountRecord.incomplete`) when `field` is one of them,
+   * read through the account loader, so every such record on a page is completed in one batch. When the read
+   * fails or the vendor no longer knows the account, the placeholders stand and one typed error is reported
+   * at `path` (once per account per request).
+   */
+  async complete(record: AccountRecord, field: IncompleteField, path: ReadonlyArray<string | number>): Promise<AccountRecord> {
+    if (!record.incomplete?.includes(field)) return record;
+    let problem: Error;
+    try {
+      const full = await this.k.loaders.account.load({ provider: record.provider, nativeId: record.nativeId });
+      if (full) return full;
+      problem = new ProviderError({
+        provider: record.provider,
+        operation: 'getAccount',
+        code: ErrorCode.NOT_FOUND,
+        message: `${record.provider} no longer knows the account ${record.username}`,
+        retryable: false,
+      });
+    } catch (error) {
+      problem = error instanceof Error ? error : asProviderError(record.provider, 'getAccount', error);
+    }
+    const id = `${record.provider}:${record.nativeId}`;
+    if (!this.incomplete.has(id)) {
+      this.incomplete.add(id);
+      this.k.reportPartial(problem, path, record.provider);
+    }
+    return record;
+  }
+
+  /** Lifecycle operations the account's provider supports (CREATE excluded: it is not an account action). */
+  capabilities(account: AccountRecord): AccountOperation[] {
+    const caps = this.k.provider(account.provider).capabilities;
+    return Object.values(AccountOperation).filter((op) => caps.has(op) && op !== AccountOperation.CREATE);
+  }
+
+  /** The customer an account belongs to: vendor link first, then the store's link. */
+  async customer(record: AccountRecord): Promise<CustomerRecord | null> {
+    let ref = record.customerNativeId;
+    if (!ref) ref = await this.k.loaders.customerLink.load({ provider: record.provider, nativeId: record.nativeId });
+    if (!ref) return null;
+    const gid = decodeId(ref);
+    if (gid && gid.type === 'Customer') {
+      return this.k.loaders.customer.load({ provider: gid.source === 'STORE' ? null : gid.source, nativeId: gid.nativeId });
+    }
+    // A bare reference: the provider's port says whose customer it names.
+    const provider = this.k.provider(record.provider);
+    if (provider.customerRefsAreStoreIds) return this.k.loaders.customer.load({ provider: null, nativeId: ref });
+    if (!provider.features.customers) return null;
+    return this.k.loaders.customer.load({ provider: record.provider, nativeId: ref });
+  }
+
+  /** The project of the account's customer, where the customer's provider has projects. */
+  async project(record: AccountRecord): Promise<ProjectRecord | null> {
+    const customer = await this.customer(record);
+    if (!customer?.projectNativeId || !customer.provider) return null;
+    return this.k.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
+  }
+
+  /** The plan the account is on (pass a record whose `planNativeId` is complete). */
+  async plan(account: AccountRecord): Promise<PlanRecord | null> {
+    if (!account.planNativeId) return null;
+    const plans = await this.k.loaders.plans.load(account.provider);
+    return plans.find((p) => p.nativeId === account.planNativeId || p.code === account.planNativeId) ?? null;
+  }
+
+  /** Usage over a range (default: the 30 days ending yesterday); null when the provider reports none. */
+  usage(account: AccountRecord, from: string | null, to: string | null): Promise<UsageRecord | null> | null {
+    if (!this.k.provider(account.provider).features.usage) return null;
+    const range = usageRange(from, to);
+    return this.k.loaders.usage.load({ provider: account.provider, nativeId: account.nativeId, ...range });
+  }
+
+  async servers(account: AccountRecord, countryCode: string | null): Promise<ServerRecord[]> {
+    const servers = await this.k.loaders.servers.load(account.provider);
+    return countryCode ? servers.filter((s) => s.countryCode === countryCode.toUpperCase()) : servers;
+  }
+
+  async connectionConfigs(account: AccountRecord, serverId: string): Promise<ConnectionConfigRecord[]> {
+    const server = this.k.decode(serverId, 'Server', 'serverId');
+    if (server.source !== account.provider) throw new InputError('serverId', 'The server belongs to another provider than the account.');
+    return this.k.provider(account.provider).getConnectionConfigs(account.nativeId, server.nativeId);
+  }
+
+  /** Accounts linked to a customer kept in this API's store (any provider), in link order. */
+  private async storeCustomerAccounts(customerId: string, args: ConnectionArgs, input: AccountFilterInput): Promise<AccountListResult> {
+    const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
+    const links = (await this.k.store.accountsOfCustomer(customerId)).filter(
+      (l) => !input.providers?.length || input.providers.includes(l.provider),
+    );
+    const window = await offsetWindow(dir, async () => links.length);
+    const slice = links.slice(window.offset, window.offset + window.limit);
+    const records = await this.k.loaders.account.loadMany(slice.map((l) => ({ provider: l.provider, nativeId: l.nativeId })));
+    const found = records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
+    const statuses = input.statuses;
+    const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
+    return { ...offsetConnection(kept, window, dir, links.length, links.length), failures: [] };
+  }
+
+  private resolveFilter(input: AccountFilterInput): { providers: VpnProvider[]; filter: AccountFilter; storeCustomer?: string } {
+    let names: ProviderName[] = input.providers?.length ? [...new Set(input.providers)] : [...PROVIDER_ORDER];
+    const filter: AccountFilter = {};
+    if (input.statuses?.length) filter.statuses = input.statuses;
+    if (input.usernamePrefix) {
+      if (input.usernamePrefix.length > 60) throw new InputError('usernamePrefix', '`usernamePrefix` is at most 60 characters.');
+      filter.usernamePrefix = input.usernamePrefix;
+    }
+    let storeCustomer: string | undefined;
+    if (input.customerId) {
+      const c = this.k.decode(input.customerId, 'Customer', 'customerId');
+      if (c.source === 'STORE') storeCustomer = c.nativeId;
+      else {
+        names = names.filter((n) => n === c.source);
+        filter.customerNativeId = c.nativeId;
+      }
+    }
+    if (input.projectId) {
+      const p = this.k.decodeAtProvider(input.projectId, 'Project', 'projectId');
+      names = names.filter((n) => n === p.provider);
+      filter.projectNativeId = p.nativeId;
+    }
+    const providers = PROVIDER_ORDER.filter((n) => names.includes(n)).map((n) => this.k.provider(n));
+    return { providers, filter, ...(storeCustomer ? { storeCustomer } : {}) };
+  }
+}

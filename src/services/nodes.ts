@@ -1,0 +1,65 @@
+import { InputError } from '../domain/errors.js';
+import { decodeId, type EntityType, type GlobalId } from '../domain/ids.js';
+import type { AccountService } from './accounts.js';
+import type { CatalogService } from './catalog.js';
+import type { CustomerService } from './customers.js';
+import type { ProjectService } from './projects.js';
+
+const MAX_NODES = 100;
+
+/** Any entity by global id (`node`, `nodes`, federation `_entities`); results carry their `__typename`. */
+export class NodeService {
+  static readonly MAX_NODES = MAX_NODES;
+
+  constructor(
+    private readonly parts: { accounts: AccountService; customers: CustomerService; projects: ProjectService; catalog: CatalogService },
+  ) {}
+
+  node(id: string): Promise<object | null> {
+    const gid = decodeId(id);
+    if (!gid) throw new InputError('id', '`id` is not a valid id.');
+    return this.load(gid);
+  }
+
+  nodes(ids: string[]): Promise<Array<object | null>> {
+    if (ids.length > MAX_NODES) throw new InputError('ids', `At most ${MAX_NODES} ids at once.`);
+    const gids = ids.map((id, i) => {
+      const gid = decodeId(id);
+      if (!gid) throw new InputError('ids', `ids[${i}] is not a valid id.`);
+      return gid;
+    });
+    return Promise.all(gids.map((gid) => this.load(gid)));
+  }
+
+  /** A federation reference: null when the id is not one of `type`. */
+  reference(type: EntityType, id: string): Promise<object | null> | null {
+    const gid = decodeId(id);
+    if (!gid || gid.type !== type) return null;
+    return this.load(gid);
+  }
+
+  private async load(gid: GlobalId): Promise<object | null> {
+    const { accounts, customers, projects, catalog } = this.parts;
+    const provider = gid.source === 'STORE' ? null : gid.source;
+    const key = provider ? { provider, nativeId: gid.nativeId } : null;
+    let value: object | null = null;
+    switch (gid.type) {
+      case 'Account':
+        value = key ? await accounts.entity(key) : null;
+        break;
+      case 'Customer':
+        value = await customers.entity({ provider, nativeId: gid.nativeId });
+        break;
+      case 'Project':
+        value = key ? await projects.entity(key) : null;
+        break;
+      case 'Plan':
+        value = key ? await catalog.plan(key) : null;
+        break;
+      case 'Server':
+        value = key ? await catalog.server(key) : null;
+        break;
+    }
+    return value ? { ...value, __typename: gid.type } : null;
+  }
+}
