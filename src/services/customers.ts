@@ -59,14 +59,15 @@ export class CustomerService {
         return this.k.store.createCustomer({ firstName: input.firstName, lastName: input.lastName, email: input.email, externalRef: input.externalRef });
       }
       const provider = this.withCustomers(name, `${name} has no customers; omit \`provider\` to keep the customer in this API.`);
-      const problems = provider.validateCustomer(fields);
-      if (problems.length > 0) throw new InputErrors(problems);
       let projectNativeId = '';
       if (input.projectId) {
         const project = this.k.decodeAtProvider(input.projectId, 'Project', 'projectId');
         if (project.provider !== name) throw new InputError('projectId', `The project belongs to ${project.provider}, not ${name}.`);
         projectNativeId = project.nativeId;
       }
+      // The provider's rules see the vendor's own project id, not our global one.
+      const problems = provider.validateCustomer({ ...fields, projectId: projectNativeId || undefined });
+      if (problems.length > 0) throw new InputErrors(problems);
       return provider.createCustomer({ firstName: input.firstName, lastName: input.lastName, email: input.email, projectNativeId });
     });
   }

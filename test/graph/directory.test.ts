@@ -33,7 +33,7 @@ describe('customers and projects through services', () => {
     });
     expect(res.errors).toBeUndefined();
     expect(res.data?.createCustomer.userErrors).toEqual([
-      { field: ['input', 'projectId'], message: '`projectId` is required for a VPNresellers customer.', code: 'VALIDATION' },
+      { field: ['input', 'projectId'], message: 'VPNresellers customers belong to a project: projectId is required.', code: 'VALIDATION' },
     ]);
   });
 
