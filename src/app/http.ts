@@ -24,6 +24,16 @@ export async function createFastify(config: AppConfig, logger: Logger): Promise<
     void reply.header('x-request-id', request.id);
   });
 
+  // While closing, answers to requests still in flight close their connection, so keep-alive clients
+  // cannot hold the server open after their last answer.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
+
   fastify.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400) return;
     const line = {
