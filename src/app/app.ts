@@ -132,6 +132,7 @@ async function build(
     },
     plugins: extras.plugins,
     validationRules: extras.validationRules,
+    parseOptions: extras.parseOptions,
   });
   await apollo.start();
   cleanups.push(() => apollo.stop()); // drains Fastify: in-flight requests finish first

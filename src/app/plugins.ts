@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ValidationRule } from 'graphql';
+import type { ParseOptions, ValidationRule } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -14,6 +14,7 @@ type Plugin = ApolloServerPlugin<GraphQLContext>;
 export interface ApolloExtras {
   plugins: Plugin[];
   validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
   /** Spread into the ApolloServer options (armor's own settings). */
   protection: Omit<ReturnType<ApolloArmor['protect']>, 'plugins' | 'validationRules'>;
 }
@@ -23,13 +24,16 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     maxDepth: { n: config.env.MAX_DEPTH },
     maxAliases: { n: config.env.MAX_ALIASES },
     maxDirectives: { n: config.env.MAX_DIRECTIVES },
-    maxTokens: { n: config.env.MAX_TOKENS },
+    // Not armor's token plugin: it parses in a plugin hook, so every syntax error became a 500 with code
+    // GRAPHQL_VALIDATION_FAILED. graphql-js's own parser limit (parseOptions.maxTokens) fails as a parse error.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.env.MAX_COST },
     blockFieldSuggestion: { enabled: config.production },
   });
   const { plugins, validationRules, ...protection } = armor.protect();
   return {
     protection,
+    parseOptions: { maxTokens: config.env.MAX_TOKENS },
     validationRules: [...validationRules],
     plugins: [
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
@@ -76,7 +80,7 @@ const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
  * - 200 when the response is `application/json` (the spec: the legacy type answers 200 to a well-formed
  *   request, whatever its GraphQL errors),
  * - 400 when it is `application/graphql-response+json`.
- * Apollo answers 400 for both (and some armor limits surface as 500): this plugin settles it from the
+ * Apollo answers 400 for both: this plugin settles it from the
  * request's Accept header, negotiated the way Apollo chooses the response type.
  */
 export function graphqlOverHttpStatusPlugin(): Plugin {
