@@ -16,7 +16,7 @@ const EXIT_CONFIG = 2;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let app: App | undefined;
+  const running: { app?: App } = {};
   let signalled: string | undefined;
 
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -31,12 +31,12 @@ async function main(): Promise<void> {
       process.exit(EXIT_FAILED);
     }, grace);
     timer.unref();
-    app?.logger.info({ signal, graceMs: grace }, 'shutting down');
+    running.app?.logger.info({ signal, graceMs: grace }, 'shutting down');
     // a signal during start-up is handled once the app exists (see below)
-    if (app) stopAndExit(app);
+    if (running.app) stopAndExit(running.app);
   };
-  const stopAndExit = (running: App): void => {
-    running
+  const stopAndExit = (app: App): void => {
+    app
       .stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
@@ -47,20 +47,33 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
-  app = await createApp(config);
+  const app = await createApp(config);
+  running.app = app;
   if (signalled) {
     stopAndExit(app);
     return;
   }
-  const sandboxed = app.registry.all().filter((p) => p.sandbox).map((p) => p.name);
+  const sandboxed = app.registry
+    .all()
+    .filter((p) => p.sandbox)
+    .map((p) => p.name);
   const emulators = Object.fromEntries([...app.registry.sandboxEmulators].map(([name, e]) => [name, e.server.url]));
   app.logger.info(
-    { url: app.graphqlUrl, sandbox: sandboxed, emulators, store: config.env.DATABASE_URL ? 'postgres' : 'pglite', pid: process.pid },
+    {
+      url: app.graphqlUrl,
+      sandbox: sandboxed,
+      emulators,
+      store: config.env.DATABASE_URL ? 'postgres' : 'pglite',
+      pid: process.pid,
+    },
     'vpn-graph ready',
   );
   // Plain line for humans running `npm start`.
-  process.stdout.write(`\nvpn-graph subgraph ready at ${app.graphqlUrl}` +
-    (sandboxed.length ? ` (sandbox: ${sandboxed.join(', ')})` : '') + '\n\n');
+  process.stdout.write(
+    `\nvpn-graph subgraph ready at ${app.graphqlUrl}` +
+      (sandboxed.length ? ` (sandbox: ${sandboxed.join(', ')})` : '') +
+      '\n\n',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
@@ -61,7 +61,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         failure ??= error;
       }
     }
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined)
+      throw failure instanceof Error ? failure : new Error('shutdown failed', { cause: failure });
   };
   try {
     return await build(config, options, logger, cleanups, cleanup);
@@ -99,7 +100,11 @@ async function build(
     const links = handle.demoCustomerLinks?.() ?? [];
     await store.importAccounts(
       name,
-      links.map((l) => ({ nativeId: l.nativeId, username: l.username, customerId: encodeId('Customer', name, l.customerNativeId) })),
+      links.map((l) => ({
+        nativeId: l.nativeId,
+        username: l.username,
+        customerId: encodeId('Customer', name, l.customerNativeId),
+      })),
     );
   }
 
@@ -114,7 +119,7 @@ async function build(
   const { subgraph } = await buildSubgraph();
 
   const fastify = await createFastify(config, logger);
-  const extras = apolloExtras(config, metrics, fastifyApolloDrainPlugin(fastify) as ApolloServerPlugin<GraphQLContext>);
+  const extras = apolloExtras(config, metrics, fastifyApolloDrainPlugin<GraphQLContext>(fastify));
   const apollo = new ApolloServer<GraphQLContext>({
     ...extras.protection,
     schema: subgraph,

@@ -41,9 +41,9 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
       partialErrorsPlugin(metrics),
       graphqlOverHttpStatusPlugin(),
       drain,
-      (config.production
+      config.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true })) as Plugin,
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   };
 }
@@ -58,16 +58,21 @@ export function partialErrorsPlugin(metrics: Metrics): Plugin {
         },
         async willSendResponse({ response, contextValue, errors }) {
           for (const e of errors ?? []) {
-            metrics.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            metrics.errors.inc({ code: codeOf(e, 'INTERNAL_SERVER_ERROR') });
           }
           if (response.body.kind !== 'single' || !contextValue.partialErrors?.length) return;
           const extra = contextValue.partialErrors.map((e) => e.toJSON());
-          for (const e of extra) metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+          for (const e of extra) metrics.errors.inc({ code: codeOf(e, 'UNKNOWN') });
           response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
         },
       };
     },
   };
+}
+
+function codeOf(error: { extensions?: Record<string, unknown> }, fallback: string): string {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : fallback;
 }
 
 const JSON_TYPE = 'application/json';
@@ -92,7 +97,7 @@ export function graphqlOverHttpStatusPlugin(): Plugin {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.data !== undefined && result.data !== null) return;
-          const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? ''));
+          const codes = (result.errors ?? []).map((e) => codeOf(e, ''));
           if (codes.length === 0 || !codes.every((c) => REQUEST_ERROR_CODES.has(c))) return;
           const accept = ctx.request.http?.headers.get('accept');
           response.http.status = preferredResponseType(accept) === GRAPHQL_RESPONSE_TYPE ? 400 : 200;
@@ -125,6 +130,7 @@ export function preferredResponseType(accept: string | undefined): string {
   if (!gql) return JSON_TYPE;
   if (!json) return GRAPHQL_RESPONSE_TYPE;
   if (gql.q !== json.q) return gql.q > json.q ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
-  if (gql.specificity !== json.specificity) return gql.specificity > json.specificity ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
+  if (gql.specificity !== json.specificity)
+    return gql.specificity > json.specificity ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
   return gql.index < json.index ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
 }

@@ -13,8 +13,8 @@ export interface Cache<V> {
 
 type Loader<V> = () => Promise<V>;
 
-// lru-cache stores only non-nullish values (`V extends {}`); catalog values are arrays.
-export class TtlCache<V extends {}> implements Cache<V> {
+// lru-cache stores only non-nullish values; catalog values are arrays.
+export class TtlCache<V extends object> implements Cache<V> {
   private readonly lru: LRUCache<string, V, Loader<V>>;
 
   /** `ttlMs` 0 keeps nothing (loads still single-flight); `now` is the clock for tests. */

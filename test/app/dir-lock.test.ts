@@ -50,7 +50,10 @@ describe('dir lock (in process)', () => {
 
   it('takes over a stale lock (dead pid) and a garbage lock file', async () => {
     const d = dir();
-    fs.writeFileSync(path.join(d, LOCK_FILE), JSON.stringify({ pid: await deadPid(), startedAt: '2020-01-01T00:00:00Z' }));
+    fs.writeFileSync(
+      path.join(d, LOCK_FILE),
+      JSON.stringify({ pid: await deadPid(), startedAt: '2020-01-01T00:00:00Z' }),
+    );
     const lock = acquireDirLock(d);
     expect(JSON.parse(fs.readFileSync(lock.file, 'utf8'))).toMatchObject({ pid: process.pid });
     lock.release();

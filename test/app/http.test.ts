@@ -17,7 +17,10 @@ function streamBody(url: string, total: number): Promise<{ status: number; sentA
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
     let answered = false;
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
     req.on('response', (res) => {
       answered = true;
       const sentAtResponse = sent;
@@ -58,13 +61,21 @@ describe('HTTP layer (development defaults)', () => {
   it('answers a syntax error with GRAPHQL_PARSE_FAILED: 200 for application/json, 400 for graphql-response+json', async () => {
     const asJson = await post(t.app.graphqlUrl, JSON.stringify({ query: '{' }), { accept: 'application/json' });
     expect(asJson.status).toBe(200);
-    expect(((await asJson.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
-    const asGql = await post(t.app.graphqlUrl, JSON.stringify({ query: '{' }), { accept: 'application/graphql-response+json' });
+    expect(
+      ((await asJson.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+    ).toBe('GRAPHQL_PARSE_FAILED');
+    const asGql = await post(t.app.graphqlUrl, JSON.stringify({ query: '{' }), {
+      accept: 'application/graphql-response+json',
+    });
     expect(asGql.status).toBe(400);
     expect(asGql.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
-    const invalid = await post(t.app.graphqlUrl, JSON.stringify({ query: '{ nope }' }), { accept: 'application/graphql-response+json' });
+    const invalid = await post(t.app.graphqlUrl, JSON.stringify({ query: '{ nope }' }), {
+      accept: 'application/graphql-response+json',
+    });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(
+      ((await invalid.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await post(t.app.graphqlUrl, JSON.stringify({ query: '{ nope }' }))).status).toBe(200);
   });
 
@@ -72,7 +83,9 @@ describe('HTTP layer (development defaults)', () => {
     expect((await post(`${t.app.url}/`, JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
     const csrf = await fetch(`${t.app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
     expect(csrf.status).toBe(400);
-    const ok = await fetch(`${t.app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const ok = await fetch(`${t.app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -85,7 +98,9 @@ describe('HTTP layer (development defaults)', () => {
 
   it('refuses a 50 MB streamed body with 413 before reading it', async () => {
     const res = await streamBody(t.app.graphqlUrl, 50 * 1024 * 1024);
-    process.stdout.write(`http: 50 MB streamed body → ${res.status} after ${(res.sentAtResponse / 1e6).toFixed(1)} MB sent\n`);
+    process.stdout.write(
+      `http: 50 MB streamed body → ${res.status} after ${(res.sentAtResponse / 1e6).toFixed(1)} MB sent\n`,
+    );
     expect(res.status).toBe(413);
     expect(res.sentAtResponse).toBeLessThan(8 * 1024 * 1024);
     expect(JSON.parse(res.body)).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
@@ -93,7 +108,10 @@ describe('HTTP layer (development defaults)', () => {
 
   it('refuses a declared 50 MB body from its content-length', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(t.app.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) } });
+      const req = http.request(t.app.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) },
+      });
       req.on('response', (res) => {
         res.resume();
         req.destroy();
@@ -106,7 +124,10 @@ describe('HTTP layer (development defaults)', () => {
   });
 
   it('sends no CORS headers when CORS_ORIGINS is unset; /metrics and /ready are open in development', async () => {
-    const pre = await fetch(t.app.graphqlUrl, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const pre = await fetch(t.app.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
     expect((await fetch(`${t.app.url}/metrics`)).status).toBe(200);
     const ready = (await (await fetch(`${t.app.url}/ready`)).json()) as { ok: boolean; providers?: unknown[] };
@@ -127,7 +148,12 @@ describe('HTTP layer (production, CORS_ORIGINS, METRICS_TOKEN)', () => {
       },
     });
     t = await startTestApp(
-      { NODE_ENV: 'production', CORS_ORIGINS: 'https://admin.example.com, https://ops.example.com/', METRICS_TOKEN: TOKEN, API_KEYS: 'ui:reader:reader-key-abcdefghijklmnopqr' },
+      {
+        NODE_ENV: 'production',
+        CORS_ORIGINS: 'https://admin.example.com, https://ops.example.com/',
+        METRICS_TOKEN: TOKEN,
+        API_KEYS: 'ui:reader:reader-key-abcdefghijklmnopqr',
+      },
       { logger: createLogger('info', sink) },
     );
   });
@@ -139,13 +165,20 @@ describe('HTTP layer (production, CORS_ORIGINS, METRICS_TOKEN)', () => {
     const preflight = (origin: string) =>
       fetch(t.app.graphqlUrl, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-api-key' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-api-key',
+        },
       });
     const allowed = await preflight('https://ops.example.com');
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://ops.example.com');
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-    const actual = await post(t.app.graphqlUrl, JSON.stringify({ query: '{ __typename }' }), { origin: 'https://admin.example.com', 'x-api-key': 'reader-key-abcdefghijklmnopqr' });
+    const actual = await post(t.app.graphqlUrl, JSON.stringify({ query: '{ __typename }' }), {
+      origin: 'https://admin.example.com',
+      'x-api-key': 'reader-key-abcdefghijklmnopqr',
+    });
     expect(actual.status).toBe(200);
     expect(actual.headers.get('access-control-allow-origin')).toBe('https://admin.example.com');
     expect(actual.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
@@ -158,12 +191,16 @@ describe('HTTP layer (production, CORS_ORIGINS, METRICS_TOKEN)', () => {
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toMatch(/vpn_graph_graphql_operations_total/);
     expect(await (await fetch(`${t.app.url}/ready`)).json()).toEqual({ ok: true });
-    const detailed = (await (await fetch(`${t.app.url}/ready`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { providers?: unknown[] };
+    const detailed = (await (
+      await fetch(`${t.app.url}/ready`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).json()) as { providers?: unknown[] };
     expect(detailed.providers).toHaveLength(4);
   });
 
   it('logs 4xx answers at info with the request id, without the credentials', async () => {
-    await fetch(`${t.app.url}/metrics`, { headers: { 'x-request-id': 'req-metrics-401', authorization: 'Bearer not-the-token-xyz' } });
+    await fetch(`${t.app.url}/metrics`, {
+      headers: { 'x-request-id': 'req-metrics-401', authorization: 'Bearer not-the-token-xyz' },
+    });
     await post(t.app.graphqlUrl, JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'req-gql-401' });
     const entries = lines.map((l) => JSON.parse(l) as { level: number; requestId?: string; status?: number });
     expect(entries.find((e) => e.requestId === 'req-metrics-401')).toMatchObject({ level: 30, status: 401 });

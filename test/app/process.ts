@@ -27,7 +27,9 @@ function newestMtime(dir: string): number {
 export async function buildOnce(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const stampFile = path.join(OUT, '.stamp');
-  const stamp = String(Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs));
+  const stamp = String(
+    Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs),
+  );
   const lockFile = path.join(OUT, '.build-lock');
   for (;;) {
     try {
@@ -42,10 +44,14 @@ export async function buildOnce(): Promise<void> {
   try {
     if (fs.readFileSync(stampFile, { encoding: 'utf8', flag: 'a+' }) === stamp && fs.existsSync(ENTRY)) return;
     // outDir here: tsconfig's rootDir is the repo, so src lands in OUT/src
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
     fs.writeFileSync(stampFile, stamp);
   } finally {
     fs.rmSync(lockFile, { force: true });
@@ -148,7 +154,10 @@ export async function gql<T>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
+): Promise<{
+  status: number;
+  body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -28,7 +28,8 @@ const firstAccountId = async (url: string): Promise<string> => {
   return id;
 };
 
-const DISABLE = 'mutation($id: ID!) { disableAccount(input: { accountId: $id }) { account { id status } userErrors { code } } }';
+const DISABLE =
+  'mutation($id: ID!) { disableAccount(input: { accountId: $id }) { account { id status } userErrors { code } } }';
 
 beforeAll(async () => {
   await buildOnce();
