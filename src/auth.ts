@@ -11,9 +11,14 @@ import { rolesFor, type Viewer } from './domain/viewer.js';
  * Who is calling: an API key (`X-Api-Key`, from config or the store, hashed there), or a JWT
  * (`Authorization: Bearer`, HS256 only, issuer/audience checked when configured), or nobody
  * (anonymous, allowed only in sandbox/development). Behind a router, `X-Router-Secret` must match.
+ *
+ * A JWT must carry `exp`; its lifetime (exp − iat, or exp − now without iat) may not exceed JWT_MAX_TTL_S,
+ * and an `iat` more than CLOCK_SKEW_S in the future is refused.
  */
 
 const ROLE_CLAIM = 'role';
+/** Clock difference tolerated between the token issuer and this server. */
+export const CLOCK_SKEW_S = 60;
 
 export class Authenticator {
   private readonly secret: Uint8Array | null;
@@ -44,9 +49,19 @@ export class Authenticator {
       try {
         const { payload } = await jwtVerify(authorization.slice(7).trim(), this.secret, {
           algorithms: ['HS256'],
+          requiredClaims: ['exp'],
+          clockTolerance: CLOCK_SKEW_S,
           ...(this.config.env.JWT_ISSUER ? { issuer: this.config.env.JWT_ISSUER } : {}),
           ...(this.config.env.JWT_AUDIENCE ? { audience: this.config.env.JWT_AUDIENCE } : {}),
         });
+        const now = Math.floor(Date.now() / 1000);
+        const exp = payload.exp as number; // required above: jose checked it is a number
+        if (payload.iat !== undefined && payload.iat > now + CLOCK_SKEW_S) {
+          throw unauthenticated('The bearer token is issued in the future.');
+        }
+        if (exp - (payload.iat ?? now) > this.config.env.JWT_MAX_TTL_S) {
+          throw unauthenticated('The bearer token lives longer than this server accepts.');
+        }
         const role = payload[ROLE_CLAIM];
         if (role !== 'reader' && role !== 'operator' && role !== 'admin') {
           throw unauthenticated('The token has no valid role claim.');

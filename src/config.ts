@@ -89,6 +89,17 @@ const common = z.object({
 
   APOLLO_KEY: text,
   APOLLO_GRAPH_REF: text,
+
+  /** How long SIGTERM/SIGINT waits for in-flight requests before the process gives up (exit 1). */
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
+  /** Browser origins allowed by CORS, comma-separated (e.g. `https://admin.example.com`); default none. */
+  CORS_ORIGINS: text,
+  /** When set, /metrics (and /ready's details in production) require `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: text,
+  /** Longest JWT lifetime accepted (exp − iat, or exp − now without iat), in seconds. */
+  JWT_MAX_TTL_S: int(86_400, 1),
+  /** Largest request body accepted; larger ones are refused with 413 while they stream. */
+  MAX_BODY_BYTES: int(1_000_000, 1),
 });
 
 const schema = common.extend(providerShape);
@@ -112,7 +123,13 @@ export interface AppConfig {
   /** Anonymous callers allowed (reader+operator+admin in sandbox/dev; never in production unless forced). */
   allowAnonymous: boolean;
   introspection: boolean;
+  /** CORS_ORIGINS as a list (empty: no cross-origin browser access). */
+  corsOrigins: string[];
 }
+
+/** Shortest secrets accepted in production (NODE_ENV=production). */
+export const MIN_JWT_SECRET_BYTES = 32;
+export const MIN_API_KEY_CHARS = 24;
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(source);
@@ -124,12 +141,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const byName = env as Readonly<Record<string, unknown>>;
   const providerSecrets = PROVIDER_MODULES.flatMap((m) => m.env.secrets.map((name) => byName[name]));
-  for (const secret of [...providerSecrets, env.JWT_SECRET, env.ROUTER_SECRET, env.APOLLO_KEY]) {
+  for (const secret of [...providerSecrets, env.JWT_SECRET, env.ROUTER_SECRET, env.APOLLO_KEY, env.METRICS_TOKEN]) {
     registerSecret(typeof secret === 'string' ? secret : undefined);
   }
   registerSecretFields(PROVIDER_SECRET_FIELDS);
   const apiKeys = parseApiKeys(env.API_KEYS);
   for (const k of apiKeys) registerSecret(k.key);
+  if (production) checkProductionSecrets(env, apiKeys);
   // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
   const anyProviderConfigured = PROVIDER_MODULES.some((m) => moduleVariables(m).some((name) => byName[name] !== undefined));
   const allowAnonymous =
@@ -140,6 +158,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKeys,
     allowAnonymous,
     introspection: source.INTROSPECTION !== undefined ? env.INTROSPECTION : !production,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter((o) => o !== ''),
     network: {
       ...DEFAULT_NETWORK,
       connectTimeoutMs: env.UPSTREAM_CONNECT_TIMEOUT_MS,
@@ -151,6 +173,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       breakerHalfOpenAfterMs: env.BREAKER_HALF_OPEN_MS,
     },
   };
+}
+
+/** In production, weak secrets refuse to start. Errors name the variable (and key name), never the value. */
+function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
+  if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET, 'utf8') < MIN_JWT_SECRET_BYTES) {
+    throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes in production`);
+  }
+  for (const k of apiKeys) {
+    if (k.key.length < MIN_API_KEY_CHARS) {
+      throw new ConfigError(`API_KEYS entry "${k.name}" has a key shorter than ${MIN_API_KEY_CHARS} characters (production)`);
+    }
+  }
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < MIN_API_KEY_CHARS) {
+    throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_API_KEY_CHARS} characters in production`);
+  }
 }
 
 function parseApiKeys(value: string | undefined): StaticApiKey[] {

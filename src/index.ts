@@ -1,40 +1,90 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './server.js';
+import { createApp, type App } from './app/app.js';
+import { DirLockedError } from './lib/dir-lock.js';
 
-/** Starts the subgraph. With no environment at all: sandbox providers + embedded PGlite. */
+/**
+ * Starts the subgraph. With no environment at all: sandbox providers + embedded PGlite.
+ *
+ * SIGTERM / SIGINT: stop accepting requests, let in-flight ones finish within SHUTDOWN_GRACE_MS, close the
+ * providers and the store, exit 0. Past the grace period, or on a second signal, exit 1 at once.
+ */
+
+/** Exit codes: 0 clean stop, 1 failure / forced stop, 2 configuration error. */
+const EXIT_FAILED = 1;
+const EXIT_CONFIG = 2;
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
-  const sandboxed = app.registry.all().filter((p) => p.sandbox).map((p) => p.name);
-  const emulators = Object.fromEntries([...app.registry.sandboxEmulators].map(([name, e]) => [name, e.server.url]));
-  app.logger.info(
-    { url: app.graphqlUrl, sandbox: sandboxed, emulators, store: config.env.DATABASE_URL ? 'postgres' : 'pglite' },
-    'vpn-graph ready',
-  );
-  // Plain line for humans running `npm start`.
-  process.stdout.write(`\nvpn-graph subgraph ready at ${app.graphqlUrl}` +
-    (sandboxed.length ? ` (sandbox: ${sandboxed.join(', ')})` : '') + '\n\n');
+  const running: { app?: App } = {};
+  let signalled: string | undefined;
 
-  let shuttingDown = false;
-  const shutdown = (signal: string): void => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    app.logger.info({ signal }, 'shutting down');
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (signalled) {
+      process.stderr.write(`vpn-graph: second ${signal} during shutdown, exiting now\n`);
+      process.exit(EXIT_FAILED);
+    }
+    signalled = signal;
+    const grace = config.env.SHUTDOWN_GRACE_MS;
+    const timer = setTimeout(() => {
+      process.stderr.write(`vpn-graph: in-flight work did not finish within SHUTDOWN_GRACE_MS=${grace}, exiting\n`);
+      process.exit(EXIT_FAILED);
+    }, grace);
+    timer.unref();
+    running.app?.logger.info({ signal, graceMs: grace }, 'shutting down');
+    // a signal during start-up is handled once the app exists (see below)
+    if (running.app) stopAndExit(running.app);
+  };
+  const stopAndExit = (app: App): void => {
     app
       .stop()
       .then(() => process.exit(0))
-      .catch(() => process.exit(1));
+      .catch((error: unknown) => {
+        process.stderr.write(`vpn-graph: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(EXIT_FAILED);
+      });
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  const app = await createApp(config);
+  running.app = app;
+  if (signalled) {
+    stopAndExit(app);
+    return;
+  }
+  const sandboxed = app.registry
+    .all()
+    .filter((p) => p.sandbox)
+    .map((p) => p.name);
+  const emulators = Object.fromEntries([...app.registry.sandboxEmulators].map(([name, e]) => [name, e.server.url]));
+  app.logger.info(
+    {
+      url: app.graphqlUrl,
+      sandbox: sandboxed,
+      emulators,
+      store: config.env.DATABASE_URL ? 'postgres' : 'pglite',
+      pid: process.pid,
+    },
+    'vpn-graph ready',
+  );
+  // Plain line for humans running `npm start`.
+  process.stdout.write(
+    `\nvpn-graph subgraph ready at ${app.graphqlUrl}` +
+      (sandboxed.length ? ` (sandbox: ${sandboxed.join(', ')})` : '') +
+      '\n\n',
+  );
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`vpn-graph: ${error.message}\n`);
-    process.exit(2);
+    process.exit(EXIT_CONFIG);
+  }
+  if (error instanceof DirLockedError) {
+    process.stderr.write(`vpn-graph: ${error.message}\n`);
+    process.exit(EXIT_FAILED);
   }
   process.stderr.write(`vpn-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exit(EXIT_FAILED);
 });

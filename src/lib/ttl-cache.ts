@@ -1,7 +1,9 @@
+import { LRUCache } from 'lru-cache';
+
 /**
- * Cross-request cache for catalog data (plans, servers), bounded in time and size.
- * Behind an interface so a shared store (Redis via keyv) can replace the in-memory default.
- * Concurrent misses for one key share a single load (single-flight).
+ * Cross-request cache for catalog data (plans, servers), bounded in time and size: lru-cache with a TTL,
+ * a maximum entry count, and its `fetchMethod` for single-flight (concurrent misses for one key share one
+ * load). Behind an interface so a shared store (Redis via keyv) can replace the in-memory default.
  */
 export interface Cache<V> {
   getOrLoad(key: string, load: () => Promise<V>): Promise<V>;
@@ -9,53 +11,46 @@ export interface Cache<V> {
   clear(): void;
 }
 
-export class TtlCache<V> implements Cache<V> {
-  private readonly entries = new Map<string, { value: V; expires: number }>();
-  private readonly inflight = new Map<string, Promise<V>>();
+type Loader<V> = () => Promise<V>;
 
+// lru-cache stores only non-nullish values; catalog values are arrays.
+export class TtlCache<V extends object> implements Cache<V> {
+  private readonly lru: LRUCache<string, V, Loader<V>>;
+
+  /** `ttlMs` 0 keeps nothing (loads still single-flight); `now` is the clock for tests. */
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 256,
-    private readonly now: () => number = Date.now,
-  ) {}
+    maxEntries = 256,
+    now: () => number = Date.now,
+  ) {
+    this.lru = new LRUCache<string, V, Loader<V>>({
+      max: maxEntries,
+      ...(ttlMs > 0 ? { ttl: ttlMs } : {}),
+      perf: { now },
+      ttlResolution: 0, // read the clock on every check (a handful of entries; exact expiry, testable clock)
+      fetchMethod: (_key, _stale, { context }) => context(),
+    });
+  }
 
-  async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > this.now()) {
-      // refresh recency (Map keeps insertion order; the oldest is evicted first)
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value;
+  async getOrLoad(key: string, load: Loader<V>): Promise<V> {
+    try {
+      const value = await this.lru.fetch(key, { context: load });
+      if (value === undefined) throw new Error(`cache load for ${key} returned nothing`);
+      return value;
+    } finally {
+      if (this.ttlMs <= 0) this.lru.delete(key);
     }
-    const pending = this.inflight.get(key);
-    if (pending) return pending;
-    const promise = load()
-      .then((value) => {
-        if (this.ttlMs > 0) {
-          this.entries.delete(key);
-          this.entries.set(key, { value, expires: this.now() + this.ttlMs });
-          while (this.entries.size > this.maxEntries) {
-            const oldest = this.entries.keys().next().value;
-            if (oldest === undefined) break;
-            this.entries.delete(oldest);
-          }
-        }
-        return value;
-      })
-      .finally(() => this.inflight.delete(key));
-    this.inflight.set(key, promise);
-    return promise;
   }
 
   delete(key: string): void {
-    this.entries.delete(key);
+    this.lru.delete(key);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.lru.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.lru.size;
   }
 }

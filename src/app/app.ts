@@ -1,0 +1,172 @@
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import { buildSubgraph } from '../graphql/schema.js';
+import { formatError } from '../graphql/common/errors.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { ProviderRegistry, type RegistryOptions } from '../providers/registry.js';
+import { openStore, type Store } from '../store/store.js';
+import { TtlCache } from '../lib/ttl-cache.js';
+import { encodeId } from '../domain/ids.js';
+import type { PlanRecord, ServerRecord } from '../domain/records.js';
+import { Authenticator } from '../auth.js';
+import { Metrics } from '../lib/metrics.js';
+import { createLogger } from '../lib/logger.js';
+import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
+import { runInRequestScope } from '../lib/request-context.js';
+import { onUpstreamCall } from '../providers/http.js';
+import { createFastify } from './http.js';
+import { apolloExtras } from './plugins.js';
+import { contextFactory } from './context.js';
+import { registerOpsRoutes } from './routes.js';
+
+/**
+ * Builds the HTTP server: Fastify with Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus
+ * /health, /ready and /metrics. No business logic here: only wiring.
+ */
+
+export interface AppOptions extends RegistryOptions {
+  /** Store to use (tests pass an in-memory one); default: DATABASE_URL or PGlite in DATA_DIR (locked). */
+  store?: Store;
+  logger?: Logger;
+}
+
+export interface App {
+  url: string;
+  graphqlUrl: string;
+  apollo: ApolloServer<GraphQLContext>;
+  registry: ProviderRegistry;
+  store: Store;
+  metrics: Metrics;
+  logger: Logger;
+  /** Graceful: stop accepting, let in-flight requests finish, close providers and the store. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.env.LOG_LEVEL);
+  // PGlite's directory belongs to one process: take its lock before opening it.
+  const ownsPglite = !options.store && !config.env.DATABASE_URL && config.env.DATA_DIR !== 'memory://';
+  const lock: DirLock | undefined = ownsPglite ? acquireDirLock(config.env.DATA_DIR) : undefined;
+  const cleanups: Array<() => Promise<void> | void> = [() => lock?.release()];
+  // Runs every step (last registered first) even when one fails; the first failure is thrown at the end.
+  const cleanup = async (): Promise<void> => {
+    let failure: unknown;
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined)
+      throw failure instanceof Error ? failure : new Error('shutdown failed', { cause: failure });
+  };
+  try {
+    return await build(config, options, logger, cleanups, cleanup);
+  } catch (error) {
+    await cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function build(
+  config: AppConfig,
+  options: AppOptions,
+  logger: Logger,
+  cleanups: Array<() => Promise<void> | void>,
+  cleanup: () => Promise<void>,
+): Promise<App> {
+  const store =
+    options.store ??
+    (await openStore(config.env.DATABASE_URL ? { url: config.env.DATABASE_URL } : { dataDir: config.env.DATA_DIR }));
+  if (!options.store) cleanups.push(() => store.close());
+  const registry = await ProviderRegistry.create(config, store, {
+    emulator: { admin: config.env.SANDBOX_ADMIN, seed: config.env.SANDBOX_SEED, ...options.emulator },
+    sandboxLatencyMs: options.sandboxLatencyMs ?? config.env.SANDBOX_LATENCY_MS,
+  });
+  cleanups.push(() => registry.close());
+  // Vendors with no list call: the sandbox's demo accounts are imported into the directory, as a reseller
+  // would import its existing usernames.
+  for (const [name, handle] of registry.sandboxEmulators) {
+    if (!registry.get(name).features.listAccounts) {
+      await store.importAccounts(
+        name,
+        handle.demoUsernames().map((username) => ({ nativeId: username, username })),
+      );
+    }
+    const links = handle.demoCustomerLinks?.() ?? [];
+    await store.importAccounts(
+      name,
+      links.map((l) => ({
+        nativeId: l.nativeId,
+        username: l.username,
+        customerId: encodeId('Customer', name, l.customerNativeId),
+      })),
+    );
+  }
+
+  const metrics = new Metrics();
+  cleanups.push(() => metrics.close());
+  cleanups.push(onUpstreamCall((e) => logger.debug({ upstream: e }, 'upstream call')));
+  const catalog = {
+    plans: new TtlCache<PlanRecord[]>(config.env.CATALOG_CACHE_TTL_MS, 64),
+    servers: new TtlCache<ServerRecord[]>(config.env.CATALOG_CACHE_TTL_MS, 64),
+  };
+  const authenticator = new Authenticator(config, store);
+  const { subgraph } = await buildSubgraph();
+
+  const fastify = await createFastify(config, logger);
+  const extras = apolloExtras(config, metrics, fastifyApolloDrainPlugin<GraphQLContext>(fastify));
+  const apollo = new ApolloServer<GraphQLContext>({
+    ...extras.protection,
+    schema: subgraph,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // src/index.ts owns SIGTERM/SIGINT (grace period, exit code); Apollo's own handler would fight it.
+    stopOnTerminationSignals: false,
+    logger: {
+      debug: (m: unknown) => logger.debug(String(m)),
+      info: (m: unknown) => logger.debug(String(m)),
+      warn: (m: unknown) => logger.warn(String(m)),
+      error: (m: unknown) => logger.error(String(m)),
+    },
+    plugins: extras.plugins,
+    validationRules: extras.validationRules,
+    parseOptions: extras.parseOptions,
+  });
+  await apollo.start();
+  cleanups.push(() => apollo.stop()); // drains Fastify: in-flight requests finish first
+
+  const graphql = fastifyApolloHandler(apollo, {
+    context: contextFactory({ config, registry, store, catalog, authenticator, logger }),
+  });
+  const handler = (...args: Parameters<typeof graphql>) =>
+    runInRequestScope({ requestId: args[0].id }, () => graphql.call(fastify, ...args));
+  for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
+  registerOpsRoutes(fastify, { config, store, registry, metrics });
+
+  await fastify.listen({ port: config.env.PORT, host: config.env.HOST });
+  const address = fastify.server.address() as AddressInfo;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    apollo,
+    registry,
+    store,
+    metrics,
+    logger,
+    stop() {
+      stopping ??= cleanup();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { GraphQLError } from 'graphql';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import type { Authenticator } from '../auth.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
+import { Services } from '../services/index.js';
+import { LifecycleService } from '../services/lifecycle.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Store } from '../store/store.js';
+
+/** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
+
+export interface ContextDeps {
+  config: AppConfig;
+  registry: ProviderRegistry;
+  store: Store;
+  catalog: LoaderDeps['catalog'];
+  authenticator: Authenticator;
+  logger: Logger;
+}
+
+export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => Promise<GraphQLContext> {
+  const { config, registry, store, catalog, authenticator, logger } = deps;
+  return async (request) => {
+    const requestId = request.id;
+    const viewer = await authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
+    const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
+    const partialErrors: GraphQLError[] = [];
+    const services = new Services({ config, registry, store, loaders, partialErrors, viewer, requestId, logger });
+    return {
+      requestId,
+      viewer,
+      loaders,
+      services,
+      lifecycle: new LifecycleService({
+        registry,
+        store,
+        loaders,
+        viewer,
+        requestId,
+        logger,
+        reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
+      }),
+      partialErrors,
+    };
+  };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}

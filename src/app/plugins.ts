@@ -1,0 +1,136 @@
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { AppConfig } from '../config.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { Metrics } from '../lib/metrics.js';
+
+/** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */
+
+type Plugin = ApolloServerPlugin<GraphQLContext>;
+
+export interface ApolloExtras {
+  plugins: Plugin[];
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  /** Spread into the ApolloServer options (armor's own settings). */
+  protection: Omit<ReturnType<ApolloArmor['protect']>, 'plugins' | 'validationRules'>;
+}
+
+export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin): ApolloExtras {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.env.MAX_DEPTH },
+    maxAliases: { n: config.env.MAX_ALIASES },
+    maxDirectives: { n: config.env.MAX_DIRECTIVES },
+    // Not armor's token plugin: it parses in a plugin hook, so every syntax error became a 500 with code
+    // GRAPHQL_VALIDATION_FAILED. graphql-js's own parser limit (parseOptions.maxTokens) fails as a parse error.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: config.env.MAX_COST },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const { plugins, validationRules, ...protection } = armor.protect();
+  return {
+    protection,
+    parseOptions: { maxTokens: config.env.MAX_TOKENS },
+    validationRules: [...validationRules],
+    plugins: [
+      // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
+      ...(plugins as Plugin[]),
+      partialErrorsPlugin(metrics),
+      graphqlOverHttpStatusPlugin(),
+      drain,
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  };
+}
+
+/** Counts operations and errors; appends the non-fatal per-provider errors collected during execution. */
+export function partialErrorsPlugin(metrics: Metrics): Plugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          metrics.operations.inc({ operation_type: operation?.operation ?? 'unknown' });
+        },
+        async willSendResponse({ response, contextValue, errors }) {
+          for (const e of errors ?? []) {
+            metrics.errors.inc({ code: codeOf(e, 'INTERNAL_SERVER_ERROR') });
+          }
+          if (response.body.kind !== 'single' || !contextValue.partialErrors?.length) return;
+          const extra = contextValue.partialErrors.map((e) => e.toJSON());
+          for (const e of extra) metrics.errors.inc({ code: codeOf(e, 'UNKNOWN') });
+          response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
+        },
+      };
+    },
+  };
+}
+
+function codeOf(error: { extensions?: Record<string, unknown> }, fallback: string): string {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : fallback;
+}
+
+const JSON_TYPE = 'application/json';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json';
+/** Errors of a well-formed request that never reached execution (GraphQL-over-HTTP "request errors"). */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * GraphQL-over-HTTP status codes. A parse, validation or variable error (no `data`) answers
+ * - 200 when the response is `application/json` (the spec: the legacy type answers 200 to a well-formed
+ *   request, whatever its GraphQL errors),
+ * - 400 when it is `application/graphql-response+json`.
+ * Apollo answers 400 for both: this plugin settles it from the
+ * request's Accept header, negotiated the way Apollo chooses the response type.
+ */
+export function graphqlOverHttpStatusPlugin(): Plugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(ctx: GraphQLRequestContextWillSendResponse<GraphQLContext>) {
+          const { response } = ctx;
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.data !== undefined && result.data !== null) return;
+          const codes = (result.errors ?? []).map((e) => codeOf(e, ''));
+          if (codes.length === 0 || !codes.every((c) => REQUEST_ERROR_CODES.has(c))) return;
+          const accept = ctx.request.http?.headers.get('accept');
+          response.http.status = preferredResponseType(accept) === GRAPHQL_RESPONSE_TYPE ? 400 : 200;
+        },
+      };
+    },
+  };
+}
+
+/** Which of the two JSON types an Accept header prefers (q, then specificity, then order; ties: application/json). */
+export function preferredResponseType(accept: string | undefined): string {
+  if (!accept) return JSON_TYPE;
+  const ranges = accept.split(',').map((part, index) => {
+    const [type = '', ...params] = part.trim().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    return { type: type.trim().toLowerCase(), q: Number.isFinite(q) ? q : 0, index };
+  });
+  const score = (candidate: string) => {
+    let best: { q: number; specificity: number; index: number } | undefined;
+    for (const r of ranges) {
+      const specificity = r.type === candidate ? 2 : r.type === 'application/*' ? 1 : r.type === '*/*' ? 0 : -1;
+      if (specificity < 0) continue;
+      if (!best || specificity > best.specificity) best = { q: r.q, specificity, index: r.index };
+    }
+    return best && best.q > 0 ? best : undefined;
+  };
+  const json = score(JSON_TYPE);
+  const gql = score(GRAPHQL_RESPONSE_TYPE);
+  if (!gql) return JSON_TYPE;
+  if (!json) return GRAPHQL_RESPONSE_TYPE;
+  if (gql.q !== json.q) return gql.q > json.q ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
+  if (gql.specificity !== json.specificity)
+    return gql.specificity > json.specificity ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
+  return gql.index < json.index ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
+}
