@@ -48,6 +48,18 @@ export function usernameProblems(username: string): string[] {
   ];
 }
 
+/**
+ * cust_password: the reference only says "Customer's password" (required on create, write-only). A password
+ * with whitespace or control characters cannot be typed reliably into VPN clients, so both are refused — by
+ * validation, the provider and the emulator alike.
+ */
+export function passwordProblem(password: unknown): string | null {
+  if (typeof password !== 'string' || password.length === 0) return 'WLVPN needs a password.';
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(password)) return 'WLVPN passwords may not contain spaces or control characters.';
+  return null;
+}
+
 export const metadataProblem = (metadata: unknown): string | null =>
   typeof metadata !== 'object' || metadata === null || Object.keys(metadata).length > METADATA_MAX_KEYS
     ? `WLVPN keeps at most ${METADATA_MAX_KEYS} metadata keys.`
