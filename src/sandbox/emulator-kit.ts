@@ -22,6 +22,14 @@ interface Route {
 
 export const ADMIN_PREFIX = '/__admin';
 
+/** How many demo accounts an emulator seeds: `options.accounts` when given (a whole number ≥ 0), else its default. */
+export function seedCount(options: EmulatorOptions, fallback: number): number {
+  const n = options.accounts;
+  if (n === undefined) return fallback;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`emulator accounts must be a whole number from 0 up (got ${String(n)})`);
+  return n;
+}
+
 export class EmulatorServer {
   readonly name: string;
   readonly random: Random;

@@ -74,4 +74,9 @@ export interface EmulatorOptions {
   admin?: boolean;
   /** Clock for expiry rules and seed data; default Date.now. */
   now?: () => number;
+  /**
+   * Demo accounts to seed (SANDBOX_ACCOUNTS, read by the registry), deterministic from `seed`; default: the
+   * emulator's own (55–60). A whole number from 0 up; see `seedCount`.
+   */
+  accounts?: number;
 }

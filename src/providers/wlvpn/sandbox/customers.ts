@@ -191,12 +191,19 @@ export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
     const v = q.get(key);
     if (v !== null) filters.push([key, v]);
   }
-  const all = [...emu.customers.values()]
-    .filter((c) => !c.anonymised)
-    .map((c) => view(emu, c))
-    .filter((c) => filters.every(([k, v]) => String((c as unknown as Record<string, unknown>)[k]) === v));
+  // One pass, stopping at the page's end: a page of 1000 out of 10,000 accounts does not view them all.
+  const start = (page - 1) * size;
+  const rows: WlCustomer[] = [];
+  let matched = 0;
+  for (const c of emu.customers.values()) {
+    if (c.anonymised) continue;
+    if (filters.length > 0 && !filters.every(([k, v]) => String((view(emu, c) as unknown as Record<string, unknown>)[k]) === v)) continue;
+    if (matched++ < start) continue;
+    rows.push(view(emu, c));
+    if (rows.length === size) break;
+  }
   // The paged list's rows carry neither metadata nor plans_info.
-  const customers: WlCustomer[] = all.slice((page - 1) * size, page * size).map(({ metadata: _m, plans_info: _p, ...rest }) => rest);
+  const customers: WlCustomer[] = rows.map(({ metadata: _m, plans_info: _p, ...rest }) => rest);
   return { status: 200, json: { api_status: 1, result_count: customers.length, page, page_size: size, customers } };
 }
 

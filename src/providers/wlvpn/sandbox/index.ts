@@ -1,4 +1,4 @@
-import { EmulatorServer, basicAuth, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { EmulatorServer, basicAuth, seedCount, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import type { WlLimitation, WlPlanInfoItem, WlStatusId } from '../wire.js';
 import { catalogRoutes } from './catalog.js';
@@ -51,9 +51,9 @@ export class WlvpnEmulator implements SandboxHandle {
   nextPurchase = 700;
   readonly accounts: number;
 
-  constructor(options: EmulatorOptions & { accounts?: number } = {}) {
+  constructor(options: EmulatorOptions = {}) {
     this.server = new EmulatorServer('wlvpn', options);
-    this.accounts = options.accounts ?? 60;
+    this.accounts = seedCount(options, 60);
     seedCustomers(this);
     this.server.onReset = () => seedCustomers(this);
     const both: Route = (method, pattern, handler) => {
