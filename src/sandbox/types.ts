@@ -79,4 +79,9 @@ export interface EmulatorOptions {
    * emulator's own (55–60). A whole number from 0 up; see `seedCount`.
    */
   accounts?: number;
+  /**
+   * JSON file the emulator keeps its state in: loaded at construction when present (else seeded and written),
+   * saved after requests (coalesced; temp file + rename) and on stop. Unset: state lives in memory only.
+   */
+  stateFile?: string;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DAY_MS, EmulatorServer, seedCount, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, EmulatorServer, entriesOf, refill, seedCount, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { NEW_PASS_RULE, PACKAGES, PASSWORD_ALPHABET, PERIODS, USERNAME_PREFIX, isPackage, parsePeriod, type PvPackage } from '../rules.js';
 import type { PvAnswer, PvStatus } from '../wire.js';
@@ -49,6 +49,13 @@ export class PurevpnEmulator implements SandboxHandle {
     this.count = seedCount(options, 55);
     this.seed();
     this.server.onReset = () => this.seed();
+    this.server.persist<{ accounts: Array<[string, PurevpnAccount]>; serial: number }>({
+      snapshot: () => ({ accounts: entriesOf(this.accounts), serial: this.serial }),
+      restore: (s) => {
+        refill(this.accounts, s.accounts);
+        this.serial = s.serial;
+      },
+    });
     this.server.route('POST', PUREVPN_PATH, (req) => this.handle(req));
   }
 

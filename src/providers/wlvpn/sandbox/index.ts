@@ -1,4 +1,4 @@
-import { EmulatorServer, basicAuth, seedCount, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { EmulatorServer, basicAuth, entriesOf, refill, seedCount, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import type { WlLimitation, WlPlanInfoItem, WlStatusId } from '../wire.js';
 import { catalogRoutes } from './catalog.js';
@@ -56,6 +56,14 @@ export class WlvpnEmulator implements SandboxHandle {
     this.accounts = seedCount(options, 60);
     seedCustomers(this);
     this.server.onReset = () => seedCustomers(this);
+    this.server.persist<{ customers: Array<[number, EmuCustomer]>; nextId: number; nextPurchase: number }>({
+      snapshot: () => ({ customers: entriesOf(this.customers), nextId: this.nextId, nextPurchase: this.nextPurchase }),
+      restore: (s) => {
+        refill(this.customers, s.customers);
+        this.nextId = s.nextId;
+        this.nextPurchase = s.nextPurchase;
+      },
+    });
     const both: Route = (method, pattern, handler) => {
       this.server.route(method, pattern, (req) => {
         const auth = basicAuth(req.headers);
