@@ -24,8 +24,10 @@ export function parsePeriod(value: unknown): number | null {
 }
 
 /** Plan codes are package × period, e.g. "STANDARD-30" (a bare package means 30 days). */
+const PLAN_CODE = new RegExp(`^(${PACKAGES.map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?:-(\\d+))?$`);
+
 export function parsePlanCode(code: string): { packageType: PvPackage; period: number } | null {
-  const m = /^(STANDARD|SSTP|HIGH-BW)(?:-(\d+))?$/.exec(code);
+  const m = PLAN_CODE.exec(code);
   if (!m) return null;
   return { packageType: m[1] as PvPackage, period: m[2] ? Number(m[2]) : 30 };
 }
