@@ -29,6 +29,15 @@ export interface ProviderEnv<S extends EnvShape = EnvShape> {
   secrets: ReadonlyArray<keyof S & string>;
 }
 
+/** The kinds of native id a caller hands a provider (an account's id, its username, a customer's id, …). */
+export type IdKind = 'account' | 'username' | 'customer' | 'project' | 'server';
+
+/**
+ * A vendor's own rule for each kind of native id (its rules.ts): null when the vendor accepts the id, else
+ * what is wrong with it (without echoing it). The shared rules (nativeIdProblem in http.ts) apply first.
+ */
+export type NativeIdRules = Readonly<Record<IdKind, (id: string) => string | null>>;
+
 /** What the port exposes about a provider without building it; shared by the module and its provider class. */
 export interface ProviderTraits {
   readonly name: ProviderName;
@@ -36,6 +45,8 @@ export interface ProviderTraits {
   readonly features: ProviderFeatures;
   /** The customer link on an account (PureWL `uuid`) is the id of a customer kept in this API's store. */
   readonly customerRefsAreStoreIds: boolean;
+  /** The vendor's rules for ids handed to it; every entry point checks them before any call (base.ts). */
+  readonly idRules: NativeIdRules;
 }
 
 export interface ProviderConfig {

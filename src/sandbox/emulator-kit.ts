@@ -1,10 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Random } from './random.js';
+import { StateFile, type PersistentState } from './persistence.js';
 import { matchSegments, parseBody, readBody, send, sleep, splitPath } from './http-helpers.js';
 import type { ActiveRule, EmuHandler, EmuRequest, EmuResponse, EmulatorOptions, EmulatorStats, FaultRule, HttpMethod } from './types.js';
 
 export type * from './types.js';
+export { entriesOf, refill, StateFile, type PersistentState } from './persistence.js';
 export { basicAuth, bearerToken, DAY_MS, field, isoDate, sleep } from './http-helpers.js';
 
 /**
@@ -21,6 +23,14 @@ interface Route {
 }
 
 export const ADMIN_PREFIX = '/__admin';
+
+/** How many demo accounts an emulator seeds: `options.accounts` when given (a whole number ≥ 0), else its default. */
+export function seedCount(options: EmulatorOptions, fallback: number): number {
+  const n = options.accounts;
+  if (n === undefined) return fallback;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`emulator accounts must be a whole number from 0 up (got ${String(n)})`);
+  return n;
+}
 
 export class EmulatorServer {
   readonly name: string;
@@ -39,6 +49,8 @@ export class EmulatorServer {
   onExpireTokens: (() => void) | undefined;
   /** Hook run on admin reset (restore seed state). */
   onReset: (() => void) | undefined;
+  /** Where the emulator's state is kept, when `options.stateFile` is set (see `persist`). */
+  private stateFile: StateFile<unknown> | undefined;
 
   constructor(name: string, options: EmulatorOptions = {}) {
     this.name = name;
@@ -47,6 +59,22 @@ export class EmulatorServer {
     this.random = new Random(seed);
     this.faultRandom = new Random(seed ^ 0x5eed);
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Makes the emulator's state survive restarts when `options.stateFile` is set: loads it now (true when it
+   * was restored from the file, false when the seeded state was kept and written). Call once, after seeding.
+   */
+  persist<S>(state: PersistentState<S>): boolean {
+    if (!this.options.stateFile) return false;
+    const file = new StateFile<S>(this.options.stateFile, this.name, state);
+    this.stateFile = file as StateFile<unknown>;
+    return file.load();
+  }
+
+  /** Saves the state now (tests; `stop()` does it too). */
+  saveState(): void {
+    this.stateFile?.flush();
   }
 
   route(method: HttpMethod, pattern: string, handler: EmuHandler): this {
@@ -80,6 +108,7 @@ export class EmulatorServer {
   }
 
   async stop(): Promise<void> {
+    this.stateFile?.flush();
     const server = this.server;
     if (!server) return;
     this.server = undefined;
@@ -208,6 +237,8 @@ export class EmulatorServer {
       }
     }
 
+    // Any handled request may have changed state (reads too: WLVPN closes accounts whose close_date passed).
+    if (match) this.stateFile?.schedule();
     for (const fault of after) {
       if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 0);
     }
@@ -289,6 +320,7 @@ export class EmulatorServer {
       this.clearFaults();
       this.resetStats();
       this.onReset?.();
+      this.stateFile?.schedule();
       return { status: 204 };
     }
     return { status: 404, json: { message: 'unknown admin path' } };

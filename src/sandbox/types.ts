@@ -74,4 +74,14 @@ export interface EmulatorOptions {
   admin?: boolean;
   /** Clock for expiry rules and seed data; default Date.now. */
   now?: () => number;
+  /**
+   * Demo accounts to seed (SANDBOX_ACCOUNTS, read by the registry), deterministic from `seed`; default: the
+   * emulator's own (55–60). A whole number from 0 up; see `seedCount`.
+   */
+  accounts?: number;
+  /**
+   * JSON file the emulator keeps its state in: loaded at construction when present (else seeded and written),
+   * saved after requests (coalesced; temp file + rename) and on stop. Unset: state lives in memory only.
+   */
+  stateFile?: string;
 }

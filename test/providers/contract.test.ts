@@ -59,7 +59,7 @@ const CASES: ContractCase[] = [
   },
   {
     module: vpnresellersModule,
-    create: { username: 'contract-vr', password: 'secret123' },
+    create: { username: 'contract-vr', password: 'secret123', periodDays: 30 }, // an expiry, so RENEW has one to move
     password: 'Abcdefgh1234',
     errors: [
       ['401', () => vrFailure(401, { message: 'Unauthorized.' }).code, ErrorCode.UNAUTHENTICATED_UPSTREAM],

@@ -159,7 +159,8 @@ describe('VPNresellers', () => {
     emu.server.resetStats();
     const slots = await provider.getAccounts([...ids, '999999', 'not-a-number']);
     expect(slots.slice(0, 10).map((s) => (s as { nativeId: string }).nativeId)).toEqual(ids);
-    expect(slots.slice(10)).toEqual([null, null]);
+    expect(slots[10]).toBeNull();
+    expect(slots[11]).toMatchObject({ code: ErrorCode.VALIDATION, field: 'id' }); // refused by the id guard, never sent
     expect(emu.server.count()).toBe(1); // one list page instead of 12 GETs
     emu.server.addFault({ kind: 'error', status: 500, times: 3 });
     const failed = await provider.getAccounts(['1', '2', '3']);

@@ -121,7 +121,7 @@ describe('WLVPN', () => {
   it('maps the verbatim sample customer and plan', () => {
     const sample = (SAMPLES.retrieve as { customer: WlCustomer }).customer;
     const record = toAccount(sample, '2024-01-01');
-    expect(record).toMatchObject({ nativeId: '160669345', username: 'demoAndroid', status: AccountStatus.ACTIVE, providerStatus: '1', createdAt: '2020-06-11T00:00:00.000Z', closedAt: null, expiresAt: null, throttled: false, groupId: '2052', planNativeId: 'premium_1y' });
+    expect(record).toMatchObject({ nativeId: '160669345', username: 'demoAndroid', status: AccountStatus.ACTIVE, providerStatus: '1', createdAt: '2020-06-11T00:00:00.000Z', closedAt: null, expiresAt: '2024-12-19T16:44:42.000Z' /* the current plan's end: no close_date */, throttled: false, groupId: '2052', planNativeId: 'premium_1y' });
     expect(record.plans?.map((p) => [p.planCode, p.state])).toEqual([['premium_1y', 'CURRENT'], ['30_gb_1mo', 'PENDING'], ['1mo_unlimited', 'SPENT']]);
     expect(record.plans?.[0]?.expiresAt).toBe('2024-12-19T16:44:42.000Z');
     expect(toAccount({ ...sample, acct_status_id: 5 }, '2024-01-01').status).toBe(AccountStatus.BANDWIDTH_CAPPED);

@@ -1,5 +1,5 @@
 import { ProviderName } from '../../domain/provider.js';
-import type { ProviderTraits } from '../module.js';
+import type { NativeIdRules, ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 
 /** PureVPN rules, shared by pre-flight validation, the provider and the emulator. */
@@ -24,11 +24,22 @@ export function parsePeriod(value: unknown): number | null {
 }
 
 /** Plan codes are package × period, e.g. "STANDARD-30" (a bare package means 30 days). */
+const PLAN_CODE = new RegExp(`^(${PACKAGES.map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?:-(\\d+))?$`);
+
 export function parsePlanCode(code: string): { packageType: PvPackage; period: number } | null {
-  const m = /^(STANDARD|SSTP|HIGH-BW)(?:-(\d+))?$/.exec(code);
+  const m = PLAN_CODE.exec(code);
   if (!m) return null;
   return { packageType: m[1] as PvPackage, period: m[2] ? Number(m[2]) : 30 };
 }
+
+/**
+ * Usernames PureVPN is sent (form field `username`). It issues `pvpn` + 8 digits; the reference states no
+ * rule, so older names of letters, digits, dots, dashes and underscores (at most 64) are accepted too.
+ */
+export const USERNAME_RULE = /^[A-Za-z0-9._-]{1,64}$/;
+const username = (u: string) => (USERNAME_RULE.test(u) ? null : 'must be a PureVPN username (letters, digits, dots, dashes, underscores)');
+/** An account's id is its username; PureVPN has no customers, projects or servers: only the shared rules apply. */
+export const ID_RULES: NativeIdRules = { account: username, username, customer: () => null, project: () => null, server: () => null };
 
 export const TRAITS: ProviderTraits = {
   name: ProviderName.PUREVPN,
@@ -52,4 +63,5 @@ export const TRAITS: ProviderTraits = {
     connectionConfigs: false,
   },
   customerRefsAreStoreIds: false,
+  idRules: ID_RULES,
 };

@@ -1,5 +1,5 @@
 import { ProviderName } from '../../domain/provider.js';
-import type { ProviderTraits } from '../module.js';
+import type { NativeIdRules, ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 import type { PwSubscriptionType } from './wire.js';
 
@@ -47,6 +47,13 @@ export function toExtensionDate(ymd: string): string {
   return `${d}-${m}-${y}`;
 }
 
+/**
+ * Ids handed to PureWL: an account's id is its vpnUsername (USERNAME_RULE); customers are ids kept in this
+ * API's store (the `uuid`), projects and servers are not PureWL's: only the shared rules apply to those.
+ */
+const username = (u: string) => (USERNAME_RULE.test(u) ? null : 'must be a PureWL vpnUsername (3–20 letters and digits)');
+export const ID_RULES: NativeIdRules = { account: username, username, customer: () => null, project: () => null, server: () => null };
+
 /** The account's `uuid` is ours to choose: the id of a customer kept in this API's store. */
 export const TRAITS: ProviderTraits = {
   name: ProviderName.PUREWL,
@@ -71,4 +78,5 @@ export const TRAITS: ProviderTraits = {
     connectionConfigs: false,
   },
   customerRefsAreStoreIds: true,
+  idRules: ID_RULES,
 };

@@ -178,6 +178,10 @@ export class VpnresellersProvider extends BaseProvider {
     if (operation === AccountOperation.CREATE && typeof input.username === 'string' && !USERNAME_RULE.test(input.username)) {
       errors.push(new InputError('username', 'VPNresellers usernames are 3–50 letters, digits, dots, dashes or underscores.'));
     }
+    const period = input.periodDays;
+    if (operation === AccountOperation.CREATE && period !== undefined && period !== null && !(Number.isInteger(period) && Number(period) >= 1)) {
+      errors.push(new InputError('periodDays', 'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).'));
+    }
     if (typeof input.password === 'string' && input.password.length < PASSWORD_MIN) {
       errors.push(new InputError('password', `VPNresellers: the password must be at least ${PASSWORD_MIN} characters.`));
     }
@@ -198,8 +202,23 @@ export class VpnresellersProvider extends BaseProvider {
       : input.newCustomer
         ? { first_name: input.newCustomer.firstName, last_name: input.newCustomer.lastName, email: input.newCustomer.email, project_id: Number(input.newCustomer.projectNativeId) }
         : undefined;
+    if (input.periodDays !== undefined && !(Number.isInteger(input.periodDays) && input.periodDays >= 1)) {
+      throw new InputError('periodDays', 'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).');
+    }
     const res = await this.client.createAccount({ username, password, ...(customer ? { customer } : {}) });
-    const account = toAccount(res.data);
+    let data = res.data;
+    if (input.periodDays !== undefined) {
+      // POST v4_1/accounts takes no expiry; PUT v4_1/accounts/{account}/expire sets it ("If the expired_at field
+      // is null, the account becomes Auto-Renewal"). The account exists now: a failure here leaves it without an
+      // expiry, so it is reported as an unknown outcome for reconciliation (check_username finds the account).
+      try {
+        data = (await this.client.expire(String(res.data.id), addDays(todayYmd(), input.periodDays), 'createAccount')).data;
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        throw new ProviderError({ provider: this.name, operation: 'createAccount', code: error.code, field: 'periodDays', retryable: false, outcomeUnknown: true, message: `VPNresellers created account ${res.data.id} but could not set its expiry: ${error.message}` });
+      }
+    }
+    const account = toAccount(data);
     return { account: { ...account, customerNativeId: input.customerNativeId ?? null }, password };
   }
 
@@ -232,11 +251,15 @@ export class VpnresellersProvider extends BaseProvider {
   }
   /**
    * RENEW through the expire endpoint: the new expiry is max(today, current expiry) + periodDays. An account
-   * with no expiry (auto-renewal) has nothing to renew and stays as it is.
+   * with no expiry is auto-renewing (reference, "Expire an account": "If the expired_at field is null, the
+   * account becomes Auto-Renewal"): there is no period to add to, so RENEW is refused (VALIDATION) and the
+   * account left as it is; EXTEND / EXPIRE set an end date first.
    */
   async renewAccount(id: string, input: RenewInput) {
     const current = toAccount((await this.client.getAccount(id)).data);
-    if (!current.expiresAt) return current;
+    if (!current.expiresAt) {
+      throw this.http.error('renewAccount', ErrorCode.VALIDATION, 'VPNresellers: this account auto-renews (it has no expiry), so there is nothing to renew; set an end date with extendAccount first.', { field: 'id' });
+    }
     const base = toYmd(current.expiresAt) > todayYmd() ? toYmd(current.expiresAt) : todayYmd();
     return toAccount((await this.client.expire(id, addDays(base, input.periodDays), 'renewAccount')).data);
   }

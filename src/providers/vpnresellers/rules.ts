@@ -1,5 +1,5 @@
 import { ProviderName } from '../../domain/provider.js';
-import type { ProviderTraits } from '../module.js';
+import type { NativeIdRules, ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 
 /** VPNresellers v4.1 rules, shared by pre-flight validation, the provider and the emulator. */
@@ -40,6 +40,19 @@ export function customerProblems(input: Record<string, unknown>, creating: boole
   return problems;
 }
 
+/** Accounts, customers, projects, servers and ports are integer ids (`{account}` in `v4_1/accounts/{account}`). */
+export const NUMERIC_ID = /^\d{1,19}$/;
+const numeric = (what: string) => (id: string) => (NUMERIC_ID.test(id) ? null : `must be a VPNresellers ${what} id (digits only)`);
+
+/** Ids handed to VPNresellers: integer ids in URL paths, usernames by USERNAME_RULE (they travel in query strings). */
+export const ID_RULES: NativeIdRules = {
+  account: numeric('account'),
+  customer: numeric('customer'),
+  project: numeric('project'),
+  server: numeric('server'),
+  username: (u) => (USERNAME_RULE.test(u) ? null : 'must be 3–50 letters, digits, dots, dashes or underscores'),
+};
+
 export const TRAITS: ProviderTraits = {
   name: ProviderName.VPNRESELLERS,
   capabilities: new Set<AccountOperation>([
@@ -63,4 +76,5 @@ export const TRAITS: ProviderTraits = {
     connectionConfigs: true,
   },
   customerRefsAreStoreIds: false,
+  idRules: ID_RULES,
 };

@@ -10,15 +10,27 @@ import {
   type IncompleteField,
 } from '../../domain/records.js';
 import { epochSecondsToIso, ymdToIso } from '../../lib/dates.js';
-import { STATUS_OF_ID } from './rules.js';
+import { STATUS_OF_ID, ZERO_DATE } from './rules.js';
 import type { WlBulkUsageRow, WlCustomer, WlPlan, WlPlanInfoItem, WlServer, WlUsageMetric, WlStatusId } from './wire.js';
 
 /** WLVPN v2 payloads → domain records. */
 
 /**
- * close_date "0000-00-00" means not set. A close date in the future is the scheduled end (expiresAt);
- * for a closed account (status 3) the close date is when it closed (closedAt).
+ * `expiresAt` has ONE meaning for WLVPN: the end of service as far as the vendor tells — the earlier of
+ * (a) the scheduled close, close_date (today or later) on an account that is not closed ("Use close_date if you
+ * want to have an account automatically closed by some specific date in the future"; "0000-00-00" = not set),
+ * and (b) the end of the current plan, plans_info.current_plan.expires_at ("Timestamp when the plan expires").
+ * Null when neither is set (open-ended service). For a closed account (status 3) close_date is when it closed
+ * (closedAt) and expiresAt is null. A paged-list row has no plans_info, so its expiresAt is `incomplete`.
  */
+export function expiresAtOf(c: WlCustomer, today: string): string | null {
+  const closed = c.acct_status_id === 3;
+  const scheduled = !closed && c.close_date !== ZERO_DATE && c.close_date >= today ? ymdToIso(c.close_date) : null;
+  const planEnd = closed ? null : epochSecondsToIso(c.plans_info?.current_plan?.expires_at ?? null);
+  if (scheduled && planEnd) return Date.parse(scheduled) <= Date.parse(planEnd) ? scheduled : planEnd;
+  return scheduled ?? planEnd;
+}
+
 export function toAccount(c: WlCustomer, today: string): AccountRecord {
   const closeIso = ymdToIso(c.close_date);
   const closed = c.acct_status_id === 3;
@@ -30,7 +42,7 @@ export function toAccount(c: WlCustomer, today: string): AccountRecord {
     providerStatus: String(c.acct_status_id),
     createdAt: ymdToIso(c.open_date),
     updatedAt: null,
-    expiresAt: !closed && closeIso && c.close_date >= today ? closeIso : null,
+    expiresAt: expiresAtOf(c, today),
     closedAt: closed ? closeIso : null,
     throttled: c.user_throttled === 1,
     customerNativeId: null,
@@ -50,7 +62,7 @@ export function toAccount(c: WlCustomer, today: string): AccountRecord {
   };
 }
 
-const PAGED_ROW_GAPS: readonly IncompleteField[] = ['planNativeId', 'metadata', 'plans'];
+const PAGED_ROW_GAPS: readonly IncompleteField[] = ['planNativeId', 'metadata', 'plans', 'expiresAt'];
 
 export function toPlanItem(p: WlPlanInfoItem, state: AccountPlanRecord['state']): AccountPlanRecord {
   return {

@@ -21,7 +21,7 @@ import type { ProviderConfig } from '../module.js';
 import type { UpstreamHttp } from '../http.js';
 import { WlvpnClient } from './client.js';
 import { toAccount, toBulkUsage, toPlan, toServer } from './mapper.js';
-import { BULK_USAGE_MAX, DEFAULT_GROUP, ID_OF_STATUS, PAGE_SIZE_MAX, TRAITS, ZERO_DATE, metadataProblem, usernameProblems } from './rules.js';
+import { BULK_USAGE_MAX, DEFAULT_GROUP, ID_OF_STATUS, PAGE_SIZE_MAX, TRAITS, ZERO_DATE, metadataProblem, passwordProblem, usernameProblems } from './rules.js';
 
 /**
  * WLVPN v2 behind the port. Reads by id fan out (no batch get); listing uses the paged call; usage for many
@@ -126,6 +126,10 @@ export class WlvpnProvider extends BaseProvider {
     if (operation === AccountOperation.CREATE && typeof username === 'string') {
       for (const problem of usernameProblems(username)) errors.push(new InputError('username', problem));
     }
+    if ((operation === AccountOperation.CREATE || operation === AccountOperation.CHANGE_PASSWORD) && input.password !== undefined) {
+      const problem = passwordProblem(input.password);
+      if (problem) errors.push(new InputError('password', problem));
+    }
     const metadata = input.metadata;
     const metadataError = metadata && typeof metadata === 'object' ? metadataProblem(metadata) : null;
     if (metadataError) errors.push(new InputError('metadata', metadataError));
@@ -139,6 +143,8 @@ export class WlvpnProvider extends BaseProvider {
     const username = input.username ?? '';
     if (!username) throw new InputError('username', 'WLVPN needs a username.');
     const password = input.password ?? generatePassword(16);
+    const problem = passwordProblem(password);
+    if (problem) throw new InputError('password', problem);
     const res = await this.client.create({
       cust_user_id: username,
       cust_password: password,
@@ -165,7 +171,15 @@ export class WlvpnProvider extends BaseProvider {
     return this.read(id);
   }
 
-  enableAccount(id: string) {
+  /**
+   * ENABLE lifts a suspension (2) or a cap (5). WLVPN would also reopen a closed account on acct_status_id 1
+   * ("You can set it back to 1 to re-open a closed account"), which is REOPEN's job: refused here (CONFLICT).
+   */
+  async enableAccount(id: string) {
+    const current = await this.read(id);
+    if (current.status === AccountStatus.CLOSED) {
+      throw this.client.http.error('enableAccount', ErrorCode.CONFLICT, 'WLVPN: the account is closed; use reopenAccount to reopen it.');
+    }
     return this.update(id, { acct_status_id: 1 }, 'enableAccount');
   }
   disableAccount(id: string) {
@@ -191,6 +205,8 @@ export class WlvpnProvider extends BaseProvider {
     return this.update(id, { acct_status_id: 3, close_date: todayYmd() }, 'expireAccount');
   }
   changePassword(id: string, password: string) {
+    const problem = passwordProblem(password);
+    if (problem) return Promise.reject(new InputError('password', problem));
     return this.update(id, { cust_password: password }, 'changePassword');
   }
   async changePlan(id: string, planCode: string) {

@@ -1,6 +1,6 @@
 import { ProviderName } from '../../domain/provider.js';
 import { AccountStatus } from '../../domain/records.js';
-import type { ProviderTraits } from '../module.js';
+import type { NativeIdRules, ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 import type { WlStatusId } from './wire.js';
 
@@ -48,6 +48,18 @@ export function usernameProblems(username: string): string[] {
   ];
 }
 
+/**
+ * cust_password: the reference only says "Customer's password" (required on create, write-only). A password
+ * with whitespace or control characters cannot be typed reliably into VPN clients, so both are refused — by
+ * validation, the provider and the emulator alike.
+ */
+export function passwordProblem(password: unknown): string | null {
+  if (typeof password !== 'string' || password.length === 0) return 'WLVPN needs a password.';
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(password)) return 'WLVPN passwords may not contain spaces or control characters.';
+  return null;
+}
+
 export const metadataProblem = (metadata: unknown): string | null =>
   typeof metadata !== 'object' || metadata === null || Object.keys(metadata).length > METADATA_MAX_KEYS
     ? `WLVPN keeps at most ${METADATA_MAX_KEYS} metadata keys.`
@@ -56,6 +68,22 @@ export const metadataProblem = (metadata: unknown): string | null =>
 /**
  * RENEW is not offered: WLVPN extends service by plan purchase (CHANGE_PLAN) or by moving close_date (EXTEND).
  */
+/** cust_id: an integer (`/v2/customers/{id}`). */
+export const CUST_ID_RULE = /^\d{1,19}$/;
+
+/**
+ * Ids handed to WLVPN: cust_id digits only; usernames by the cust_user_id rule (they go in URL paths,
+ * percent-encoded, so `a/b` reaches `/v2/customers/username/a%2Fb`). WLVPN has no customers, projects or
+ * server ids of its own: only the shared rules apply to those.
+ */
+export const ID_RULES: NativeIdRules = {
+  account: (id) => (CUST_ID_RULE.test(id) ? null : 'must be a WLVPN cust_id (digits only)'),
+  username: (u) => usernameProblems(u)[0] ?? null,
+  customer: () => null,
+  project: () => null,
+  server: () => null,
+};
+
 export const TRAITS: ProviderTraits = {
   name: ProviderName.WLVPN,
   capabilities: new Set<AccountOperation>([
@@ -83,4 +111,5 @@ export const TRAITS: ProviderTraits = {
     connectionConfigs: false,
   },
   customerRefsAreStoreIds: false,
+  idRules: ID_RULES,
 };

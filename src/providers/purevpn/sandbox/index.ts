@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DAY_MS, EmulatorServer, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, EmulatorServer, entriesOf, refill, seedCount, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { NEW_PASS_RULE, PACKAGES, PASSWORD_ALPHABET, PERIODS, USERNAME_PREFIX, isPackage, parsePeriod, type PvPackage } from '../rules.js';
 import type { PvAnswer, PvStatus } from '../wire.js';
@@ -32,7 +32,6 @@ export interface PurevpnAccount {
 }
 
 export interface PurevpnEmulatorOptions extends EmulatorOptions {
-  accounts?: number;
   /** Client IPs allowed to call (default loopback). */
   allowlist?: string[];
 }
@@ -47,9 +46,16 @@ export class PurevpnEmulator implements SandboxHandle {
   constructor(options: PurevpnEmulatorOptions = {}) {
     this.server = new EmulatorServer('purevpn', options);
     this.allowlist = options.allowlist ?? ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
-    this.count = options.accounts ?? 55;
+    this.count = seedCount(options, 55);
     this.seed();
     this.server.onReset = () => this.seed();
+    this.server.persist<{ accounts: Array<[string, PurevpnAccount]>; serial: number }>({
+      snapshot: () => ({ accounts: entriesOf(this.accounts), serial: this.serial }),
+      restore: (s) => {
+        refill(this.accounts, s.accounts);
+        this.serial = s.serial;
+      },
+    });
     this.server.route('POST', PUREVPN_PATH, (req) => this.handle(req));
   }
 

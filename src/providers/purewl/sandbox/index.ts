@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DAY_MS, EmulatorServer, field, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, EmulatorServer, entriesOf, refill, seedCount, field, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { PLATFORMS, RENEW_WINDOW_DAYS, USERNAME_RULE, isSubscription, passwordOk as policy, periodOk, purewlDate } from '../rules.js';
 import type { PwEnvelope, PwSubscriptionType } from '../wire.js';
@@ -48,13 +48,20 @@ export class PurewlEmulator implements SandboxHandle {
   private serial = 100_000_000;
   private readonly count: number;
 
-  constructor(options: EmulatorOptions & { accounts?: number; tokenLifetimeSeconds?: number } = {}) {
+  constructor(options: EmulatorOptions & { tokenLifetimeSeconds?: number } = {}) {
     this.server = new EmulatorServer('purewl', options);
-    this.count = options.accounts ?? 55;
+    this.count = seedCount(options, 55);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     this.server.onExpireTokens = () => this.tokens.clear();
     this.server.onReset = () => this.seed();
     this.seed();
+    this.server.persist<{ accounts: Array<[string, PurewlAccount]>; serial: number }>({
+      snapshot: () => ({ accounts: entriesOf(this.accounts), serial: this.serial }),
+      restore: (s) => {
+        refill(this.accounts, s.accounts);
+        this.serial = s.serial;
+      },
+    });
     this.routes();
   }
 

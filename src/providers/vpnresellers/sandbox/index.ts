@@ -1,4 +1,4 @@
-import { DAY_MS, EmulatorServer, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, EmulatorServer, entriesOf, refill, seedCount, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { routes } from './routes.js';
 import type { VrStatus } from '../rules.js';
@@ -69,11 +69,21 @@ export class VpnresellersEmulator implements SandboxHandle {
   /** @internal */ ids = { account: 1, customer: 1, project: 1 };
   /** @internal */ readonly count: number;
 
-  constructor(options: EmulatorOptions & { accounts?: number } = {}) {
+  constructor(options: EmulatorOptions = {}) {
     this.server = new EmulatorServer('vpnresellers', options);
-    this.count = options.accounts ?? 55;
+    this.count = seedCount(options, 55);
     this.seed();
     this.server.onReset = () => this.seed();
+    this.server.persist<{ accounts: Array<[number, VrAccount]>; customers: Array<[number, VrCustomer]>; projects: Array<[number, VrProject]>; balance: number; ids: VpnresellersEmulator['ids'] }>({
+      snapshot: () => ({ accounts: entriesOf(this.accounts), customers: entriesOf(this.customers), projects: entriesOf(this.projects), balance: this.balance, ids: this.ids }),
+      restore: (s) => {
+        refill(this.accounts, s.accounts);
+        refill(this.customers, s.customers);
+        refill(this.projects, s.projects);
+        this.balance = s.balance;
+        this.ids = s.ids;
+      },
+    });
     this.server.notFoundHandler = (_m, path) => (path.startsWith('/v4_1/') ? std(404) : { status: 404, json: { message: 'Not Found' } });
     routes(this);
   }

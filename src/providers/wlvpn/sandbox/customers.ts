@@ -1,7 +1,8 @@
 import { field, isoDate, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
-import { STATUS_IDS, USERNAME_MAX, USERNAME_RULE, METADATA_MAX_KEYS, PAGE_SIZE_MAX, YMD, ZERO_DATE } from '../rules.js';
+import { STATUS_IDS, USERNAME_MAX, passwordProblem, USERNAME_RULE, METADATA_MAX_KEYS, PAGE_SIZE_MAX, YMD, ZERO_DATE } from '../rules.js';
 import type { WlCustomer, WlLimitation, WlStatusId } from '../wire.js';
 import { bulkUsage } from './usage.js';
+import { PLANS } from './seed.js';
 import type { EmuCustomer, Route, WlvpnEmulator } from './index.js';
 
 /** WLVPN emulator: the customer (account) resource — create, read, update, anonymise, paged list, limitations, tokens. */
@@ -75,6 +76,7 @@ export function withCustomer(emu: WlvpnEmulator, c: EmuCustomer | undefined, fn:
 /** The customer as the API shows it. */
 export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
   autoClose(emu, c);
+  advancePlans(emu, c);
   return {
     cust_id: c.cust_id,
     cust_user_id: c.cust_user_id,
@@ -87,6 +89,22 @@ export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
     metadata: c.metadata,
     plans_info: c.plans ? { current_plan: c.plans.current, pending_plans: c.plans.pending, spent_plans: c.plans.spent } : null,
   };
+}
+
+/**
+ * A current plan past its expires_at is spent; the first pending plan (if any) becomes current from then on.
+ * So current_plan.expires_at is always in the future or null, as the mapper's expiresAt assumes.
+ */
+export function advancePlans(emu: WlvpnEmulator, c: EmuCustomer): void {
+  const plans = c.plans;
+  const nowSeconds = Math.floor(emu.server.now() / 1000);
+  while (plans?.current && plans.current.expires_at !== null && plans.current.expires_at <= nowSeconds) {
+    const ended = plans.current;
+    plans.spent.unshift(ended);
+    const next = plans.pending.shift();
+    const plan = next ? PLANS.find((p) => p.plan_code === next.code) : undefined;
+    plans.current = next && plan ? { ...next, starts_at: ended.expires_at, expires_at: plan.interval_days ? (ended.expires_at as number) + plan.interval_days * 86400 : null } : null;
+  }
 }
 
 export function autoClose(emu: WlvpnEmulator, c: EmuCustomer): void {
@@ -110,6 +128,7 @@ export function validateCommon(body: unknown, creating: boolean): string | null 
   if ((creating || group !== undefined) && !Number.isInteger(Number(group))) return 'acct_group_id is required and must be an integer';
   const password = field(body, 'cust_password');
   if ((creating || password !== undefined) && (typeof password !== 'string' || password.length === 0)) return 'cust_password is required';
+  if (password !== undefined && passwordProblem(password)) return 'cust_password may not contain whitespace or control characters';
   return null;
 }
 
@@ -172,12 +191,19 @@ export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
     const v = q.get(key);
     if (v !== null) filters.push([key, v]);
   }
-  const all = [...emu.customers.values()]
-    .filter((c) => !c.anonymised)
-    .map((c) => view(emu, c))
-    .filter((c) => filters.every(([k, v]) => String((c as unknown as Record<string, unknown>)[k]) === v));
+  // One pass, stopping at the page's end: a page of 1000 out of 10,000 accounts does not view them all.
+  const start = (page - 1) * size;
+  const rows: WlCustomer[] = [];
+  let matched = 0;
+  for (const c of emu.customers.values()) {
+    if (c.anonymised) continue;
+    if (filters.length > 0 && !filters.every(([k, v]) => String((view(emu, c) as unknown as Record<string, unknown>)[k]) === v)) continue;
+    if (matched++ < start) continue;
+    rows.push(view(emu, c));
+    if (rows.length === size) break;
+  }
   // The paged list's rows carry neither metadata nor plans_info.
-  const customers: WlCustomer[] = all.slice((page - 1) * size, page * size).map(({ metadata: _m, plans_info: _p, ...rest }) => rest);
+  const customers: WlCustomer[] = rows.map(({ metadata: _m, plans_info: _p, ...rest }) => rest);
   return { status: 200, json: { api_status: 1, result_count: customers.length, page, page_size: size, customers } };
 }
 

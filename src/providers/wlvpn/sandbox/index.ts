@@ -1,4 +1,4 @@
-import { EmulatorServer, basicAuth, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import { EmulatorServer, basicAuth, entriesOf, refill, seedCount, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import type { WlLimitation, WlPlanInfoItem, WlStatusId } from '../wire.js';
 import { catalogRoutes } from './catalog.js';
@@ -51,11 +51,19 @@ export class WlvpnEmulator implements SandboxHandle {
   nextPurchase = 700;
   readonly accounts: number;
 
-  constructor(options: EmulatorOptions & { accounts?: number } = {}) {
+  constructor(options: EmulatorOptions = {}) {
     this.server = new EmulatorServer('wlvpn', options);
-    this.accounts = options.accounts ?? 60;
+    this.accounts = seedCount(options, 60);
     seedCustomers(this);
     this.server.onReset = () => seedCustomers(this);
+    this.server.persist<{ customers: Array<[number, EmuCustomer]>; nextId: number; nextPurchase: number }>({
+      snapshot: () => ({ customers: entriesOf(this.customers), nextId: this.nextId, nextPurchase: this.nextPurchase }),
+      restore: (s) => {
+        refill(this.customers, s.customers);
+        this.nextId = s.nextId;
+        this.nextPurchase = s.nextPurchase;
+      },
+    });
     const both: Route = (method, pattern, handler) => {
       this.server.route(method, pattern, (req) => {
         const auth = basicAuth(req.headers);

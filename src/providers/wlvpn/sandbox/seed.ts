@@ -49,7 +49,9 @@ export function seedCustomers(emu: WlvpnEmulator): void {
       metadata: i % 2 === 0 ? { internal_account_id: `acct-${i}` } : {},
       plans: withPlan
         ? {
-            current: planItem(emu, plan, Math.floor(open / 1000), 'manual'),
+            // Current means current: a time plan started within its own interval, so it has not ended yet
+            // (a plan that ended is spent — see advancePlans); a bandwidth plan runs from the open date.
+            current: planItem(emu, plan, Math.floor((plan.interval_days ? Math.max(open, now - ((i * 7) % plan.interval_days) * DAY_MS) : open) / 1000), 'manual'),
             pending: [],
             spent: [],
           }
