@@ -26,6 +26,7 @@ import { Metrics } from './lib/metrics.js';
 import { createLogger } from './lib/logger.js';
 import { runInRequestScope } from './lib/request-context.js';
 import { onUpstreamCall } from './providers/http.js';
+import { startJobs } from './jobs/runner.js';
 
 /**
  * Builds the HTTP server: Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus /health,
@@ -77,6 +78,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     );
   }
 
+  const jobs = config.env.WORKER === 'inline' ? await startJobs({ config, store, registry, logger }) : null;
   const metrics = new Metrics();
   const stopUpstreamLog = onUpstreamCall((e) => {
     logger.debug({ upstream: e }, 'upstream call');
@@ -154,7 +156,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       viewer,
       loaders,
       services,
-      lifecycle: new LifecycleService({ registry, store, loaders, viewer, requestId, logger, reconcileWindowMs: config.env.RECONCILE_WINDOW_MS }),
+      lifecycle: new LifecycleService({ registry, store, loaders, viewer, requestId, logger, reconcileWindowMs: config.env.RECONCILE_WINDOW_MS, leaseMs: config.env.INTENT_LEASE_MS }),
       partialErrors,
     };
   };
@@ -238,6 +240,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first
         stopUpstreamLog();
         metrics.close();
+        await jobs?.stop();
         await registry.close();
         if (!options.store) await store.close();
       })();

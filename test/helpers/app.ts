@@ -35,7 +35,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', ...env });
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', WORKER: 'off', ...env });
   const store = await openStore({});
   const app = await createApp(config, { store, logger: options.logger ?? createLogger('silent'), emulator: { seed: 42 } });
   const emulator = (p: ProviderName) => {
