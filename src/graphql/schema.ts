@@ -28,6 +28,7 @@ const RESOLVERS = [
   UsageResolver,
   ProviderResolver,
   NodeResolver,
+  (await import('./intent/intent.resolver.js')).IntentResolver,
   ...MUTATION_RESOLVERS,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
