@@ -398,7 +398,7 @@ export class LifecycleService {
         key: plan.key ? `${operation}:${plan.key}` : null,
         operation,
         provider: provider.name,
-        inputHash: createHash('sha256').update(stableJson(plan.hashInput)).digest('hex'),
+        inputHash: hashIntentInput(plan.hashInput),
         target: plan.target ?? null,
         username: plan.username ?? null,
         context: plan.context,
@@ -796,6 +796,11 @@ function unsupported(provider: VpnProvider, operation: AccountOperation): Accoun
 
 function failure(error: unknown): AccountPayloadShape {
   return { account: null, userErrors: [toUserError(error)] };
+}
+
+/** The hash an idempotency key is bound to: sha256 of the input in a stable key order, undefined fields left out. */
+export function hashIntentInput(input: Record<string, unknown>): string {
+  return createHash('sha256').update(stableJson(input)).digest('hex');
 }
 
 function stableJson(value: unknown): string {
