@@ -5,6 +5,8 @@ import { startJobs, type JobRunner } from '../../src/jobs/runner.js';
 import { RECONCILE_INTENTS } from '../../src/jobs/reconcile-intents.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/lib/logger.js';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/store.js';
 import { create, createInput, directoryUsernames, unresolved, vendorUsernames } from './helpers.js';
 
 /**
@@ -14,19 +16,49 @@ import { create, createInput, directoryUsernames, unresolved, vendorUsernames } 
  */
 const LEASE_MS = 600;
 
-describe('dead owners: leases and the reconciler', () => {
+const PG_URL = process.env.TEST_DATABASE_URL;
+const backends: Array<[string, () => Promise<{ store?: Store; cleanup(): Promise<void> }>]> = [['pglite', async () => ({ cleanup: async () => undefined })]];
+if (PG_URL) {
+  backends.push([
+    'postgres',
+    async () => {
+      const schema = `intents_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      const store = await openStore({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` });
+      return {
+        store,
+        cleanup: async () => {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`DROP SCHEMA ${schema} CASCADE`);
+          await c.query(`DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
+          await c.end();
+        },
+      };
+    },
+  ]);
+}
+
+describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend, open) => {
   let t: TestApp;
   let jobs: JobRunner;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    t = await startTestApp({ INTENT_LEASE_MS: String(LEASE_MS), RECONCILE_WINDOW_MS: '300', BREAKER_THRESHOLD: '1000' });
+    const opened = await open();
+    cleanup = opened.cleanup;
+    t = await startTestApp({ INTENT_LEASE_MS: String(LEASE_MS), RECONCILE_WINDOW_MS: '300', BREAKER_THRESHOLD: '1000' }, opened.store ? { store: opened.store } : {});
     const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', INTENT_LEASE_MS: String(LEASE_MS), RECONCILE_WINDOW_MS: '300' });
     const started = Date.now();
     jobs = await startJobs({ config, store: t.store, registry: t.app.registry, logger: createLogger('silent') }, { schedule: false, pollingIntervalSeconds: 0.5 });
-    process.stdout.write(`pg-boss on PGlite started in ${Date.now() - started} ms\n`);
+    process.stdout.write(`pg-boss on ${_backend} started in ${Date.now() - started} ms\n`);
   });
   afterAll(async () => {
     await jobs.stop();
     await t.stop();
+    await cleanup();
   });
 
   /** What a process killed mid-create leaves behind: the claim and its intent, pending, its lease running out. */
