@@ -66,10 +66,18 @@ const common = z.object({
   CATALOG_CACHE_TTL_MS: int(60_000, 0),
   /** How long a write with an unknown outcome keeps asking the vendor what happened (0: ask once). */
   RECONCILE_WINDOW_MS: int(2_500, 0),
+  /** Lease of a write-ahead intent: a pending write whose owner went silent this long is taken over. */
+  INTENT_LEASE_MS: int(15_000, 100),
+  /** Background jobs (intent reconciliation, …): inside the server (`inline`) or only in `npm run worker` (`off`). */
+  WORKER: z.enum(['inline', 'off']).optional().default('inline'),
+  /** When the reconciler job runs (pg-boss cron, UTC; minute granularity). */
+  RECONCILE_CRON: z.string().optional().default('* * * * *'),
 
   SANDBOX_SEED: int(42, 0),
   SANDBOX_LATENCY_MS: int(0, 0),
   SANDBOX_ADMIN: bool(false),
+  /** Demo accounts each emulator seeds (default: the emulator's own 55-60). */
+  SANDBOX_ACCOUNTS: int(0, 0),
 
   DATALOADER: bool(true),
   MAX_PAGE_SIZE: int(100, 1),

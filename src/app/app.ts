@@ -1,3 +1,5 @@
+import { PROVIDER_SECRET_FIELDS } from '../providers/modules.js';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -10,6 +12,7 @@ import { ProviderRegistry, type RegistryOptions } from '../providers/registry.js
 import { openStore, type Store } from '../store/store.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import { encodeId } from '../domain/ids.js';
+import { startJobs } from '../jobs/runner.js';
 import type { PlanRecord, ServerRecord } from '../domain/records.js';
 import { Authenticator } from '../auth.js';
 import { Metrics } from '../lib/metrics.js';
@@ -46,7 +49,7 @@ export interface App {
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.env.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.env.LOG_LEVEL, undefined, PROVIDER_SECRET_FIELDS);
   // PGlite's directory belongs to one process: take its lock before opening it.
   const ownsPglite = !options.store && !config.env.DATABASE_URL && config.env.DATA_DIR !== 'memory://';
   const lock: DirLock | undefined = ownsPglite ? acquireDirLock(config.env.DATA_DIR) : undefined;
@@ -83,9 +86,17 @@ async function build(
     options.store ??
     (await openStore(config.env.DATABASE_URL ? { url: config.env.DATABASE_URL } : { dataDir: config.env.DATA_DIR }));
   if (!options.store) cleanups.push(() => store.close());
+  // In-process emulators keep their state beside the embedded store, so a restart finds both as they were.
+  const persistent = !options.store && !config.env.DATABASE_URL && config.env.DATA_DIR !== 'memory://';
   const registry = await ProviderRegistry.create(config, store, {
-    emulator: { admin: config.env.SANDBOX_ADMIN, seed: config.env.SANDBOX_SEED, ...options.emulator },
+    emulator: {
+      admin: config.env.SANDBOX_ADMIN,
+      seed: config.env.SANDBOX_SEED,
+      ...(config.env.SANDBOX_ACCOUNTS > 0 ? { accounts: config.env.SANDBOX_ACCOUNTS } : {}),
+      ...options.emulator,
+    },
     sandboxLatencyMs: options.sandboxLatencyMs ?? config.env.SANDBOX_LATENCY_MS,
+    ...(persistent ? { sandboxStateDir: join(config.env.DATA_DIR, 'sandbox') } : {}),
   });
   cleanups.push(() => registry.close());
   // Vendors with no list call: the sandbox's demo accounts are imported into the directory, as a reseller
@@ -106,6 +117,12 @@ async function build(
         customerId: encodeId('Customer', name, l.customerNativeId),
       })),
     );
+  }
+
+  // Background jobs (intent reconciliation, syncs) on the store's database; WORKER=off leaves them to `npm run worker`.
+  if (config.env.WORKER === 'inline') {
+    const jobs = await startJobs({ config, store, registry, logger });
+    cleanups.push(() => jobs.stop());
   }
 
   const metrics = new Metrics();

@@ -42,6 +42,7 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
         requestId,
         logger,
         reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
+        leaseMs: config.env.INTENT_LEASE_MS,
       }),
       partialErrors,
     };

@@ -12,6 +12,8 @@ export enum ErrorCode {
   UNAUTHENTICATED_UPSTREAM = 'UNAUTHENTICATED_UPSTREAM',
   UNSUPPORTED_BY_PROVIDER = 'UNSUPPORTED_BY_PROVIDER',
   CONFLICT = 'CONFLICT',
+  /** A write may or may not have happened at the vendor and nothing could tell yet; never retried blindly. */
+  OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
 }
 
 export interface ProviderErrorInit {

@@ -16,6 +16,7 @@ import { NodeResolver } from './node/node.resolver.js';
 import { AccountMutationResolver } from './account/account.mutations.js';
 import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
+import { IntentResolver } from './intent/intent.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 
@@ -33,6 +34,7 @@ const RESOLVERS = [
   AccountMutationResolver,
   CustomerMutationResolver,
   ProjectMutationResolver,
+  IntentResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

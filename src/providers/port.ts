@@ -104,6 +104,11 @@ export interface CreateAccountInput {
   /** WLVPN account group. */
   groupId?: string;
   metadata?: Record<string, string>;
+  /**
+   * Not sent upstream: called as soon as the vendor names the new account (vendors that pick the username),
+   * before any read-back, so a failure after it can still be reconciled by that name.
+   */
+  onAccepted?: (username: string) => Promise<void>;
 }
 
 export interface CreatedAccount {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
 import { ConfigError } from '../lib/config-error.js';
 import { registerSecret, registerSecretFields } from '../lib/redact.js';
@@ -26,6 +27,8 @@ export interface RegistryOptions {
   sandboxLatencyMs?: number;
   /** The modules to build (default: every module); tests may pass a subset. */
   modules?: readonly AnyProviderModule[];
+  /** Where in-process emulators keep their state (`<dir>/<PROVIDER>.json`), so it survives a restart with the store. */
+  sandboxStateDir?: string;
 }
 
 /** Which providers run in their sandbox; throws ConfigError naming every partly configured one. */
@@ -62,7 +65,8 @@ export class ProviderRegistry {
         registerSecretFields(module.secretFields);
         if (sandbox) {
           const build = await module.sandbox();
-          const { handle, credentials, baseUrlFor } = build({ seed: 42, ...options.emulator });
+          const stateFile = options.sandboxStateDir ? join(options.sandboxStateDir, `${module.name}.json`) : undefined;
+          const { handle, credentials, baseUrlFor } = build({ seed: 42, ...options.emulator, ...(stateFile ? { stateFile } : {}) });
           const url = await handle.server.start();
           if (options.sandboxLatencyMs) handle.server.addFault({ kind: 'latency', latencyMs: options.sandboxLatencyMs });
           emulators.set(module.name, handle);

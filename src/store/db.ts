@@ -9,8 +9,16 @@ import { MIGRATIONS } from './migrations.js';
  */
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
+  /** Postgres only: the connection string (the job queue opens its own small pool with it). */
+  readonly url?: string;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Raw SQL for the job queue (pg-boss's `db.executeSql`): with values, one parameterised statement; without,
+   * a script of several statements whose last result is answered. On PGlite it joins the same queue as
+   * every other statement, so it never interleaves with a transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -33,10 +41,20 @@ class PgliteDb implements Db {
           kind: 'pglite',
           query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
           transaction: (f) => f(inner),
+          executeSql: async (text, values) =>
+            values && values.length > 0 ? { rows: (await tx.query(text, values)).rows } : { rows: (await tx.exec(text)).at(-1)?.rows ?? [] },
           close: async () => undefined,
         };
         return fn(inner);
       }),
+    );
+  }
+
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    return this.serial(async () =>
+      values && values.length > 0
+        ? { rows: (await this.lite.query(text, values)).rows }
+        : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
     );
   }
 
@@ -54,7 +72,10 @@ class PgliteDb implements Db {
 
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly url?: string,
+  ) {}
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     const result = await this.pool.query(sql, params);
@@ -69,6 +90,7 @@ class PostgresDb implements Db {
         kind: 'postgres',
         query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
         transaction: (f) => f(tx),
+        executeSql: async (text, values) => ({ rows: (await client.query(text, values)).rows as unknown[] }),
         close: async () => undefined,
       };
       const out = await fn(tx);
@@ -80,6 +102,10 @@ class PostgresDb implements Db {
     } finally {
       client.release();
     }
+  }
+
+  async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    return { rows: (await this.pool.query(text, values)).rows as unknown[] };
   }
 
   async close(): Promise<void> {
@@ -97,7 +123,7 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Db> {
   let db: Db;
   if (options.url) {
-    db = new PostgresDb(new pg.Pool({ connectionString: options.url, max: 10 }));
+    db = new PostgresDb(new pg.Pool({ connectionString: options.url, max: 10 }), options.url);
   } else {
     const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dir) mkdirSync(dir, { recursive: true });

@@ -55,5 +55,35 @@ CREATE TABLE api_keys (
   revoked_at timestamptz
 )`,
   },
+  {
+    // Write-ahead intents: every non-idempotent vendor write (create, renew) is recorded, with what finds
+    // its result later (our username, or the account and its expiry before a renewal), before the call.
+    // The idempotency key lives here too (unique while set): claim and intent are one row, one transaction.
+    version: 2,
+    sql: `
+CREATE TABLE write_intents (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  idempotency_key text UNIQUE,
+  operation text NOT NULL,
+  provider text NOT NULL,
+  input_hash text NOT NULL,
+  target text,
+  username text,
+  context jsonb NOT NULL DEFAULT '{}'::jsonb,
+  state text NOT NULL CHECK (state IN ('pending', 'succeeded', 'failed', 'unknown')),
+  attempt integer NOT NULL DEFAULT 1,
+  lease_owner text,
+  lease_expires_at timestamptz,
+  retry_allowed boolean NOT NULL DEFAULT false,
+  result_account_id text,
+  response jsonb,
+  credentials_delivered boolean NOT NULL DEFAULT false,
+  last_error_code text,
+  last_error_message text,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX write_intents_open ON write_intents (created_at, id) WHERE state IN ('pending', 'unknown')`,
+  },
   { version: 3, sql: MIRROR_MIGRATION },
 ];

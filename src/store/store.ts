@@ -6,18 +6,13 @@ import type { CustomerRecord } from '../domain/records.js';
 import type { AccountDirectory } from '../providers/port.js';
 import { redact } from '../lib/redact.js';
 import { openDatabase, type Db, type OpenOptions } from './db.js';
+import { IntentStore, type FinishInput } from './intents.js';
 
 /**
  * The store: registry of accounts known to this API (the list for vendors without a list call, and
- * customer links), customers kept here, idempotency records, the mutation journal and API keys.
- * Every decision that must hold across replicas (idempotency claims) is made by the database.
+ * customer links), customers kept here, write-ahead intents (with their idempotency keys), the mutation journal
+ * and API keys. Every decision that must hold across replicas (idempotency claims, leases) is made by the database.
  */
-
-export type ClaimResult =
-  | { state: 'claimed' }
-  | { state: 'replay'; response: unknown }
-  | { state: 'pending' }
-  | { state: 'mismatch' };
 
 export interface JournalEntry {
   actor: string;
@@ -38,7 +33,6 @@ export interface RegistryEntry {
   via?: 'api' | 'import';
 }
 
-const DAY_MS = 86_400_000;
 const SECRET_KEY = /pass|secret|token|key/i;
 
 interface CustomerRow {
@@ -50,7 +44,11 @@ interface CustomerRow {
 }
 
 export class Store implements AccountDirectory {
-  constructor(readonly db: Db) {}
+  readonly intents: IntentStore;
+
+  constructor(readonly db: Db) {
+    this.intents = new IntentStore(db);
+  }
 
   async ping(): Promise<void> {
     await this.db.query('SELECT 1');
@@ -59,14 +57,7 @@ export class Store implements AccountDirectory {
   // ---- account registry ------------------------------------------------------------------------
 
   async registerAccount(entry: RegistryEntry): Promise<void> {
-    await this.db.query(
-      `INSERT INTO account_registry (provider, native_id, username, customer_id, created_via)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (provider, native_id) DO UPDATE
-         SET username = EXCLUDED.username,
-             customer_id = COALESCE(EXCLUDED.customer_id, account_registry.customer_id)`,
-      [entry.provider, entry.nativeId, entry.username, entry.customerId ?? null, entry.via ?? 'api'],
-    );
+    await registerIn(this.db, entry);
   }
 
   async importAccounts(
@@ -223,60 +214,18 @@ export class Store implements AccountDirectory {
     await this.db.query('DELETE FROM customers WHERE id = $1', [id]);
   }
 
-  // ---- idempotency -----------------------------------------------------------------------------
+  // ---- write-ahead intents (idempotency claims included) ----------------------------------------
 
-  /** Atomic claim: exactly one caller gets 'claimed' for a key until it completes, releases or expires. */
-  async claim(key: string, operation: string, requestHash: string, ttlMs = DAY_MS): Promise<ClaimResult> {
+  /**
+   * A created account enters the directory and its intent becomes `succeeded` in one transaction, so a crash
+   * can never leave one without the other. False when `owner` no longer held the lease (the account is
+   * registered all the same; the new owner finds it too).
+   */
+  async completeCreate(intentId: string, owner: string | null, entry: RegistryEntry, result: FinishInput): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const expires = new Date(Date.now() + ttlMs).toISOString();
-      const inserted = await tx.query<{ key: string }>(
-        `INSERT INTO idempotency_keys (key, operation, request_hash, state, expires_at) VALUES ($1, $2, $3, 'pending', $4)
-         ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [key, operation, requestHash, expires],
-      );
-      if (inserted.length > 0) return { state: 'claimed' } as const;
-      const taken = await tx.query<{ key: string }>(
-        `UPDATE idempotency_keys SET operation = $2, request_hash = $3, state = 'pending', response = NULL,
-           created_at = now(), expires_at = $4
-         WHERE key = $1 AND expires_at < now() RETURNING key`,
-        [key, operation, requestHash, expires],
-      );
-      if (taken.length > 0) return { state: 'claimed' } as const;
-      const [row] = await tx.query<{ request_hash: string; state: string; response: unknown }>(
-        'SELECT request_hash, state, response FROM idempotency_keys WHERE key = $1',
-        [key],
-      );
-      if (!row) return { state: 'pending' } as const;
-      if (row.request_hash !== requestHash) return { state: 'mismatch' } as const;
-      if (row.state === 'done') return { state: 'replay', response: row.response } as const;
-      return { state: 'pending' } as const;
+      await registerIn(tx, entry);
+      return this.intents.finish(intentId, owner, result, tx);
     });
-  }
-
-  async complete(key: string, response: unknown): Promise<void> {
-    assertNoPassword(response);
-    await this.db.query(`UPDATE idempotency_keys SET state = 'done', response = $2::jsonb WHERE key = $1`, [
-      key,
-      JSON.stringify(response),
-    ]);
-  }
-
-  async release(key: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND state = 'pending'`, [key]);
-  }
-
-  async waitFor(key: string, options: { timeoutMs: number; pollMs: number }): Promise<unknown | null> {
-    const deadline = Date.now() + options.timeoutMs;
-    while (Date.now() < deadline) {
-      const [row] = await this.db.query<{ state: string; response: unknown }>(
-        'SELECT state, response FROM idempotency_keys WHERE key = $1',
-        [key],
-      );
-      if (row?.state === 'done') return row.response;
-      if (!row) return null;
-      await new Promise((r) => setTimeout(r, options.pollMs));
-    }
-    return null;
   }
 
   // ---- journal ---------------------------------------------------------------------------------
@@ -390,7 +339,13 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
-function assertNoPassword(value: unknown): void {
-  const text = JSON.stringify(value ?? null);
-  if (/"(password|vpnPassword)"\s*:\s*"/.test(text)) throw new Error('refusing to store a password in an idempotency record');
+async function registerIn(db: Db, entry: RegistryEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO account_registry (provider, native_id, username, customer_id, created_via)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (provider, native_id) DO UPDATE
+       SET username = EXCLUDED.username,
+           customer_id = COALESCE(EXCLUDED.customer_id, account_registry.customer_id)`,
+    [entry.provider, entry.nativeId, entry.username, entry.customerId ?? null, entry.via ?? 'api'],
+  );
 }

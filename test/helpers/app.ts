@@ -34,9 +34,9 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', ...env });
-  const store = await openStore({});
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger; store?: Store } = {}): Promise<TestApp> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', WORKER: 'off', ...env });
+  const store = options.store ?? (await openStore({}));
   const app = await createApp(config, { store, logger: options.logger ?? createLogger('silent'), emulator: { seed: 42 } });
   const emulator = (p: ProviderName) => {
     const e = app.registry.emulator(p);

@@ -5,6 +5,7 @@ import { storeBackends } from '../helpers/backends.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { ProviderName } from '../../src/domain/provider.js';
+import type { BeginInput, BeginResult } from '../../src/store/intents.js';
 
 describe.each(storeBackends)('store on %s', (_name, open) => {
   let store: Store;
@@ -48,24 +49,45 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
     expect(await store.getCustomers([c.nativeId])).toEqual([null]);
   });
 
-  it('claims an idempotency key atomically: 50 concurrent claims → exactly one winner', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, () => store.claim('k-atomic', 'createAccount', 'h1')));
-    expect(results.filter((r) => r.state === 'claimed')).toHaveLength(1);
-    expect(results.filter((r) => r.state === 'pending')).toHaveLength(49);
-    expect((await store.claim('k-atomic', 'createAccount', 'h2')).state).toBe('mismatch');
-    const waiting = store.waitFor('k-atomic', { timeoutMs: 2000, pollMs: 10 });
-    await store.complete('k-atomic', { accountId: 'A1', userErrors: [] });
-    expect(await waiting).toEqual({ accountId: 'A1', userErrors: [] });
-    expect(await store.claim('k-atomic', 'createAccount', 'h1')).toEqual({ state: 'replay', response: { accountId: 'A1', userErrors: [] } });
+  const begin = (key: string | null, hash = 'h1', owner = 'owner-a', leaseMs = 15_000, extra: Partial<BeginInput> = {}) =>
+    store.intents.begin({ key, operation: 'createAccount', provider: ProviderName.WLVPN, inputHash: hash, username: 'u-intent', owner, leaseMs, ...extra });
+
+  it('claims a key and records its intent atomically: 50 concurrent claims → one owner, 49 busy', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => begin('k-atomic', 'h1', `owner-${i}`)));
+    const claimed = results.filter((r) => r.kind === 'claimed');
+    expect(claimed).toHaveLength(1);
+    expect(results.filter((r) => r.kind === 'busy')).toHaveLength(49);
+    expect((await begin('k-atomic', 'h2')).kind).toBe('mismatch');
+    const intent = (claimed[0] as Extract<BeginResult, { kind: 'claimed' }>).intent;
+    expect(intent).toMatchObject({ state: 'pending', attempt: 1, username: 'u-intent', key: 'k-atomic' });
+    expect(await store.intents.finish(intent.id, 'someone-else', { state: 'succeeded' })).toBe(false); // not the lease holder
+    expect(await store.intents.finish(intent.id, intent.leaseOwner, { state: 'succeeded', response: { accountId: 'A1', userErrors: [] }, resultAccountId: 'A1' })).toBe(true);
+    const replay = await begin('k-atomic');
+    expect(replay.kind).toBe('replay');
+    expect((replay as Extract<BeginResult, { kind: 'replay' }>).intent.response).toEqual({ accountId: 'A1', userErrors: [] });
   });
 
-  it('takes over an expired key, releases a pending one, and refuses to store a password', async () => {
-    expect((await store.claim('k-exp', 'renewAccount', 'h', 1)).state).toBe('claimed');
+  it('takes over an intent whose lease expired (attempt + 1, same username), reruns a failure that may run again, refuses passwords', async () => {
+    const first = await begin('k-lease', 'h', 'dead-owner', 1);
+    expect(first.kind).toBe('claimed');
     await new Promise((r) => setTimeout(r, 20));
-    expect((await store.claim('k-exp', 'renewAccount', 'h')).state).toBe('claimed');
-    await store.release('k-exp');
-    expect((await store.claim('k-exp', 'renewAccount', 'h')).state).toBe('claimed');
-    await expect(store.complete('k-exp', { password: 'hunter2hunter2' })).rejects.toThrow(/password/);
+    const taken = await begin('k-lease', 'h', 'new-owner', 15_000, { username: 'another-name' });
+    expect(taken).toMatchObject({ kind: 'claimed', takeover: true, intent: { attempt: 2, username: 'u-intent', leaseOwner: 'new-owner' } });
+    const id = (taken as Extract<BeginResult, { kind: 'claimed' }>).intent.id;
+    expect(await store.intents.heartbeat(id, 'dead-owner', 15_000)).toBe(false);
+    expect(await store.intents.heartbeat(id, 'new-owner', 15_000)).toBe(true);
+    await store.intents.finish(id, 'new-owner', { state: 'failed', retryAllowed: true, errorCode: 'RATE_LIMITED' });
+    expect(await begin('k-lease', 'h', 'third')).toMatchObject({ kind: 'claimed', takeover: false, intent: { attempt: 3 } });
+    await expect(store.intents.finish(id, null, { state: 'succeeded', response: { password: 'hunter2hunter2' } })).rejects.toThrow(/password/);
+    await store.intents.finish(id, null, { state: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
+    const unresolved = await store.intents.listUnresolved({ first: 10 });
+    expect(unresolved.items.map((i) => i.id)).toContain(id);
+    // the reconciler leases it (SKIP LOCKED); a second pass finds nothing to take
+    const leased = await store.intents.leaseForReconcile('reconciler', 15_000, 100);
+    expect(leased.map((i) => i.id)).toContain(id);
+    expect((await store.intents.leaseForReconcile('reconciler-2', 15_000, 100)).map((i) => i.id)).not.toContain(id);
+    expect(await store.intents.takeCredentialDelivery(id)).toBe(true);
+    expect(await store.intents.takeCredentialDelivery(id)).toBe(false);
   });
 
   it('journals without secrets', async () => {
@@ -102,9 +124,11 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
     const second = await openStore({ url: url as string });
     try {
       const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => (i % 2 ? store : second).claim('k-replicas', 'createAccount', 'h')),
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? store : second).intents.begin({ key: 'k-replicas', operation: 'createAccount', provider: ProviderName.WLVPN, inputHash: 'h', owner: `o${i}`, leaseMs: 15_000 }),
+        ),
       );
-      expect(results.filter((r) => r.state === 'claimed')).toHaveLength(1);
+      expect(results.filter((r) => r.kind === 'claimed')).toHaveLength(1);
     } finally {
       await second.close();
     }

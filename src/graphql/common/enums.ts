@@ -50,6 +50,7 @@ registerEnumType(ErrorCode, {
     UNAUTHENTICATED_UPSTREAM: { description: 'The provider refused this API\'s credentials.' },
     UNSUPPORTED_BY_PROVIDER: { description: 'The provider cannot do this operation.' },
     CONFLICT: { description: 'The request conflicts with the current state (or with an idempotency key).' },
+    OUTCOME_UNKNOWN: { description: 'The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent).' },
   },
 });
 

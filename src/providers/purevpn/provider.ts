@@ -65,6 +65,7 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     const answer = await this.client.create(plan?.packageType ?? 'STANDARD', input.periodDays ?? plan?.period ?? 30);
     const username = answer.user ?? '';
     if (answer.vpn_password) registerSecret(answer.vpn_password);
+    if (username) await input.onAccepted?.(username);
     const account = await this.readOne(username);
     if (!account) throw this.client.http.error('createAccount', ErrorCode.UPSTREAM_UNAVAILABLE, 'PureVPN created an account it cannot find');
     return { account, password: answer.vpn_password ?? null };

@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ErrorCode } from '../../domain/errors.js';
+import type { WriteIntent as IntentRecord } from '../../store/intents.js';
+import type { ConnectionShape } from '../common/page.js';
+import type { GraphQLContext } from '../context.js';
+import { WriteIntent, WriteIntentConnection, WriteIntentState } from './intent.type.js';
+
+@Resolver(() => WriteIntent)
+export class IntentResolver {
+  @Authorized('operator')
+  @Query(() => WriteIntentConnection, {
+    description:
+      'Writes whose outcome nobody could settle (unknown, or pending with no live owner), oldest first: what an operator must look at (e.g. PureVPN creates whose answer was lost — PureVPN picks the username).',
+  })
+  async unresolvedIntents(
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 100).' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConnectionShape<WriteIntent>> {
+    const page = await ctx.lifecycle.unresolvedIntents(first, after);
+    const nodes = page.items.map(toType);
+    const edges = page.items.map((item, i) => ({ cursor: page.cursor(item), node: nodes[i] as WriteIntent }));
+    return {
+      edges,
+      nodes,
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+}
+
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+function toType(i: IntentRecord): WriteIntent {
+  return {
+    id: i.id,
+    provider: i.provider,
+    operation: i.operation,
+    state: i.state.toUpperCase() as WriteIntentState,
+    attempt: i.attempt,
+    username: i.username,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    lastError: i.lastErrorCode && CODES.has(i.lastErrorCode) ? (i.lastErrorCode as ErrorCode) : null,
+  };
+}

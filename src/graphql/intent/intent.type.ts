@@ -1,0 +1,38 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ErrorCode, ProviderName } from '../common/enums.js';
+import { DateTime } from '../common/scalars.js';
+import { connectionTypes } from '../common/page.js';
+
+export enum WriteIntentState {
+  PENDING = 'PENDING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  UNKNOWN = 'UNKNOWN',
+}
+
+registerEnumType(WriteIntentState, {
+  name: 'WriteIntentState',
+  description: 'Where a write-ahead intent stands.',
+  valuesConfig: {
+    PENDING: { description: 'An owner holds (or held, when its lease ran out) the write.' },
+    SUCCEEDED: { description: 'The vendor did it.' },
+    FAILED: { description: 'The vendor did not do it.' },
+    UNKNOWN: { description: 'Nobody could tell yet whether the vendor did it.' },
+  },
+});
+
+@ObjectType({ description: 'A vendor write recorded before it was sent (create, renew), with what finds its result.' })
+export class WriteIntent {
+  @Field(() => ID, { description: 'Intent id (named by OUTCOME_UNKNOWN errors).' }) id!: string;
+  @Field(() => ProviderName, { description: 'Provider the write went to.' }) provider!: ProviderName;
+  @Field({ description: 'Operation, e.g. "createAccount".' }) operation!: string;
+  @Field(() => WriteIntentState, { description: 'Current state.' }) state!: WriteIntentState;
+  @Field(() => Int, { description: 'Attempts so far (each owner or reconciliation pass counts one).' }) attempt!: number;
+  @Field(() => String, { nullable: true, description: 'Username that finds the result; null when the vendor picks it and never said.' }) username!: string | null;
+  @Field(() => DateTime, { description: 'When the intent was recorded.' }) createdAt!: Date;
+  @Field(() => DateTime, { description: 'Last change.' }) updatedAt!: Date;
+  @Field(() => ErrorCode, { nullable: true, description: 'Code of the last failure, when it is one of the stable codes.' }) lastError!: ErrorCode | null;
+}
+
+const intent = connectionTypes(WriteIntent, 'WriteIntent', 'A page of write-ahead intents.');
+export const WriteIntentConnection = intent.Connection;

@@ -1,0 +1,123 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Store } from '../store/store.js';
+import { reconcileIntentsJob } from './reconcile-intents.js';
+
+/**
+ * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
+ * fire once per period across every replica, and workers that fetch with SKIP LOCKED, so each job runs once
+ * however many processes run the runner. On PGlite pg-boss talks through the store's serialised connection
+ * (`db.executeSql`); on Postgres it keeps its own small pool on the same database.
+ *
+ * Adding a job type (e.g. the mirror sync): write `src/jobs/<name>.ts` exporting a factory that returns a
+ * `JobDefinition` (name, optional cron, handler), and add it to `JOBS` below. Nothing else changes.
+ */
+
+export interface JobDeps {
+  config: AppConfig;
+  store: Store;
+  registry: ProviderRegistry;
+  logger: Logger;
+}
+
+export interface JobDefinition<T extends object = object> {
+  /** Queue name; also what `send` takes. */
+  name: string;
+  /** pg-boss cron (5 fields, UTC): one job per period across all replicas. */
+  cron?: string;
+  /** pg-boss queue policy; `stately` (default) keeps at most one job waiting and one running. */
+  policy?: PgBoss.QueuePolicy;
+  /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
+  pollingIntervalSeconds?: number;
+  handler(data: T, job: { id: string }): Promise<unknown>;
+}
+
+/** The job types every runner serves. */
+const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob];
+
+export interface JobRunnerOptions {
+  /** Job types to serve (default: all of JOBS). */
+  jobs?: JobDefinition[];
+  /** Register cron schedules (default true). */
+  schedule?: boolean;
+  /** How long `stop()` waits for running jobs (default 10 s; pass SHUTDOWN_GRACE_MS). */
+  graceMs?: number;
+  /** Poll interval override for every worker (tests). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface JobRunner {
+  readonly boss: PgBoss;
+  /** Queues a job now; answers its id (null when the queue policy folded it into one already waiting). */
+  send(name: string, data?: object, options?: PgBoss.SendOptions): Promise<string | null>;
+  /** Queues a job and waits until a worker (this process or another) finished it; answers its output. */
+  runAndWait(name: string, data?: object, timeoutMs?: number): Promise<unknown>;
+  /** Graceful: no new jobs are fetched, running ones finish (up to the grace period). */
+  stop(): Promise<void>;
+}
+
+export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): Promise<JobRunner> {
+  const { store, logger } = deps;
+  const db = store.db;
+  const definitions = options.jobs ?? JOBS.map((make) => make(deps));
+  const schema = await bossSchema(store);
+  const boss = new PgBoss({
+    ...(db.kind === 'postgres' && db.url ? { connectionString: db.url, max: 4 } : { db: { executeSql: (text: string, values?: unknown[]) => db.executeSql(text, values) } }),
+    schema,
+    application_name: 'vpn-graph-jobs',
+    schedule: options.schedule ?? true,
+  });
+  boss.on('error', (error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job queue error'));
+  await boss.start();
+  for (const def of definitions) {
+    await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'stately' });
+    const pollingIntervalSeconds = options.pollingIntervalSeconds ?? def.pollingIntervalSeconds;
+    await boss.work<object>(def.name, { batchSize: 1, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) }, async (jobs) => {
+      const outputs: unknown[] = [];
+      for (const job of jobs) {
+        const started = Date.now();
+        try {
+          const output = await def.handler(job.data ?? {}, { id: job.id });
+          logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
+          outputs.push(output);
+        } catch (error) {
+          logger.warn({ job: def.name, id: job.id, err: error instanceof Error ? error.message : String(error) }, 'job failed');
+          throw error;
+        }
+      }
+      return outputs.length === 1 ? outputs[0] : outputs;
+    });
+    if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
+  }
+  const graceMs = options.graceMs ?? 10_000;
+  let stopping: Promise<void> | undefined;
+  return {
+    boss,
+    send: (name, data = {}, sendOptions = {}) => boss.send(name, data, sendOptions),
+    async runAndWait(name, data = {}, timeoutMs = 30_000) {
+      const id = await boss.send(name, data, {});
+      if (!id) throw new Error(`${name}: a job is already waiting`);
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const job = await boss.getJobById(name, id);
+        if (job?.state === 'completed') return job.output;
+        if (job?.state === 'failed' || job?.state === 'cancelled') throw new Error(`${name} job ${id} ${job.state}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${name} job ${id} did not finish within ${timeoutMs} ms`);
+    },
+    stop() {
+      stopping ??= boss.stop({ graceful: true, wait: true, close: true, timeout: Math.max(1_000, graceMs) });
+      return stopping;
+    },
+  };
+}
+
+/** pg-boss's own schema: `pgboss`, or `<schema>_pgboss` when the store lives in another schema (tests, tenants). */
+async function bossSchema(store: Store): Promise<string> {
+  const [row] = await store.db.query<{ s: string }>('SELECT current_schema() AS s');
+  const current = row?.s ?? 'public';
+  return current === 'public' ? 'pgboss' : `${current}_pgboss`;
+}

@@ -1,0 +1,323 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { ProviderName } from '../domain/provider.js';
+import type { Db } from './db.js';
+
+/**
+ * Write-ahead intents. Before a vendor write that is not idempotent upstream (create, renew) a row records
+ * what is about to be done and what finds its result later; the idempotency claim is the same row, so both
+ * are taken in one transaction. States:
+ *
+ *   pending   — an owner holds a lease and is (or was, if the lease ran out) talking to the vendor
+ *   succeeded — the write is known to have happened; `response` is the answer replayed for the key
+ *   failed    — the write is known NOT to have happened; `retry_allowed` says whether the same key may run it again
+ *   unknown   — the write may or may not have happened; only reconciliation (asking the vendor) may move it on
+ *
+ * A pending intent whose lease expired is taken over (by a retry with the same key or by the reconciler job);
+ * nothing here ever times out into "free to write again".
+ */
+
+export type IntentState = 'pending' | 'succeeded' | 'failed' | 'unknown';
+
+export interface WriteIntent {
+  id: string;
+  key: string | null;
+  operation: string;
+  provider: ProviderName;
+  inputHash: string;
+  /** Account the write is about (native id), for operations on an existing account. */
+  target: string | null;
+  /** The username that finds a created account (ours, or the vendor's once it told us). */
+  username: string | null;
+  /** What else reconciliation needs (customer link to register, expiry before a renewal, …). */
+  context: Record<string, unknown>;
+  state: IntentState;
+  attempt: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: Date | null;
+  retryAllowed: boolean;
+  resultAccountId: string | null;
+  response: unknown;
+  credentialsDelivered: boolean;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type BeginResult =
+  /** The caller holds the lease. `takeover`: an earlier attempt may have reached the vendor — reconcile first. */
+  | { kind: 'claimed'; intent: WriteIntent; takeover: boolean }
+  /** Final: replay its answer. */
+  | { kind: 'replay'; intent: WriteIntent }
+  /** Someone else holds a live lease. */
+  | { kind: 'busy'; intent: WriteIntent }
+  | { kind: 'mismatch' };
+
+export interface BeginInput {
+  /** Scoped idempotency key, or null for a write without one (still recorded, for crash recovery). */
+  key: string | null;
+  operation: string;
+  provider: ProviderName;
+  inputHash: string;
+  target?: string | null;
+  username?: string | null;
+  context?: Record<string, unknown>;
+  owner: string;
+  leaseMs: number;
+  /** A final intent older than this frees its key for new use (default 24 h). */
+  keyTtlMs?: number;
+}
+
+export interface FinishInput {
+  state: Exclude<IntentState, 'pending'>;
+  response?: unknown;
+  retryAllowed?: boolean;
+  resultAccountId?: string | null;
+  credentialsDelivered?: boolean;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  username?: string | null;
+}
+
+interface Row {
+  id: string;
+  idempotency_key: string | null;
+  operation: string;
+  provider: ProviderName;
+  input_hash: string;
+  target: string | null;
+  username: string | null;
+  context: Record<string, unknown> | string | null;
+  state: IntentState;
+  attempt: number;
+  lease_owner: string | null;
+  lease_expires_at: Date | string | null;
+  retry_allowed: boolean;
+  result_account_id: string | null;
+  response: unknown;
+  credentials_delivered: boolean;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  live?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const COLUMNS = `id, idempotency_key, operation, provider, input_hash, target, username, context, state, attempt, lease_owner,
+  lease_expires_at, retry_allowed, result_account_id, response, credentials_delivered, last_error_code, last_error_message,
+  created_at, updated_at`;
+
+/** A lease owner name: this process plus a random part, so two requests of one process never share a lease. */
+export function newLeaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export class IntentStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Claims the key and records the intent in one transaction. An existing intent for the key is replayed
+   * (final), waited for (live lease), or taken over (expired lease, unknown, or a failure that may run again).
+   */
+  async begin(input: BeginInput): Promise<BeginResult> {
+    return this.db.transaction(async (tx) => {
+      const insert = async (): Promise<WriteIntent | null> => {
+        const [row] = await tx.query<Row>(
+          `INSERT INTO write_intents (idempotency_key, operation, provider, input_hash, target, username, context, state,
+             lease_owner, lease_expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'pending', $8, clock_timestamp() + $9 * interval '1 millisecond')
+           ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
+          [
+            input.key,
+            input.operation,
+            input.provider,
+            input.inputHash,
+            input.target ?? null,
+            input.username ?? null,
+            JSON.stringify(input.context ?? {}),
+            input.owner,
+            input.leaseMs,
+          ],
+        );
+        return row ? toIntent(row) : null;
+      };
+      const fresh = await insert();
+      if (fresh) return { kind: 'claimed', intent: fresh, takeover: false };
+
+      const [row] = await tx.query<Row>(
+        `SELECT ${COLUMNS}, (lease_expires_at IS NOT NULL AND lease_expires_at > clock_timestamp()) AS live
+         FROM write_intents WHERE idempotency_key = $1 FOR UPDATE`,
+        [input.key],
+      );
+      if (!row) throw new Error('idempotency key vanished during its claim');
+      const existing = toIntent(row);
+      const final = existing.state === 'succeeded' || (existing.state === 'failed' && !existing.retryAllowed);
+      const ttl = input.keyTtlMs ?? DAY_MS;
+      if ((final || (existing.state === 'failed' && existing.retryAllowed)) && Date.now() - existing.createdAt.getTime() > ttl) {
+        // The key's life is over: keep the old intent as history, free the key.
+        await tx.query('UPDATE write_intents SET idempotency_key = NULL WHERE id = $1', [existing.id]);
+        const again = await insert();
+        if (again) return { kind: 'claimed', intent: again, takeover: false };
+      }
+      if (existing.inputHash !== input.inputHash || existing.operation !== input.operation) return { kind: 'mismatch' };
+      if (final) return { kind: 'replay', intent: existing };
+      if (row.live) return { kind: 'busy', intent: existing };
+      const takeover = existing.state === 'pending' || existing.state === 'unknown';
+      const [taken] = await tx.query<Row>(
+        `UPDATE write_intents SET state = 'pending', attempt = attempt + 1, lease_owner = $2,
+           lease_expires_at = clock_timestamp() + $3 * interval '1 millisecond', retry_allowed = false, updated_at = clock_timestamp()
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [existing.id, input.owner, input.leaseMs],
+      );
+      return { kind: 'claimed', intent: toIntent(taken as Row), takeover };
+    });
+  }
+
+  async get(id: string): Promise<WriteIntent | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await this.db.query<Row>(`SELECT ${COLUMNS} FROM write_intents WHERE id = $1`, [id]);
+    return row ? toIntent(row) : null;
+  }
+
+  /** State and whether a lease is live, by the database clock (waiters poll this). */
+  async peek(id: string): Promise<{ state: IntentState; live: boolean } | null> {
+    const [row] = await this.db.query<{ state: IntentState; live: boolean }>(
+      'SELECT state, (lease_expires_at IS NOT NULL AND lease_expires_at > clock_timestamp()) AS live FROM write_intents WHERE id = $1',
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Extends the lease while its owner still holds it; false when it was lost (taken over). */
+  async heartbeat(id: string, owner: string, leaseMs: number): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE write_intents SET lease_expires_at = clock_timestamp() + $3 * interval '1 millisecond'
+       WHERE id = $1 AND lease_owner = $2 RETURNING id`,
+      [id, owner, leaseMs],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records the username the vendor chose, as soon as it is known (before any read-back). */
+  async setUsername(id: string, username: string): Promise<void> {
+    await this.db.query('UPDATE write_intents SET username = $2, updated_at = clock_timestamp() WHERE id = $1', [id, username]);
+  }
+
+  /**
+   * Moves an intent to a final or unknown state and drops the lease. With `owner`, only while that owner
+   * holds the lease (false otherwise: someone took over and decides now).
+   */
+  async finish(id: string, owner: string | null, result: FinishInput, tx: Db = this.db): Promise<boolean> {
+    assertNoPassword(result.response);
+    const rows = await tx.query<{ id: string }>(
+      `UPDATE write_intents SET state = $3, response = COALESCE($4::jsonb, response), retry_allowed = $5,
+         result_account_id = COALESCE($6, result_account_id), credentials_delivered = credentials_delivered OR $7,
+         last_error_code = $8, last_error_message = $9, username = COALESCE($10, username),
+         lease_owner = NULL, lease_expires_at = NULL, updated_at = clock_timestamp()
+       WHERE id = $1 AND ($2::text IS NULL OR lease_owner = $2) RETURNING id`,
+      [
+        id,
+        owner,
+        result.state,
+        result.response === undefined ? null : JSON.stringify(result.response),
+        result.retryAllowed ?? false,
+        result.resultAccountId ?? null,
+        result.credentialsDelivered ?? false,
+        result.errorCode ?? null,
+        result.errorMessage ?? null,
+        result.username ?? null,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Takes the right to hand out credentials once (a replay of an account whose password nobody has seen).
+   * Exactly one caller gets true; `undo` gives it back when setting the password failed.
+   */
+  async takeCredentialDelivery(id: string): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(
+      'UPDATE write_intents SET credentials_delivered = true, updated_at = clock_timestamp() WHERE id = $1 AND NOT credentials_delivered RETURNING id',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  async undoCredentialDelivery(id: string): Promise<void> {
+    await this.db.query('UPDATE write_intents SET credentials_delivered = false WHERE id = $1', [id]);
+  }
+
+  /**
+   * Leases up to `limit` intents that need reconciling — unknown ones nobody holds, and pending ones whose
+   * owner's lease ran out — to `owner` (SKIP LOCKED: replicas never pick the same one).
+   */
+  async leaseForReconcile(owner: string, leaseMs: number, limit: number, olderThanMs = 0): Promise<WriteIntent[]> {
+    const rows = await this.db.query<Row>(
+      `WITH picked AS (
+         SELECT id FROM write_intents
+         WHERE state IN ('pending', 'unknown')
+           AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())
+           AND updated_at < clock_timestamp() - $4 * interval '1 millisecond'
+           AND (state = 'pending' OR username IS NOT NULL OR target IS NOT NULL)
+         ORDER BY updated_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       UPDATE write_intents w SET lease_owner = $1, lease_expires_at = clock_timestamp() + $2 * interval '1 millisecond',
+         attempt = w.attempt + 1, updated_at = clock_timestamp()
+       FROM picked WHERE w.id = picked.id RETURNING ${COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1w.$2')}`,
+      [owner, leaseMs, limit, olderThanMs],
+    );
+    return rows.map(toIntent);
+  }
+
+  /** Intents nobody can finish on their own: unknown ones, and pending ones whose lease ran out. Oldest first. */
+  async listUnresolved(query: { first: number; after?: { createdAt: string; id: string } | null }): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number }> {
+    const where = `(state = 'unknown' OR (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())))`;
+    const [count] = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM write_intents WHERE ${where}`);
+    const rows = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM write_intents WHERE ${where}
+         AND ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
+       ORDER BY created_at, id LIMIT $3`,
+      [query.after?.createdAt ?? null, query.after?.id ?? null, query.first + 1],
+    );
+    return { items: rows.slice(0, query.first).map(toIntent), hasNextPage: rows.length > query.first, totalCount: Number(count?.n ?? 0) };
+  }
+
+  /** Counts per state (operators, tests). */
+  async countByState(): Promise<Record<IntentState, number>> {
+    const rows = await this.db.query<{ state: IntentState; n: string | number }>('SELECT state, count(*) AS n FROM write_intents GROUP BY state');
+    const out: Record<IntentState, number> = { pending: 0, succeeded: 0, failed: 0, unknown: 0 };
+    for (const r of rows) out[r.state] = Number(r.n);
+    return out;
+  }
+}
+
+function toIntent(row: Row): WriteIntent {
+  return {
+    id: row.id,
+    key: row.idempotency_key,
+    operation: row.operation,
+    provider: row.provider,
+    inputHash: row.input_hash,
+    target: row.target,
+    username: row.username,
+    context: typeof row.context === 'string' ? (JSON.parse(row.context) as Record<string, unknown>) : (row.context ?? {}),
+    state: row.state,
+    attempt: row.attempt,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at ? new Date(row.lease_expires_at) : null,
+    retryAllowed: row.retry_allowed,
+    resultAccountId: row.result_account_id,
+    response: row.response,
+    credentialsDelivered: row.credentials_delivered,
+    lastErrorCode: row.last_error_code,
+    lastErrorMessage: row.last_error_message,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+export function assertNoPassword(value: unknown): void {
+  const text = JSON.stringify(value ?? null);
+  if (/"(password|vpnPassword)"\s*:\s*"/.test(text)) throw new Error('refusing to store a password in an intent');
+}
