@@ -1,6 +1,7 @@
 import { basicAuth, bearerToken, field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { USERNAME_RULE as USERNAME } from '../rules.js';
-import { PORTS, SERVERS, USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VpnresellersEmulator, type VrAccount, type VrCustomer, type VrProject } from './index.js';
+import { PORTS, SERVERS, USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount, type VrCustomer, type VrProject } from './data.js';
+import type { VpnresellersEmulator } from './index.js';
 import { configAnswer, createAccount, createCustomer, invalid, passwordProblem, projectErrors, std } from './writes.js';
 
 /** VPNresellers emulator: the routes (accounts, customers, projects, configuration, catalog). */

@@ -1,6 +1,7 @@
 import { field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { USERNAME_RULE as USERNAME, PASSWORD_MIN } from '../rules.js';
-import { ACCOUNT_PRICE, STD, USER_ID, type VpnresellersEmulator, type VrAccount, type VrCustomer } from './index.js';
+import { ACCOUNT_PRICE, STD, USER_ID, type VrAccount, type VrCustomer } from './data.js';
+import type { VpnresellersEmulator } from './index.js';
 
 /** VPNresellers emulator: creating customers and accounts, and the Laravel-style error answers. */
 

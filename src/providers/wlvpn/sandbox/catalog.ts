@@ -1,5 +1,5 @@
 import { field } from '../../../sandbox/emulator-kit.js';
-import { bad, withId } from './customers.js';
+import { bad, withId } from './answers.js';
 import { PLANS, SERVERS, planItem } from './seed.js';
 import type { Route, WlvpnEmulator } from './index.js';
 import type { WlServer } from '../wire.js';

@@ -2,6 +2,7 @@ import { field, isoDate, type EmuRequest, type EmuResponse } from '../../../sand
 import { STATUS_IDS, USERNAME_MAX, passwordProblem, USERNAME_RULE, METADATA_MAX_KEYS, PAGE_SIZE_MAX, YMD, ZERO_DATE } from '../rules.js';
 import type { WlCustomer, WlLimitation, WlStatusId } from '../wire.js';
 import { bulkUsage } from './usage.js';
+import { bad, withCustomer, withId } from './answers.js';
 import { PLANS } from './seed.js';
 import type { EmuCustomer, Route, WlvpnEmulator } from './index.js';
 
@@ -62,16 +63,7 @@ export function customerRoutes(emu: WlvpnEmulator, both: Route): void {
   );
 }
 
-export function withId(emu: WlvpnEmulator, req: EmuRequest, fn: (c: EmuCustomer) => EmuResponse): EmuResponse {
-  const id = Number(req.params.id);
-  return withCustomer(emu, Number.isInteger(id) ? emu.customers.get(id) : undefined, fn);
-}
 
-export function withCustomer(emu: WlvpnEmulator, c: EmuCustomer | undefined, fn: (c: EmuCustomer) => EmuResponse): EmuResponse {
-  if (!c) return { status: 404, json: { api_status: 0, error: 'The requested resource does not exist.' } };
-  if (c.anonymised) return { status: 410, json: { api_status: 0, error: 'The requested resource has been removed.' } };
-  return fn(c);
-}
 
 /** The customer as the API shows it. */
 export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
@@ -207,6 +199,3 @@ export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   return { status: 200, json: { api_status: 1, result_count: customers.length, page, page_size: size, customers } };
 }
 
-export function bad(error: string): EmuResponse {
-  return { status: 400, json: { api_status: 0, error } };
-}

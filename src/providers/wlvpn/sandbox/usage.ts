@@ -1,7 +1,7 @@
 import { DAY_MS, field, isoDate, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { BULK_USAGE_MAX, BULK_USAGE_MAX_AGE_DAYS, YMD } from '../rules.js';
 import type { WlBulkUsageRow, WlPopCountryUsage, WlUsageMetric } from '../wire.js';
-import { bad, withId } from './customers.js';
+import { bad, withId } from './answers.js';
 import { SERVERS } from './seed.js';
 import type { EmuCustomer, Route, WlvpnEmulator } from './index.js';
 
