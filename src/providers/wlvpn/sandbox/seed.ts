@@ -28,7 +28,8 @@ export function seedCustomers(emu: WlvpnEmulator): void {
   emu.customers.clear();
   emu.nextId = 32749300;
   const rnd = emu.server.random;
-  const now = emu.server.now();
+  // Seeded dates start from the day (not the instant), so two emulators seeded the same day agree to the second.
+  const now = Math.floor(emu.server.now() / DAY_MS) * DAY_MS;
   const statuses: WlStatusId[] = [1, 1, 1, 2, 3, 5];
   for (let i = 0; i < emu.accounts; i++) {
     const id = emu.nextId++;
