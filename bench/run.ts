@@ -14,7 +14,10 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const fragment = /fragment AccountSummary on Account \{[^}]*\}/.exec(readFileSync('schema/operations/fragments.graphql', 'utf8'))?.[0] ?? '';
+const fragment =
+  /fragment AccountSummary on Account \{[^}]*\}/.exec(
+    readFileSync('schema/operations/fragments.graphql', 'utf8'),
+  )?.[0] ?? '';
 const ops = `${readFileSync('schema/operations/dashboard.graphql', 'utf8')}\n${fragment}`;
 const TRIVIAL = '{ __typename }';
 
@@ -41,7 +44,10 @@ async function startServer(env: Record<string, string>): Promise<Child> {
 }
 
 async function startBare(): Promise<Child> {
-  const proc = spawn(process.execPath, ['dist/bench/bare-server.js'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['dist/bench/bare-server.js'], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve) => {
     const rl = createInterface({ input: proc.stdout! });
     rl.on('line', (line) => {
@@ -62,7 +68,10 @@ async function upstreamStats(child: Child): Promise<{ total: number; oneByOne: n
   let total = 0;
   let oneByOne = 0;
   for (const [name, url] of Object.entries(child.emulators)) {
-    const stats = (await (await fetch(`${url}/__admin/stats`)).json()) as { total: number; byRoute: Record<string, number> };
+    const stats = (await (await fetch(`${url}/__admin/stats`)).json()) as {
+      total: number;
+      byRoute: Record<string, number>;
+    };
     total += stats.total;
     oneByOne += ONE_BY_ONE[name]?.(stats.byRoute, stats.total) ?? 0;
   }
@@ -127,7 +136,11 @@ async function sampleRssDuring<T>(proc: ChildProcess, run: Promise<T>): Promise<
 async function main(): Promise<void> {
   const started = Date.now();
   const on = await startServer({ SANDBOX_LATENCY_MS: String(LATENCY_MS) });
-  const off = await startServer({ SANDBOX_LATENCY_MS: String(LATENCY_MS), DATALOADER: 'false', CATALOG_CACHE_TTL_MS: '0' });
+  const off = await startServer({
+    SANDBOX_LATENCY_MS: String(LATENCY_MS),
+    DATALOADER: 'false',
+    CATALOG_CACHE_TTL_MS: '0',
+  });
   const bare = await startBare();
   const rows: string[] = [];
   try {
@@ -166,7 +179,9 @@ async function main(): Promise<void> {
     };
     const ids = page.data.accounts.edges.map((e) => e.node.id);
     const gateway = new ApolloServer({
-      gateway: new ApolloGateway({ supergraphSdl: new IntrospectAndCompose({ subgraphs: [{ name: 'vpn-graph', url: on.url }] }) }),
+      gateway: new ApolloGateway({
+        supergraphSdl: new IntrospectAndCompose({ subgraphs: [{ name: 'vpn-graph', url: on.url }] }),
+      }),
     });
     const { url: gatewayUrl } = await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } });
     const entityQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Account { id username status plan { code } usage { bandwidthBytes } } } }`;
@@ -177,12 +192,20 @@ async function main(): Promise<void> {
     const entitiesMs = performance.now() - t0;
     const entityCalls = (await upstreamCalls(on)) - beforeEntities;
     const viaGatewayStart = performance.now();
-    const viaGateway = await post(gatewayUrl, `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Account { username usage { bandwidthBytes } } } }`, { ids });
+    const viaGateway = await post(
+      gatewayUrl,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Account { username usage { bandwidthBytes } } } }`,
+      { ids },
+    );
     const gatewayMs = performance.now() - viaGatewayStart;
     await gateway.stop();
     if (direct.errors || viaGateway.errors) throw new Error('entities query failed');
 
-    const callsRow = (name: string, on: { total: number; oneByOne: number }, off: { total: number; oneByOne: number }) => {
+    const callsRow = (
+      name: string,
+      on: { total: number; oneByOne: number },
+      off: { total: number; oneByOne: number },
+    ) => {
       const ratio = off.total / on.total;
       const rest = (off.total - off.oneByOne) / (on.total - on.oneByOne);
       return (

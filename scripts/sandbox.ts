@@ -34,7 +34,14 @@ async function startEmulator(name: ProviderName, port: number): Promise<Started>
   const module = providerModule(name);
   const build = await module.sandbox();
   const stateFile = join(stateDir, `${name}.json`);
-  const { handle, credentials, baseUrlFor } = build({ seed, port, host, admin, stateFile, ...(accounts > 0 ? { accounts } : {}) });
+  const { handle, credentials, baseUrlFor } = build({
+    seed,
+    port,
+    host,
+    admin,
+    stateFile,
+    ...(accounts > 0 ? { accounts } : {}),
+  });
   const url = await handle.server.start();
   if (latencyMs > 0) handle.server.addFault({ kind: 'latency', latencyMs });
   const [baseVar] = moduleVariables(module);
@@ -43,14 +50,17 @@ async function startEmulator(name: ProviderName, port: number): Promise<Started>
 
 const started: Started[] = [];
 try {
-  for (const [i, name] of PROVIDER_ORDER.entries()) started.push(await startEmulator(name, basePort === 0 ? 0 : basePort + i));
+  for (const [i, name] of PROVIDER_ORDER.entries())
+    started.push(await startEmulator(name, basePort === 0 ? 0 : basePort + i));
 } catch (error) {
   await Promise.all(started.map((s) => s.handle.server.stop()));
   process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 
-const lines = [`vpn-graph sandbox: ${started.length} emulators${admin ? ' (admin path on: POST <url>/__admin/faults)' : ''}${latencyMs ? `, +${latencyMs} ms per answer` : ''}`];
+const lines = [
+  `vpn-graph sandbox: ${started.length} emulators${admin ? ' (admin path on: POST <url>/__admin/faults)' : ''}${latencyMs ? `, +${latencyMs} ms per answer` : ''}`,
+];
 for (const s of started) lines.push(`  ${s.name.padEnd(13)} ${s.url}`);
 lines.push('', 'Point the server at them:');
 for (const s of started) for (const [k, v] of Object.entries(s.variables)) lines.push(`export ${k}=${shellQuote(v)}`);

@@ -157,7 +157,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const k of apiKeys) registerSecret(k.key);
   if (production) checkProductionSecrets(env, apiKeys);
   // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
-  const anyProviderConfigured = PROVIDER_MODULES.some((m) => moduleVariables(m).some((name) => byName[name] !== undefined));
+  const anyProviderConfigured = PROVIDER_MODULES.some((m) =>
+    moduleVariables(m).some((name) => byName[name] !== undefined),
+  );
   const allowAnonymous =
     env.ALLOW_ANONYMOUS !== undefined ? env.ALLOW_ANONYMOUS === 'true' : !production && !anyProviderConfigured;
   return {
@@ -190,7 +192,9 @@ function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
   }
   for (const k of apiKeys) {
     if (k.key.length < MIN_API_KEY_CHARS) {
-      throw new ConfigError(`API_KEYS entry "${k.name}" has a key shorter than ${MIN_API_KEY_CHARS} characters (production)`);
+      throw new ConfigError(
+        `API_KEYS entry "${k.name}" has a key shorter than ${MIN_API_KEY_CHARS} characters (production)`,
+      );
     }
   }
   if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < MIN_API_KEY_CHARS) {

@@ -14,14 +14,23 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.env.LOG_LEVEL, undefined, PROVIDER_SECRET_FIELDS);
   if (!config.env.DATABASE_URL) {
-    throw new ConfigError('the standalone worker needs DATABASE_URL (PGlite serves one process; with PGlite, run the server with WORKER=inline)');
+    throw new ConfigError(
+      'the standalone worker needs DATABASE_URL (PGlite serves one process; with PGlite, run the server with WORKER=inline)',
+    );
   }
   const store = await openStore({ url: config.env.DATABASE_URL });
   const registry = await ProviderRegistry.create(config, store, {
     emulator: { admin: config.env.SANDBOX_ADMIN, seed: config.env.SANDBOX_SEED },
   });
-  const sandboxed = registry.all().filter((p) => p.sandbox).map((p) => p.name);
-  if (sandboxed.length > 0) logger.warn({ sandbox: sandboxed }, 'providers without *_BASE_URL run against in-process emulators: point the worker at the same providers as the server');
+  const sandboxed = registry
+    .all()
+    .filter((p) => p.sandbox)
+    .map((p) => p.name);
+  if (sandboxed.length > 0)
+    logger.warn(
+      { sandbox: sandboxed },
+      'providers without *_BASE_URL run against in-process emulators: point the worker at the same providers as the server',
+    );
   const jobs = await startJobs({ config, store, registry, logger });
   logger.info('vpn-graph worker ready');
 

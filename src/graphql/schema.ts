@@ -43,7 +43,8 @@ export const FEDERATION_LINK =
 /** Federation reference resolvers: `_entities` goes through the same services (and loaders) as queries. */
 function referenceResolver(type: EntityType) {
   return {
-    __resolveReference: (reference: { id: string }, context: GraphQLContext) => context.services.nodes.reference(type, reference.id),
+    __resolveReference: (reference: { id: string }, context: GraphQLContext) =>
+      context.services.nodes.reference(type, reference.id),
   };
 }
 

@@ -64,31 +64,42 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
   const definitions = options.jobs ?? JOBS.map((make) => make(deps));
   const schema = await bossSchema(store);
   const boss = new PgBoss({
-    ...(db.kind === 'postgres' && db.url ? { connectionString: db.url, max: 4 } : { db: { executeSql: (text: string, values?: unknown[]) => db.executeSql(text, values) } }),
+    ...(db.kind === 'postgres' && db.url
+      ? { connectionString: db.url, max: 4 }
+      : { db: { executeSql: (text: string, values?: unknown[]) => db.executeSql(text, values) } }),
     schema,
     application_name: 'vpn-graph-jobs',
     schedule: options.schedule ?? true,
   });
-  boss.on('error', (error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job queue error'));
+  boss.on('error', (error: unknown) =>
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job queue error'),
+  );
   await boss.start();
   for (const def of definitions) {
     await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'stately' });
     const pollingIntervalSeconds = options.pollingIntervalSeconds ?? def.pollingIntervalSeconds;
-    await boss.work<object>(def.name, { batchSize: 1, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) }, async (jobs) => {
-      const outputs: unknown[] = [];
-      for (const job of jobs) {
-        const started = Date.now();
-        try {
-          const output = await def.handler(job.data ?? {}, { id: job.id });
-          logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
-          outputs.push(output);
-        } catch (error) {
-          logger.warn({ job: def.name, id: job.id, err: error instanceof Error ? error.message : String(error) }, 'job failed');
-          throw error;
+    await boss.work<object>(
+      def.name,
+      { batchSize: 1, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) },
+      async (jobs) => {
+        const outputs: unknown[] = [];
+        for (const job of jobs) {
+          const started = Date.now();
+          try {
+            const output = await def.handler(job.data ?? {}, { id: job.id });
+            logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
+            outputs.push(output);
+          } catch (error) {
+            logger.warn(
+              { job: def.name, id: job.id, err: error instanceof Error ? error.message : String(error) },
+              'job failed',
+            );
+            throw error;
+          }
         }
-      }
-      return outputs.length === 1 ? outputs[0] : outputs;
-    });
+        return outputs.length === 1 ? outputs[0] : outputs;
+      },
+    );
     if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
   }
   const graceMs = options.graceMs ?? 10_000;

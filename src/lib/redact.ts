@@ -15,14 +15,27 @@ export function forgetSecret(value: string): void {
 }
 
 /** Generic secret parameter names; vendors' own field names are handed over with `registerSecretFields`. */
-const GENERIC_FIELDS = ['api_password', 'api_key', 'apikey', 'password', 'newPassword', 'secretKey', 'accessToken', 'token', 'privateKey'];
+const GENERIC_FIELDS = [
+  'api_password',
+  'api_key',
+  'apikey',
+  'password',
+  'newPassword',
+  'secretKey',
+  'accessToken',
+  'token',
+  'privateKey',
+];
 const fields = new Set<string>(GENERIC_FIELDS);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function fieldPattern(): RegExp {
   // Longest first, so that a name is never cut short by one of its prefixes.
-  const names = [...fields].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const names = [...fields]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
   return new RegExp(`((?:${names})["']?\\s*[:=]\\s*["']?)[^"'&\\s,}]+`, 'gi');
 }
 

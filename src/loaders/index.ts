@@ -67,7 +67,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
 
   const account = new DataLoader<ProviderKey, AccountRecord | null, string>(
     (keys) =>
-      byProvider('account', keys, (provider, group) => registry.get(provider).getAccounts(group.map((k) => k.nativeId))),
+      byProvider('account', keys, (provider, group) =>
+        registry.get(provider).getAccounts(group.map((k) => k.nativeId)),
+      ),
     { ...options, cacheKeyFn: keyOf },
   );
 
@@ -110,7 +112,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
 
   const project = new DataLoader<ProviderKey, ProjectRecord | null, string>(
     (keys) =>
-      byProvider('project', keys, (provider, group) => registry.get(provider).getProjects(group.map((k) => k.nativeId))),
+      byProvider('project', keys, (provider, group) =>
+        registry.get(provider).getProjects(group.map((k) => k.nativeId)),
+      ),
     { ...options, cacheKeyFn: keyOf },
   );
 
@@ -164,7 +168,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     async (names) =>
       Promise.all(
         names.map((name) =>
-          catalog.plans.getOrLoad(name, () => registry.get(name).listPlans()).catch((e: unknown) => toError(e, name, 'listPlans')),
+          catalog.plans
+            .getOrLoad(name, () => registry.get(name).listPlans())
+            .catch((e: unknown) => toError(e, name, 'listPlans')),
         ),
       ),
     options,
@@ -174,7 +180,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     async (names) =>
       Promise.all(
         names.map((name) =>
-          catalog.servers.getOrLoad(name, () => registry.get(name).listServers()).catch((e: unknown) => toError(e, name, 'listServers')),
+          catalog.servers
+            .getOrLoad(name, () => registry.get(name).listServers())
+            .catch((e: unknown) => toError(e, name, 'listServers')),
         ),
       ),
     options,

@@ -41,8 +41,11 @@ import {
 type IdArgument = [kind: IdKind, field: string, value: unknown, optional?: 'optional'];
 type IdPicker = (args: readonly unknown[]) => IdArgument[];
 
-const prop = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
-const first = (kind: IdKind, field: string): IdPicker => (args) => [[kind, field, args[0]]];
+const prop = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+const first =
+  (kind: IdKind, field: string): IdPicker =>
+  (args) => [[kind, field, args[0]]];
 
 /**
  * Every entry point of the port that hands a native id to the vendor, and where the ids are: batch reads
@@ -76,7 +79,10 @@ const SINGLE: Readonly<Partial<Record<keyof VpnProvider, IdPicker>>> = {
   deleteCustomer: first('customer', 'id'),
   updateProject: first('project', 'id'),
   deleteProject: first('project', 'id'),
-  getConnectionConfigs: (a) => [['account', 'accountId', a[0]], ['server', 'serverId', a[1]]],
+  getConnectionConfigs: (a) => [
+    ['account', 'accountId', a[0]],
+    ['server', 'serverId', a[1]],
+  ],
   listAccounts: (a) => [
     ['customer', 'customerId', prop(prop(a[0], 'filter'), 'customerNativeId'), 'optional'],
     ['project', 'projectId', prop(prop(a[0], 'filter'), 'projectNativeId'), 'optional'],
@@ -127,7 +133,14 @@ export abstract class BaseProvider implements VpnProvider {
   private guardIds(rules: NativeIdRules): void {
     const self = this as unknown as Record<string, unknown>;
     const refuse = (operation: string, field: string, problem: string) =>
-      new ProviderError({ provider: this.name, operation, code: ErrorCode.VALIDATION, field, message: `${this.name}: the ${field} ${problem}.`, retryable: false });
+      new ProviderError({
+        provider: this.name,
+        operation,
+        code: ErrorCode.VALIDATION,
+        field,
+        message: `${this.name}: the ${field} ${problem}.`,
+        retryable: false,
+      });
     for (const [operation, kind] of Object.entries(BATCH_READS)) {
       const original = self[operation] as (ids: readonly string[], ...rest: unknown[]) => Promise<BatchResult<unknown>>;
       self[operation] = async (ids: readonly string[], ...rest: unknown[]): Promise<BatchResult<unknown>> => {
@@ -172,7 +185,11 @@ export abstract class BaseProvider implements VpnProvider {
       if (acceptNotFound && error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) {
         return { ok: true, breaker: this.http.breakerState, message: null };
       }
-      return { ok: false, breaker: this.http.breakerState, message: error instanceof Error ? error.message : 'health check failed' };
+      return {
+        ok: false,
+        breaker: this.http.breakerState,
+        message: error instanceof Error ? error.message : 'health check failed',
+      };
     }
   }
 
@@ -264,7 +281,10 @@ export abstract class BaseProvider implements VpnProvider {
   async createCustomer(_input: CustomerInput): Promise<CustomerRecord> {
     throw unsupported(this.name, 'createCustomer');
   }
-  async updateCustomer(_nativeId: string, _input: Partial<Omit<CustomerInput, 'projectNativeId'>>): Promise<CustomerRecord> {
+  async updateCustomer(
+    _nativeId: string,
+    _input: Partial<Omit<CustomerInput, 'projectNativeId'>>,
+  ): Promise<CustomerRecord> {
     throw unsupported(this.name, 'updateCustomer');
   }
   async deleteCustomer(_nativeId: string): Promise<void> {
@@ -280,7 +300,6 @@ export abstract class BaseProvider implements VpnProvider {
     throw unsupported(this.name, 'deleteProject');
   }
 }
-
 
 /** Runs a vendor read; a NOT_FOUND answer becomes null (the batch slot for "does not exist"). */
 export async function nullIfNotFound<T>(read: () => Promise<T>): Promise<T | null> {
@@ -327,11 +346,17 @@ export async function pageWindow<T>(
     exhausted = res.last;
   }
   const start = offset - (firstPage - 1) * size;
-  return { items: items.slice(start, start + limit), total: total ?? (exhausted ? (firstPage - 1) * size + items.length : null) };
+  return {
+    items: items.slice(start, start + limit),
+    total: total ?? (exhausted ? (firstPage - 1) * size + items.length : null),
+  };
 }
 
 /** Every row of a vendor list served in numbered pages (filters the vendor cannot apply need them all). */
-export async function allPages<T>(size: number, fetch: (page: number, size: number) => Promise<NumberedPage<T>>): Promise<T[]> {
+export async function allPages<T>(
+  size: number,
+  fetch: (page: number, size: number) => Promise<NumberedPage<T>>,
+): Promise<T[]> {
   const all: T[] = [];
   for (let p = 1; ; p++) {
     const res = await fetch(p, size);

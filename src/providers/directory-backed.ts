@@ -4,7 +4,14 @@ import { AccountStatus, type AccountRecord, type IncompleteField } from '../doma
 import { mapBounded } from '../lib/concurrency.js';
 import { BaseProvider } from './base.js';
 import type { ProviderConfig, ProviderTraits } from './module.js';
-import { toBatchSlot, type AccountDirectory, type AccountFilter, type BatchResult, type Page, type PageQuery } from './port.js';
+import {
+  toBatchSlot,
+  type AccountDirectory,
+  type AccountFilter,
+  type BatchResult,
+  type Page,
+  type PageQuery,
+} from './port.js';
 
 /** What only a per-account status read tells for vendors without a list call. */
 const STATUS_READ: readonly IncompleteField[] = ['status', 'providerStatus', 'expiresAt'];
@@ -22,7 +29,12 @@ export interface StatusRead {
  * record with those fields `incomplete`. Both mappers build their records here, so the two never differ
  * but for the status fields.
  */
-export function directoryAccount(provider: ProviderName, username: string, customer: string | null, read: StatusRead | null): AccountRecord {
+export function directoryAccount(
+  provider: ProviderName,
+  username: string,
+  customer: string | null,
+  read: StatusRead | null,
+): AccountRecord {
   return {
     provider,
     nativeId: username,
@@ -64,7 +76,9 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
   }
 
   /** One status read per username (bounded fan-out), with the customer links the directory keeps. */
-  private async readMany(usernames: readonly string[]): Promise<{ slots: BatchResult<AccountRecord>; customers: Array<string | null> }> {
+  private async readMany(
+    usernames: readonly string[],
+  ): Promise<{ slots: BatchResult<AccountRecord>; customers: Array<string | null> }> {
     const customers = await this.directory.customerOf(this.name, usernames);
     const results = await mapBounded(usernames, this.concurrency, (u, i) => this.readOne(u, customers[i] ?? null));
     return { slots: results.map((r) => toBatchSlot(this.name, 'getAccounts', r)), customers };
@@ -102,7 +116,10 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     const { usernames, total } = await this.directory.list(this.name, { ...range, ...dirQuery });
     if (!statuses && query.readStatus === false) {
       const customers = await this.directory.customerOf(this.name, usernames);
-      return { items: usernames.map((u, i) => directoryAccount(this.name, u, customers[i] ?? null, null)), totalCount: total };
+      return {
+        items: usernames.map((u, i) => directoryAccount(this.name, u, customers[i] ?? null, null)),
+        totalCount: total,
+      };
     }
     const { slots, customers } = await this.readMany(usernames);
     const failure = slots.find((s): s is ProviderError => s instanceof ProviderError);
@@ -110,11 +127,17 @@ export abstract class DirectoryBackedProvider extends BaseProvider {
     if (!statuses) {
       // A read that failed or found nothing keeps its place as a directory record (status `incomplete`): the page keeps its length
       // (the cross-provider list relies on it) and the graph retries and reports it where it is shown.
-      const items = slots.map((s, i) => (s instanceof ProviderError || s === null ? directoryAccount(this.name, usernames[i] as string, customers[i] ?? null, null) : s));
+      const items = slots.map((s, i) =>
+        s instanceof ProviderError || s === null
+          ? directoryAccount(this.name, usernames[i] as string, customers[i] ?? null, null)
+          : s,
+      );
       return { items, totalCount: total };
     }
     if (failure) throw failure; // a status filter cannot be answered without every status
-    const kept = slots.filter((a): a is AccountRecord => a !== null && !(a instanceof ProviderError) && statuses.includes(a.status));
+    const kept = slots.filter(
+      (a): a is AccountRecord => a !== null && !(a instanceof ProviderError) && statuses.includes(a.status),
+    );
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
 }

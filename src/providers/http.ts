@@ -153,7 +153,13 @@ export class UpstreamHttp {
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     // Last line of defence under the per-id guard (base.ts): a path a URL parser would rewrite is never sent.
     const problem = pathProblem(request.path);
-    if (problem) throw this.error(request.operation, ErrorCode.VALIDATION, `${this.provider}: refused to call a rewritten path (${problem})`, { field: 'id' });
+    if (problem)
+      throw this.error(
+        request.operation,
+        ErrorCode.VALIDATION,
+        `${this.provider}: refused to call a rewritten path (${problem})`,
+        { field: 'id' },
+      );
     try {
       return await this.breaker.execute(() => this.attempt(request));
     } catch (error) {
@@ -327,7 +333,8 @@ export function nativeIdProblem(id: unknown): string | null {
   for (let form = id, i = 0; i < 3; i++) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     if (/[\u0000-\u001f\u007f-\u009f]/.test(form)) return 'contains control characters';
-    if (form.split(/[/\\]/).some((segment) => segment === '.' || segment === '..')) return 'contains a "." or ".." path segment';
+    if (form.split(/[/\\]/).some((segment) => segment === '.' || segment === '..'))
+      return 'contains a "." or ".." path segment';
     const next = decodeOnce(form);
     if (next === form) break;
     form = next;

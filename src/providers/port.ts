@@ -235,7 +235,10 @@ export interface AccountDirectory {
   /** Customer link kept in the store for an account (PureWL uuid, any provider's store customer). */
   customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>>;
   /** Which usernames the directory keeps (with their customer link); null where it keeps none. */
-  entries(provider: ProviderName, usernames: readonly string[]): Promise<Array<{ customerNativeId: string | null } | null>>;
+  entries(
+    provider: ProviderName,
+    usernames: readonly string[],
+  ): Promise<Array<{ customerNativeId: string | null } | null>>;
 }
 
 export function unsupported(provider: ProviderName, operation: string): ProviderError {

@@ -32,14 +32,19 @@ export interface RegistryOptions {
 }
 
 /** Which providers run in their sandbox; throws ConfigError naming every partly configured one. */
-export function providerPlans(env: Readonly<Record<string, unknown>>, modules: readonly AnyProviderModule[] = PROVIDER_MODULES): Array<{ module: AnyProviderModule; sandbox: boolean }> {
+export function providerPlans(
+  env: Readonly<Record<string, unknown>>,
+  modules: readonly AnyProviderModule[] = PROVIDER_MODULES,
+): Array<{ module: AnyProviderModule; sandbox: boolean }> {
   const problems: string[] = [];
   const plans = modules.map((module) => {
     const vars = moduleVariables(module);
     const set = vars.filter((v) => typeof env[v] === 'string' && env[v] !== '');
     const missing = vars.filter((v) => !set.includes(v));
     if (set.length > 0 && missing.length > 0) {
-      problems.push(`${module.name} is partly configured: set ${missing.join(', ')} (or unset ${set.join(', ')} to use its sandbox)`);
+      problems.push(
+        `${module.name} is partly configured: set ${missing.join(', ')} (or unset ${set.join(', ')} to use its sandbox)`,
+      );
     }
     return { module, sandbox: set.length === 0 };
   });
@@ -53,7 +58,11 @@ export class ProviderRegistry {
     private readonly emulators: Map<ProviderName, SandboxHandle>,
   ) {}
 
-  static async create(config: RegistryEnvironment, directory: AccountDirectory, options: RegistryOptions = {}): Promise<ProviderRegistry> {
+  static async create(
+    config: RegistryEnvironment,
+    directory: AccountDirectory,
+    options: RegistryOptions = {},
+  ): Promise<ProviderRegistry> {
     const { env, network } = config;
     const modules = options.modules ?? PROVIDER_MODULES;
     registerSecretFields(PROVIDER_SECRET_FIELDS);
@@ -66,17 +75,28 @@ export class ProviderRegistry {
         if (sandbox) {
           const build = await module.sandbox();
           const stateFile = options.sandboxStateDir ? join(options.sandboxStateDir, `${module.name}.json`) : undefined;
-          const { handle, credentials, baseUrlFor } = build({ seed: 42, ...options.emulator, ...(stateFile ? { stateFile } : {}) });
+          const { handle, credentials, baseUrlFor } = build({
+            seed: 42,
+            ...options.emulator,
+            ...(stateFile ? { stateFile } : {}),
+          });
           const url = await handle.server.start();
-          if (options.sandboxLatencyMs) handle.server.addFault({ kind: 'latency', latencyMs: options.sandboxLatencyMs });
+          if (options.sandboxLatencyMs)
+            handle.server.addFault({ kind: 'latency', latencyMs: options.sandboxLatencyMs });
           emulators.set(module.name, handle);
-          providers.set(module.name, module.create({ baseUrl: baseUrlFor(url), credentials, network, directory, sandbox: true }));
+          providers.set(
+            module.name,
+            module.create({ baseUrl: baseUrlFor(url), credentials, network, directory, sandbox: true }),
+          );
         } else {
           const [baseVar, ...credentialVars] = moduleVariables(module);
           const credentials: Record<string, string> = {};
           for (const v of credentialVars) credentials[v] = String(env[v]);
           for (const v of module.env.secrets) registerSecret(credentials[v]);
-          providers.set(module.name, module.create({ baseUrl: String(env[baseVar as string]), credentials, network, directory, sandbox: false }));
+          providers.set(
+            module.name,
+            module.create({ baseUrl: String(env[baseVar as string]), credentials, network, directory, sandbox: false }),
+          );
         }
       }
     } catch (error) {

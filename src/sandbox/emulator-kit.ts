@@ -3,7 +3,16 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Random } from './random.js';
 import { StateFile, type PersistentState } from './persistence.js';
 import { matchSegments, parseBody, readBody, send, sleep, splitPath } from './http-helpers.js';
-import type { ActiveRule, EmuHandler, EmuRequest, EmuResponse, EmulatorOptions, EmulatorStats, FaultRule, HttpMethod } from './types.js';
+import type {
+  ActiveRule,
+  EmuHandler,
+  EmuRequest,
+  EmuResponse,
+  EmulatorOptions,
+  EmulatorStats,
+  FaultRule,
+  HttpMethod,
+} from './types.js';
 
 export type * from './types.js';
 export { entriesOf, refill, StateFile, type PersistentState } from './persistence.js';
@@ -28,7 +37,8 @@ export const ADMIN_PREFIX = '/__admin';
 export function seedCount(options: EmulatorOptions, fallback: number): number {
   const n = options.accounts;
   if (n === undefined) return fallback;
-  if (!Number.isInteger(n) || n < 0) throw new Error(`emulator accounts must be a whole number from 0 up (got ${String(n)})`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`emulator accounts must be a whole number from 0 up (got ${String(n)})`);
   return n;
 }
 

@@ -46,7 +46,9 @@ export class StateFile<S> {
     if (existsSync(this.path)) {
       const envelope = JSON.parse(readFileSync(this.path, 'utf8')) as StateEnvelope<S>;
       if (envelope.emulator !== this.emulator || envelope.version !== 1) {
-        throw new Error(`${this.path} holds state of ${String(envelope.emulator)} (v${String(envelope.version)}), not of ${this.emulator}`);
+        throw new Error(
+          `${this.path} holds state of ${String(envelope.emulator)} (v${String(envelope.version)}), not of ${this.emulator}`,
+        );
       }
       this.state.restore(envelope.state);
       this.lastWritten = this.serialise();
@@ -83,6 +85,10 @@ export class StateFile<S> {
   }
 
   private serialise(): string {
-    return JSON.stringify({ emulator: this.emulator, version: 1, state: this.state.snapshot() } satisfies StateEnvelope<S>);
+    return JSON.stringify({
+      emulator: this.emulator,
+      version: 1,
+      state: this.state.snapshot(),
+    } satisfies StateEnvelope<S>);
   }
 }

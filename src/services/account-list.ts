@@ -224,7 +224,12 @@ export class CrossProviderAccountList {
         if (first.totalCount !== null) return first.totalCount;
         let total = 0;
         for (;;) {
-          const page = await provider.listAccounts({ offset: total, limit: COUNT_SCAN_PAGE, filter: this.filter, readStatus: false });
+          const page = await provider.listAccounts({
+            offset: total,
+            limit: COUNT_SCAN_PAGE,
+            filter: this.filter,
+            readStatus: false,
+          });
           total += page.items.length;
           if (page.items.length < COUNT_SCAN_PAGE) return total;
         }

@@ -40,7 +40,8 @@ export class AccountService {
   }
 
   async byUsername(provider: ProviderName, username: string): Promise<AccountRecord | null> {
-    if (username.length === 0 || username.length > 128) throw new InputError('username', '`username` must be 1 to 128 characters.');
+    if (username.length === 0 || username.length > 128)
+      throw new InputError('username', '`username` must be 1 to 128 characters.');
     return this.k.loaders.accountByUsername.load({ provider, username });
   }
 
@@ -87,7 +88,11 @@ export class AccountService {
    * fails or the vendor no longer knows the account, the placeholders stand and one typed error is reported
    * at `path` (once per account per request).
    */
-  async complete(record: AccountRecord, field: IncompleteField, path: ReadonlyArray<string | number>): Promise<AccountRecord> {
+  async complete(
+    record: AccountRecord,
+    field: IncompleteField,
+    path: ReadonlyArray<string | number>,
+  ): Promise<AccountRecord> {
     if (!record.incomplete?.includes(field)) return record;
     let problem: Error;
     try {
@@ -124,7 +129,10 @@ export class AccountService {
     if (!ref) return null;
     const gid = decodeId(ref);
     if (gid && gid.type === 'Customer') {
-      return this.k.loaders.customer.load({ provider: gid.source === 'STORE' ? null : gid.source, nativeId: gid.nativeId });
+      return this.k.loaders.customer.load({
+        provider: gid.source === 'STORE' ? null : gid.source,
+        nativeId: gid.nativeId,
+      });
     }
     // A bare reference: the provider's port says whose customer it names.
     const provider = this.k.provider(record.provider);
@@ -161,31 +169,43 @@ export class AccountService {
 
   async connectionConfigs(account: AccountRecord, serverId: string): Promise<ConnectionConfigRecord[]> {
     const server = this.k.decode(serverId, 'Server', 'serverId');
-    if (server.source !== account.provider) throw new InputError('serverId', 'The server belongs to another provider than the account.');
+    if (server.source !== account.provider)
+      throw new InputError('serverId', 'The server belongs to another provider than the account.');
     return this.k.provider(account.provider).getConnectionConfigs(account.nativeId, server.nativeId);
   }
 
   /** Accounts linked to a customer kept in this API's store (any provider), in link order. */
-  private async storeCustomerAccounts(customerId: string, args: ConnectionArgs, input: AccountFilterInput): Promise<AccountListResult> {
+  private async storeCustomerAccounts(
+    customerId: string,
+    args: ConnectionArgs,
+    input: AccountFilterInput,
+  ): Promise<AccountListResult> {
     const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
     const links = (await this.k.store.accountsOfCustomer(customerId)).filter(
       (l) => !input.providers?.length || input.providers.includes(l.provider),
     );
     const window = await offsetWindow(dir, async () => links.length);
     const slice = links.slice(window.offset, window.offset + window.limit);
-    const records = await this.k.loaders.account.loadMany(slice.map((l) => ({ provider: l.provider, nativeId: l.nativeId })));
+    const records = await this.k.loaders.account.loadMany(
+      slice.map((l) => ({ provider: l.provider, nativeId: l.nativeId })),
+    );
     const found = records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
     const statuses = input.statuses;
     const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
     return { ...offsetConnection(kept, window, dir, links.length, links.length), failures: [] };
   }
 
-  private resolveFilter(input: AccountFilterInput): { providers: VpnProvider[]; filter: AccountFilter; storeCustomer?: string } {
+  private resolveFilter(input: AccountFilterInput): {
+    providers: VpnProvider[];
+    filter: AccountFilter;
+    storeCustomer?: string;
+  } {
     let names: ProviderName[] = input.providers?.length ? [...new Set(input.providers)] : [...PROVIDER_ORDER];
     const filter: AccountFilter = {};
     if (input.statuses?.length) filter.statuses = input.statuses;
     if (input.usernamePrefix) {
-      if (input.usernamePrefix.length > 60) throw new InputError('usernamePrefix', '`usernamePrefix` is at most 60 characters.');
+      if (input.usernamePrefix.length > 60)
+        throw new InputError('usernamePrefix', '`usernamePrefix` is at most 60 characters.');
       filter.usernamePrefix = input.usernamePrefix;
     }
     let storeCustomer: string | undefined;

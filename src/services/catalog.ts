@@ -88,6 +88,8 @@ export class CatalogService {
       if (gid.source === 'STORE') throw new InputError('accountIds', `accountIds[${i}] is not a valid Account id.`);
       return { provider: gid.source, nativeId: gid.nativeId, ...range };
     });
-    return Promise.all(keys.map((k) => (this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : null)));
+    return Promise.all(
+      keys.map((k) => (this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : null)),
+    );
   }
 }

@@ -42,7 +42,8 @@ export class CustomerService {
   list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<CustomerRecord>> {
     if (!provider) return this.k.offsetList(args, (offset, limit) => this.k.store.listCustomers({ offset, limit }));
     const p = this.k.provider(provider);
-    if (!p.features.customers) throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
+    if (!p.features.customers)
+      throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
     return this.k.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit }));
   }
 
@@ -53,36 +54,56 @@ export class CustomerService {
 
   async create(input: NewCustomer): Promise<CustomerRecord> {
     const { provider: name, ...fields } = input;
-    return this.k.journaled({ operation: 'createCustomer', provider: name, target: input.email, input: fields }, async () => {
-      checkEmail(input.email);
-      if (!name) {
-        return this.k.store.createCustomer({ firstName: input.firstName, lastName: input.lastName, email: input.email, externalRef: input.externalRef });
-      }
-      const provider = this.withCustomers(name, `${name} has no customers; omit \`provider\` to keep the customer in this API.`);
-      let projectNativeId = '';
-      if (input.projectId) {
-        const project = this.k.decodeAtProvider(input.projectId, 'Project', 'projectId');
-        if (project.provider !== name) throw new InputError('projectId', `The project belongs to ${project.provider}, not ${name}.`);
-        projectNativeId = project.nativeId;
-      }
-      // The provider's rules see the vendor's own project id, not our global one.
-      const problems = provider.validateCustomer({ ...fields, projectId: projectNativeId || undefined });
-      if (problems.length > 0) throw new InputErrors(problems);
-      return provider.createCustomer({ firstName: input.firstName, lastName: input.lastName, email: input.email, projectNativeId });
-    });
+    return this.k.journaled(
+      { operation: 'createCustomer', provider: name, target: input.email, input: fields },
+      async () => {
+        checkEmail(input.email);
+        if (!name) {
+          return this.k.store.createCustomer({
+            firstName: input.firstName,
+            lastName: input.lastName,
+            email: input.email,
+            externalRef: input.externalRef,
+          });
+        }
+        const provider = this.withCustomers(
+          name,
+          `${name} has no customers; omit \`provider\` to keep the customer in this API.`,
+        );
+        let projectNativeId = '';
+        if (input.projectId) {
+          const project = this.k.decodeAtProvider(input.projectId, 'Project', 'projectId');
+          if (project.provider !== name)
+            throw new InputError('projectId', `The project belongs to ${project.provider}, not ${name}.`);
+          projectNativeId = project.nativeId;
+        }
+        // The provider's rules see the vendor's own project id, not our global one.
+        const problems = provider.validateCustomer({ ...fields, projectId: projectNativeId || undefined });
+        if (problems.length > 0) throw new InputErrors(problems);
+        return provider.createCustomer({
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          projectNativeId,
+        });
+      },
+    );
   }
 
   async update(customerId: string, changes: CustomerChanges): Promise<CustomerRecord> {
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
-    return this.k.journaled({ operation: 'updateCustomer', provider, target: customerId, input: { ...changes } }, async () => {
-      if (changes.email !== undefined) checkEmail(changes.email);
-      const customer = provider
-        ? await this.withCustomers(provider, `${provider} has no customers.`).updateCustomer(gid.nativeId, changes)
-        : await this.k.store.updateCustomer(gid.nativeId, changes);
-      this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
-      return customer;
-    });
+    return this.k.journaled(
+      { operation: 'updateCustomer', provider, target: customerId, input: { ...changes } },
+      async () => {
+        if (changes.email !== undefined) checkEmail(changes.email);
+        const customer = provider
+          ? await this.withCustomers(provider, `${provider} has no customers.`).updateCustomer(gid.nativeId, changes)
+          : await this.k.store.updateCustomer(gid.nativeId, changes);
+        this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
+        return customer;
+      },
+    );
   }
 
   /** Deletes a customer (refused while it has accounts); answers the deleted id. */
@@ -100,20 +121,29 @@ export class CustomerService {
   /** Links an account (any provider) to a customer kept by this API, or unlinks it (`customerId` null). */
   async linkAccount(accountId: string, customerId: string | null): Promise<AccountRecord> {
     const gid = this.k.decodeAtProvider(accountId, 'Account', 'accountId');
-    return this.k.journaled({ operation: 'linkAccountToCustomer', provider: gid.provider, target: accountId, input: { customerId } }, async () => {
-      const account = await this.accounts.entity(gid);
-      if (!account) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
-      if (customerId) {
-        const c = this.k.decode(customerId, 'Customer', 'customerId');
-        if (c.source !== 'STORE') throw new InputError('customerId', 'Only customers kept by this API can be linked.');
-        const [found] = await this.k.store.getCustomers([c.nativeId]);
-        if (!found) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
-      }
-      await this.k.store.registerAccount({ provider: account.provider, nativeId: account.nativeId, username: account.username, via: 'import' });
-      await this.k.store.linkCustomer(account.provider, account.nativeId, customerId);
-      this.k.loaders.customerLink.clear({ provider: account.provider, nativeId: account.nativeId });
-      return account;
-    });
+    return this.k.journaled(
+      { operation: 'linkAccountToCustomer', provider: gid.provider, target: accountId, input: { customerId } },
+      async () => {
+        const account = await this.accounts.entity(gid);
+        if (!account) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
+        if (customerId) {
+          const c = this.k.decode(customerId, 'Customer', 'customerId');
+          if (c.source !== 'STORE')
+            throw new InputError('customerId', 'Only customers kept by this API can be linked.');
+          const [found] = await this.k.store.getCustomers([c.nativeId]);
+          if (!found) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
+        }
+        await this.k.store.registerAccount({
+          provider: account.provider,
+          nativeId: account.nativeId,
+          username: account.username,
+          via: 'import',
+        });
+        await this.k.store.linkCustomer(account.provider, account.nativeId, customerId);
+        this.k.loaders.customerLink.clear({ provider: account.provider, nativeId: account.nativeId });
+        return account;
+      },
+    );
   }
 
   private withCustomers(name: ProviderName, message: string): VpnProvider {
@@ -124,5 +154,6 @@ export class CustomerService {
 }
 
 function checkEmail(email: string): void {
-  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new InputError('email', '`email` is not a valid email address.');
+  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new InputError('email', '`email` is not a valid email address.');
 }

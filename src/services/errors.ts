@@ -33,4 +33,3 @@ export function toGraphQLError(error: unknown, path?: ReadonlyArray<string | num
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   });
 }
-

@@ -67,7 +67,8 @@ export class ServiceKernel {
     let total: number | null = null;
     const window = await offsetWindow(dir, async () => {
       const first = await fetch(0, 1);
-      if (first.totalCount === null) throw new InputError('before', 'This list cannot be paged backwards from its end.', ErrorCode.VALIDATION);
+      if (first.totalCount === null)
+        throw new InputError('before', 'This list cannot be paged backwards from its end.', ErrorCode.VALIDATION);
       total = first.totalCount;
       return first.totalCount;
     });
@@ -107,9 +108,18 @@ export class ServiceKernel {
     errorCode: string | null,
   ): Promise<void> {
     try {
-      await this.store.journal({ actor: this.deps.viewer.actor, ...entry, outcome, errorCode, requestId: this.deps.requestId });
+      await this.store.journal({
+        actor: this.deps.viewer.actor,
+        ...entry,
+        outcome,
+        errorCode,
+        requestId: this.deps.requestId,
+      });
     } catch (error) {
-      this.deps.logger.error({ err: error instanceof Error ? error.message : 'journal failed' }, 'journal write failed');
+      this.deps.logger.error(
+        { err: error instanceof Error ? error.message : 'journal failed' },
+        'journal write failed',
+      );
     }
   }
 }

@@ -67,7 +67,9 @@ export class LifecycleService {
 
   // ---- account lifecycle -----------------------------------------------------------------------
 
-  async createAccount(input: CreateAccountInput & { provider: ProviderName; customerId?: string | null; idempotencyKey?: string | null }): Promise<AccountPayloadShape> {
+  async createAccount(
+    input: CreateAccountInput & { provider: ProviderName; customerId?: string | null; idempotencyKey?: string | null },
+  ): Promise<AccountPayloadShape> {
     const provider = this.deps.registry.get(input.provider);
     if (!provider.capabilities.has(AccountOperation.CREATE)) return unsupported(provider, AccountOperation.CREATE);
     const { idempotencyKey, customerId, provider: _p, ...rest } = input;
@@ -76,7 +78,8 @@ export class LifecycleService {
     try {
       if (customerId) {
         const gid = decodeId(customerId);
-        if (!gid || gid.type !== 'Customer') throw new InputError('customerId', '`customerId` is not a valid Customer id.');
+        if (!gid || gid.type !== 'Customer')
+          throw new InputError('customerId', '`customerId` is not a valid Customer id.');
         if (gid.source === 'STORE') {
           const [c] = await this.deps.store.getCustomers([gid.nativeId]);
           if (!c) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
@@ -91,7 +94,10 @@ export class LifecycleService {
     } catch (error) {
       return failure(error);
     }
-    const problems = [...commonChecks(request), ...provider.validate(AccountOperation.CREATE, request as Record<string, unknown>)];
+    const problems = [
+      ...commonChecks(request),
+      ...provider.validate(AccountOperation.CREATE, request as Record<string, unknown>),
+    ];
     if (problems.length > 0) return { account: null, password: null, userErrors: problems.map(toUserError) };
 
     // A username we pick ourselves finds the account again after an unknown outcome (PureVPN picks its own and
@@ -124,64 +130,95 @@ export class LifecycleService {
           session.intent.username = username;
           await this.deps.store.intents.setUsername(session.intent.id, username);
         };
-        const created = await this.callWithReconcile(provider, 'createAccount', session, async () => provider.createAccount(call), async () => {
-          const username = session.intent.username;
-          if (!username) return undefined;
-          const found = await provider.findAccountByUsername(username);
-          return found ? { account: found, password: call.password ?? null } : null;
-        });
+        const created = await this.callWithReconcile(
+          provider,
+          'createAccount',
+          session,
+          async () => provider.createAccount(call),
+          async () => {
+            const username = session.intent.username;
+            if (!username) return undefined;
+            const found = await provider.findAccountByUsername(username);
+            return found ? { account: found, password: call.password ?? null } : null;
+          },
+        );
         const accountId = encodeId('Account', created.account.provider, created.account.nativeId);
         const password = created.password ?? call.password ?? null;
         await this.deps.store.completeCreate(
           session.intent.id,
           session.owner,
-          { provider: provider.name, nativeId: created.account.nativeId, username: created.account.username, customerId: customerRef, via: 'api' },
-          { state: 'succeeded', response: { accountId, userErrors: [] }, resultAccountId: accountId, credentialsDelivered: password !== null, username: created.account.username },
+          {
+            provider: provider.name,
+            nativeId: created.account.nativeId,
+            username: created.account.username,
+            customerId: customerRef,
+            via: 'api',
+          },
+          {
+            state: 'succeeded',
+            response: { accountId, userErrors: [] },
+            resultAccountId: accountId,
+            credentialsDelivered: password !== null,
+            username: created.account.username,
+          },
         );
         this.invalidate(created.account);
         if (password === null) {
           // The vendor named the account but its password never reached us: hand out a fresh one, once.
           const delivered = await this.deliverCredentials(session.intent.id, provider, created.account);
-          return { account: delivered.account ?? created.account, password: delivered.password, userErrors: delivered.userErrors };
+          return {
+            account: delivered.account ?? created.account,
+            password: delivered.password,
+            userErrors: delivered.userErrors,
+          };
         }
         return { account: created.account, password, userErrors: [] };
       },
     });
   }
 
-  async renewAccount(accountId: string, periodDays: number, planCode: string | null | undefined, idempotencyKey: string | null | undefined): Promise<AccountPayloadShape> {
+  async renewAccount(
+    accountId: string,
+    periodDays: number,
+    planCode: string | null | undefined,
+    idempotencyKey: string | null | undefined,
+  ): Promise<AccountPayloadShape> {
     const input = { accountId, periodDays, planCode };
-    return this.onAccount(accountId, AccountOperation.RENEW, { periodDays, planCode }, async (provider, nativeId, before) =>
-      this.runIntent({
-        operation: 'renewAccount',
-        provider,
-        key: idempotencyKey,
-        hashInput: input,
-        target: nativeId,
-        // What tells later whether the renewal happened: the expiry before it.
-        context: { expiresAtBefore: before?.expiresAt ?? null },
-        write: async (session) => {
-          const account = await this.callWithReconcile(
-            provider,
-            'renewAccount',
-            session,
-            () => provider.renewAccount(nativeId, { periodDays, ...(planCode ? { planCode } : {}) }),
-            async () => {
-              const probe = await this.reconciler.probe(session.intent);
-              if (probe.kind === 'applied') return probe.account;
-              return probe.kind === 'absent' ? null : undefined;
-            },
-          );
-          const id = encodeId('Account', account.provider, account.nativeId);
-          await this.deps.store.intents.finish(session.intent.id, session.owner, {
-            state: 'succeeded',
-            response: { accountId: id, userErrors: [] },
-            resultAccountId: id,
-            credentialsDelivered: true,
-          });
-          return { account, userErrors: [] };
-        },
-      }),
+    return this.onAccount(
+      accountId,
+      AccountOperation.RENEW,
+      { periodDays, planCode },
+      async (provider, nativeId, before) =>
+        this.runIntent({
+          operation: 'renewAccount',
+          provider,
+          key: idempotencyKey,
+          hashInput: input,
+          target: nativeId,
+          // What tells later whether the renewal happened: the expiry before it.
+          context: { expiresAtBefore: before?.expiresAt ?? null },
+          write: async (session) => {
+            const account = await this.callWithReconcile(
+              provider,
+              'renewAccount',
+              session,
+              () => provider.renewAccount(nativeId, { periodDays, ...(planCode ? { planCode } : {}) }),
+              async () => {
+                const probe = await this.reconciler.probe(session.intent);
+                if (probe.kind === 'applied') return probe.account;
+                return probe.kind === 'absent' ? null : undefined;
+              },
+            );
+            const id = encodeId('Account', account.provider, account.nativeId);
+            await this.deps.store.intents.finish(session.intent.id, session.owner, {
+              state: 'succeeded',
+              response: { accountId: id, userErrors: [] },
+              resultAccountId: id,
+              credentialsDelivered: true,
+            });
+            return { account, userErrors: [] };
+          },
+        }),
     );
   }
 
@@ -195,7 +232,9 @@ export class LifecycleService {
     return this.simple(accountId, AccountOperation.EXTEND, { date }, (p, id) => p.extendAccount(id, date));
   }
   expireAccount(accountId: string, date: string | null | undefined): Promise<AccountPayloadShape> {
-    return this.simple(accountId, AccountOperation.EXPIRE, date ? { date } : {}, (p, id) => p.expireAccount(id, date ?? undefined));
+    return this.simple(accountId, AccountOperation.EXPIRE, date ? { date } : {}, (p, id) =>
+      p.expireAccount(id, date ?? undefined),
+    );
   }
   changePlan(accountId: string, planCode: string): Promise<AccountPayloadShape> {
     return this.simple(accountId, AccountOperation.CHANGE_PLAN, { planCode }, (p, id) => p.changePlan(id, planCode));
@@ -257,7 +296,8 @@ export class LifecycleService {
     const provider = gid && gid.source !== 'STORE' ? this.deps.registry.get(gid.source) : null;
     for (const length of [16, 8]) {
       const candidate = generatePassword(length);
-      if (!provider || provider.validate(AccountOperation.CHANGE_PASSWORD, { password: candidate }).length === 0) return candidate;
+      if (!provider || provider.validate(AccountOperation.CHANGE_PASSWORD, { password: candidate }).length === 0)
+        return candidate;
     }
     return generatePassword(16);
   }
@@ -283,7 +323,16 @@ export class LifecycleService {
   ): Promise<AccountPayloadShape> {
     const gid = decodeId(accountId);
     if (!gid || gid.type !== 'Account' || gid.source === 'STORE') {
-      return { account: null, userErrors: [{ field: ['input', 'accountId'], message: '`accountId` is not a valid Account id.', code: ErrorCode.VALIDATION }] };
+      return {
+        account: null,
+        userErrors: [
+          {
+            field: ['input', 'accountId'],
+            message: '`accountId` is not a valid Account id.',
+            code: ErrorCode.VALIDATION,
+          },
+        ],
+      };
     }
     const provider = this.deps.registry.get(gid.source);
     if (!provider.capabilities.has(operation)) return unsupported(provider, operation);
@@ -350,20 +399,31 @@ export class LifecycleService {
       } catch (error) {
         // A retry refused as a conflict means an earlier attempt did land after all (it was still in flight
         // when reconciliation looked): find it and answer with it.
-        if ((attempt > 1 || session.intent.attempt > 1) && error instanceof ProviderError && error.code === ErrorCode.CONFLICT) {
+        if (
+          (attempt > 1 || session.intent.attempt > 1) &&
+          error instanceof ProviderError &&
+          error.code === ErrorCode.CONFLICT
+        ) {
           const landed = await this.askUntilKnown(reconcile);
           if (landed) return landed;
         }
         const kind = classifyWriteFailure(error, operation);
         if (kind !== 'unknown') throw error;
-        this.deps.logger.warn({ provider: provider.name, operation, attempt, intent: session.intent.id, requestId: this.deps.requestId }, 'unknown outcome; reconciling');
+        this.deps.logger.warn(
+          { provider: provider.name, operation, attempt, intent: session.intent.id, requestId: this.deps.requestId },
+          'unknown outcome; reconciling',
+        );
         const state = await this.askUntilKnown(reconcile);
         if (state) return state;
         // null: the vendor confirms nothing happened, so another attempt cannot duplicate anything.
         if (state === null && attempt < MAX_WRITE_ATTEMPTS) continue;
         if (state === null) throw confirmedNotApplied(error, provider.name, operation);
         const code = error instanceof ProviderError ? error.code : ErrorCode.UPSTREAM_UNAVAILABLE;
-        throw outcomeUnknown(provider.name, operation, `the vendor failed (${code}) and could not be asked what happened`);
+        throw outcomeUnknown(
+          provider.name,
+          operation,
+          `the vendor failed (${code}) and could not be asked what happened`,
+        );
       }
     }
   }
@@ -376,19 +436,43 @@ export class LifecycleService {
    */
   private async runIntent(plan: IntentPlan): Promise<AccountPayloadShape> {
     const { provider, operation } = plan;
-    const journalled = async (payload: AccountPayloadShape, intent: WriteIntent | null): Promise<AccountPayloadShape> => {
+    const journalled = async (
+      payload: AccountPayloadShape,
+      intent: WriteIntent | null,
+    ): Promise<AccountPayloadShape> => {
       if (plan.journal) {
-        const target = payload.account?.username ?? intent?.username ?? (intent ? `intent:${intent.id}` : provider.name);
+        const target =
+          payload.account?.username ?? intent?.username ?? (intent ? `intent:${intent.id}` : provider.name);
         await this.journal(plan.journal.operation, provider.name, target, plan.journal.input, payload);
       }
       return payload;
     };
     if (plan.key && plan.key.length > 200) {
-      return { account: null, userErrors: [{ field: ['input', 'idempotencyKey'], message: '`idempotencyKey` is at most 200 characters.', code: ErrorCode.VALIDATION }] };
+      return {
+        account: null,
+        userErrors: [
+          {
+            field: ['input', 'idempotencyKey'],
+            message: '`idempotencyKey` is at most 200 characters.',
+            code: ErrorCode.VALIDATION,
+          },
+        ],
+      };
     }
     if (provider.breakerState?.() === 'open') {
       // Nothing is sent while the circuit is open: say so without recording an intent that can only be unknown.
-      return journalled(failure(new ProviderError({ provider: provider.name, operation, code: ErrorCode.UPSTREAM_UNAVAILABLE, message: `${provider.name} is failing; calls are paused for a moment (circuit open)`, retryable: true })), null);
+      return journalled(
+        failure(
+          new ProviderError({
+            provider: provider.name,
+            operation,
+            code: ErrorCode.UPSTREAM_UNAVAILABLE,
+            message: `${provider.name} is failing; calls are paused for a moment (circuit open)`,
+            retryable: true,
+          }),
+        ),
+        null,
+      );
     }
     const intents = this.deps.store.intents;
     const owner = newLeaseOwner();
@@ -417,23 +501,44 @@ export class LifecycleService {
       }
       if (claim.kind === 'busy') claim = await begin();
       if (claim.kind === 'busy') {
-        return { account: null, userErrors: [{ field: ['input', 'idempotencyKey'], message: `A request with this idempotency key is still in progress (intent ${claim.intent.id}); ask again.`, code: ErrorCode.CONFLICT }] };
+        return {
+          account: null,
+          userErrors: [
+            {
+              field: ['input', 'idempotencyKey'],
+              message: `A request with this idempotency key is still in progress (intent ${claim.intent.id}); ask again.`,
+              code: ErrorCode.CONFLICT,
+            },
+          ],
+        };
       }
     }
     if (claim.kind === 'mismatch') {
-      return { account: null, userErrors: [{ field: ['input', 'idempotencyKey'], message: 'This idempotency key was used with different input.', code: ErrorCode.CONFLICT }] };
+      return {
+        account: null,
+        userErrors: [
+          {
+            field: ['input', 'idempotencyKey'],
+            message: 'This idempotency key was used with different input.',
+            code: ErrorCode.CONFLICT,
+          },
+        ],
+      };
     }
     if (claim.kind === 'replay') return journalled(await this.replay(claim.intent, provider), claim.intent);
 
     const session: IntentSession = { intent: claim.intent, owner, lost: false };
-    const beat = setInterval(() => {
-      intents.heartbeat(session.intent.id, owner, leaseMs).then(
-        (held) => {
-          if (!held) session.lost = true;
-        },
-        () => undefined,
-      );
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const beat = setInterval(
+      () => {
+        intents.heartbeat(session.intent.id, owner, leaseMs).then(
+          (held) => {
+            if (!held) session.lost = true;
+          },
+          () => undefined,
+        );
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     beat.unref();
     try {
       if (claim.takeover) {
@@ -452,7 +557,11 @@ export class LifecycleService {
       const payload = failure(error);
       const first = payload.userErrors[0];
       if (kind === 'unknown') {
-        await intents.finish(session.intent.id, owner, { state: 'unknown', errorCode: ErrorCode.OUTCOME_UNKNOWN, errorMessage: first?.message ?? null });
+        await intents.finish(session.intent.id, owner, {
+          state: 'unknown',
+          errorCode: ErrorCode.OUTCOME_UNKNOWN,
+          errorMessage: first?.message ?? null,
+        });
         return journalled(unknownPayload(session.intent, first?.message), session.intent);
       }
       // Known not to have happened: a refusal is final for the key; a failure before sending may run again.
@@ -476,12 +585,29 @@ export class LifecycleService {
     if (intent.state !== 'succeeded' || !accountId) {
       const userErrors = stored.userErrors?.length
         ? stored.userErrors
-        : [{ field: null, message: `The first request with this key did not complete (intent ${intent.id}).`, code: ErrorCode.CONFLICT }];
+        : [
+            {
+              field: null,
+              message: `The first request with this key did not complete (intent ${intent.id}).`,
+              code: ErrorCode.CONFLICT,
+            },
+          ];
       return { account: null, password: null, replayed: true, userErrors };
     }
     const gid = decodeId(accountId);
     if (!gid || gid.source === 'STORE') {
-      return { account: null, password: null, replayed: true, userErrors: [{ field: null, message: `The first request with this key succeeded (account ${accountId}).`, code: ErrorCode.NOT_FOUND }] };
+      return {
+        account: null,
+        password: null,
+        replayed: true,
+        userErrors: [
+          {
+            field: null,
+            message: `The first request with this key succeeded (account ${accountId}).`,
+            code: ErrorCode.NOT_FOUND,
+          },
+        ],
+      };
     }
     let account: AccountRecord | null;
     try {
@@ -491,16 +617,31 @@ export class LifecycleService {
       // the id so nothing is lost (asking again with the same key replays again).
       const problem = toUserError(asProviderError(gid.source, 'getAccount', error));
       const message = `The first request with this key succeeded (account ${accountId}); reading the account back failed: ${problem.message}`;
-      return { account: null, password: null, replayed: true, userErrors: [...(stored.userErrors ?? []), { field: null, message, code: problem.code }] };
+      return {
+        account: null,
+        password: null,
+        replayed: true,
+        userErrors: [...(stored.userErrors ?? []), { field: null, message, code: problem.code }],
+      };
     }
     if (!account) {
       const message = `The first request with this key succeeded (account ${accountId}), but the provider no longer knows that account.`;
-      return { account: null, password: null, replayed: true, userErrors: [{ field: null, message, code: ErrorCode.NOT_FOUND }] };
+      return {
+        account: null,
+        password: null,
+        replayed: true,
+        userErrors: [{ field: null, message, code: ErrorCode.NOT_FOUND }],
+      };
     }
     if (intent.operation === 'createAccount' && !intent.credentialsDelivered) {
       // Found by reconciliation: the caller never saw this account's password. Set a fresh one, once.
       const delivered = await this.deliverCredentials(intent.id, provider, account);
-      return { account: delivered.account ?? account, password: delivered.password, replayed: true, userErrors: delivered.userErrors };
+      return {
+        account: delivered.account ?? account,
+        password: delivered.password,
+        replayed: true,
+        userErrors: delivered.userErrors,
+      };
     }
     return { account, password: null, replayed: true, userErrors: stored.userErrors ?? [] };
   }
@@ -509,9 +650,15 @@ export class LifecycleService {
    * Sets a fresh password through the vendor's change-password call and answers it, for an account whose
    * password nobody has seen. One caller only (the intent's flag is taken atomically); given back on failure.
    */
-  private async deliverCredentials(intentId: string, provider: VpnProvider, account: AccountRecord): Promise<{ account: AccountRecord | null; password: string | null; userErrors: UserErrorShape[] }> {
-    if (!provider.capabilities.has(AccountOperation.CHANGE_PASSWORD)) return { account, password: null, userErrors: [] };
-    if (!(await this.deps.store.intents.takeCredentialDelivery(intentId))) return { account, password: null, userErrors: [] };
+  private async deliverCredentials(
+    intentId: string,
+    provider: VpnProvider,
+    account: AccountRecord,
+  ): Promise<{ account: AccountRecord | null; password: string | null; userErrors: UserErrorShape[] }> {
+    if (!provider.capabilities.has(AccountOperation.CHANGE_PASSWORD))
+      return { account, password: null, userErrors: [] };
+    if (!(await this.deps.store.intents.takeCredentialDelivery(intentId)))
+      return { account, password: null, userErrors: [] };
     const password = this.passwordFor(encodeId('Account', account.provider, account.nativeId));
     try {
       const updated = await provider.changePassword(account.nativeId, password);
@@ -519,24 +666,44 @@ export class LifecycleService {
     } catch (error) {
       await this.deps.store.intents.undoCredentialDelivery(intentId);
       const problem = toUserError(asProviderError(provider.name, 'changePassword', error));
-      return { account, password: null, userErrors: [{ field: null, message: `The account exists; setting its password failed (ask again with the same key): ${problem.message}`, code: problem.code }] };
+      return {
+        account,
+        password: null,
+        userErrors: [
+          {
+            field: null,
+            message: `The account exists; setting its password failed (ask again with the same key): ${problem.message}`,
+            code: problem.code,
+          },
+        ],
+      };
     }
   }
 
   /** Intents nobody can finish alone (operators): a page, oldest first. */
-  async unresolvedIntents(first: number, after: string | null | undefined): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number; cursor(intent: WriteIntent): string }> {
+  async unresolvedIntents(
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number; cursor(intent: WriteIntent): string }> {
     let cursor: { createdAt: string; id: string } | null = null;
     if (after) {
       try {
         const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
-        if (typeof parsed.c === 'string' && typeof parsed.i === 'string') cursor = { createdAt: parsed.c, id: parsed.i };
+        if (typeof parsed.c === 'string' && typeof parsed.i === 'string')
+          cursor = { createdAt: parsed.c, id: parsed.i };
       } catch {
         cursor = null;
       }
       if (!cursor) throw new InputError('after', '`after` is not a cursor of this connection.');
     }
-    const page = await this.deps.store.intents.listUnresolved({ first: Math.max(0, Math.min(first, 100)), after: cursor });
-    return { ...page, cursor: (i) => Buffer.from(JSON.stringify({ c: i.createdAt.toISOString(), i: i.id })).toString('base64url') };
+    const page = await this.deps.store.intents.listUnresolved({
+      first: Math.max(0, Math.min(first, 100)),
+      after: cursor,
+    });
+    return {
+      ...page,
+      cursor: (i) => Buffer.from(JSON.stringify({ c: i.createdAt.toISOString(), i: i.id })).toString('base64url'),
+    };
   }
 
   private invalidate(account: AccountRecord): void {
@@ -560,12 +727,19 @@ export class LifecycleService {
         provider: provider ?? null,
         target,
         input,
-        outcome: first ? (first.code === ErrorCode.OUTCOME_UNKNOWN || first.code === ErrorCode.UPSTREAM_TIMEOUT ? 'unknown' : 'error') : 'ok',
+        outcome: first
+          ? first.code === ErrorCode.OUTCOME_UNKNOWN || first.code === ErrorCode.UPSTREAM_TIMEOUT
+            ? 'unknown'
+            : 'error'
+          : 'ok',
         errorCode: first?.code ?? null,
         requestId: this.deps.requestId,
       });
     } catch (error) {
-      this.deps.logger.error({ err: error instanceof Error ? error.message : 'journal failed' }, 'journal write failed');
+      this.deps.logger.error(
+        { err: error instanceof Error ? error.message : 'journal failed' },
+        'journal write failed',
+      );
     }
   }
 }
@@ -593,9 +767,7 @@ interface IntentPlan {
 }
 
 export type ProbeResult =
-  | { kind: 'applied'; account: AccountRecord }
-  | { kind: 'absent' }
-  | { kind: 'unknown'; reason: string };
+  { kind: 'applied'; account: AccountRecord } | { kind: 'absent' } | { kind: 'unknown'; reason: string };
 
 /**
  * Finds out what became of an intent's write by asking the vendor about what the intent saved (the username
@@ -603,7 +775,9 @@ export type ProbeResult =
  * key and by the background reconciler job (which has no request, viewer or loaders).
  */
 export class IntentReconciler {
-  constructor(private readonly deps: { registry: ProviderRegistry; store: Store; logger: Logger; reconcileWindowMs?: number }) {}
+  constructor(
+    private readonly deps: { registry: ProviderRegistry; store: Store; logger: Logger; reconcileWindowMs?: number },
+  ) {}
 
   async probe(intent: WriteIntent): Promise<ProbeResult> {
     const provider = this.deps.registry.get(intent.provider);
@@ -623,7 +797,11 @@ export class IntentReconciler {
     };
     if (intent.operation === 'createAccount') {
       const username = intent.username;
-      if (!username) return { kind: 'unknown', reason: `${provider.name} picks the username and never named this account; an operator must look` };
+      if (!username)
+        return {
+          kind: 'unknown',
+          reason: `${provider.name} picks the username and never named this account; an operator must look`,
+        };
       const found = await ask(() => provider.findAccountByUsername(username));
       if (found === FAILED) return { kind: 'unknown', reason: `${provider.name} could not be asked about ${username}` };
       return found ? { kind: 'applied', account: found } : { kind: 'absent' };
@@ -653,25 +831,56 @@ export class IntentReconciler {
     const store = this.deps.store;
     if (probe.kind === 'applied') {
       const accountId = encodeId('Account', probe.account.provider, probe.account.nativeId);
-      const result = { state: 'succeeded' as const, response: { accountId, userErrors: [] }, resultAccountId: accountId };
+      const result = {
+        state: 'succeeded' as const,
+        response: { accountId, userErrors: [] },
+        resultAccountId: accountId,
+      };
       if (intent.operation === 'createAccount') {
         const customerRef = typeof intent.context.customerRef === 'string' ? intent.context.customerRef : null;
-        await store.completeCreate(intent.id, owner, { provider: probe.account.provider, nativeId: probe.account.nativeId, username: probe.account.username, customerId: customerRef, via: 'api' }, result);
+        await store.completeCreate(
+          intent.id,
+          owner,
+          {
+            provider: probe.account.provider,
+            nativeId: probe.account.nativeId,
+            username: probe.account.username,
+            customerId: customerRef,
+            via: 'api',
+          },
+          result,
+        );
       } else {
         await store.intents.finish(intent.id, owner, { ...result, credentialsDelivered: true });
       }
     } else if (probe.kind === 'absent') {
-      await store.intents.finish(intent.id, owner, { state: 'failed', retryAllowed: true, errorCode: null, errorMessage: 'the vendor confirmed the write did not happen' });
+      await store.intents.finish(intent.id, owner, {
+        state: 'failed',
+        retryAllowed: true,
+        errorCode: null,
+        errorMessage: 'the vendor confirmed the write did not happen',
+      });
     } else {
-      await store.intents.finish(intent.id, owner, { state: 'unknown', errorCode: ErrorCode.OUTCOME_UNKNOWN, errorMessage: probe.reason });
+      await store.intents.finish(intent.id, owner, {
+        state: 'unknown',
+        errorCode: ErrorCode.OUTCOME_UNKNOWN,
+        errorMessage: probe.reason,
+      });
     }
     return (await store.intents.get(intent.id)) ?? intent;
   }
 
   /** One pass of the background job: lease due intents (never one a live owner holds), probe, settle. */
-  async runOnce(options: { limit?: number; leaseMs?: number; olderThanMs?: number } = {}): Promise<Record<ProbeResult['kind'], number>> {
+  async runOnce(
+    options: { limit?: number; leaseMs?: number; olderThanMs?: number } = {},
+  ): Promise<Record<ProbeResult['kind'], number>> {
     const owner = newLeaseOwner();
-    const due = await this.deps.store.intents.leaseForReconcile(owner, options.leaseMs ?? DEFAULT_LEASE_MS, options.limit ?? 50, options.olderThanMs ?? 0);
+    const due = await this.deps.store.intents.leaseForReconcile(
+      owner,
+      options.leaseMs ?? DEFAULT_LEASE_MS,
+      options.limit ?? 50,
+      options.olderThanMs ?? 0,
+    );
     const counts = { applied: 0, absent: 0, unknown: 0 };
     for (const intent of due) {
       let probe: ProbeResult;
@@ -682,7 +891,10 @@ export class IntentReconciler {
       }
       await this.settle(intent, owner, probe);
       counts[probe.kind] += 1;
-      this.deps.logger.info({ intent: intent.id, provider: intent.provider, operation: intent.operation, outcome: probe.kind }, 'intent reconciled');
+      this.deps.logger.info(
+        { intent: intent.id, provider: intent.provider, operation: intent.operation, outcome: probe.kind },
+        'intent reconciled',
+      );
     }
     return counts;
   }
@@ -699,7 +911,8 @@ export function classifyWriteFailure(error: unknown, writeOperation: string): 'u
   if (error instanceof InputError) return 'failed';
   if (!(error instanceof ProviderError)) return 'unknown';
   if (error.outcomeUnknown || error.code === ErrorCode.OUTCOME_UNKNOWN) return 'unknown';
-  if (error.code === ErrorCode.UNAUTHENTICATED_UPSTREAM || error.code === ErrorCode.UNSUPPORTED_BY_PROVIDER) return 'failed';
+  if (error.code === ErrorCode.UNAUTHENTICATED_UPSTREAM || error.code === ErrorCode.UNSUPPORTED_BY_PROVIDER)
+    return 'failed';
   const ownCall = error.operation === writeOperation;
   if (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT) {
     // Only a transport failure that names a connection never made is "not sent" (http.ts flags the rest).
@@ -725,7 +938,13 @@ function outcomeUnknown(provider: ProviderName, operation: string, why: string):
 /** Every attempt failed and the vendor confirmed each time that nothing happened. */
 function confirmedNotApplied(error: unknown, provider: ProviderName, operation: string): ProviderError {
   const code = error instanceof ProviderError ? error.code : ErrorCode.UPSTREAM_UNAVAILABLE;
-  return new ProviderError({ provider, operation, code, message: `${provider} failed ${operation} ${MAX_WRITE_ATTEMPTS} times; it confirmed nothing was done.`, retryable: true });
+  return new ProviderError({
+    provider,
+    operation,
+    code,
+    message: `${provider} failed ${operation} ${MAX_WRITE_ATTEMPTS} times; it confirmed nothing was done.`,
+    retryable: true,
+  });
 }
 
 function unknownPayload(intent: WriteIntent, detail?: string | null): AccountPayloadShape {
@@ -733,7 +952,13 @@ function unknownPayload(intent: WriteIntent, detail?: string | null): AccountPay
   return {
     account: null,
     password: null,
-    userErrors: [{ field: null, message: `Outcome unknown (intent ${intent.id}): ${why.replace(/\.?$/, '.')} Retry with the same idempotency key; it will not write twice.`, code: ErrorCode.OUTCOME_UNKNOWN }],
+    userErrors: [
+      {
+        field: null,
+        message: `Outcome unknown (intent ${intent.id}): ${why.replace(/\.?$/, '.')} Retry with the same idempotency key; it will not write twice.`,
+        code: ErrorCode.OUTCOME_UNKNOWN,
+      },
+    ],
   };
 }
 
@@ -762,7 +987,8 @@ function commonChecks(input: Record<string, unknown> | CreateAccountInput, opera
   const errors: InputError[] = [];
   const str = (name: string, max: number) => {
     const v = i[name];
-    if (typeof v === 'string' && (v.length === 0 || v.length > max)) errors.push(new InputError(name, `\`${name}\` must be 1 to ${max} characters.`));
+    if (typeof v === 'string' && (v.length === 0 || v.length > max))
+      errors.push(new InputError(name, `\`${name}\` must be 1 to ${max} characters.`));
   };
   str('username', 128);
   str('password', 128);
@@ -770,12 +996,21 @@ function commonChecks(input: Record<string, unknown> | CreateAccountInput, opera
   if (typeof i.periodDays === 'number' && (!Number.isInteger(i.periodDays) || i.periodDays <= 0)) {
     errors.push(new InputError('periodDays', '`periodDays` must be a positive whole number of days.'));
   }
-  if (typeof i.date === 'string' && !isYmd(i.date)) errors.push(new InputError('date', '`date` must be a date written YYYY-MM-DD.'));
+  if (typeof i.date === 'string' && !isYmd(i.date))
+    errors.push(new InputError('date', '`date` must be a date written YYYY-MM-DD.'));
   else if (operation === AccountOperation.EXTEND && typeof i.date === 'string' && i.date <= todayYmd()) {
     errors.push(new InputError('date', 'The new expiry must be in the future (use expireAccount to end the service).'));
   }
-  if (typeof i.kilobytesPerSecond === 'number' && (!Number.isInteger(i.kilobytesPerSecond) || i.kilobytesPerSecond <= 0)) {
-    errors.push(new InputError('kilobytesPerSecond', '`kilobytesPerSecond` must be a positive whole number (or null to remove the limit).'));
+  if (
+    typeof i.kilobytesPerSecond === 'number' &&
+    (!Number.isInteger(i.kilobytesPerSecond) || i.kilobytesPerSecond <= 0)
+  ) {
+    errors.push(
+      new InputError(
+        'kilobytesPerSecond',
+        '`kilobytesPerSecond` must be a positive whole number (or null to remove the limit).',
+      ),
+    );
   }
   return errors;
 }
@@ -783,14 +1018,21 @@ function commonChecks(input: Record<string, unknown> | CreateAccountInput, opera
 /** A domain error as a mutation userError (field paths under `input`); anything else is rethrown. */
 export function toUserError(error: unknown): UserErrorShape {
   if (error instanceof InputError) return { field: ['input', error.field], message: error.message, code: error.code };
-  if (error instanceof ProviderError) return { field: error.field ? ['input', error.field] : null, message: error.message, code: error.code };
+  if (error instanceof ProviderError)
+    return { field: error.field ? ['input', error.field] : null, message: error.message, code: error.code };
   throw error;
 }
 
 function unsupported(provider: VpnProvider, operation: AccountOperation): AccountPayloadShape {
   return {
     account: null,
-    userErrors: [{ field: null, message: `${provider.name} does not support ${operation}.`, code: ErrorCode.UNSUPPORTED_BY_PROVIDER }],
+    userErrors: [
+      {
+        field: null,
+        message: `${provider.name} does not support ${operation}.`,
+        code: ErrorCode.UNSUPPORTED_BY_PROVIDER,
+      },
+    ],
   };
 }
 

@@ -12,7 +12,12 @@ export class NodeService {
   static readonly MAX_NODES = MAX_NODES;
 
   constructor(
-    private readonly parts: { accounts: AccountService; customers: CustomerService; projects: ProjectService; catalog: CatalogService },
+    private readonly parts: {
+      accounts: AccountService;
+      customers: CustomerService;
+      projects: ProjectService;
+      catalog: CatalogService;
+    },
   ) {}
 
   node(id: string): Promise<object | null> {

@@ -8,7 +8,8 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
-export type Direction = { forward: true; size: number; after: string | null } | { forward: false; size: number; before: string | null };
+export type Direction =
+  { forward: true; size: number; after: string | null } | { forward: false; size: number; before: string | null };
 
 export const DEFAULT_PAGE_SIZE = 20;
 

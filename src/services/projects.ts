@@ -28,51 +28,73 @@ export class ProjectService {
   /** Projects of one provider; without `provider`, of every provider with projects (one after the other). */
   list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<ProjectRecord>> {
     const sources = provider ? [this.withProjects(provider)] : this.providersWithProjects();
-    return this.k.offsetList(args, (offset, limit) => concatPages(sources.map((p) => (q: PageQuery) => p.listProjects(q)), offset, limit));
+    return this.k.offsetList(args, (offset, limit) =>
+      concatPages(
+        sources.map((p) => (q: PageQuery) => p.listProjects(q)),
+        offset,
+        limit,
+      ),
+    );
   }
 
   customers(project: ProjectRecord, args: ConnectionArgs): Promise<Connection<CustomerRecord>> {
     const p = this.k.provider(project.provider);
-    return this.k.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } }));
+    return this.k.offsetList(args, (offset, limit) =>
+      p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } }),
+    );
   }
 
   /** Creates a project at `provider`, or, when omitted, at the one provider with projects. */
   async create(fields: ProjectFields, provider: ProviderName | null = null): Promise<ProjectRecord> {
-    return this.k.journaled({ operation: 'createProject', provider, target: fields.name, input: { ...fields } }, async () => {
-      const input = checkProject(fields);
-      const target = provider ? this.withProjects(provider) : this.theProviderWithProjects();
-      return target.createProject(input);
-    });
+    return this.k.journaled(
+      { operation: 'createProject', provider, target: fields.name, input: { ...fields } },
+      async () => {
+        const input = checkProject(fields);
+        const target = provider ? this.withProjects(provider) : this.theProviderWithProjects();
+        return target.createProject(input);
+      },
+    );
   }
 
   async update(projectId: string, fields: ProjectFields): Promise<ProjectRecord> {
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
-    return this.k.journaled({ operation: 'updateProject', provider: gid.provider, target: projectId, input: { ...fields } }, async () => {
-      const project = await this.withProjects(gid.provider).updateProject(gid.nativeId, checkProject(fields));
-      this.k.loaders.project.clear(gid);
-      return project;
-    });
+    return this.k.journaled(
+      { operation: 'updateProject', provider: gid.provider, target: projectId, input: { ...fields } },
+      async () => {
+        const project = await this.withProjects(gid.provider).updateProject(gid.nativeId, checkProject(fields));
+        this.k.loaders.project.clear(gid);
+        return project;
+      },
+    );
   }
 
   /** Deletes a project (refused while it has customers); answers the deleted id. */
   async remove(projectId: string): Promise<string> {
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
-    return this.k.journaled({ operation: 'deleteProject', provider: gid.provider, target: projectId, input: {} }, async () => {
-      await this.withProjects(gid.provider).deleteProject(gid.nativeId);
-      this.k.loaders.project.clear(gid);
-      return encodeId('Project', gid.provider, gid.nativeId);
-    });
+    return this.k.journaled(
+      { operation: 'deleteProject', provider: gid.provider, target: projectId, input: {} },
+      async () => {
+        await this.withProjects(gid.provider).deleteProject(gid.nativeId);
+        this.k.loaders.project.clear(gid);
+        return encodeId('Project', gid.provider, gid.nativeId);
+      },
+    );
   }
 
   private providersWithProjects(): VpnProvider[] {
     const found = PROVIDER_ORDER.map((n) => this.k.provider(n)).filter((p) => p.features.projects);
-    if (found.length === 0) throw new InputError('provider', 'No provider has projects.', ErrorCode.UNSUPPORTED_BY_PROVIDER);
+    if (found.length === 0)
+      throw new InputError('provider', 'No provider has projects.', ErrorCode.UNSUPPORTED_BY_PROVIDER);
     return found;
   }
 
   private theProviderWithProjects(): VpnProvider {
     const found = this.providersWithProjects();
-    if (found.length > 1) throw new InputError('provider', `Several providers have projects (${found.map((p) => p.name).join(', ')}); name one.`);
+    if (found.length > 1)
+      throw new InputError(
+        'provider',
+        `Several providers have projects (${found.map((p) => p.name).join(', ')}); name one.`,
+      );
     return found[0]!;
   }
 
@@ -87,7 +109,11 @@ export class ProjectService {
  * One offset window over several paged sources, read one after the other (each source's `totalCount` tells
  * how far to skip; a source that cannot count is read up to the window).
  */
-async function concatPages<T>(sources: Array<(q: PageQuery) => Promise<Page<T>>>, offset: number, limit: number): Promise<Page<T>> {
+async function concatPages<T>(
+  sources: Array<(q: PageQuery) => Promise<Page<T>>>,
+  offset: number,
+  limit: number,
+): Promise<Page<T>> {
   if (sources.length === 1) return sources[0]!({ offset, limit });
   const items: T[] = [];
   let skip = offset;
@@ -103,7 +129,8 @@ async function concatPages<T>(sources: Array<(q: PageQuery) => Promise<Page<T>>>
 }
 
 function checkProject(input: ProjectFields): ProjectFields {
-  if (input.name.length === 0 || input.name.length > 255) throw new InputError('name', '`name` must be 1 to 255 characters.');
+  if (input.name.length === 0 || input.name.length > 255)
+    throw new InputError('name', '`name` must be 1 to 255 characters.');
   if (input.description.length > 1000) throw new InputError('description', '`description` is at most 1000 characters.');
   return { name: input.name, description: input.description };
 }

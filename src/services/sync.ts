@@ -128,7 +128,12 @@ export class SyncService {
     await this.deps.log.progress(run.id, counts);
   }
 
-  private async record(provider: VpnProvider, run: SyncRun, results: MirrorWriteResult[], counts: SyncCounts): Promise<void> {
+  private async record(
+    provider: VpnProvider,
+    run: SyncRun,
+    results: MirrorWriteResult[],
+    counts: SyncCounts,
+  ): Promise<void> {
     const issues = [];
     for (const r of results) {
       if (r.added) {

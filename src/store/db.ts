@@ -42,7 +42,9 @@ class PgliteDb implements Db {
           query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
           transaction: (f) => f(inner),
           executeSql: async (text, values) =>
-            values && values.length > 0 ? { rows: (await tx.query(text, values)).rows } : { rows: (await tx.exec(text)).at(-1)?.rows ?? [] },
+            values && values.length > 0
+              ? { rows: (await tx.query(text, values)).rows }
+              : { rows: (await tx.exec(text)).at(-1)?.rows ?? [] },
           close: async () => undefined,
         };
         return fn(inner);
@@ -128,7 +130,9 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
     const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
     // The store is small: modest buffers keep the embedded Postgres at ~100 MB instead of ~600 MB of RSS.
-    const tuning = { postgresqlconf: ['shared_buffers=8MB', 'work_mem=1MB', 'maintenance_work_mem=4MB', 'wal_buffers=256kB'] };
+    const tuning = {
+      postgresqlconf: ['shared_buffers=8MB', 'work_mem=1MB', 'maintenance_work_mem=4MB', 'wal_buffers=256kB'],
+    };
     db = new PgliteDb(dir ? new PGlite(dir, tuning) : new PGlite(tuning));
   }
   await migrate(db);
@@ -139,11 +143,19 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
 export async function migrate(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(724011)');
-    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
-      for (const statement of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      for (const statement of m.sql
+        .split(/;\s*\n/)
+        .map((s) => s.trim())
+        .filter(Boolean))
+        await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     }
   });

@@ -155,7 +155,10 @@ export class IntentStore {
       const existing = toIntent(row);
       const final = existing.state === 'succeeded' || (existing.state === 'failed' && !existing.retryAllowed);
       const ttl = input.keyTtlMs ?? DAY_MS;
-      if ((final || (existing.state === 'failed' && existing.retryAllowed)) && Date.now() - existing.createdAt.getTime() > ttl) {
+      if (
+        (final || (existing.state === 'failed' && existing.retryAllowed)) &&
+        Date.now() - existing.createdAt.getTime() > ttl
+      ) {
         // The key's life is over: keep the old intent as history, free the key.
         await tx.query('UPDATE write_intents SET idempotency_key = NULL WHERE id = $1', [existing.id]);
         const again = await insert();
@@ -202,7 +205,10 @@ export class IntentStore {
 
   /** Records the username the vendor chose, as soon as it is known (before any read-back). */
   async setUsername(id: string, username: string): Promise<void> {
-    await this.db.query('UPDATE write_intents SET username = $2, updated_at = clock_timestamp() WHERE id = $1', [id, username]);
+    await this.db.query('UPDATE write_intents SET username = $2, updated_at = clock_timestamp() WHERE id = $1', [
+      id,
+      username,
+    ]);
   }
 
   /**
@@ -271,21 +277,32 @@ export class IntentStore {
   }
 
   /** Intents nobody can finish on their own: unknown ones, and pending ones whose lease ran out. Oldest first. */
-  async listUnresolved(query: { first: number; after?: { createdAt: string; id: string } | null }): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number }> {
+  async listUnresolved(query: {
+    first: number;
+    after?: { createdAt: string; id: string } | null;
+  }): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number }> {
     const where = `(state = 'unknown' OR (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())))`;
-    const [count] = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM write_intents WHERE ${where}`);
+    const [count] = await this.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM write_intents WHERE ${where}`,
+    );
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM write_intents WHERE ${where}
          AND ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
        ORDER BY created_at, id LIMIT $3`,
       [query.after?.createdAt ?? null, query.after?.id ?? null, query.first + 1],
     );
-    return { items: rows.slice(0, query.first).map(toIntent), hasNextPage: rows.length > query.first, totalCount: Number(count?.n ?? 0) };
+    return {
+      items: rows.slice(0, query.first).map(toIntent),
+      hasNextPage: rows.length > query.first,
+      totalCount: Number(count?.n ?? 0),
+    };
   }
 
   /** Counts per state (operators, tests). */
   async countByState(): Promise<Record<IntentState, number>> {
-    const rows = await this.db.query<{ state: IntentState; n: string | number }>('SELECT state, count(*) AS n FROM write_intents GROUP BY state');
+    const rows = await this.db.query<{ state: IntentState; n: string | number }>(
+      'SELECT state, count(*) AS n FROM write_intents GROUP BY state',
+    );
     const out: Record<IntentState, number> = { pending: 0, succeeded: 0, failed: 0, unknown: 0 };
     for (const r of rows) out[r.state] = Number(r.n);
     return out;
@@ -301,7 +318,8 @@ function toIntent(row: Row): WriteIntent {
     inputHash: row.input_hash,
     target: row.target,
     username: row.username,
-    context: typeof row.context === 'string' ? (JSON.parse(row.context) as Record<string, unknown>) : (row.context ?? {}),
+    context:
+      typeof row.context === 'string' ? (JSON.parse(row.context) as Record<string, unknown>) : (row.context ?? {}),
     state: row.state,
     attempt: row.attempt,
     leaseOwner: row.lease_owner,

@@ -172,7 +172,9 @@ export class Mirror {
   }
 
   /** The mirrored state of each key, in order; null where the directory has no such account. */
-  async read(keys: ReadonlyArray<{ provider: ProviderName; nativeId: string }>): Promise<Array<MirroredAccount | null>> {
+  async read(
+    keys: ReadonlyArray<{ provider: ProviderName; nativeId: string }>,
+  ): Promise<Array<MirroredAccount | null>> {
     if (keys.length === 0) return [];
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS}, '' AS sort_key FROM account_registry
@@ -207,7 +209,11 @@ export class Mirror {
   }
 
   /** Accounts most in need of a refresh: never synced first, then stalest, soonest-expiring first among equals. */
-  async stalest(provider: ProviderName, limit: number, olderThan: string): Promise<Array<{ nativeId: string; username: string }>> {
+  async stalest(
+    provider: ProviderName,
+    limit: number,
+    olderThan: string,
+  ): Promise<Array<{ nativeId: string; username: string }>> {
     const rows = await this.db.query<{ native_id: string; username: string }>(
       `SELECT native_id, username FROM account_registry
        WHERE provider = $1 AND gone_at IS NULL AND synced_sort < $2::timestamptz
@@ -293,7 +299,10 @@ function escapeLike(text: string): string {
 /** What the mirror keeps of a record: everything but secrets (WireGuard private keys stay at the vendor). */
 function storable(record: AccountRecord): AccountRecord {
   const { incomplete, ...rest } = record;
-  const out: AccountRecord = { ...rest, wireguard: record.wireguard ? { ...record.wireguard, privateKey: null } : null };
+  const out: AccountRecord = {
+    ...rest,
+    wireguard: record.wireguard ? { ...record.wireguard, privateKey: null } : null,
+  };
   return incomplete?.length ? { ...out, incomplete } : out;
 }
 

@@ -123,7 +123,10 @@ export class Store implements AccountDirectory {
       params.push(query.customerNativeId);
       where += ` AND customer_id = $${params.length}`;
     }
-    const [count] = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM account_registry WHERE ${where}`, params);
+    const [count] = await this.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM account_registry WHERE ${where}`,
+      params,
+    );
     const rows = await this.db.query<{ username: string }>(
       `SELECT username FROM account_registry WHERE ${where} ORDER BY created_at, username OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, query.offset, query.limit],
@@ -135,7 +138,10 @@ export class Store implements AccountDirectory {
     return (await this.entries(provider, usernames)).map((e) => e?.customerNativeId ?? null);
   }
 
-  async entries(provider: ProviderName, usernames: readonly string[]): Promise<Array<{ customerNativeId: string | null } | null>> {
+  async entries(
+    provider: ProviderName,
+    usernames: readonly string[],
+  ): Promise<Array<{ customerNativeId: string | null } | null>> {
     if (usernames.length === 0) return [];
     const rows = await this.db.query<{ username: string; customer_id: string | null }>(
       'SELECT username, customer_id FROM account_registry WHERE provider = $1 AND username = ANY($2::text[])',
@@ -146,7 +152,9 @@ export class Store implements AccountDirectory {
   }
 
   /** Accounts linked to a customer (the link is the customer's global id or its store id). */
-  async accountsOfCustomer(customerId: string): Promise<Array<{ provider: ProviderName; nativeId: string; username: string }>> {
+  async accountsOfCustomer(
+    customerId: string,
+  ): Promise<Array<{ provider: ProviderName; nativeId: string; username: string }>> {
     const globalId = Buffer.from(`Customer:STORE:${customerId}`).toString('base64url');
     const rows = await this.db.query<{ provider: ProviderName; native_id: string; username: string }>(
       'SELECT provider, native_id, username FROM account_registry WHERE customer_id = $1 OR customer_id = $2 ORDER BY created_at, username',
@@ -157,7 +165,12 @@ export class Store implements AccountDirectory {
 
   // ---- customers kept here ---------------------------------------------------------------------
 
-  async createCustomer(input: { firstName: string; lastName: string; email: string; externalRef?: string | null }): Promise<CustomerRecord> {
+  async createCustomer(input: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    externalRef?: string | null;
+  }): Promise<CustomerRecord> {
     try {
       const [row] = await this.db.query<CustomerRow>(
         `INSERT INTO customers (first_name, last_name, email, external_ref) VALUES ($1, $2, $3, $4)
@@ -184,7 +197,10 @@ export class Store implements AccountDirectory {
     return ids.map((id) => map.get(id.toLowerCase()) ?? null);
   }
 
-  async listCustomers(query: { offset: number; limit: number }): Promise<{ items: CustomerRecord[]; totalCount: number }> {
+  async listCustomers(query: {
+    offset: number;
+    limit: number;
+  }): Promise<{ items: CustomerRecord[]; totalCount: number }> {
     const [count] = await this.db.query<{ n: string | number }>('SELECT count(*) AS n FROM customers');
     const rows = await this.db.query<CustomerRow>(
       'SELECT id, first_name, last_name, email, external_ref FROM customers ORDER BY created_at, id OFFSET $1 LIMIT $2',
@@ -193,7 +209,10 @@ export class Store implements AccountDirectory {
     return { items: rows.map(toCustomer), totalCount: Number(count?.n ?? 0) };
   }
 
-  async updateCustomer(id: string, changes: { firstName?: string; lastName?: string; email?: string }): Promise<CustomerRecord> {
+  async updateCustomer(
+    id: string,
+    changes: { firstName?: string; lastName?: string; email?: string },
+  ): Promise<CustomerRecord> {
     const [existing] = await this.getCustomers([id]);
     if (!existing) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
     const [row] = await this.db.query<CustomerRow>(
@@ -221,7 +240,12 @@ export class Store implements AccountDirectory {
    * can never leave one without the other. False when `owner` no longer held the lease (the account is
    * registered all the same; the new owner finds it too).
    */
-  async completeCreate(intentId: string, owner: string | null, entry: RegistryEntry, result: FinishInput): Promise<boolean> {
+  async completeCreate(
+    intentId: string,
+    owner: string | null,
+    entry: RegistryEntry,
+    result: FinishInput,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await registerIn(tx, entry);
       return this.intents.finish(intentId, owner, result, tx);

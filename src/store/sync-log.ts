@@ -89,7 +89,11 @@ export class SyncLog {
    * Starts a run unless one is going for that provider: then answers the running one (`started: false`).
    * A run whose worker died (no heartbeat for `staleAfterMs`) is marked failed and replaced.
    */
-  async start(provider: ProviderName, mode: SyncMode, staleAfterMs = 120_000): Promise<{ run: SyncRun; started: boolean }> {
+  async start(
+    provider: ProviderName,
+    mode: SyncMode,
+    staleAfterMs = 120_000,
+  ): Promise<{ run: SyncRun; started: boolean }> {
     return this.db.transaction(async (tx) => {
       await tx.query(
         `UPDATE sync_runs SET status = 'FAILED', finished_at = clock_timestamp(), error_code = 'ABANDONED',
@@ -152,10 +156,17 @@ export class SyncLog {
   }
 
   /** Newest first. */
-  async recentRuns(query: { provider?: ProviderName; limit: number; offset: number }): Promise<{ items: SyncRun[]; totalCount: number }> {
+  async recentRuns(query: {
+    provider?: ProviderName;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: SyncRun[]; totalCount: number }> {
     const params: unknown[] = [query.provider ?? null];
     const where = '($1::text IS NULL OR provider = $1)';
-    const [count] = await this.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM sync_runs WHERE ${where}`, params);
+    const [count] = await this.db.query<{ n: number | string }>(
+      `SELECT count(*) AS n FROM sync_runs WHERE ${where}`,
+      params,
+    );
     const rows = await this.db.query<RunRow>(
       `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE ${where} ORDER BY started_at DESC, id LIMIT $2 OFFSET $3`,
       [...params, query.limit, query.offset],
@@ -184,7 +195,15 @@ export class SyncLog {
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, CASE WHEN $7::text IS NULL THEN NULL ELSE clock_timestamp() END, $7)
          ON CONFLICT (provider, native_id, kind) WHERE resolved_at IS NULL
          DO UPDATE SET details = EXCLUDED.details, run_id = EXCLUDED.run_id, detected_at = clock_timestamp()`,
-        [issue.provider, issue.nativeId, issue.username, issue.kind, runId, JSON.stringify(issue.details), issue.resolution ?? null],
+        [
+          issue.provider,
+          issue.nativeId,
+          issue.username,
+          issue.kind,
+          runId,
+          JSON.stringify(issue.details),
+          issue.resolution ?? null,
+        ],
       );
     }
   }
@@ -197,9 +216,16 @@ export class SyncLog {
     limit: number;
     offset: number;
   }): Promise<{ items: SyncIssue[]; totalCount: number }> {
-    const params: unknown[] = [query.providers?.length ? [...query.providers] : null, query.kinds?.length ? [...query.kinds] : null, query.includeResolved === true];
+    const params: unknown[] = [
+      query.providers?.length ? [...query.providers] : null,
+      query.kinds?.length ? [...query.kinds] : null,
+      query.includeResolved === true,
+    ];
     const where = `($1::text[] IS NULL OR provider = ANY($1)) AND ($2::text[] IS NULL OR kind = ANY($2)) AND ($3 OR resolved_at IS NULL)`;
-    const [count] = await this.db.query<{ n: number | string }>(`SELECT count(*) AS n FROM sync_issues WHERE ${where}`, params);
+    const [count] = await this.db.query<{ n: number | string }>(
+      `SELECT count(*) AS n FROM sync_issues WHERE ${where}`,
+      params,
+    );
     const rows = await this.db.query<IssueRow>(
       `SELECT ${ISSUE_COLUMNS} FROM sync_issues WHERE ${where} ORDER BY detected_at DESC, id DESC LIMIT $4 OFFSET $5`,
       [...params, query.limit, query.offset],

@@ -134,7 +134,8 @@ describe('src/ layering', () => {
   });
 
   it('drops only type-only imports from the run-time graph', () => {
-    const text = "import type { A } from './a.js';\nimport { b, type C } from './b.js';\nexport type { D } from './d.js';\nimport './e.js';\n";
+    const text =
+      "import type { A } from './a.js';\nimport { b, type C } from './b.js';\nexport type { D } from './d.js';\nimport './e.js';\n";
     const deps = valueImportsOf(join(SRC, 'x/y.ts'), text).map((d) => relative(SRC, d));
     expect(deps).toEqual(['x/b.ts', 'x/e.ts']);
   });

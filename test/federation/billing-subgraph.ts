@@ -45,7 +45,13 @@ export interface BillingState {
 
 function invoiceFor(accountId: string, n = 1) {
   const seed = [...accountId].reduce((a, c) => a + c.charCodeAt(0), 0);
-  return { id: `inv-${accountId}-${n}`, amountCents: 499 + (seed % 500), currency: 'USD', account: { id: accountId }, billedTo: null };
+  return {
+    id: `inv-${accountId}-${n}`,
+    amountCents: 499 + (seed % 500),
+    currency: 'USD',
+    account: { id: accountId },
+    billedTo: null,
+  };
 }
 
 export function buildBillingSchema(state: BillingState): GraphQLSchema {

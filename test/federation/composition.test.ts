@@ -5,7 +5,11 @@ import { BILLING_SDL } from './billing-subgraph.js';
 
 /** Composes the checked-in vpn-graph SDL with an example billing subgraph; any error or hint fails. */
 describe('federation composition', () => {
-  const vpnGraph = { name: 'vpn-graph', url: 'http://vpn-graph/graphql', typeDefs: parse(readFileSync('schema/schema.graphql', 'utf8')) };
+  const vpnGraph = {
+    name: 'vpn-graph',
+    url: 'http://vpn-graph/graphql',
+    typeDefs: parse(readFileSync('schema/schema.graphql', 'utf8')),
+  };
   const billing = { name: 'billing', url: 'http://billing/graphql', typeDefs: parse(BILLING_SDL) };
 
   it('composes with no errors and no hints', () => {
@@ -18,7 +22,10 @@ describe('federation composition', () => {
   });
 
   it('fails when a subgraph breaks the contract (sanity check of the check)', () => {
-    const broken = { ...billing, typeDefs: parse(BILLING_SDL.replace('id: ID!\n  "Invoices', 'id: Int!\n  "Invoices')) };
+    const broken = {
+      ...billing,
+      typeDefs: parse(BILLING_SDL.replace('id: ID!\n  "Invoices', 'id: Int!\n  "Invoices')),
+    };
     const result = composeServices([vpnGraph, broken]);
     expect(result.errors?.length ?? 0).toBeGreaterThan(0);
   });

@@ -49,12 +49,18 @@ describe('gateway', () => {
 
   async function run(query: string) {
     for (const k of Object.keys(fetchesTo)) delete fetchesTo[k];
-    const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const res = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   }
 
   it('extends vpn-graph accounts with billing invoices (one fetch per subgraph per level)', async () => {
-    const res = await run('{ accounts(first: 30) { edges { node { id username invoices { amountCents currency } } } } }');
+    const res = await run(
+      '{ accounts(first: 30) { edges { node { id username invoices { amountCents currency } } } } }',
+    );
     expect(res.errors).toBeUndefined();
     const edges = (res.data?.accounts as { edges: Array<{ node: { invoices: unknown[] } }> }).edges;
     expect(edges).toHaveLength(30);
@@ -63,7 +69,9 @@ describe('gateway', () => {
   });
 
   it('resolves 100 Account references from billing through one batched _entities fetch to vpn-graph', async () => {
-    const page = await vpn.gql<{ accounts: { edges: Array<{ node: { id: string } }> } }>('{ accounts(first: 100) { edges { node { id } } } }');
+    const page = await vpn.gql<{ accounts: { edges: Array<{ node: { id: string } }> } }>(
+      '{ accounts(first: 100) { edges { node { id } } } }',
+    );
     billingState.accountIds = page.data?.accounts.edges.map((e) => e.node.id) ?? [];
     expect(billingState.accountIds).toHaveLength(100);
     vpn.resetUpstream();

@@ -46,7 +46,12 @@ describe('per-request DataLoader batching', () => {
     return oneByOne + customers + projects + 4 * 3;
   }
 
-  function report(name: string, batched: { calls: number; oneByOne: number }, naive: { calls: number; oneByOne: number }, limit: number) {
+  function report(
+    name: string,
+    batched: { calls: number; oneByOne: number },
+    naive: { calls: number; oneByOne: number },
+    limit: number,
+  ) {
     const batchable = (m: { calls: number; oneByOne: number }) => m.calls - m.oneByOne;
     process.stdout.write(
       `${name}(first:100): upstream calls batched=${batched.calls} naive=${naive.calls} ` +
@@ -118,7 +123,9 @@ describe('per-request DataLoader batching', () => {
     const naiveCalls = off.upstream();
     process.stdout.write(`_entities(100 accounts): upstream calls batched=${entityCalls} naive=${naiveCalls}\n`);
     const customers = new Set(
-      (res.data?._entities ?? []).map((e) => (e as { customer?: { id: string } | null } | null)?.customer?.id).filter(Boolean),
+      (res.data?._entities ?? [])
+        .map((e) => (e as { customer?: { id: string } | null } | null)?.customer?.id)
+        .filter(Boolean),
     );
     expect(entityCalls).toBeLessThanOrEqual(bound(reps.length, customers.size, 0));
     expect(naiveCalls).toBeGreaterThan(entityCalls);

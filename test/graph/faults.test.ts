@@ -22,13 +22,24 @@ describe('fault matrix', () => {
   const tally = { injected: 0, requests: 0, lost: 0, duplicated: 0 };
 
   beforeAll(async () => {
-    t = await startTestApp({ UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_RETRIES: '1', UPSTREAM_MAX_RETRY_AFTER_MS: '1000', BREAKER_THRESHOLD: '1000' });
+    t = await startTestApp({
+      UPSTREAM_TIMEOUT_MS: '300',
+      UPSTREAM_RETRIES: '1',
+      UPSTREAM_MAX_RETRY_AFTER_MS: '1000',
+      BREAKER_THRESHOLD: '1000',
+    });
     const res = await t.gql(AccountDashboardDocument, { first: 60 });
     baseline = new Map();
-    for (const e of res.data?.accounts.edges ?? []) baseline.set(e.node.provider as ProviderName, [...(baseline.get(e.node.provider as ProviderName) ?? []), e.node.id]);
+    for (const e of res.data?.accounts.edges ?? [])
+      baseline.set(e.node.provider as ProviderName, [
+        ...(baseline.get(e.node.provider as ProviderName) ?? []),
+        e.node.id,
+      ]);
   });
   afterAll(async () => {
-    process.stdout.write(`fault matrix: faults injected=${tally.injected} upstream requests=${tally.requests} accounts lost=${tally.lost} duplicated=${tally.duplicated}\n`);
+    process.stdout.write(
+      `fault matrix: faults injected=${tally.injected} upstream requests=${tally.requests} accounts lost=${tally.lost} duplicated=${tally.duplicated}\n`,
+    );
     await t.stop();
   });
 

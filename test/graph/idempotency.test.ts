@@ -46,9 +46,13 @@ describe('idempotent creates and renewals', () => {
   });
 
   it('the same key with different input is a CONFLICT', async () => {
-    const first = await t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: 'idem_conflict_a', idempotencyKey: 'key-conflict' } });
+    const first = await t.gql(CreateAccountDocument, {
+      input: { provider: 'WLVPN', username: 'idem_conflict_a', idempotencyKey: 'key-conflict' },
+    });
     expect(first.data?.createAccount.userErrors).toEqual([]);
-    const second = await t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: 'idem_conflict_b', idempotencyKey: 'key-conflict' } });
+    const second = await t.gql(CreateAccountDocument, {
+      input: { provider: 'WLVPN', username: 'idem_conflict_b', idempotencyKey: 'key-conflict' },
+    });
     expect(second.data?.createAccount.userErrors[0]?.code).toBe('CONFLICT');
   });
 
@@ -56,11 +60,19 @@ describe('idempotent creates and renewals', () => {
     const server = t.emulator(ProviderName.WLVPN).server;
     server.addFault({ kind: 'reset', route: 'POST /v2/customers', probability: 0.2, phase: 'after' });
     server.addFault({ kind: 'reset', route: 'POST /v2/customers', probability: 0.1, phase: 'before' });
-    server.addFault({ kind: 'latency', route: 'POST /v2/customers', probability: 0.2, latencyMs: 1500, phase: 'after' });
+    server.addFault({
+      kind: 'latency',
+      route: 'POST /v2/customers',
+      probability: 0.2,
+      latencyMs: 1500,
+      phase: 'after',
+    });
     server.resetStats();
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: `idem_many_${i}`, idempotencyKey: `key-many-${i}` } }),
+        t.gql(CreateAccountDocument, {
+          input: { provider: 'WLVPN', username: `idem_many_${i}`, idempotencyKey: `key-many-${i}` },
+        }),
       ),
     );
     server.clearFaults();
@@ -69,7 +81,10 @@ describe('idempotent creates and renewals', () => {
     process.stdout.write(
       `distinct keys x50 with faults: create requests=${server.count('POST /v2/customers')} accounts=${usernames.length} ` +
         `unique=${new Set(usernames).size} failed answers=${failed.length}\n` +
-        failed.slice(0, 5).map((r) => `  ${JSON.stringify(r.data?.createAccount.userErrors ?? r.errors).slice(0, 300)}\n`).join(''),
+        failed
+          .slice(0, 5)
+          .map((r) => `  ${JSON.stringify(r.data?.createAccount.userErrors ?? r.errors).slice(0, 300)}\n`)
+          .join(''),
     );
     expect(new Set(usernames).size).toBe(usernames.length); // no duplicates
     expect(usernames).toHaveLength(50); // none lost
@@ -78,7 +93,9 @@ describe('idempotent creates and renewals', () => {
     const before = server.count('POST /v2/customers');
     const replays = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: `idem_many_${i}`, idempotencyKey: `key-many-${i}` } }),
+        t.gql(CreateAccountDocument, {
+          input: { provider: 'WLVPN', username: `idem_many_${i}`, idempotencyKey: `key-many-${i}` },
+        }),
       ),
     );
     const notReplayed = replays.filter((r) => r.data?.createAccount.replayed !== true);
@@ -87,28 +104,39 @@ describe('idempotent creates and renewals', () => {
   });
 
   it('a replay whose read-back fails still says the first create succeeded, with the account id and a typed error', async () => {
-    const first = await t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: 'idem_readback', idempotencyKey: 'key-readback' } });
+    const first = await t.gql(CreateAccountDocument, {
+      input: { provider: 'WLVPN', username: 'idem_readback', idempotencyKey: 'key-readback' },
+    });
     const id = first.data?.createAccount.account?.id;
     expect(id).toBeTruthy();
     const server = t.emulator(ProviderName.WLVPN).server;
     server.addFault({ kind: 'error', status: 503, route: 'GET /v2/customers/:id' });
     const creates = server.count('POST /v2/customers');
-    const replay = await t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: 'idem_readback', idempotencyKey: 'key-readback' } });
+    const replay = await t.gql(CreateAccountDocument, {
+      input: { provider: 'WLVPN', username: 'idem_readback', idempotencyKey: 'key-readback' },
+    });
     expect(replay.errors).toBeUndefined();
     expect(replay.data?.createAccount.replayed).toBe(true);
     expect(replay.data?.createAccount.account).toBeNull();
     expect(replay.data?.createAccount.userErrors).toEqual([
-      expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining(`succeeded (account ${id})`) }),
+      expect.objectContaining({
+        code: 'UPSTREAM_UNAVAILABLE',
+        message: expect.stringContaining(`succeeded (account ${id})`),
+      }),
     ]);
     expect(server.count('POST /v2/customers')).toBe(creates);
     server.clearFaults();
-    const again = await t.gql(CreateAccountDocument, { input: { provider: 'WLVPN', username: 'idem_readback', idempotencyKey: 'key-readback' } });
+    const again = await t.gql(CreateAccountDocument, {
+      input: { provider: 'WLVPN', username: 'idem_readback', idempotencyKey: 'key-readback' },
+    });
     expect(again.data?.createAccount.account?.id).toBe(id);
     expect(again.data?.createAccount.userErrors).toEqual([]);
   });
 
   it('a renewal with a key is applied once', async () => {
-    const created = await t.gql(CreateAccountDocument, { input: { provider: 'PUREVPN', periodDays: 30, planCode: 'STANDARD-30' } });
+    const created = await t.gql(CreateAccountDocument, {
+      input: { provider: 'PUREVPN', periodDays: 30, planCode: 'STANDARD-30' },
+    });
     const id = created.data?.createAccount.account?.id as string;
     expect(id).toBeTruthy();
     const input = { accountId: id, periodDays: 30, idempotencyKey: 'renew-once' };

@@ -35,8 +35,12 @@ describe('selection look-ahead', () => {
   it('sees fields through edges.node, nodes, aliases, fragment spreads and inline fragments', () => {
     expect(fieldsOf('{ accounts { edges { node { id username } } } }')).toEqual(new Set(['id', 'username']));
     expect(fieldsOf('{ accounts { nodes { s: status } } }')).toEqual(new Set(['status']));
-    expect(fieldsOf('{ accounts { edges { node { ...A } } } } fragment A on Account { status }').has('status')).toBe(true);
-    expect(fieldsOf('{ accounts { edges { node { ... on Node { ... on Account { status } } } } } }').has('status')).toBe(true);
+    expect(fieldsOf('{ accounts { edges { node { ...A } } } } fragment A on Account { status }').has('status')).toBe(
+      true,
+    );
+    expect(
+      fieldsOf('{ accounts { edges { node { ... on Node { ... on Account { status } } } } } }').has('status'),
+    ).toBe(true);
     expect(fieldsOf('{ accounts { ...C } } fragment C on Conn { edges { node { status } } }').has('status')).toBe(true);
     expect(fieldsOf('{ accounts { edges { node { status @skip(if: true) } } } }').has('status')).toBe(true); // conservative
   });
@@ -60,17 +64,25 @@ afterEach(() => {
 });
 
 describe('list rows with gaps', () => {
-
-  it.each([ProviderName.PUREWL, ProviderName.PUREVPN])('%s directory rows equal read rows but for the status fields', async (name) => {
-    const provider = t.app.registry.get(name);
-    const fromDirectory = await provider.listAccounts({ offset: 0, limit: 10, readStatus: false });
-    const read = await provider.listAccounts({ offset: 0, limit: 10 });
-    expect(fromDirectory.totalCount).toBe(read.totalCount);
-    expect(fromDirectory.items.every((a) => a.incomplete?.join() === 'status,providerStatus,expiresAt')).toBe(true);
-    expect(read.items.every((a) => a.incomplete === undefined)).toBe(true);
-    const strip = ({ status: _s, providerStatus: _p, expiresAt: _e, incomplete: _i, ...rest }: (typeof read.items)[number]) => rest;
-    expect(fromDirectory.items.map(strip)).toEqual(read.items.map(strip));
-  });
+  it.each([ProviderName.PUREWL, ProviderName.PUREVPN])(
+    '%s directory rows equal read rows but for the status fields',
+    async (name) => {
+      const provider = t.app.registry.get(name);
+      const fromDirectory = await provider.listAccounts({ offset: 0, limit: 10, readStatus: false });
+      const read = await provider.listAccounts({ offset: 0, limit: 10 });
+      expect(fromDirectory.totalCount).toBe(read.totalCount);
+      expect(fromDirectory.items.every((a) => a.incomplete?.join() === 'status,providerStatus,expiresAt')).toBe(true);
+      expect(read.items.every((a) => a.incomplete === undefined)).toBe(true);
+      const strip = ({
+        status: _s,
+        providerStatus: _p,
+        expiresAt: _e,
+        incomplete: _i,
+        ...rest
+      }: (typeof read.items)[number]) => rest;
+      expect(fromDirectory.items.map(strip)).toEqual(read.items.map(strip));
+    },
+  );
 
   it('without a status field, PureWL and PureVPN need no upstream call, even when they are down', async () => {
     t.emulator(ProviderName.PUREWL).server.addFault({ kind: 'down' });
@@ -97,9 +109,14 @@ describe('list rows with gaps', () => {
 
   it('a directory username the vendor no longer knows stays listed as UNKNOWN with one NOT_FOUND error', async () => {
     await t.store.registerAccount({ provider: ProviderName.PUREWL, nativeId: 'ghost4711', username: 'ghost4711' });
-    const res = await t.gql(AccountDashboardDocument, { first: 5, filter: { providers: ['PUREWL'], usernamePrefix: 'ghost' } });
+    const res = await t.gql(AccountDashboardDocument, {
+      first: 5,
+      filter: { providers: ['PUREWL'], usernamePrefix: 'ghost' },
+    });
     const nodes = res.data?.accounts.edges.map((e) => e.node) ?? [];
-    expect(nodes.map((n) => [n.username, n.status, n.providerStatus, n.expiresAt])).toEqual([['ghost4711', 'UNKNOWN', '', null]]);
+    expect(nodes.map((n) => [n.username, n.status, n.providerStatus, n.expiresAt])).toEqual([
+      ['ghost4711', 'UNKNOWN', '', null],
+    ]);
     expect(res.errors).toHaveLength(1);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(res.errors?.[0]?.path?.slice(0, 4)).toEqual(['accounts', 'edges', 0, 'node']);
@@ -113,12 +130,16 @@ describe('list rows with gaps', () => {
     expect(nodes).toHaveLength(6);
     expect(nodes.every((n) => n.plan === null && n.usage !== null)).toBe(true);
     expect(res.errors).toHaveLength(6);
-    expect(res.errors?.every((e) => e.path?.[e.path.length - 1] === 'plan' && e.extensions?.code === 'UPSTREAM_UNAVAILABLE')).toBe(true);
+    expect(
+      res.errors?.every((e) => e.path?.[e.path.length - 1] === 'plan' && e.extensions?.code === 'UPSTREAM_UNAVAILABLE'),
+    ).toBe(true);
   });
 
   it('a WLVPN row shows the same plan, metadata and plan history in a list as in a single read', async () => {
     const query = `{ accounts(first: 30, filter: { providers: [WLVPN] }) { nodes { id plan { code } metadata plans { planCode state } } } }`;
-    const list = await t.gql<{ accounts: { nodes: Array<{ id: string; plan: unknown; metadata: unknown; plans: unknown }> } }>(query);
+    const list = await t.gql<{
+      accounts: { nodes: Array<{ id: string; plan: unknown; metadata: unknown; plans: unknown }> };
+    }>(query);
     expect(list.errors).toBeUndefined();
     const nodes = list.data?.accounts.nodes ?? [];
     expect(nodes.some((n) => n.plan !== null)).toBe(true);
@@ -133,8 +154,8 @@ describe('list rows with gaps', () => {
 });
 
 describe('single accounts of vendors without a list call', () => {
-
-  const idOf = (provider: string, username: string) => Buffer.from(`Account:${provider}:${username}`).toString('base64url');
+  const idOf = (provider: string, username: string) =>
+    Buffer.from(`Account:${provider}:${username}`).toString('base64url');
   const reps = (n: number) =>
     Array.from({ length: n }, (_, i) => [
       { __typename: 'Account', id: idOf('PUREWL', `pwl${100000000 + i}`) },
@@ -174,7 +195,9 @@ describe('single accounts of vendors without a list call', () => {
       { id: idOf('PUREWL', 'pwl100000002') },
     );
     expect(res.data?.account).toEqual({ username: 'pwl100000002', status: 'UNKNOWN' });
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['account', 'status'], expect.stringMatching(/^UPSTREAM_/)]]);
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['account', 'status'], expect.stringMatching(/^UPSTREAM_/)],
+    ]);
   });
 
   it('an account the directory does not keep is read from the vendor', async () => {
@@ -188,6 +211,11 @@ describe('single accounts of vendors without a list call', () => {
     expect(res.data?.account?.username).toBe('pvpn10000003');
     expect(res.data?.account?.providerStatus).not.toBe('');
     expect(t.upstream(ProviderName.PUREVPN)).toBe(1);
-    await t.store.registerAccount({ provider: ProviderName.PUREVPN, nativeId: 'pvpn10000003', username: 'pvpn10000003', via: 'import' });
+    await t.store.registerAccount({
+      provider: ProviderName.PUREVPN,
+      nativeId: 'pvpn10000003',
+      username: 'pvpn10000003',
+      via: 'import',
+    });
   });
 });

@@ -33,7 +33,9 @@ describe('account lifecycle through GraphQL', () => {
   });
 
   async function capabilities(provider: ProviderName): Promise<Set<string>> {
-    const res = await t.gql<{ providers: Array<{ name: string; capabilities: string[] }> }>('{ providers { name capabilities } }');
+    const res = await t.gql<{ providers: Array<{ name: string; capabilities: string[] }> }>(
+      '{ providers { name capabilities } }',
+    );
     return new Set(res.data?.providers.find((p) => p.name === provider)?.capabilities ?? []);
   }
 
@@ -50,14 +52,25 @@ describe('account lifecycle through GraphQL', () => {
 
   async function storeCustomer(): Promise<string> {
     const res = await t.gql(CreateCustomerDocument, {
-      input: { firstName: 'Ada', lastName: 'Lovelace', email: `ada+${Math.random().toString(36).slice(2)}@example.com` },
+      input: {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: `ada+${Math.random().toString(36).slice(2)}@example.com`,
+      },
     });
     return ok(res.data?.createCustomer).customer?.id ?? '';
   }
 
   const createInput: Record<ProviderName, () => Promise<CreateAccountInput>> = {
-    [ProviderName.PUREWL]: async () => ({ provider: 'PUREWL' as const, periodDays: 30, customerId: await storeCustomer() }),
-    [ProviderName.VPNRESELLERS]: async () => ({ provider: 'VPNRESELLERS' as const, username: `lc${Date.now().toString(36)}` }),
+    [ProviderName.PUREWL]: async () => ({
+      provider: 'PUREWL' as const,
+      periodDays: 30,
+      customerId: await storeCustomer(),
+    }),
+    [ProviderName.VPNRESELLERS]: async () => ({
+      provider: 'VPNRESELLERS' as const,
+      username: `lc${Date.now().toString(36)}`,
+    }),
     [ProviderName.WLVPN]: async () => ({ provider: 'WLVPN' as const, username: `lc_${Date.now().toString(36)}` }),
     [ProviderName.PUREVPN]: async () => ({ provider: 'PUREVPN' as const, periodDays: 30, planCode: 'STANDARD-30' }),
   };
@@ -66,7 +79,9 @@ describe('account lifecycle through GraphQL', () => {
     const caps = await capabilities(provider);
     expect(caps.size).toBeGreaterThan(2);
 
-    const created = ok((await t.gql(CreateAccountDocument, { input: await createInput[provider]() })).data?.createAccount);
+    const created = ok(
+      (await t.gql(CreateAccountDocument, { input: await createInput[provider]() })).data?.createAccount,
+    );
     const id = created.account?.id as string;
     expect(id).toBeTruthy();
     expect(created.password).toBeTruthy();
@@ -84,7 +99,9 @@ describe('account lifecycle through GraphQL', () => {
       steps.push('ENABLE');
     }
     if (caps.has('CHANGE_PASSWORD')) {
-      const changed = ok((await t.gql(ChangeAccountPasswordDocument, { input: { accountId: id } })).data?.changeAccountPassword);
+      const changed = ok(
+        (await t.gql(ChangeAccountPasswordDocument, { input: { accountId: id } })).data?.changeAccountPassword,
+      );
       expect(changed.password).toBeTruthy();
       steps.push('CHANGE_PASSWORD');
     }
@@ -96,22 +113,35 @@ describe('account lifecycle through GraphQL', () => {
     }
     if (caps.has('RENEW')) {
       const before = (await read(id))?.expiresAt ?? null;
-      const renewed = ok((await t.gql(RenewAccountDocument, { input: { accountId: id, periodDays: 30 } })).data?.renewAccount);
+      const renewed = ok(
+        (await t.gql(RenewAccountDocument, { input: { accountId: id, periodDays: 30 } })).data?.renewAccount,
+      );
       expect(renewed.account).not.toBeNull();
       const after = (await read(id))?.expiresAt ?? null;
       if (before && after) expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
       steps.push('RENEW');
     }
     if (caps.has('CHANGE_PLAN')) {
-      const plans = await t.gql<{ plans: Array<{ code: string }> }>('query($p: Provider!) { plans(provider: $p) { code } }', { p: provider });
+      const plans = await t.gql<{ plans: Array<{ code: string }> }>(
+        'query($p: Provider!) { plans(provider: $p) { code } }',
+        { p: provider },
+      );
       const code = plans.data?.plans[plans.data.plans.length - 1]?.code as string;
       expect(code).toBeTruthy();
-      ok((await t.gql(ChangeAccountPlanDocument, { input: { accountId: id, planCode: code } })).data?.changeAccountPlan);
+      ok(
+        (await t.gql(ChangeAccountPlanDocument, { input: { accountId: id, planCode: code } })).data?.changeAccountPlan,
+      );
       steps.push('CHANGE_PLAN');
     }
     if (caps.has('SET_BANDWIDTH_LIMIT')) {
-      ok((await t.gql(SetAccountBandwidthLimitDocument, { input: { accountId: id, kilobytesPerSecond: 2048 } })).data?.setAccountBandwidthLimit);
-      ok((await t.gql(SetAccountBandwidthLimitDocument, { input: { accountId: id, kilobytesPerSecond: null } })).data?.setAccountBandwidthLimit);
+      ok(
+        (await t.gql(SetAccountBandwidthLimitDocument, { input: { accountId: id, kilobytesPerSecond: 2048 } })).data
+          ?.setAccountBandwidthLimit,
+      );
+      ok(
+        (await t.gql(SetAccountBandwidthLimitDocument, { input: { accountId: id, kilobytesPerSecond: null } })).data
+          ?.setAccountBandwidthLimit,
+      );
       steps.push('SET_BANDWIDTH_LIMIT');
     }
     if (caps.has('EXPIRE')) {
@@ -120,7 +150,10 @@ describe('account lifecycle through GraphQL', () => {
       expect(['EXPIRED', 'CLOSED']).toContain(after?.status);
       steps.push('EXPIRE');
       if (caps.has('EXTEND')) {
-        ok((await t.gql(ExtendAccountDocument, { input: { accountId: id, expiresOn: addDays(todayYmd(), 20) } })).data?.extendAccount);
+        ok(
+          (await t.gql(ExtendAccountDocument, { input: { accountId: id, expiresOn: addDays(todayYmd(), 20) } })).data
+            ?.extendAccount,
+        );
       }
     }
     if (caps.has('CLOSE')) {

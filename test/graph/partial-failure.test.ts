@@ -15,19 +15,22 @@ describe('partial failure', () => {
     for (const p of Object.values(ProviderName)) t.emulator(p).server.clearFaults();
   });
 
-  it.each(Object.values(ProviderName))('%s down: the other providers still answer, plus a typed error', async (down) => {
-    t.emulator(down).server.addFault({ kind: 'down' });
-    const res = await t.gql(AccountDashboardDocument, { first: 40 });
-    const edges = res.data?.accounts.edges ?? [];
-    expect(res.status).toBe(200);
-    expect(edges.length).toBeGreaterThan(0);
-    expect(edges.some((e) => e.node.provider === down)).toBe(false);
-    expect(new Set(edges.map((e) => e.node.provider)).size).toBe(3);
-    expect(res.data?.accounts.failures.map((f) => f.provider)).toEqual([down]);
-    const error = res.errors?.find((e) => e.extensions?.provider === down);
-    expect(error?.path).toEqual(['accounts']);
-    expect(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']).toContain(error?.extensions?.code);
-  });
+  it.each(Object.values(ProviderName))(
+    '%s down: the other providers still answer, plus a typed error',
+    async (down) => {
+      t.emulator(down).server.addFault({ kind: 'down' });
+      const res = await t.gql(AccountDashboardDocument, { first: 40 });
+      const edges = res.data?.accounts.edges ?? [];
+      expect(res.status).toBe(200);
+      expect(edges.length).toBeGreaterThan(0);
+      expect(edges.some((e) => e.node.provider === down)).toBe(false);
+      expect(new Set(edges.map((e) => e.node.provider)).size).toBe(3);
+      expect(res.data?.accounts.failures.map((f) => f.provider)).toEqual([down]);
+      const error = res.errors?.find((e) => e.extensions?.provider === down);
+      expect(error?.path).toEqual(['accounts']);
+      expect(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT']).toContain(error?.extensions?.code);
+    },
+  );
 
   it('a failing nested field (WLVPN usage) nulls only that field, with its path and code', async () => {
     t.emulator(ProviderName.WLVPN).server.addFault({ kind: 'error', status: 503, route: 'usage-report' });

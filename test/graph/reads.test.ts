@@ -1,6 +1,14 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ProviderName } from '../../src/domain/provider.js';
-import { AccountDashboardDocument, ProvidersDocument, CatalogDocument, CustomersDocument, ProjectsDocument, AccountByUsernameDocument, AccountDetailDocument } from '../generated/operations.js';
+import {
+  AccountDashboardDocument,
+  ProvidersDocument,
+  CatalogDocument,
+  CustomersDocument,
+  ProjectsDocument,
+  AccountByUsernameDocument,
+  AccountDetailDocument,
+} from '../generated/operations.js';
 
 /** The read graph end to end: HTTP → Apollo → resolvers → loaders → providers → emulators. */
 describe('read graph over the sandbox emulators', () => {
@@ -47,7 +55,10 @@ describe('read graph over the sandbox emulators', () => {
       const detail = await t.gql(AccountDetailDocument, { id: edge.node.id });
       expect(detail.errors).toBeUndefined();
       expect(detail.data?.account?.username).toBe(edge.node.username);
-      const byName = await t.gql(AccountByUsernameDocument, { provider: edge.node.provider, username: edge.node.username });
+      const byName = await t.gql(AccountByUsernameDocument, {
+        provider: edge.node.provider,
+        username: edge.node.username,
+      });
       expect(byName.data?.accountByUsername?.id).toBe(edge.node.id);
       const node = await t.gql<{ node: { id: string; __typename: string } | null }>(
         'query($id: ID!) { node(id: $id) { __typename id } }',

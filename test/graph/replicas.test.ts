@@ -29,7 +29,13 @@ const PG_URL = process.env.TEST_DATABASE_URL;
     for (let i = 0; i < 2; i++) {
       const store = await openStore({ url });
       stores.push(store);
-      const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', WLVPN_BASE_URL: base, WLVPN_API_KEY: WLVPN_SANDBOX_KEY, ALLOW_ANONYMOUS: 'true' });
+      const config = loadConfig({
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        WLVPN_BASE_URL: base,
+        WLVPN_API_KEY: WLVPN_SANDBOX_KEY,
+        ALLOW_ANONYMOUS: 'true',
+      });
       apps.push(await createApp(config, { store, logger: createLogger('silent') }));
     }
   });
@@ -55,7 +61,11 @@ const PG_URL = process.env.TEST_DATABASE_URL;
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query, variables: { input } }),
         });
-        return ((await res.json()) as { data: { createAccount: { account: { id: string } | null; replayed: boolean; userErrors: unknown[] } } }).data.createAccount;
+        return (
+          (await res.json()) as {
+            data: { createAccount: { account: { id: string } | null; replayed: boolean; userErrors: unknown[] } };
+          }
+        ).data.createAccount;
       }),
     );
     expect(wlvpn.server.count('POST /v2/customers')).toBe(1);

@@ -7,12 +7,16 @@ import { ProviderName } from '../../src/domain/provider.js';
 /** Graceful shutdown: a request in flight finishes with its data; then the store is closed. */
 describe('graceful shutdown', () => {
   it('lets in-flight requests finish, then closes providers and the store', async () => {
-    const app = await createApp(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: 'memory://' }), { logger: createLogger('silent') });
+    const app = await createApp(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: 'memory://' }), {
+      logger: createLogger('silent'),
+    });
     app.registry.emulator(ProviderName.WLVPN)?.server.addFault({ kind: 'latency', latencyMs: 600 });
     const inflight = fetch(app.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ accounts(first: 8, filter: { providers: [WLVPN] }) { edges { node { id } } } }' }),
+      body: JSON.stringify({
+        query: '{ accounts(first: 8, filter: { providers: [WLVPN] }) { edges { node { id } } } }',
+      }),
     });
     await new Promise((r) => setTimeout(r, 150));
     const stopping = app.stop();

@@ -34,10 +34,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger; store?: Store } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: Logger; store?: Store } = {},
+): Promise<TestApp> {
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', WORKER: 'off', ...env });
   const store = options.store ?? (await openStore({}));
-  const app = await createApp(config, { store, logger: options.logger ?? createLogger('silent'), emulator: { seed: 42 } });
+  const app = await createApp(config, {
+    store,
+    logger: options.logger ?? createLogger('silent'),
+    emulator: { seed: 42 },
+  });
   const emulator = (p: ProviderName) => {
     const e = app.registry.emulator(p);
     if (!e) throw new Error(`${p} is not in sandbox mode`);

@@ -37,7 +37,10 @@ export class MemoryDirectory implements AccountDirectory {
     return (await this.entries(provider, usernames)).map((e) => e?.customerNativeId ?? null);
   }
 
-  async entries(provider: ProviderName, usernames: readonly string[]): Promise<Array<{ customerNativeId: string | null } | null>> {
+  async entries(
+    provider: ProviderName,
+    usernames: readonly string[],
+  ): Promise<Array<{ customerNativeId: string | null } | null>> {
     const list = this.kept.get(provider) ?? [];
     return usernames.map((u) => {
       const entry = list.find((e) => e.username === u);

@@ -8,7 +8,8 @@ const FREEFORM = new Set(['metadata']);
 
 export function shapeDiff(actual: unknown, sample: unknown, path = '$'): string[] {
   if (sample === null || actual === null) return [];
-  if (FREEFORM.has(path.slice(path.lastIndexOf('.') + 1))) return typeof actual === typeof sample ? [] : [`${path}: expected ${typeof sample}`];
+  if (FREEFORM.has(path.slice(path.lastIndexOf('.') + 1)))
+    return typeof actual === typeof sample ? [] : [`${path}: expected ${typeof sample}`];
   if (Array.isArray(sample)) {
     if (!Array.isArray(actual)) return [`${path}: expected array, got ${typeof actual}`];
     if (sample.length === 0) return [];
@@ -18,9 +19,19 @@ export function shapeDiff(actual: unknown, sample: unknown, path = '$'): string[
     if (typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: expected object, got ${typeof actual}`];
     const a = actual as Record<string, unknown>;
     const s = sample as Record<string, unknown>;
-    const missing = Object.keys(s).filter((k) => !(k in a)).map((k) => `${path}.${k}: missing`);
-    const extra = Object.keys(a).filter((k) => !(k in s)).map((k) => `${path}.${k}: not in the reference`);
-    return [...missing, ...extra, ...Object.keys(s).filter((k) => k in a).flatMap((k) => shapeDiff(a[k], s[k], `${path}.${k}`))];
+    const missing = Object.keys(s)
+      .filter((k) => !(k in a))
+      .map((k) => `${path}.${k}: missing`);
+    const extra = Object.keys(a)
+      .filter((k) => !(k in s))
+      .map((k) => `${path}.${k}: not in the reference`);
+    return [
+      ...missing,
+      ...extra,
+      ...Object.keys(s)
+        .filter((k) => k in a)
+        .flatMap((k) => shapeDiff(a[k], s[k], `${path}.${k}`)),
+    ];
   }
   return typeof actual === typeof sample ? [] : [`${path}: expected ${typeof sample}, got ${typeof actual}`];
 }

@@ -27,9 +27,17 @@ describe('EmulatorServer', () => {
 
   it('routes with params, parses JSON and form bodies, answers 404/405, and counts per route', async () => {
     expect(await (await fetch(`${url}/things/a1?q=x`)).json()).toEqual({ id: 'a1', q: 'x' });
-    const json = await fetch(`${url}/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const json = await fetch(`${url}/things`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(await json.json()).toEqual({ body: { a: 1 } });
-    const form = await fetch(`${url}/things`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1&b=two' });
+    const form = await fetch(`${url}/things`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1&b=two',
+    });
     expect(await form.json()).toEqual({ body: { a: '1', b: 'two' } });
     expect((await fetch(`${url}/nothing`)).status).toBe(404);
     expect((await fetch(`${url}/things/1`, { method: 'DELETE' })).status).toBe(405);
@@ -87,7 +95,10 @@ describe('EmulatorServer', () => {
     const a = make(true);
     const u = await a.start();
     try {
-      const added = await fetch(`${u}/__admin/faults`, { method: 'POST', body: JSON.stringify({ kind: 'error', status: 500, times: 1 }) });
+      const added = await fetch(`${u}/__admin/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'error', status: 500, times: 1 }),
+      });
       expect(added.status).toBe(201);
       expect((await fetch(`${u}/things/1`)).status).toBe(500);
       const stats = (await (await fetch(`${u}/__admin/stats`)).json()) as { total: number };

@@ -20,7 +20,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('StateFile', () => {
   it('coalesces a burst of changes into one atomic rewrite, and skips writes that change nothing', async () => {
     let state = { n: 0 };
-    const file = new StateFile(join(dir, 'burst.json'), 'burst', { snapshot: () => state, restore: (s) => (state = s) }, 10);
+    const file = new StateFile(
+      join(dir, 'burst.json'),
+      'burst',
+      { snapshot: () => state, restore: (s) => (state = s) },
+      10,
+    );
     expect(file.load()).toBe(false); // no file: the seeded state is written
     expect(file.writes).toBe(1);
     for (let i = 0; i < 100; i++) {
@@ -37,48 +42,68 @@ describe('StateFile', () => {
 
   it('refuses a file written by another emulator', () => {
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ emulator: 'wlvpn', version: 1, state: {} }));
-    expect(() => new EmulatorServer('purewl', { stateFile: join(dir, 'other.json') }).persist({ snapshot: () => ({}), restore: () => undefined })).toThrow(/not of purewl/);
+    expect(() =>
+      new EmulatorServer('purewl', { stateFile: join(dir, 'other.json') }).persist({
+        snapshot: () => ({}),
+        restore: () => undefined,
+      }),
+    ).toThrow(/not of purewl/);
   });
 });
 
 const CASES: Array<[AnyProviderModule, CreateAccountInput]> = [
-  [purewlModule, { externalCustomerRef: 'cust-persist', periodDays: 5, username: 'persist1', password: 'Persist12345X' }],
+  [
+    purewlModule,
+    { externalCustomerRef: 'cust-persist', periodDays: 5, username: 'persist1', password: 'Persist12345X' },
+  ],
   [vpnresellersModule, { username: 'persist-vr', password: 'secret123' }],
   [wlvpnModule, { username: 'persist-wl', password: 'Secret12345' }],
   [purevpnModule, { periodDays: 30 }],
 ];
 
-describe.each(CASES.map(([m, input]) => [m.name, m, input] as const))('%s emulator with a stateFile', (name, module, input) => {
-  const stateFile = join(dir, `${name}.json`);
+describe.each(CASES.map(([m, input]) => [m.name, m, input] as const))(
+  '%s emulator with a stateFile',
+  (name, module, input) => {
+    const stateFile = join(dir, `${name}.json`);
 
-  const boot = async () => {
-    const sandbox = (await module.sandbox())({ seed: 21, stateFile });
-    const url = await sandbox.handle.server.start();
-    const directory = new MemoryDirectory();
-    const provider = module.create({ baseUrl: sandbox.baseUrlFor(url), credentials: sandbox.credentials, network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 }, directory, sandbox: true });
-    return { sandbox, provider, directory };
-  };
+    const boot = async () => {
+      const sandbox = (await module.sandbox())({ seed: 21, stateFile });
+      const url = await sandbox.handle.server.start();
+      const directory = new MemoryDirectory();
+      const provider = module.create({
+        baseUrl: sandbox.baseUrlFor(url),
+        credentials: sandbox.credentials,
+        network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 },
+        directory,
+        sandbox: true,
+      });
+      return { sandbox, provider, directory };
+    };
 
-  it('keeps an account created and disabled before a restart, with its status', async () => {
-    const first = await boot();
-    const { account } = await first.provider.createAccount(input);
-    await first.provider.disableAccount(account.nativeId);
-    const seeded = first.sandbox.handle.demoUsernames();
-    await first.provider.close();
-    await first.sandbox.handle.server.stop();
+    it('keeps an account created and disabled before a restart, with its status', async () => {
+      const first = await boot();
+      const { account } = await first.provider.createAccount(input);
+      await first.provider.disableAccount(account.nativeId);
+      const seeded = first.sandbox.handle.demoUsernames();
+      await first.provider.close();
+      await first.sandbox.handle.server.stop();
 
-    const second = await boot();
-    try {
-      expect(second.sandbox.handle.demoUsernames()).toEqual(seeded); // restored, not re-seeded
-      second.directory.add(module.name, account.username);
-      const [again] = await second.provider.getAccounts([account.nativeId]);
-      expect(again).toMatchObject({ username: account.username, status: AccountStatus.DISABLED });
-      // and the restored emulator keeps counting from where it was: a new account gets a new id
-      const next = await second.provider.createAccount({ ...input, ...(input.username ? { username: `${input.username.replace(/\W/g, '')}2` } : {}) });
-      expect(next.account.nativeId).not.toBe(account.nativeId);
-    } finally {
-      await second.provider.close();
-      await second.sandbox.handle.server.stop();
-    }
-  });
-});
+      const second = await boot();
+      try {
+        expect(second.sandbox.handle.demoUsernames()).toEqual(seeded); // restored, not re-seeded
+        second.directory.add(module.name, account.username);
+        const [again] = await second.provider.getAccounts([account.nativeId]);
+        expect(again).toMatchObject({ username: account.username, status: AccountStatus.DISABLED });
+        // and the restored emulator keeps counting from where it was: a new account gets a new id
+        const next = await second.provider.createAccount({
+          ...input,
+          ...(input.username ? { username: `${input.username.replace(/\W/g, '')}2` } : {}),
+        });
+        expect(next.account.nativeId).not.toBe(account.nativeId);
+      } finally {
+        await second.provider.close();
+        await second.sandbox.handle.server.stop();
+      }
+    });
+  },
+);

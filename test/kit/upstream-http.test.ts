@@ -12,11 +12,20 @@ describe('UpstreamHttp', () => {
   let lastRequestId: string | undefined;
   server.route('GET', '/items/:id', (req) => {
     lastRequestId = req.headers['x-request-id'] as string | undefined;
-    return req.params.id === 'missing' ? { status: 404, json: { message: 'nope' } } : { status: 200, json: { id: req.params.id } };
+    return req.params.id === 'missing'
+      ? { status: 404, json: { message: 'nope' } }
+      : { status: 200, json: { id: req.params.id } };
   });
   server.route('POST', '/items', () => ({ status: 201, json: { id: ++created } }));
   let url: string;
-  const fast = { retryBaseDelayMs: 5, retryMaxDelayMs: 20, responseTimeoutMs: 300, breakerHalfOpenAfterMs: 200, breakerThreshold: 3, retries: 2 };
+  const fast = {
+    retryBaseDelayMs: 5,
+    retryMaxDelayMs: 20,
+    responseTimeoutMs: 300,
+    breakerHalfOpenAfterMs: 200,
+    breakerThreshold: 3,
+    retries: 2,
+  };
 
   beforeAll(async () => {
     url = await server.start();
@@ -36,8 +45,10 @@ describe('UpstreamHttp', () => {
     server.resetStats();
   });
 
-  const read = (http: UpstreamHttp, id = '1') => http.send({ operation: 'getItem', method: 'GET', path: `items/${id}`, idempotent: true });
-  const create = (http: UpstreamHttp) => http.send({ operation: 'createItem', method: 'POST', path: 'items', json: {}, idempotent: false });
+  const read = (http: UpstreamHttp, id = '1') =>
+    http.send({ operation: 'getItem', method: 'GET', path: `items/${id}`, idempotent: true });
+  const create = (http: UpstreamHttp) =>
+    http.send({ operation: 'createItem', method: 'POST', path: 'items', json: {}, idempotent: false });
 
   it('retries a read after 429, waiting for Retry-After', async () => {
     const http = mk(url, fast);
@@ -57,7 +68,11 @@ describe('UpstreamHttp', () => {
     expect(server.count()).toBe(3);
     server.resetStats();
     server.addFault({ kind: 'error', status: 503 });
-    await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE, status: 503, retryable: true });
+    await expect(read(http)).rejects.toMatchObject({
+      code: ErrorCode.UPSTREAM_UNAVAILABLE,
+      status: 503,
+      retryable: true,
+    });
     expect(server.count()).toBe(3); // 1 + 2 retries
   });
 
@@ -92,13 +107,16 @@ describe('UpstreamHttp', () => {
     expect((await read(http, 'missing')).status).toBe(404);
     server.addFault({ kind: 'malformed', times: 1 });
     const res = await read(http);
-    expect(() => http.parseJson(res, 'getItem')).toThrow(expect.objectContaining({ code: ErrorCode.UPSTREAM_UNAVAILABLE }) as Error);
+    expect(() => http.parseJson(res, 'getItem')).toThrow(
+      expect.objectContaining({ code: ErrorCode.UPSTREAM_UNAVAILABLE }) as Error,
+    );
   });
 
   it('opens the circuit after consecutive failures, fails fast, then closes after a success', async () => {
     const http = mk(url, { ...fast, retries: 0 });
     server.addFault({ kind: 'error', status: 502 });
-    for (let i = 0; i < 3; i++) await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE });
+    for (let i = 0; i < 3; i++)
+      await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE });
     expect(http.breakerState).toBe('open');
     const reached = server.count();
     await expect(read(http)).rejects.toMatchObject({ message: expect.stringContaining('circuit open') as string });
@@ -116,14 +134,20 @@ describe('UpstreamHttp', () => {
     await runInRequestScope({ requestId: 'req-42' }, () => read(http));
     off();
     expect(lastRequestId).toBe('req-42');
-    expect(events).toEqual([expect.objectContaining({ provider: 'WLVPN', operation: 'getItem', status: 200, requestId: 'req-42' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ provider: 'WLVPN', operation: 'getItem', status: 200, requestId: 'req-42' }),
+    ]);
   });
 
   it('never carries a credential in an error, its properties or its JSON', async () => {
     registerSecret('kit-secret-value-123');
     const http = mk('http://api-key:kit-secret-value-123@127.0.0.1:9', { ...fast, retries: 0 });
     const error = (await read(http).catch((e: unknown) => e)) as ProviderError;
-    const forged = http.error('x', ErrorCode.VALIDATION, 'bad Authorization: Bearer kit-secret-value-123 and password=hunter2');
+    const forged = http.error(
+      'x',
+      ErrorCode.VALIDATION,
+      'bad Authorization: Bearer kit-secret-value-123 and password=hunter2',
+    );
     for (const e of [error, forged]) {
       const text = [e.message, JSON.stringify(e), JSON.stringify(Object.entries(e)), String(e.stack)].join(' ');
       expect(text).not.toContain('kit-secret-value-123');

@@ -29,7 +29,9 @@ describe('dates', () => {
 describe('redact', () => {
   it('removes registered secrets and credential patterns', () => {
     registerSecret('s3cr3t-key-value');
-    const text = redact('failed with key s3cr3t-key-value at https://api-key:abc123@host/x?password=hunter2 Authorization: Bearer tok.en');
+    const text = redact(
+      'failed with key s3cr3t-key-value at https://api-key:abc123@host/x?password=hunter2 Authorization: Bearer tok.en',
+    );
     expect(text).not.toContain('s3cr3t-key-value');
     expect(text).not.toContain('abc123');
     expect(text).not.toContain('hunter2');
@@ -43,7 +45,10 @@ describe('config', () => {
     expect(loadConfig({}).allowAnonymous).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).allowAnonymous).toBe(false);
     expect(loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k' }).allowAnonymous).toBe(false);
-    expect(loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k', ALLOW_ANONYMOUS: 'true' }).allowAnonymous).toBe(true);
+    expect(
+      loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k', ALLOW_ANONYMOUS: 'true' })
+        .allowAnonymous,
+    ).toBe(true);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT: must be an integer/);
     expect(() => loadConfig({ API_KEYS: 'a:superuser:k' })).toThrow(/API_KEYS entry 1/);
   });
@@ -54,8 +59,11 @@ describe('provider registry', () => {
     const { loadConfig } = await import('../../src/config.js');
     const { ProviderRegistry } = await import('../../src/providers/registry.js');
     const { MemoryDirectory } = await import('../helpers/directory.js');
-    await expect(ProviderRegistry.create(loadConfig({ PUREVPN_BASE_URL: 'https://x.example/api', PUREVPN_API_USER: 'u' }), new MemoryDirectory())).rejects.toThrow(
-      /PUREVPN is partly configured: set PUREVPN_API_PASSWORD/,
-    );
+    await expect(
+      ProviderRegistry.create(
+        loadConfig({ PUREVPN_BASE_URL: 'https://x.example/api', PUREVPN_API_USER: 'u' }),
+        new MemoryDirectory(),
+      ),
+    ).rejects.toThrow(/PUREVPN is partly configured: set PUREVPN_API_PASSWORD/);
   });
 });

@@ -1,7 +1,18 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ProviderName } from '../../src/domain/provider.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
-import { CREATE_ROUTE, clearFaults, create, createInput, directoryUsernames, injectFault, preparePurewl, unresolved, vendorUsernames, type CreateAnswer } from './helpers.js';
+import {
+  CREATE_ROUTE,
+  clearFaults,
+  create,
+  createInput,
+  directoryUsernames,
+  injectFault,
+  preparePurewl,
+  unresolved,
+  vendorUsernames,
+  type CreateAnswer,
+} from './helpers.js';
 
 /**
  * Fault matrix on creates: latency past the timeout, 5xx, connection reset and malformed answers, before
@@ -16,7 +27,9 @@ const KINDS: Array<[string, FaultRule]> = [
   ['malformed', { kind: 'malformed' }],
 ];
 const PHASES = ['before', 'after'] as const;
-const CASES = Object.values(ProviderName).flatMap((p) => KINDS.flatMap(([label, rule]) => PHASES.map((phase) => [p, label, phase, rule] as const)));
+const CASES = Object.values(ProviderName).flatMap((p) =>
+  KINDS.flatMap(([label, rule]) => PHASES.map((phase) => [p, label, phase, rule] as const)),
+);
 
 describe('fault matrix on creates: vendor accounts = directory accounts', () => {
   let t: TestApp;
@@ -24,7 +37,12 @@ describe('fault matrix on creates: vendor accounts = directory accounts', () => 
   const finals: Array<{ provider: ProviderName; answer: CreateAnswer; tries: number }> = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ SANDBOX_ADMIN: 'true', UPSTREAM_TIMEOUT_MS: '400', BREAKER_THRESHOLD: '1000', RECONCILE_WINDOW_MS: '1000' });
+    t = await startTestApp({
+      SANDBOX_ADMIN: 'true',
+      UPSTREAM_TIMEOUT_MS: '400',
+      BREAKER_THRESHOLD: '1000',
+      RECONCILE_WINDOW_MS: '1000',
+    });
     await preparePurewl(t);
     for (const p of Object.values(ProviderName)) baseline.set(p, vendorUsernames(t, p));
   });
@@ -65,12 +83,16 @@ describe('fault matrix on creates: vendor accounts = directory accounts', () => 
       const base = baseline.get(p) as Set<string>;
       const atVendor = [...vendorUsernames(t, p)].filter((u) => !base.has(u));
       const inDirectory = await directoryUsernames(t, p);
-      const answered = finals.filter((f) => f.provider === p && f.answer.account).map((f) => f.answer.account?.username as string);
+      const answered = finals
+        .filter((f) => f.provider === p && f.answer.account)
+        .map((f) => f.answer.account?.username as string);
       const dup = inDirectory.length - new Set(inDirectory).size + (answered.length - new Set(answered).size);
       const orphaned = atVendor.filter((u) => !inDirectory.includes(u));
       const missing = inDirectory.filter((u) => !atVendor.includes(u) && !base.has(u));
       const unresolvedHere = open.filter((i) => i.provider === p && i.operation === 'createAccount');
-      lines.push(`  ${p}: cases=${finals.filter((f) => f.provider === p).length} vendor=${atVendor.length} directory=${inDirectory.length} duplicated=${dup} orphaned=${orphaned.length} unresolved=${unresolvedHere.length} missing=${missing.length}`);
+      lines.push(
+        `  ${p}: cases=${finals.filter((f) => f.provider === p).length} vendor=${atVendor.length} directory=${inDirectory.length} duplicated=${dup} orphaned=${orphaned.length} unresolved=${unresolvedHere.length} missing=${missing.length}`,
+      );
       vendorTotal += atVendor.length;
       directoryTotal += inDirectory.length;
       orphans += orphaned.length;
@@ -89,7 +111,9 @@ describe('fault matrix on creates: vendor accounts = directory accounts', () => 
         expect(atVendor.length).toBe(finals.filter((f) => f.provider === p).length);
       }
     }
-    process.stdout.write(`fault matrix on creates: ${finals.length} cases, retries=${finals.reduce((n, f) => n + f.tries - 1, 0)} vendor accounts=${vendorTotal} directory=${directoryTotal} duplicated=${duplicated} orphaned=${orphans} unresolved intents=${open.length}\n${lines.join('\n')}\n`);
+    process.stdout.write(
+      `fault matrix on creates: ${finals.length} cases, retries=${finals.reduce((n, f) => n + f.tries - 1, 0)} vendor accounts=${vendorTotal} directory=${directoryTotal} duplicated=${duplicated} orphaned=${orphans} unresolved intents=${open.length}\n${lines.join('\n')}\n`,
+    );
     expect(duplicated).toBe(0);
   });
 });

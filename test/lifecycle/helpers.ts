@@ -17,7 +17,11 @@ let purewlCustomer: string | undefined;
 
 /** PureWL needs a customer (its uuid): one kept by this API's store, made once per app. */
 export async function preparePurewl(t: TestApp): Promise<void> {
-  const c = await t.store.createCustomer({ firstName: 'Intent', lastName: 'Tests', email: `intents-${Date.now()}-${Math.random()}@example.com` });
+  const c = await t.store.createCustomer({
+    firstName: 'Intent',
+    lastName: 'Tests',
+    email: `intents-${Date.now()}-${Math.random()}@example.com`,
+  });
   purewlCustomer = encodeId('Customer', 'STORE', c.nativeId);
 }
 
@@ -26,14 +30,23 @@ export function createInput(provider: ProviderName, key: string, username?: stri
   if (provider === ProviderName.PUREVPN) return { provider, periodDays: 30, idempotencyKey: key };
   if (provider === ProviderName.PUREWL) {
     if (!purewlCustomer) throw new Error('call preparePurewl(t) first');
-    return { provider, periodDays: 30, customerId: purewlCustomer, idempotencyKey: key, ...(username ? { username } : {}) };
+    return {
+      provider,
+      periodDays: 30,
+      customerId: purewlCustomer,
+      idempotencyKey: key,
+      ...(username ? { username } : {}),
+    };
   }
   return { provider, idempotencyKey: key, ...(username ? { username } : {}) };
 }
 
 /** Adds a fault over the emulator's HTTP admin path (SANDBOX_ADMIN=true), as an operator would against the sandbox. */
 export async function injectFault(t: TestApp, provider: ProviderName, rule: FaultRule): Promise<void> {
-  const res = await fetch(`${t.emulator(provider).server.url}/__admin/faults`, { method: 'POST', body: JSON.stringify(rule) });
+  const res = await fetch(`${t.emulator(provider).server.url}/__admin/faults`, {
+    method: 'POST',
+    body: JSON.stringify(rule),
+  });
   if (res.status !== 201) throw new Error(`fault not accepted: ${res.status}`);
 }
 
@@ -48,7 +61,10 @@ export function vendorUsernames(t: TestApp, provider: ProviderName): Set<string>
 
 /** Usernames this API's directory registered through creates. */
 export async function directoryUsernames(t: TestApp, provider: ProviderName): Promise<string[]> {
-  const rows = await t.store.db.query<{ username: string }>("SELECT username FROM account_registry WHERE provider = $1 AND created_via = 'api'", [provider]);
+  const rows = await t.store.db.query<{ username: string }>(
+    "SELECT username FROM account_registry WHERE provider = $1 AND created_via = 'api'",
+    [provider],
+  );
   return rows.map((r) => r.username);
 }
 
@@ -90,8 +106,16 @@ export async function unresolved(t: TestApp): Promise<IntentNode[]> {
   const out: IntentNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const res: Awaited<ReturnType<typeof t.gql<{ unresolvedIntents: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: IntentNode }> } }>>> =
-      await t.gql(UNRESOLVED, { first: 50, after });
+    const res: Awaited<
+      ReturnType<
+        typeof t.gql<{
+          unresolvedIntents: {
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            edges: Array<{ node: IntentNode }>;
+          };
+        }>
+      >
+    > = await t.gql(UNRESOLVED, { first: 50, after });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     out.push(...res.data.unresolvedIntents.edges.map((e) => e.node));
     if (!res.data.unresolvedIntents.pageInfo.hasNextPage) return out;

@@ -17,7 +17,9 @@ import { create, createInput, directoryUsernames, unresolved, vendorUsernames } 
 const LEASE_MS = 600;
 
 const PG_URL = process.env.TEST_DATABASE_URL;
-const backends: Array<[string, () => Promise<{ store?: Store; cleanup(): Promise<void> }>]> = [['pglite', async () => ({ cleanup: async () => undefined })]];
+const backends: Array<[string, () => Promise<{ store?: Store; cleanup(): Promise<void> }>]> = [
+  ['pglite', async () => ({ cleanup: async () => undefined })],
+];
 if (PG_URL) {
   backends.push([
     'postgres',
@@ -27,7 +29,9 @@ if (PG_URL) {
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`);
       await admin.end();
-      const store = await openStore({ url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` });
+      const store = await openStore({
+        url: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+      });
       return {
         store,
         cleanup: async () => {
@@ -49,10 +53,21 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
   beforeAll(async () => {
     const opened = await open();
     cleanup = opened.cleanup;
-    t = await startTestApp({ INTENT_LEASE_MS: String(LEASE_MS), RECONCILE_WINDOW_MS: '300', BREAKER_THRESHOLD: '1000' }, opened.store ? { store: opened.store } : {});
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', INTENT_LEASE_MS: String(LEASE_MS), RECONCILE_WINDOW_MS: '300' });
+    t = await startTestApp(
+      { INTENT_LEASE_MS: String(LEASE_MS), RECONCILE_WINDOW_MS: '300', BREAKER_THRESHOLD: '1000' },
+      opened.store ? { store: opened.store } : {},
+    );
+    const config = loadConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      INTENT_LEASE_MS: String(LEASE_MS),
+      RECONCILE_WINDOW_MS: '300',
+    });
     const started = Date.now();
-    jobs = await startJobs({ config, store: t.store, registry: t.app.registry, logger: createLogger('silent') }, { schedule: false, pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(
+      { config, store: t.store, registry: t.app.registry, logger: createLogger('silent') },
+      { schedule: false, pollingIntervalSeconds: 0.5 },
+    );
     process.stdout.write(`pg-boss on ${_backend} started in ${Date.now() - started} ms\n`);
   });
   afterAll(async () => {
@@ -62,7 +77,12 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
   });
 
   /** What a process killed mid-create leaves behind: the claim and its intent, pending, its lease running out. */
-  async function deadOwnerIntent(input: { key: string | null; username: string | null; provider?: ProviderName; leaseMs?: number }) {
+  async function deadOwnerIntent(input: {
+    key: string | null;
+    username: string | null;
+    provider?: ProviderName;
+    leaseMs?: number;
+  }) {
     const provider = input.provider ?? ProviderName.WLVPN;
     const result = await t.store.intents.begin({
       key: input.key ? `createAccount:${input.key}` : null,
@@ -78,7 +98,7 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
     return result.intent;
   }
 
-  it('2. a retry takes over a dead owner\'s create that never reached the vendor: waits for the lease only, then creates once', async () => {
+  it("2. a retry takes over a dead owner's create that never reached the vendor: waits for the lease only, then creates once", async () => {
     const before = vendorUsernames(t, ProviderName.WLVPN);
     const intent = await deadOwnerIntent({ key: 'lease-a', username: 'lease_a_user' });
     const started = Date.now();
@@ -94,7 +114,7 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
     process.stdout.write(`lease takeover by a retry after ${waited} ms (lease ${LEASE_MS} ms)\n`);
   });
 
-  it('2. a retry takes over a dead owner\'s create that DID reach the vendor: finds it, registers it, hands out a fresh password once', async () => {
+  it("2. a retry takes over a dead owner's create that DID reach the vendor: finds it, registers it, hands out a fresh password once", async () => {
     const wlvpn = t.app.registry.get(ProviderName.WLVPN);
     const intent = await deadOwnerIntent({ key: 'lease-b', username: 'lease_b_user', leaseMs: 1 });
     await wlvpn.createAccount({ username: 'lease_b_user', password: 'Only-the-dead-knew-1' }); // the dead owner's write
@@ -114,12 +134,14 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
     const before = vendorUsernames(t, ProviderName.VPNRESELLERS);
     const input = createInput(ProviderName.VPNRESELLERS, 'live-owner', 'live_owner_user');
     const answers = await Promise.all(Array.from({ length: 10 }, () => create(t, input)));
-    expect([...vendorUsernames(t, ProviderName.VPNRESELLERS)].filter((u) => !before.has(u))).toEqual(['live_owner_user']);
+    expect([...vendorUsernames(t, ProviderName.VPNRESELLERS)].filter((u) => !before.has(u))).toEqual([
+      'live_owner_user',
+    ]);
     expect(new Set(answers.map((a) => a.account?.id)).size).toBe(1);
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
   });
 
-  it('the reconciler job (pg-boss on PGlite) settles dead owners\' intents: found → directory, absent → free, no handle → listed', async () => {
+  it("the reconciler job (pg-boss on PGlite) settles dead owners' intents: found → directory, absent → free, no handle → listed", async () => {
     const wlvpn = t.app.registry.get(ProviderName.WLVPN);
     const found = await deadOwnerIntent({ key: null, username: 'reconciled_found', leaseMs: 1 });
     await wlvpn.createAccount({ username: 'reconciled_found', password: 'Dead-owner-pass-1' });
@@ -134,7 +156,10 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
     expect(await directoryUsernames(t, ProviderName.WLVPN)).toContain('reconciled_found');
     expect(await t.store.intents.get(absent.id)).toMatchObject({ state: 'failed', retryAllowed: true });
     expect(await t.store.intents.get(blind.id)).toMatchObject({ state: 'unknown', lastErrorCode: 'OUTCOME_UNKNOWN' });
-    expect(await t.store.intents.get(live.id)).toMatchObject({ state: 'pending', leaseOwner: 'killed-process:1:deadbeef' }); // a live lease is never taken
+    expect(await t.store.intents.get(live.id)).toMatchObject({
+      state: 'pending',
+      leaseOwner: 'killed-process:1:deadbeef',
+    }); // a live lease is never taken
     const open = await unresolved(t);
     expect(open.map((i) => i.id)).toContain(blind.id);
     expect(open.map((i) => i.id)).not.toContain(found.id);

@@ -47,13 +47,25 @@ const CASES: ContractCase[] = [
     planCode: 'trial',
     errors: [
       ['1002 bad secret', () => purewlFailure(1002, 'Invalid secret key').code, ErrorCode.UNAUTHENTICATED_UPSTREAM],
-      ['11001 unknown username', () => purewlFailure(11001, 'The provided username is not valid for this reseller').code, ErrorCode.NOT_FOUND],
-      ['11001 bad input', () => purewlFailure(11001, 'The period must be between 1 and 3700 days').code, ErrorCode.VALIDATION],
+      [
+        '11001 unknown username',
+        () => purewlFailure(11001, 'The provided username is not valid for this reseller').code,
+        ErrorCode.NOT_FOUND,
+      ],
+      [
+        '11001 bad input',
+        () => purewlFailure(11001, 'The period must be between 1 and 3700 days').code,
+        ErrorCode.VALIDATION,
+      ],
       ['1401 enable failed', () => purewlFailure(1401, 'There is some problem').code, ErrorCode.UPSTREAM_UNAVAILABLE],
       ['100010 renew too early', () => purewlFailure(100010, 'only within 10 days').code, ErrorCode.CONFLICT],
     ],
     sample: {
-      map: () => purewlAccount(json('test/fixtures/purewl-samples.json').status?.body as { vpnUsername: string; status: string }, null),
+      map: () =>
+        purewlAccount(
+          json('test/fixtures/purewl-samples.json').status?.body as { vpnUsername: string; status: string },
+          null,
+        ),
       expect: { status: AccountStatus.ACTIVE, expiresAt: '2024-02-26T00:00:00.000Z' },
     },
   },
@@ -65,12 +77,31 @@ const CASES: ContractCase[] = [
       ['401', () => vrFailure(401, { message: 'Unauthorized.' }).code, ErrorCode.UNAUTHENTICATED_UPSTREAM],
       ['402', () => vrFailure(402, { message: 'Insufficient Balance.' }).code, ErrorCode.INSUFFICIENT_BALANCE],
       ['404', () => vrFailure(404, { message: 'Account not found.' }).code, ErrorCode.NOT_FOUND],
-      ['422 invalid', () => vrFailure(422, { message: 'The given data was invalid.', errors: { password: ['too short'] } }).code, ErrorCode.VALIDATION],
-      ['422 taken', () => vrFailure(422, { errors: { username: ['The username has already been taken.'] } }).code, ErrorCode.CONFLICT],
+      [
+        '422 invalid',
+        () => vrFailure(422, { message: 'The given data was invalid.', errors: { password: ['too short'] } }).code,
+        ErrorCode.VALIDATION,
+      ],
+      [
+        '422 taken',
+        () => vrFailure(422, { errors: { username: ['The username has already been taken.'] } }).code,
+        ErrorCode.CONFLICT,
+      ],
     ],
     sample: {
-      map: () => vrAccount(json('test/fixtures/vpnresellers/samples.json')['GET v4_1/accounts/{account}']?.data as Parameters<typeof vrAccount>[0], Date.parse('2020-01-01')),
-      expect: { nativeId: '9', username: 'plmkojnhbgv', status: AccountStatus.ACTIVE, expiresAt: '2023-04-18T00:00:00.000Z' },
+      map: () =>
+        vrAccount(
+          json('test/fixtures/vpnresellers/samples.json')['GET v4_1/accounts/{account}']?.data as Parameters<
+            typeof vrAccount
+          >[0],
+          Date.parse('2020-01-01'),
+        ),
+      expect: {
+        nativeId: '9',
+        username: 'plmkojnhbgv',
+        status: AccountStatus.ACTIVE,
+        expiresAt: '2023-04-18T00:00:00.000Z',
+      },
     },
   },
   {
@@ -87,7 +118,13 @@ const CASES: ContractCase[] = [
       ['400 invalid', () => wlFailure(400, 'cust_password is required').code, ErrorCode.VALIDATION],
     ],
     sample: {
-      map: () => wlAccount(json('test/fixtures/wlvpn/samples.json')['Retrieving a customer | Example response']?.customer as Parameters<typeof wlAccount>[0], '2024-01-01'),
+      map: () =>
+        wlAccount(
+          json('test/fixtures/wlvpn/samples.json')['Retrieving a customer | Example response']?.customer as Parameters<
+            typeof wlAccount
+          >[0],
+          '2024-01-01',
+        ),
       expect: { nativeId: '160669345', username: 'demoAndroid', status: AccountStatus.ACTIVE },
     },
   },
@@ -97,13 +134,28 @@ const CASES: ContractCase[] = [
     password: 'Abcd1234',
     planCode: 'SSTP-60',
     errors: [
-      ['IP not allowed', () => pvFailure('Access denied: your IP address is not allowed').code, ErrorCode.UNAUTHENTICATED_UPSTREAM],
-      ['bad credentials', () => pvFailure('Authentication failed: invalid api_user or api_password').code, ErrorCode.UNAUTHENTICATED_UPSTREAM],
+      [
+        'IP not allowed',
+        () => pvFailure('Access denied: your IP address is not allowed').code,
+        ErrorCode.UNAUTHENTICATED_UPSTREAM,
+      ],
+      [
+        'bad credentials',
+        () => pvFailure('Authentication failed: invalid api_user or api_password').code,
+        ErrorCode.UNAUTHENTICATED_UPSTREAM,
+      ],
       ['unknown username', () => pvFailure('Invalid username').code, ErrorCode.NOT_FOUND],
       ['bad period', () => pvFailure('Invalid period: use #30, #60, #90, #180 or #365').code, ErrorCode.VALIDATION],
     ],
     sample: {
-      map: () => pvAccount('pvpn1', parseAnswer('<xml>\n<expiry_status>2030-01-02</expiry_status>\n<status>active</status>\n<result>1</result>\n</xml>')!, null),
+      map: () =>
+        pvAccount(
+          'pvpn1',
+          parseAnswer(
+            '<xml>\n<expiry_status>2030-01-02</expiry_status>\n<status>active</status>\n<result>1</result>\n</xml>',
+          )!,
+          null,
+        ),
       expect: { status: AccountStatus.ACTIVE, expiresAt: '2030-01-02T00:00:00.000Z' },
     },
   },
@@ -112,31 +164,58 @@ const CASES: ContractCase[] = [
 /** The lifecycle, in an order every vendor can follow on one freshly created account. */
 function run(p: VpnProvider, op: AccountOperation, id: string, c: ContractCase): Promise<unknown> {
   switch (op) {
-    case AccountOperation.CREATE: return p.createAccount(c.create);
-    case AccountOperation.ENABLE: return p.enableAccount(id);
-    case AccountOperation.DISABLE: return p.disableAccount(id);
-    case AccountOperation.RENEW: return p.renewAccount(id, { periodDays: 30 });
-    case AccountOperation.EXTEND: return p.extendAccount(id, addDays(todayYmd(), 40));
-    case AccountOperation.CHANGE_PASSWORD: return p.changePassword(id, c.password);
-    case AccountOperation.CHANGE_PLAN: return p.changePlan(id, c.planCode ?? 'none');
-    case AccountOperation.SET_BANDWIDTH_LIMIT: return p.setBandwidthLimit(id, 1024);
-    case AccountOperation.REVOKE_SESSIONS: return p.revokeSessions(id);
-    case AccountOperation.EXPIRE: return p.expireAccount(id);
-    case AccountOperation.CLOSE: return p.closeAccount(id);
-    case AccountOperation.REOPEN: return p.reopenAccount(id);
-    case AccountOperation.ANONYMISE: return p.anonymiseAccount(id);
-    case AccountOperation.DELETE: return p.deleteAccount(id);
+    case AccountOperation.CREATE:
+      return p.createAccount(c.create);
+    case AccountOperation.ENABLE:
+      return p.enableAccount(id);
+    case AccountOperation.DISABLE:
+      return p.disableAccount(id);
+    case AccountOperation.RENEW:
+      return p.renewAccount(id, { periodDays: 30 });
+    case AccountOperation.EXTEND:
+      return p.extendAccount(id, addDays(todayYmd(), 40));
+    case AccountOperation.CHANGE_PASSWORD:
+      return p.changePassword(id, c.password);
+    case AccountOperation.CHANGE_PLAN:
+      return p.changePlan(id, c.planCode ?? 'none');
+    case AccountOperation.SET_BANDWIDTH_LIMIT:
+      return p.setBandwidthLimit(id, 1024);
+    case AccountOperation.REVOKE_SESSIONS:
+      return p.revokeSessions(id);
+    case AccountOperation.EXPIRE:
+      return p.expireAccount(id);
+    case AccountOperation.CLOSE:
+      return p.closeAccount(id);
+    case AccountOperation.REOPEN:
+      return p.reopenAccount(id);
+    case AccountOperation.ANONYMISE:
+      return p.anonymiseAccount(id);
+    case AccountOperation.DELETE:
+      return p.deleteAccount(id);
   }
 }
 const ORDER: AccountOperation[] = [
-  AccountOperation.ENABLE, AccountOperation.DISABLE, AccountOperation.ENABLE, AccountOperation.RENEW, AccountOperation.EXTEND,
-  AccountOperation.CHANGE_PASSWORD, AccountOperation.CHANGE_PLAN, AccountOperation.SET_BANDWIDTH_LIMIT, AccountOperation.REVOKE_SESSIONS,
-  AccountOperation.EXPIRE, AccountOperation.CLOSE, AccountOperation.REOPEN, AccountOperation.ANONYMISE, AccountOperation.DELETE,
+  AccountOperation.ENABLE,
+  AccountOperation.DISABLE,
+  AccountOperation.ENABLE,
+  AccountOperation.RENEW,
+  AccountOperation.EXTEND,
+  AccountOperation.CHANGE_PASSWORD,
+  AccountOperation.CHANGE_PLAN,
+  AccountOperation.SET_BANDWIDTH_LIMIT,
+  AccountOperation.REVOKE_SESSIONS,
+  AccountOperation.EXPIRE,
+  AccountOperation.CLOSE,
+  AccountOperation.REOPEN,
+  AccountOperation.ANONYMISE,
+  AccountOperation.DELETE,
 ];
 
 test('every module is in the contract suite, and every provider module is listed once', () => {
   expect(new Set(CASES.map((c) => c.module.name))).toEqual(new Set(PROVIDER_MODULES.map((m) => m.name)));
-  expect(Object.values(AccountOperation).every((op) => op === AccountOperation.CREATE || ORDER.includes(op))).toBe(true);
+  expect(Object.values(AccountOperation).every((op) => op === AccountOperation.CREATE || ORDER.includes(op))).toBe(
+    true,
+  );
 });
 
 describe.each(CASES.map((c) => [c.module.name, c] as const))('%s module', (_name, c) => {
@@ -148,7 +227,13 @@ describe.each(CASES.map((c) => [c.module.name, c] as const))('%s module', (_name
     const url = await sandbox.handle.server.start();
     const directory = new MemoryDirectory();
     for (const u of sandbox.handle.demoUsernames()) directory.add(c.module.name, u);
-    provider = c.module.create({ baseUrl: sandbox.baseUrlFor(url), credentials: sandbox.credentials, network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 }, directory, sandbox: true });
+    provider = c.module.create({
+      baseUrl: sandbox.baseUrlFor(url),
+      credentials: sandbox.credentials,
+      network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 },
+      directory,
+      sandbox: true,
+    });
   });
   afterAll(async () => {
     await provider.close();
@@ -183,7 +268,13 @@ describe.each(CASES.map((c) => [c.module.name, c] as const))('%s module', (_name
     const { account } = (await create) as { account: AccountRecord };
     for (const op of ORDER) {
       const outcome = run(provider, op, account.nativeId, c);
-      if (c.module.capabilities.has(op)) await expect(outcome.then(() => 'ok', (e: unknown) => (e instanceof ProviderError ? `${op}: ${e.code} ${e.message}` : String(e)))).resolves.toBe('ok');
+      if (c.module.capabilities.has(op))
+        await expect(
+          outcome.then(
+            () => 'ok',
+            (e: unknown) => (e instanceof ProviderError ? `${op}: ${e.code} ${e.message}` : String(e)),
+          ),
+        ).resolves.toBe('ok');
       else await expect(outcome).rejects.toMatchObject({ code: ErrorCode.UNSUPPORTED_BY_PROVIDER });
     }
   });

@@ -11,7 +11,8 @@ describe('PureVPN parsePlanCode', () => {
       expect(parsePlanCode(pkg)).toEqual({ packageType: pkg, period: 30 });
       for (const days of PERIODS) expect(parsePlanCode(`${pkg}-${days}`)).toEqual({ packageType: pkg, period: days });
     }
-    for (const bad of ['standard', 'HIGHxBW', 'STANDARD-', 'STANDARD-x', 'PREMIUM-30', ' SSTP']) expect(parsePlanCode(bad)).toBeNull();
+    for (const bad of ['standard', 'HIGHxBW', 'STANDARD-', 'STANDARD-x', 'PREMIUM-30', ' SSTP'])
+      expect(parsePlanCode(bad)).toBeNull();
   });
 });
 
@@ -19,14 +20,34 @@ describe('logger redact paths', () => {
   it('come from the secret fields handed in (the modules declare them), not from a vendor name in lib', () => {
     expect(redactPaths()).not.toContain('*.secretKey');
     const paths = redactPaths(PROVIDER_SECRET_FIELDS);
-    expect(paths).toEqual(expect.arrayContaining(['*.secretKey', '*.cust_password', '*.wg_private_key', '*.new_pass', '*["x-accesstoken"]', 'req.headers.authorization']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '*.secretKey',
+        '*.cust_password',
+        '*.wg_private_key',
+        '*.new_pass',
+        '*["x-accesstoken"]',
+        'req.headers.authorization',
+      ]),
+    );
   });
 
   it('censor every declared field in a log line', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
     const logger = createLogger('info', sink, PROVIDER_SECRET_FIELDS);
-    logger.info({ body: { cust_password: 'pw-1', 'x-accesstoken': 'tok-2', wg_private_key: 'key-3', secretKey: 'sec-4', username: 'visible' } }, 'vendor call');
+    logger.info(
+      {
+        body: {
+          cust_password: 'pw-1',
+          'x-accesstoken': 'tok-2',
+          wg_private_key: 'key-3',
+          secretKey: 'sec-4',
+          username: 'visible',
+        },
+      },
+      'vendor call',
+    );
     const line = lines.join('');
     for (const secret of ['pw-1', 'tok-2', 'key-3', 'sec-4']) expect(line).not.toContain(secret);
     expect(line).toContain('visible');

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PurevpnEmulator, PUREVPN_PATH, PUREVPN_SANDBOX_PASSWORD, PUREVPN_SANDBOX_USER } from '../../src/providers/purevpn/sandbox/index.js';
+import {
+  PurevpnEmulator,
+  PUREVPN_PATH,
+  PUREVPN_SANDBOX_PASSWORD,
+  PUREVPN_SANDBOX_USER,
+} from '../../src/providers/purevpn/sandbox/index.js';
 import { PurevpnProvider } from '../../src/providers/purevpn/provider.js';
 import { parseAnswer, toAccount, PLANS } from '../../src/providers/purevpn/mapper.js';
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';
@@ -16,7 +21,11 @@ describe('PureVPN', () => {
   let provider: PurevpnProvider;
   const md5 = createHash('md5').update(PUREVPN_SANDBOX_PASSWORD).digest('hex');
   const post = async (fields: Record<string, string>, auth = { api_user: PUREVPN_SANDBOX_USER, api_password: md5 }) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ API: 'True', ...auth, ...fields }).toString() });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ API: 'True', ...auth, ...fields }).toString(),
+    });
     expect(res.headers.get('content-type')).toContain('xml');
     return res.text();
   };
@@ -24,7 +33,13 @@ describe('PureVPN', () => {
   beforeAll(async () => {
     url = `${await emu.server.start()}${PUREVPN_PATH}`;
     for (const u of emu.demoUsernames()) directory.add(ProviderName.PUREVPN, u);
-    provider = new PurevpnProvider({ baseUrl: url, credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: PUREVPN_SANDBOX_PASSWORD }, network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 }, directory, sandbox: true });
+    provider = new PurevpnProvider({
+      baseUrl: url,
+      credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: PUREVPN_SANDBOX_PASSWORD },
+      network: { ...DEFAULT_NETWORK, retryBaseDelayMs: 1 },
+      directory,
+      sandbox: true,
+    });
   });
   afterAll(async () => {
     await provider.close();
@@ -33,12 +48,22 @@ describe('PureVPN', () => {
 
   it('answers each method with the reference XML elements', async () => {
     const created = await post({ method: 'create', package_type: 'STANDARD', period: '#30' });
-    expect(created).toMatch(/^<xml>\n<user>pvpn\d+<\/user>\n<vpn_password>[A-Za-z0-9]{8}<\/vpn_password>\n<result>1<\/result>\n<\/xml>$/);
+    expect(created).toMatch(
+      /^<xml>\n<user>pvpn\d+<\/user>\n<vpn_password>[A-Za-z0-9]{8}<\/vpn_password>\n<result>1<\/result>\n<\/xml>$/,
+    );
     const user = parseAnswer(created)?.user as string;
-    expect(await post({ method: 'renew', username: user, period: '60' })).toMatch(/<user>.*<\/user>\n<vpn_password>.*<\/vpn_password>\n<result>1<\/result>/);
-    expect(await post({ method: 'status', username: user })).toMatch(/<expiry_status>\d{4}-\d{2}-\d{2}<\/expiry_status>\n<status>active<\/status>\n<result>1<\/result>/);
-    expect(await post({ method: 'update_account', username: user, update_status: 'disable' })).toBe('<xml>\n<result>1</result>\n</xml>');
-    expect(await post({ method: 'change_password', username: user, new_pass: 'Abcd1234' })).toBe('<xml>\n<result>1</result>\n</xml>');
+    expect(await post({ method: 'renew', username: user, period: '60' })).toMatch(
+      /<user>.*<\/user>\n<vpn_password>.*<\/vpn_password>\n<result>1<\/result>/,
+    );
+    expect(await post({ method: 'status', username: user })).toMatch(
+      /<expiry_status>\d{4}-\d{2}-\d{2}<\/expiry_status>\n<status>active<\/status>\n<result>1<\/result>/,
+    );
+    expect(await post({ method: 'update_account', username: user, update_status: 'disable' })).toBe(
+      '<xml>\n<result>1</result>\n</xml>',
+    );
+    expect(await post({ method: 'change_password', username: user, new_pass: 'Abcd1234' })).toBe(
+      '<xml>\n<result>1</result>\n</xml>',
+    );
     expect(await post({ method: 'delete_account', username: user })).toBe('<xml>\n<result>1</result>\n</xml>');
     expect(parseAnswer(await post({ method: 'status', username: user }))).toMatchObject({ result: 0 });
   });
@@ -58,8 +83,21 @@ describe('PureVPN', () => {
   });
 
   it('refuses a wrong md5 and a caller outside the IP allowlist, without leaking secrets', async () => {
-    expect(parseAnswer(await post({ method: 'status', username: 'x' }, { api_user: PUREVPN_SANDBOX_USER, api_password: PUREVPN_SANDBOX_PASSWORD }))?.message).toMatch(/Authentication failed/);
-    const wrong = new PurevpnProvider({ baseUrl: url, credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: 'not-the-password' }, network: DEFAULT_NETWORK, directory, sandbox: true });
+    expect(
+      parseAnswer(
+        await post(
+          { method: 'status', username: 'x' },
+          { api_user: PUREVPN_SANDBOX_USER, api_password: PUREVPN_SANDBOX_PASSWORD },
+        ),
+      )?.message,
+    ).toMatch(/Authentication failed/);
+    const wrong = new PurevpnProvider({
+      baseUrl: url,
+      credentials: { PUREVPN_API_USER: PUREVPN_SANDBOX_USER, PUREVPN_API_PASSWORD: 'not-the-password' },
+      network: DEFAULT_NETWORK,
+      directory,
+      sandbox: true,
+    });
     const error = (await wrong.client.status('x').catch((e: unknown) => e)) as ProviderError;
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.code).toBe(ErrorCode.UNAUTHENTICATED_UPSTREAM);
@@ -71,21 +109,41 @@ describe('PureVPN', () => {
     expect(blocked.message).toMatch(/IP address/);
     for (const e of [error, blocked]) {
       const text = `${e.message} ${JSON.stringify(e)} ${JSON.stringify(Object.entries(e))}`;
-      for (const secret of [PUREVPN_SANDBOX_PASSWORD, md5, 'not-the-password', createHash('md5').update('not-the-password').digest('hex')]) expect(text).not.toContain(secret);
+      for (const secret of [
+        PUREVPN_SANDBOX_PASSWORD,
+        md5,
+        'not-the-password',
+        createHash('md5').update('not-the-password').digest('hex'),
+      ])
+        expect(text).not.toContain(secret);
     }
     await wrong.close();
   });
 
   it('maps the XML answer to a domain account', () => {
-    const answer = parseAnswer('<xml>\n<expiry_status>2026-01-31</expiry_status>\n<status>disabled</status>\n<result>1</result>\n</xml>');
-    expect(toAccount('pvpn1', answer!, null)).toMatchObject({ nativeId: 'pvpn1', status: AccountStatus.DISABLED, providerStatus: 'disabled', expiresAt: '2026-01-31T00:00:00.000Z' });
+    const answer = parseAnswer(
+      '<xml>\n<expiry_status>2026-01-31</expiry_status>\n<status>disabled</status>\n<result>1</result>\n</xml>',
+    );
+    expect(toAccount('pvpn1', answer!, null)).toMatchObject({
+      nativeId: 'pvpn1',
+      status: AccountStatus.DISABLED,
+      providerStatus: 'disabled',
+      expiresAt: '2026-01-31T00:00:00.000Z',
+    });
     expect(parseAnswer('{"not":"xml"}')).toBeNull();
     expect(PLANS.map((p) => p.code)).toContain('HIGH-BW-365');
   });
 
   it('validates input before any call and walks the lifecycle', async () => {
-    expect(provider.validate('CREATE' as never, { periodDays: 45, username: 'me', password: 'x', planCode: 'GOLD' }).map((e) => e.field).sort()).toEqual(['password', 'periodDays', 'planCode', 'username']);
-    expect(provider.validate('CHANGE_PASSWORD' as never, { password: 'Abcd12345' }).map((e) => e.field)).toEqual(['password']);
+    expect(
+      provider
+        .validate('CREATE' as never, { periodDays: 45, username: 'me', password: 'x', planCode: 'GOLD' })
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['password', 'periodDays', 'planCode', 'username']);
+    expect(provider.validate('CHANGE_PASSWORD' as never, { password: 'Abcd12345' }).map((e) => e.field)).toEqual([
+      'password',
+    ]);
     const created = await provider.createAccount({ periodDays: 30, planCode: 'SSTP-30' });
     const user = created.account.nativeId;
     expect(emu.accounts.get(user)).toMatchObject({ packageType: 'SSTP', disabled: false });

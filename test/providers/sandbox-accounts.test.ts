@@ -27,16 +27,26 @@ describe('WLVPN with 10,000 accounts', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(emu.customers.size).toBe(10_000);
     const url = await emu.server.start();
-    const provider = new WlvpnProvider({ baseUrl: url, credentials: { WLVPN_API_KEY: WLVPN_SANDBOX_KEY }, network: DEFAULT_NETWORK, directory: new MemoryDirectory(), sandbox: true });
+    const provider = new WlvpnProvider({
+      baseUrl: url,
+      credentials: { WLVPN_API_KEY: WLVPN_SANDBOX_KEY },
+      network: DEFAULT_NETWORK,
+      directory: new MemoryDirectory(),
+      sandbox: true,
+    });
     try {
       const page = await provider.listAccounts({ offset: 9_000, limit: 1_000 });
       expect(page.items).toHaveLength(1_000);
       expect(emu.server.count('GET /v2/customers/paged')).toBe(1);
       const auth = `Basic ${Buffer.from(`api-key:${WLVPN_SANDBOX_KEY}`).toString('base64')}`;
-      const last = (await (await fetch(`${url}/v2/customers/paged?page=10&page_size=1000`, { headers: { authorization: auth } })).json()) as { result_count: number; customers: Array<{ cust_id: number }> };
+      const last = (await (
+        await fetch(`${url}/v2/customers/paged?page=10&page_size=1000`, { headers: { authorization: auth } })
+      ).json()) as { result_count: number; customers: Array<{ cust_id: number }> };
       expect(last.result_count).toBe(1_000);
       expect(new Set(last.customers.map((c) => c.cust_id)).size).toBe(1_000);
-      expect((await fetch(`${url}/v2/customers/paged?page=1&page_size=1001`, { headers: { authorization: auth } })).status).toBe(400);
+      expect(
+        (await fetch(`${url}/v2/customers/paged?page=1&page_size=1001`, { headers: { authorization: auth } })).status,
+      ).toBe(400);
     } finally {
       await provider.close();
       await emu.server.stop();

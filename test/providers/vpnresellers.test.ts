@@ -9,15 +9,26 @@ import { MemoryDirectory } from '../helpers/directory.js';
 import { shapeDiff } from '../helpers/shape.js';
 
 /** VPNresellers v4.1: emulator vs the reference samples, mapper on verbatim samples, client/provider over HTTP. */
-const samples = JSON.parse(readFileSync('test/fixtures/vpnresellers/samples.json', 'utf8')) as Record<string, Record<string, unknown>>;
+const samples = JSON.parse(readFileSync('test/fixtures/vpnresellers/samples.json', 'utf8')) as Record<
+  string,
+  Record<string, unknown>
+>;
 
 describe('VPNresellers', () => {
   const emu = new VpnresellersEmulator({ seed: 3 });
   let base: string;
   let provider: VpnresellersProvider;
-  const auth = { authorization: `Bearer ${VPNRESELLERS_SANDBOX_TOKEN}`, accept: 'application/json', 'content-type': 'application/json' };
+  const auth = {
+    authorization: `Bearer ${VPNRESELLERS_SANDBOX_TOKEN}`,
+    accept: 'application/json',
+    'content-type': 'application/json',
+  };
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = auth) => {
-    const res = await fetch(`${base}/v4_1/${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${base}/v4_1/${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
 
@@ -49,13 +60,37 @@ describe('VPNresellers', () => {
       ['PUT v4_1/accounts/{account}/enable', 'PUT', `accounts/${acct.id}/enable`],
       ['PUT v4_1/{account}/disable', 'PUT', `accounts/${acct.id}/disable`],
       ['PUT v4_1/{account}/disable', 'PUT', `${acct.id}/disable`],
-      ['PUT v4_1/accounts/{account}/change_password', 'PUT', `accounts/${acct.id}/change_password`, { password: 'newpass1' }],
+      [
+        'PUT v4_1/accounts/{account}/change_password',
+        'PUT',
+        `accounts/${acct.id}/change_password`,
+        { password: 'newpass1' },
+      ],
       ['PUT v4_1/accounts/{account}/expire', 'PUT', `accounts/${acct.id}/expire`, { expire_at: '2031-10-03' }],
-      ['POST v4_1/accounts/{account}/validate', 'POST', `accounts/${acct.id}/validate`, { username: acct.username, password: 'newpass1' }],
+      [
+        'POST v4_1/accounts/{account}/validate',
+        'POST',
+        `accounts/${acct.id}/validate`,
+        { username: acct.username, password: 'newpass1' },
+      ],
       ['PUT v4_1/un/accounts/enable', 'PUT', 'un/accounts/enable', { username: acct.username }],
       ['PUT v4_1/un/accounts/disable', 'PUT', 'un/accounts/disable', { username: acct.username }],
-      ['PUT v4_1/un/accounts/change_password', 'PUT', 'un/accounts/change_password', { username: acct.username, password: 'newpass2' }],
-      ['GET v4_1/un/accounts/show', 'GET', `un/accounts/show?username=${acct.username}`, undefined, { authorization: `Basic ${Buffer.from(`${acct.username}:newpass2`).toString('base64')}`, accept: 'application/json' }],
+      [
+        'PUT v4_1/un/accounts/change_password',
+        'PUT',
+        'un/accounts/change_password',
+        { username: acct.username, password: 'newpass2' },
+      ],
+      [
+        'GET v4_1/un/accounts/show',
+        'GET',
+        `un/accounts/show?username=${acct.username}`,
+        undefined,
+        {
+          authorization: `Basic ${Buffer.from(`${acct.username}:newpass2`).toString('base64')}`,
+          accept: 'application/json',
+        },
+      ],
       ['GET v4_1/configuration/openvpn', 'GET', 'configuration/openvpn?server_id=1&port_id=1'],
       ['GET v4_1/configuration/wireguard', 'GET', `configuration/wireguard?server_id=1&account_id=${acct.id}`],
       ['GET v4_1/geoip', 'GET', 'geoip', undefined, { accept: 'application/json' }],
@@ -63,7 +98,12 @@ describe('VPNresellers', () => {
       ['GET v4_1/ports', 'GET', 'ports'],
       ['GET v4_1/profile', 'GET', 'profile'],
       ['GET v4_1/customers/{customer}', 'GET', `customers/${customer.id}`],
-      ['POST v4_1/customers/{customer}', 'POST', 'customers', { first_name: 'J', last_name: 'B', email: 'shape@example.com', project_id: project.id }],
+      [
+        'POST v4_1/customers/{customer}',
+        'POST',
+        'customers',
+        { first_name: 'J', last_name: 'B', email: 'shape@example.com', project_id: project.id },
+      ],
       ['PUT v4_1/customers/{customer}', 'PUT', `customers/${customer.id}`, { first_name: 'Jeff' }],
       ['GET v4_1/projects/{project}', 'GET', `projects/${project.id}`],
       ['POST v4_1/projects/{project}', 'POST', 'projects', { name: 'P', description: 'D' }],
@@ -73,7 +113,11 @@ describe('VPNresellers', () => {
     ];
     for (const [sampleKey, method, path, body, headers] of cases) {
       const res = await call(method, path, body, headers ?? auth);
-      expect([sampleKey, path, res.status]).toEqual([sampleKey, path, sampleKey.startsWith('POST v4_1/accounts') && !path.includes('validate') ? 201 : 200]);
+      expect([sampleKey, path, res.status]).toEqual([
+        sampleKey,
+        path,
+        sampleKey.startsWith('POST v4_1/accounts') && !path.includes('validate') ? 201 : 200,
+      ]);
       expect([path, shapeDiff(res.json, samples[sampleKey])]).toEqual([path, []]);
     }
     // lists: Laravel pagination at 15 per page
@@ -86,19 +130,47 @@ describe('VPNresellers', () => {
   });
 
   it('answers failures the documented way', async () => {
-    expect(await call('GET', 'accounts', undefined, { authorization: 'Bearer wrong', accept: 'application/json' })).toEqual({ status: 401, json: { message: 'Unauthorized.', code: 401 } });
-    expect(await call('GET', 'accounts/999999')).toEqual({ status: 404, json: { message: 'Account not found.', code: 404 } });
+    expect(
+      await call('GET', 'accounts', undefined, { authorization: 'Bearer wrong', accept: 'application/json' }),
+    ).toEqual({ status: 401, json: { message: 'Unauthorized.', code: 401 } });
+    expect(await call('GET', 'accounts/999999')).toEqual({
+      status: 404,
+      json: { message: 'Account not found.', code: 404 },
+    });
     const short = await call('POST', 'accounts', { username: 'shortpw', password: 'abc' });
-    expect(short).toEqual({ status: 422, json: { message: 'The given data was invalid.', errors: { password: ['The password must be at least 6 characters.'] }, code: 422 } });
+    expect(short).toEqual({
+      status: 422,
+      json: {
+        message: 'The given data was invalid.',
+        errors: { password: ['The password must be at least 6 characters.'] },
+        code: 422,
+      },
+    });
     const taken = await call('GET', `accounts/check_username?username=${[...emu.accounts.values()][1]!.username}`);
     expect(taken.json).toMatchObject({ message: 'The username has already been taken.', code: 422 });
-    const withAccounts = [...emu.customers.values()].find((c) => [...emu.accounts.values()].some((a) => a.customer_id === c.id))!;
-    expect((await call('DELETE', `customers/${withAccounts.id}`)).json).toMatchObject({ errors: { customer: ['Unable to delete a customer that has accounts.'] } });
-    expect((await call('DELETE', 'projects/1')).json).toMatchObject({ errors: { project: ['Unable to delete a project that has customers.'] } });
+    const withAccounts = [...emu.customers.values()].find((c) =>
+      [...emu.accounts.values()].some((a) => a.customer_id === c.id),
+    )!;
+    expect((await call('DELETE', `customers/${withAccounts.id}`)).json).toMatchObject({
+      errors: { customer: ['Unable to delete a customer that has accounts.'] },
+    });
+    expect((await call('DELETE', 'projects/1')).json).toMatchObject({
+      errors: { project: ['Unable to delete a project that has customers.'] },
+    });
     expect((await call('POST', `accounts/1/validate`, { username: 'nobody-here', password: 'x' })).status).toBe(460);
-    expect((await call('POST', `accounts/1/validate`, { username: [...emu.accounts.values()][2]!.username, password: 'wrong' })).status).toBe(461);
+    expect(
+      (
+        await call('POST', `accounts/1/validate`, {
+          username: [...emu.accounts.values()][2]!.username,
+          password: 'wrong',
+        })
+      ).status,
+    ).toBe(461);
     emu.setBalance(1);
-    expect(await call('POST', 'accounts', { username: 'no_money', password: 'secret123' })).toEqual({ status: 402, json: { message: 'Insufficient Balance.', code: 402 } });
+    expect(await call('POST', 'accounts', { username: 'no_money', password: 'secret123' })).toEqual({
+      status: 402,
+      json: { message: 'Insufficient Balance.', code: 402 },
+    });
     emu.setBalance(253.7);
   });
 
@@ -113,7 +185,11 @@ describe('VPNresellers', () => {
       expiresAt: '2023-04-18T00:00:00.000Z',
       createdAt: '2017-03-24T19:26:24.000Z',
       updatedAt: '2017-03-28T17:44:21.000Z',
-      wireguard: { ip: '10.250.121.219', publicKey: 'w4oWBcymg+W+24NTb7FolqW9sumDnO0vhXXP19iQomM=', privateKey: 'XE1pI01BnHB1EmidlHdm55r2qHKBSWCCJtXeS9gC+WU=' },
+      wireguard: {
+        ip: '10.250.121.219',
+        publicKey: 'w4oWBcymg+W+24NTb7FolqW9sumDnO0vhXXP19iQomM=',
+        privateKey: 'XE1pI01BnHB1EmidlHdm55r2qHKBSWCCJtXeS9gC+WU=',
+      },
     });
     expect(toAccount(sample, Date.parse('2023-01-01T00:00:00Z')).status).toBe(AccountStatus.ACTIVE);
     expect(microsToIso('2023-04-18T00:00:00.000000Z')).toBe('2023-04-18T00:00:00.000Z');
@@ -128,9 +204,33 @@ describe('VPNresellers', () => {
       [403, { message: 'Forbidden.', code: 403 }, ErrorCode.UNAUTHENTICATED_UPSTREAM],
       [404, { message: 'Account not found.', code: 404 }, ErrorCode.NOT_FOUND],
       [405, { message: 'Method Not Allowed.', code: 405 }, ErrorCode.VALIDATION],
-      [422, { message: 'The username has already been taken.', errors: { username: ['The username has already been taken.'] }, code: 422 }, ErrorCode.CONFLICT],
-      [422, { message: 'The given data was invalid.', errors: { password: ['The password must be at least 6 characters.'] }, code: 422 }, ErrorCode.VALIDATION],
-      [422, { message: 'Unable to delete a project that has customers.', errors: { project: ['Unable to delete a project that has customers.'] }, code: 422 }, ErrorCode.CONFLICT],
+      [
+        422,
+        {
+          message: 'The username has already been taken.',
+          errors: { username: ['The username has already been taken.'] },
+          code: 422,
+        },
+        ErrorCode.CONFLICT,
+      ],
+      [
+        422,
+        {
+          message: 'The given data was invalid.',
+          errors: { password: ['The password must be at least 6 characters.'] },
+          code: 422,
+        },
+        ErrorCode.VALIDATION,
+      ],
+      [
+        422,
+        {
+          message: 'Unable to delete a project that has customers.',
+          errors: { project: ['Unable to delete a project that has customers.'] },
+          code: 422,
+        },
+        ErrorCode.CONFLICT,
+      ],
       [460, { message: 'Username has not been found.', code: 460 }, ErrorCode.NOT_FOUND],
       [461, { message: 'Username has not been validated.', code: 461 }, ErrorCode.VALIDATION],
     ];
@@ -170,7 +270,11 @@ describe('VPNresellers', () => {
 
   it('creates an account with a new customer and finds it by username (reconciliation)', async () => {
     const project = [...emu.projects.values()][0]!;
-    const created = await provider.createAccount({ username: 'recon_me', password: 'secret123', newCustomer: { firstName: 'R', lastName: 'C', email: 'recon@example.com', projectNativeId: String(project.id) } });
+    const created = await provider.createAccount({
+      username: 'recon_me',
+      password: 'secret123',
+      newCustomer: { firstName: 'R', lastName: 'C', email: 'recon@example.com', projectNativeId: String(project.id) },
+    });
     expect(created.account.username).toBe('recon_me');
     const stored = emu.accounts.get(Number(created.account.nativeId))!;
     expect(stored.customer_id).not.toBeNull();

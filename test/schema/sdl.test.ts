@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, validate, type GraphQLNamedType, isObjectType, isInputObjectType, isEnumType, isInterfaceType } from 'graphql';
+import {
+  parse,
+  validate,
+  type GraphQLNamedType,
+  isObjectType,
+  isInputObjectType,
+  isEnumType,
+  isInterfaceType,
+} from 'graphql';
 import { buildSubgraph } from '../../src/graphql/schema.js';
 
 /**
@@ -19,17 +27,33 @@ describe('subgraph SDL', () => {
   it('describes every type, field, argument and enum value', async () => {
     const { subgraph } = await buildSubgraph();
     const missing: string[] = [];
-    const ours = (t: GraphQLNamedType) => !t.name.startsWith('_') && !t.name.startsWith('__') && !['link__Purpose', 'link__Import', 'federation__FieldSet', 'federation__Scope', 'federation__Policy', 'String', 'Boolean', 'Int', 'Float', 'ID'].includes(t.name);
+    const ours = (t: GraphQLNamedType) =>
+      !t.name.startsWith('_') &&
+      !t.name.startsWith('__') &&
+      ![
+        'link__Purpose',
+        'link__Import',
+        'federation__FieldSet',
+        'federation__Scope',
+        'federation__Policy',
+        'String',
+        'Boolean',
+        'Int',
+        'Float',
+        'ID',
+      ].includes(t.name);
     for (const type of Object.values(subgraph.getTypeMap()).filter(ours)) {
       if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (field.name.startsWith('_')) continue;
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          if ('args' in field) for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          if ('args' in field)
+            for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
+      if (isEnumType(type))
+        for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
   });

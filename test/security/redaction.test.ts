@@ -2,7 +2,11 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/lib/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ProviderName } from '../../src/domain/provider.js';
-import { CreateAccountDocument, ChangeAccountPasswordDocument, AccountDashboardDocument } from '../generated/operations.js';
+import {
+  CreateAccountDocument,
+  ChangeAccountPasswordDocument,
+  AccountDashboardDocument,
+} from '../generated/operations.js';
 
 /**
  * Drives failure paths with known secret values and greps every log line, response and journal entry:
@@ -22,7 +26,13 @@ describe('secrets never leak', () => {
 
   beforeAll(async () => {
     t = await startTestApp(
-      { API_KEYS: `canary:admin:${API_KEY}`, UPSTREAM_RETRIES: '0', UPSTREAM_TIMEOUT_MS: '300', BREAKER_THRESHOLD: '1000', RECONCILE_WINDOW_MS: '0' },
+      {
+        API_KEYS: `canary:admin:${API_KEY}`,
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_TIMEOUT_MS: '300',
+        BREAKER_THRESHOLD: '1000',
+        RECONCILE_WINDOW_MS: '0',
+      },
       { logger: createLogger('trace', sink) },
     );
   });
@@ -58,7 +68,15 @@ describe('secrets never leak', () => {
     const page = await t.gql(AccountDashboardDocument, { first: 8 }, headers);
     for (const edge of page.data?.accounts.edges ?? []) {
       t.emulator(edge.node.provider as ProviderName).server.addFault({ kind: 'error', status: 502 });
-      bodies.push(JSON.stringify(await t.gql(ChangeAccountPasswordDocument, { input: { accountId: edge.node.id, password: PASSWORDS[1] } }, headers)));
+      bodies.push(
+        JSON.stringify(
+          await t.gql(
+            ChangeAccountPasswordDocument,
+            { input: { accountId: edge.node.id, password: PASSWORDS[1] } },
+            headers,
+          ),
+        ),
+      );
       t.emulator(edge.node.provider as ProviderName).server.clearFaults();
     }
     // bad credentials in a header
@@ -67,7 +85,9 @@ describe('secrets never leak', () => {
     const journal = JSON.stringify(await t.store.listJournal({ limit: 1000 }));
     const everything = [...bodies, ...lines, journal].join('\n');
     const found = [...PASSWORDS, API_KEY].filter((s) => everything.includes(s));
-    process.stdout.write(`redaction: faults injected=${faults} responses=${bodies.length} log lines=${lines.length} secrets found=${found.length}\n`);
+    process.stdout.write(
+      `redaction: faults injected=${faults} responses=${bodies.length} log lines=${lines.length} secrets found=${found.length}\n`,
+    );
     expect(lines.length).toBeGreaterThan(0);
     expect(found).toEqual([]);
     expect(everything).not.toMatch(/authorization:\s*(basic|bearer)\s+[A-Za-z0-9+/=._-]{8,}/i);

@@ -9,16 +9,35 @@ import type { AccountFilter, PageQuery, VpnProvider } from '../../src/providers/
 /** A provider double with `n` accounts that counts list calls (pagination logic only; HTTP is tested elsewhere). */
 function fakeProvider(name: ProviderName, n: number, opts: { fail?: boolean; knowsTotal?: boolean } = {}) {
   const accounts: AccountRecord[] = Array.from({ length: n }, (_, i) => ({
-    provider: name, nativeId: `${name}-${i}`, username: `${name.toLowerCase()}${i}`, status: AccountStatus.ACTIVE,
-    providerStatus: 'x', createdAt: null, updatedAt: null, expiresAt: null, closedAt: null, throttled: null,
-    customerNativeId: null, planNativeId: null, groupId: null, metadata: null, wireguard: null, plans: null,
+    provider: name,
+    nativeId: `${name}-${i}`,
+    username: `${name.toLowerCase()}${i}`,
+    status: AccountStatus.ACTIVE,
+    providerStatus: 'x',
+    createdAt: null,
+    updatedAt: null,
+    expiresAt: null,
+    closedAt: null,
+    throttled: null,
+    customerNativeId: null,
+    planNativeId: null,
+    groupId: null,
+    metadata: null,
+    wireguard: null,
+    plans: null,
   }));
   const calls: Array<{ offset: number; limit: number }> = [];
   const provider = {
     name,
     async listAccounts(q: PageQuery<AccountFilter>) {
       calls.push({ offset: q.offset, limit: q.limit });
-      if (opts.fail) throw new ProviderError({ provider: name, operation: 'listAccounts', code: ErrorCode.UPSTREAM_UNAVAILABLE, message: `${name} down` });
+      if (opts.fail)
+        throw new ProviderError({
+          provider: name,
+          operation: 'listAccounts',
+          code: ErrorCode.UPSTREAM_UNAVAILABLE,
+          message: `${name} down`,
+        });
       return { items: accounts.slice(q.offset, q.offset + q.limit), totalCount: opts.knowsTotal === false ? null : n };
     },
   } as unknown as VpnProvider;
@@ -67,12 +86,20 @@ describe('cross-provider accounts connection', () => {
         async (sizes, pageSize, forward, knowsTotal) => {
           const fakes = PROVIDER_ORDER.map((p, i) => fakeProvider(p, sizes[i] ?? 0, { knowsTotal }));
           const all = fakes.flatMap((f) => f.accounts.map((a) => a.nativeId));
-          const seen = await walk(fakes.map((f) => f.provider), pageSize, forward);
+          const seen = await walk(
+            fakes.map((f) => f.provider),
+            pageSize,
+            forward,
+          );
           expect(seen).toHaveLength(all.length);
           expect(new Set(seen).size).toBe(all.length);
           expect([...seen].sort()).toEqual([...all].sort());
           // forwards and backwards give the same order
-          const other = await walk(fakes.map((f) => f.provider), pageSize, !forward);
+          const other = await walk(
+            fakes.map((f) => f.provider),
+            pageSize,
+            !forward,
+          );
           expect(other).toEqual(seen);
         },
       ),
@@ -83,10 +110,15 @@ describe('cross-provider accounts connection', () => {
   it('skips a failing provider, reports it, and still serves the others', async () => {
     const fakes = PROVIDER_ORDER.map((p) => fakeProvider(p, 10, { fail: p === ProviderName.WLVPN }));
     const errors: GraphQLError[] = [];
-    const page = await list(fakes.map((f) => f.provider), errors).page({ forward: true, size: 100, after: null });
+    const page = await list(
+      fakes.map((f) => f.provider),
+      errors,
+    ).page({ forward: true, size: 100, after: null });
     expect(page.edges).toHaveLength(30);
     expect(page.edges.some((e) => e.node.provider === ProviderName.WLVPN)).toBe(false);
-    expect(page.failures.map((f) => [f.provider, f.code])).toEqual([[ProviderName.WLVPN, ErrorCode.UPSTREAM_UNAVAILABLE]]);
+    expect(page.failures.map((f) => [f.provider, f.code])).toEqual([
+      [ProviderName.WLVPN, ErrorCode.UPSTREAM_UNAVAILABLE],
+    ]);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.extensions.code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
     expect(errors[0]?.path).toEqual(['accounts']);
@@ -95,7 +127,9 @@ describe('cross-provider accounts connection', () => {
 
   it('rejects a foreign cursor with a typed error', async () => {
     const fakes = PROVIDER_ORDER.map((p) => fakeProvider(p, 3));
-    await expect(list(fakes.map((f) => f.provider)).page({ forward: true, size: 2, after: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({
+    await expect(
+      list(fakes.map((f) => f.provider)).page({ forward: true, size: 2, after: 'bm90LWEtY3Vyc29y' }),
+    ).rejects.toMatchObject({
       name: 'InputError',
       field: 'after',
     });

@@ -40,13 +40,19 @@ describe('sync and drift', () => {
     const open = await log.issues({ providers: [ProviderName.WLVPN], limit: 10, offset: 0 });
     expect(open.totalCount).toBe(0);
     const all = await log.issues({ providers: [ProviderName.WLVPN], includeResolved: true, limit: 500, offset: 0 });
-    expect(all.items.filter((i) => i.kind === 'ORPHAN_AT_VENDOR' && i.resolution === 'ADOPTED')).toHaveLength(run.added);
+    expect(all.items.filter((i) => i.kind === 'ORPHAN_AT_VENDOR' && i.resolution === 'ADOPTED')).toHaveLength(
+      run.added,
+    );
   });
 
   it('a change, a new account and a deleted one behind the API’s back show up after one sync as drift', async () => {
     const vr = t.app.registry.get(ProviderName.VPNRESELLERS);
     await sync.runNow(vr);
-    const page = await mirror.page({ filter: { providers: [ProviderName.VPNRESELLERS], statuses: [AccountStatus.ACTIVE] }, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 2 });
+    const page = await mirror.page({
+      filter: { providers: [ProviderName.VPNRESELLERS], statuses: [AccountStatus.ACTIVE] },
+      orderBy: { field: 'USERNAME', direction: 'ASC' },
+      first: 2,
+    });
     const [toDisable, toDelete] = page.rows.map((r) => r.record);
     await vr.disableAccount(toDisable!.nativeId);
     await vr.deleteAccount(toDelete!.nativeId);
@@ -54,7 +60,12 @@ describe('sync and drift', () => {
 
     const run = await sync.runNow(vr);
     expect(run).toMatchObject({ status: 'SUCCEEDED', added: 1, changed: 1, gone: 1 });
-    const issues = await log.issues({ providers: [ProviderName.VPNRESELLERS], includeResolved: true, limit: 500, offset: 0 });
+    const issues = await log.issues({
+      providers: [ProviderName.VPNRESELLERS],
+      includeResolved: true,
+      limit: 500,
+      offset: 0,
+    });
     const last = issues.items.filter((i) => i.runId === run.id);
     expect(last.map((i) => [i.kind, i.nativeId]).sort()).toEqual(
       [
@@ -71,7 +82,15 @@ describe('sync and drift', () => {
     ]);
     expect(mirrored?.record.status).toBe(AccountStatus.DISABLED);
     expect(gone?.record.username).toBe('drift-made-at-vendor');
-    expect((await mirror.page({ filter: { search: toDelete!.username }, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 5 })).rows).toHaveLength(0);
+    expect(
+      (
+        await mirror.page({
+          filter: { search: toDelete!.username },
+          orderBy: { field: 'USERNAME', direction: 'ASC' },
+          first: 5,
+        })
+      ).rows,
+    ).toHaveLength(0);
     // Acknowledging a drift entry closes it.
     expect((await log.resolve(changed.id, 'ACKNOWLEDGED'))?.resolution).toBe('ACKNOWLEDGED');
     expect(await log.resolve(changed.id, 'ACKNOWLEDGED')).toBeNull();
@@ -89,13 +108,20 @@ describe('sync and drift', () => {
     // The next run takes the next five: never the ones just refreshed.
     const second = await sync.runNow(purewl);
     expect(second.seen).toBe(5);
-    const synced = await mirror.count({ providers: [ProviderName.PUREWL], staleBefore: new Date(Date.now() - 60_000).toISOString() });
+    const synced = await mirror.count({
+      providers: [ProviderName.PUREWL],
+      staleBefore: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect(synced).toBe(known - 10);
   });
 
   it('a provider that is down fails its run with a typed error and leaves the mirror as it was', async () => {
     const wlvpn = t.app.registry.get(ProviderName.WLVPN);
-    const before = await mirror.page({ filter: { providers: [ProviderName.WLVPN] }, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 500 });
+    const before = await mirror.page({
+      filter: { providers: [ProviderName.WLVPN] },
+      orderBy: { field: 'USERNAME', direction: 'ASC' },
+      first: 500,
+    });
     const fault = t.emulator(ProviderName.WLVPN).server.addFault({ kind: 'error', status: 503 });
     try {
       const run = await sync.runNow(wlvpn);
@@ -105,8 +131,14 @@ describe('sync and drift', () => {
       t.emulator(ProviderName.WLVPN).server.clearFaults();
     }
     expect(fault).toBeGreaterThan(0);
-    const after = await mirror.page({ filter: { providers: [ProviderName.WLVPN] }, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 500 });
-    expect(after.rows.map((r) => [r.record.nativeId, r.syncedAt])).toEqual(before.rows.map((r) => [r.record.nativeId, r.syncedAt]));
+    const after = await mirror.page({
+      filter: { providers: [ProviderName.WLVPN] },
+      orderBy: { field: 'USERNAME', direction: 'ASC' },
+      first: 500,
+    });
+    expect(after.rows.map((r) => [r.record.nativeId, r.syncedAt])).toEqual(
+      before.rows.map((r) => [r.record.nativeId, r.syncedAt]),
+    );
   });
 
   it('asking for a sync while one runs answers the running one', async () => {

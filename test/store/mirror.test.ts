@@ -86,15 +86,40 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
   });
 
   it('a record with gaps (a list row without plans) keeps what a fuller read told the mirror', async () => {
-    const plans = [{ planCode: 'p1', name: 'P1', state: 'CURRENT' as const, unlimited: true, startsAt: null, expiresAt: null, bytesUsed: null, bytesMax: null, revoked: false }];
+    const plans = [
+      {
+        planCode: 'p1',
+        name: 'P1',
+        state: 'CURRENT' as const,
+        unlimited: true,
+        startsAt: null,
+        expiresAt: null,
+        bytesUsed: null,
+        bytesMax: null,
+        revoked: false,
+      },
+    ];
     await mirror.write([account(ProviderName.WLVPN, 11, { planNativeId: 'p1', plans, metadata: { a: 'b' } })], 'live');
     const [row] = await mirror.write(
-      [account(ProviderName.WLVPN, 11, { status: AccountStatus.DISABLED, planNativeId: null, plans: null, metadata: null, incomplete: ['planNativeId', 'plans', 'metadata'] })],
+      [
+        account(ProviderName.WLVPN, 11, {
+          status: AccountStatus.DISABLED,
+          planNativeId: null,
+          plans: null,
+          metadata: null,
+          incomplete: ['planNativeId', 'plans', 'metadata'],
+        }),
+      ],
       'sync',
     );
     expect(row?.changed).toBe(true);
     const [read] = await mirror.read([{ provider: ProviderName.WLVPN, nativeId: 'wlvpn-11' }]);
-    expect(read?.record).toMatchObject({ status: AccountStatus.DISABLED, planNativeId: 'p1', plans, metadata: { a: 'b' } });
+    expect(read?.record).toMatchObject({
+      status: AccountStatus.DISABLED,
+      planNativeId: 'p1',
+      plans,
+      metadata: { a: 'b' },
+    });
     expect(read?.record.incomplete).toBeUndefined();
     // Never read fully: the gaps stay marked, so the graph knows to ask the vendor.
     await mirror.write([account(ProviderName.WLVPN, 300, { plans: null, incomplete: ['plans'] })], 'sync');
@@ -119,7 +144,11 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
   it('leaves gone accounts out of every list', async () => {
     expect(await mirror.markGone(ProviderName.PUREWL, ['purewl-7'])).toBe(1);
     expect(await mirror.markGone(ProviderName.PUREWL, ['purewl-7'])).toBe(0);
-    const page = await mirror.page({ filter: { providers: [ProviderName.PUREWL] }, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 100 });
+    const page = await mirror.page({
+      filter: { providers: [ProviderName.PUREWL] },
+      orderBy: { field: 'USERNAME', direction: 'ASC' },
+      first: 100,
+    });
     expect(page.rows.map((r) => r.record.nativeId)).not.toContain('purewl-7');
     expect(page.rows).toHaveLength(39);
   });
@@ -174,7 +203,12 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
   it('refuses a cursor of another order', async () => {
     const page = await mirror.page({ filter: {}, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 2 });
     await expect(
-      mirror.page({ filter: {}, orderBy: { field: 'EXPIRES_AT', direction: 'ASC' }, first: 2, cursor: page.cursors[1]! }),
+      mirror.page({
+        filter: {},
+        orderBy: { field: 'EXPIRES_AT', direction: 'ASC' },
+        first: 2,
+        cursor: page.cursors[1]!,
+      }),
     ).rejects.toThrow(/another order/);
     await expect(
       mirror.page({ filter: {}, orderBy: { field: 'USERNAME', direction: 'ASC' }, first: 2, cursor: 'garbage' }),
@@ -182,7 +216,11 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
   });
 
   it('orders accounts without expiry last ascending and keeps sort order exact', async () => {
-    const page = await mirror.page({ filter: { providers: [ProviderName.VPNRESELLERS] }, orderBy: { field: 'EXPIRES_AT', direction: 'ASC' }, first: 100 });
+    const page = await mirror.page({
+      filter: { providers: [ProviderName.VPNRESELLERS] },
+      orderBy: { field: 'EXPIRES_AT', direction: 'ASC' },
+      first: 100,
+    });
     const expiries = page.rows.map((r) => r.record.expiresAt);
     const firstNull = expiries.indexOf(null);
     expect(firstNull).toBeGreaterThan(0);

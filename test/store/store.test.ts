@@ -19,9 +19,17 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
   });
 
   it('registers, lists and links accounts (the directory for vendors without a list call)', async () => {
-    await store.importAccounts(ProviderName.PUREVPN, Array.from({ length: 30 }, (_, i) => ({ nativeId: `u${i}`, username: `u${String(i).padStart(2, '0')}` })));
+    await store.importAccounts(
+      ProviderName.PUREVPN,
+      Array.from({ length: 30 }, (_, i) => ({ nativeId: `u${i}`, username: `u${String(i).padStart(2, '0')}` })),
+    );
     await store.importAccounts(ProviderName.PUREVPN, [{ nativeId: 'u0', username: 'u00' }]); // duplicates ignored
-    await store.registerAccount({ provider: ProviderName.PUREVPN, nativeId: 'x1', username: 'xavier', customerId: 'cust-a' });
+    await store.registerAccount({
+      provider: ProviderName.PUREVPN,
+      nativeId: 'x1',
+      username: 'xavier',
+      customerId: 'cust-a',
+    });
     const page = await store.list(ProviderName.PUREVPN, { offset: 10, limit: 5 });
     expect(page.total).toBe(31);
     expect(page.usernames).toHaveLength(5);
@@ -35,22 +43,54 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
   });
 
   it('keeps customers and refuses to delete one with accounts', async () => {
-    const c = await store.createCustomer({ firstName: 'Grace', lastName: 'Hopper', email: `grace-${Date.now()}@example.com` });
+    const c = await store.createCustomer({
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: `grace-${Date.now()}@example.com`,
+    });
     expect(c.provider).toBeNull();
-    expect(await store.getCustomers([c.nativeId, '00000000-0000-0000-0000-000000000000', 'garbage'])).toEqual([c, null, null]);
-    await expect(store.createCustomer({ firstName: 'G', lastName: 'H', email: c.email as string })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await store.getCustomers([c.nativeId, '00000000-0000-0000-0000-000000000000', 'garbage'])).toEqual([
+      c,
+      null,
+      null,
+    ]);
+    await expect(
+      store.createCustomer({ firstName: 'G', lastName: 'H', email: c.email as string }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     const updated = await store.updateCustomer(c.nativeId, { lastName: 'Murray Hopper' });
     expect(updated.lastName).toBe('Murray Hopper');
-    await store.registerAccount({ provider: ProviderName.WLVPN, nativeId: '77', username: 'gh', customerId: c.nativeId });
-    expect(await store.accountsOfCustomer(c.nativeId)).toEqual([{ provider: ProviderName.WLVPN, nativeId: '77', username: 'gh' }]);
+    await store.registerAccount({
+      provider: ProviderName.WLVPN,
+      nativeId: '77',
+      username: 'gh',
+      customerId: c.nativeId,
+    });
+    expect(await store.accountsOfCustomer(c.nativeId)).toEqual([
+      { provider: ProviderName.WLVPN, nativeId: '77', username: 'gh' },
+    ]);
     await expect(store.deleteCustomer(c.nativeId)).rejects.toMatchObject({ code: 'CONFLICT' });
     await store.unregisterAccount(ProviderName.WLVPN, '77');
     await store.deleteCustomer(c.nativeId);
     expect(await store.getCustomers([c.nativeId])).toEqual([null]);
   });
 
-  const begin = (key: string | null, hash = 'h1', owner = 'owner-a', leaseMs = 15_000, extra: Partial<BeginInput> = {}) =>
-    store.intents.begin({ key, operation: 'createAccount', provider: ProviderName.WLVPN, inputHash: hash, username: 'u-intent', owner, leaseMs, ...extra });
+  const begin = (
+    key: string | null,
+    hash = 'h1',
+    owner = 'owner-a',
+    leaseMs = 15_000,
+    extra: Partial<BeginInput> = {},
+  ) =>
+    store.intents.begin({
+      key,
+      operation: 'createAccount',
+      provider: ProviderName.WLVPN,
+      inputHash: hash,
+      username: 'u-intent',
+      owner,
+      leaseMs,
+      ...extra,
+    });
 
   it('claims a key and records its intent atomically: 50 concurrent claims → one owner, 49 busy', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => begin('k-atomic', 'h1', `owner-${i}`)));
@@ -61,10 +101,19 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
     const intent = (claimed[0] as Extract<BeginResult, { kind: 'claimed' }>).intent;
     expect(intent).toMatchObject({ state: 'pending', attempt: 1, username: 'u-intent', key: 'k-atomic' });
     expect(await store.intents.finish(intent.id, 'someone-else', { state: 'succeeded' })).toBe(false); // not the lease holder
-    expect(await store.intents.finish(intent.id, intent.leaseOwner, { state: 'succeeded', response: { accountId: 'A1', userErrors: [] }, resultAccountId: 'A1' })).toBe(true);
+    expect(
+      await store.intents.finish(intent.id, intent.leaseOwner, {
+        state: 'succeeded',
+        response: { accountId: 'A1', userErrors: [] },
+        resultAccountId: 'A1',
+      }),
+    ).toBe(true);
     const replay = await begin('k-atomic');
     expect(replay.kind).toBe('replay');
-    expect((replay as Extract<BeginResult, { kind: 'replay' }>).intent.response).toEqual({ accountId: 'A1', userErrors: [] });
+    expect((replay as Extract<BeginResult, { kind: 'replay' }>).intent.response).toEqual({
+      accountId: 'A1',
+      userErrors: [],
+    });
   });
 
   it('takes over an intent whose lease expired (attempt + 1, same username), reruns a failure that may run again, refuses passwords', async () => {
@@ -72,13 +121,23 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
     expect(first.kind).toBe('claimed');
     await new Promise((r) => setTimeout(r, 20));
     const taken = await begin('k-lease', 'h', 'new-owner', 15_000, { username: 'another-name' });
-    expect(taken).toMatchObject({ kind: 'claimed', takeover: true, intent: { attempt: 2, username: 'u-intent', leaseOwner: 'new-owner' } });
+    expect(taken).toMatchObject({
+      kind: 'claimed',
+      takeover: true,
+      intent: { attempt: 2, username: 'u-intent', leaseOwner: 'new-owner' },
+    });
     const id = (taken as Extract<BeginResult, { kind: 'claimed' }>).intent.id;
     expect(await store.intents.heartbeat(id, 'dead-owner', 15_000)).toBe(false);
     expect(await store.intents.heartbeat(id, 'new-owner', 15_000)).toBe(true);
     await store.intents.finish(id, 'new-owner', { state: 'failed', retryAllowed: true, errorCode: 'RATE_LIMITED' });
-    expect(await begin('k-lease', 'h', 'third')).toMatchObject({ kind: 'claimed', takeover: false, intent: { attempt: 3 } });
-    await expect(store.intents.finish(id, null, { state: 'succeeded', response: { password: 'hunter2hunter2' } })).rejects.toThrow(/password/);
+    expect(await begin('k-lease', 'h', 'third')).toMatchObject({
+      kind: 'claimed',
+      takeover: false,
+      intent: { attempt: 3 },
+    });
+    await expect(
+      store.intents.finish(id, null, { state: 'succeeded', response: { password: 'hunter2hunter2' } }),
+    ).rejects.toThrow(/password/);
     await store.intents.finish(id, null, { state: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
     const unresolved = await store.intents.listUnresolved({ first: 10 });
     expect(unresolved.items.map((i) => i.id)).toContain(id);
@@ -96,7 +155,11 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
       operation: 'CREATE',
       provider: 'WLVPN',
       target: 'alice',
-      input: { username: 'alice', password: 'Secr3tPassw0rd!', nested: { apiKey: 'k-123456', note: 'token=abcdef123456' } },
+      input: {
+        username: 'alice',
+        password: 'Secr3tPassw0rd!',
+        nested: { apiKey: 'k-123456', note: 'token=abcdef123456' },
+      },
       outcome: 'ok',
       errorCode: null,
       requestId: 'req-1',
@@ -120,19 +183,29 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
   });
 
   // PGlite is one process's embedded database; the cross-replica case needs a server.
-  (_name === 'postgres' ? it : it.skip)('honours one idempotency key across two store instances (two replicas)', async () => {
-    const second = await openStore({ url: url as string });
-    try {
-      const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          (i % 2 ? store : second).intents.begin({ key: 'k-replicas', operation: 'createAccount', provider: ProviderName.WLVPN, inputHash: 'h', owner: `o${i}`, leaseMs: 15_000 }),
-        ),
-      );
-      expect(results.filter((r) => r.kind === 'claimed')).toHaveLength(1);
-    } finally {
-      await second.close();
-    }
-  });
+  (_name === 'postgres' ? it : it.skip)(
+    'honours one idempotency key across two store instances (two replicas)',
+    async () => {
+      const second = await openStore({ url: url as string });
+      try {
+        const results = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 ? store : second).intents.begin({
+              key: 'k-replicas',
+              operation: 'createAccount',
+              provider: ProviderName.WLVPN,
+              inputHash: 'h',
+              owner: `o${i}`,
+              leaseMs: 15_000,
+            }),
+          ),
+        );
+        expect(results.filter((r) => r.kind === 'claimed')).toHaveLength(1);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });
 
 describe('PGlite on disk', () => {

@@ -31,21 +31,39 @@ export class NewProviderCustomerInput {
 @InputType({ description: 'Create a VPN account at a provider.' })
 export class CreateAccountInput {
   @Field(() => ProviderName, { description: 'Provider to create the account at.' }) provider!: ProviderName;
-  @Field(() => String, { nullable: true, description: 'VPN username (PureVPN picks its own; WLVPN/VPNresellers: generated when omitted).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'VPN username (PureVPN picks its own; WLVPN/VPNresellers: generated when omitted).',
+  })
   username?: string | null;
-  @Field(() => String, { nullable: true, description: 'VPN password; generated when omitted. Returned once in the payload.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'VPN password; generated when omitted. Returned once in the payload.',
+  })
   password?: string | null;
   @Field(() => Int, { nullable: true, description: 'Days of service (PureWL, PureVPN).' }) periodDays?: number | null;
-  @Field(() => String, { nullable: true, description: 'Plan code (WLVPN plan, PureVPN package, PureWL subscription type).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Plan code (WLVPN plan, PureVPN package, PureWL subscription type).',
+  })
   planCode?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Customer to link (a VPNresellers customer, or one kept by this API).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Customer to link (a VPNresellers customer, or one kept by this API).',
+  })
   customerId?: string | null;
-  @Field(() => NewProviderCustomerInput, { nullable: true, description: 'VPNresellers: create the customer with the account.' })
+  @Field(() => NewProviderCustomerInput, {
+    nullable: true,
+    description: 'VPNresellers: create the customer with the account.',
+  })
   newCustomer?: NewProviderCustomerInput | null;
   @Field(() => String, { nullable: true, description: 'WLVPN account group id.' }) groupId?: string | null;
   @Field(() => JSONObject, { nullable: true, description: 'WLVPN metadata (at most 5 string keys).' })
   metadata?: Record<string, string> | null;
-  @Field(() => String, { nullable: true, description: 'Replays the first outcome for 24 h; the same key with other input is a CONFLICT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Replays the first outcome for 24 h; the same key with other input is a CONFLICT.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -54,26 +72,29 @@ export class AccountRefInput {
   @Field(() => ID, { description: 'Account id.' }) accountId!: string;
 }
 
-@InputType({ description: 'Add days to an account\'s subscription.' })
+@InputType({ description: "Add days to an account's subscription." })
 export class RenewAccountInput extends AccountRefInput {
   @Field(() => Int, { description: 'Days to add (PureVPN: 30, 60, 90, 180 or 365).' }) periodDays!: number;
-  @Field(() => String, { nullable: true, description: 'New package/plan at renewal, where the provider allows it.' }) planCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Replays the first outcome for 24 h.' }) idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'New package/plan at renewal, where the provider allows it.' })
+  planCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Replays the first outcome for 24 h.' }) idempotencyKey?:
+    string | null;
 }
 
-@InputType({ description: 'Move an account\'s expiry to a date.' })
+@InputType({ description: "Move an account's expiry to a date." })
 export class ExtendAccountInput extends AccountRefInput {
   @Field(() => LocalDate, { description: 'New last day of service (YYYY-MM-DD).' }) expiresOn!: string;
 }
 
-@InputType({ description: 'End an account\'s service now or on a date.' })
+@InputType({ description: "End an account's service now or on a date." })
 export class ExpireAccountInput extends AccountRefInput {
   @Field(() => LocalDate, { nullable: true, description: 'Day the service ends (default: today).' }) on?: string | null;
 }
 
 @InputType({ description: 'Set a new VPN password.' })
 export class ChangeAccountPasswordInput extends AccountRefInput {
-  @Field(() => String, { nullable: true, description: 'New password; generated (and returned once) when omitted.' }) password?: string | null;
+  @Field(() => String, { nullable: true, description: 'New password; generated (and returned once) when omitted.' })
+  password?: string | null;
 }
 
 @InputType({ description: 'Move an account to another plan.' })
@@ -83,7 +104,8 @@ export class ChangeAccountPlanInput extends AccountRefInput {
 
 @InputType({ description: 'Apply or remove a bandwidth limit (WLVPN).' })
 export class SetBandwidthLimitInput extends AccountRefInput {
-  @Field(() => Int, { nullable: true, description: 'Kilobytes per second; null removes every limitation.' }) kilobytesPerSecond?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Kilobytes per second; null removes every limitation.' })
+  kilobytesPerSecond?: number | null;
 }
 
 @InputType({ description: 'Link an account to a customer kept by this API.' })

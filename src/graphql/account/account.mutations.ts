@@ -20,14 +20,25 @@ import { AccountPayload, AccountWithPasswordPayload, accountPayload, withPasswor
 @Resolver()
 export class AccountMutationResolver {
   @Authorized('operator')
-  @Mutation(() => AccountWithPasswordPayload, { description: 'Create a VPN account. Idempotent with `idempotencyKey`.' })
-  async createAccount(@Arg('input', () => CreateAccountInput, { description: 'Mutation input.' }) input: CreateAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountWithPasswordPayload> {
+  @Mutation(() => AccountWithPasswordPayload, {
+    description: 'Create a VPN account. Idempotent with `idempotencyKey`.',
+  })
+  async createAccount(
+    @Arg('input', () => CreateAccountInput, { description: 'Mutation input.' }) input: CreateAccountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountWithPasswordPayload> {
     const { newCustomer, ...rest } = input;
     let newCustomerNative;
     if (newCustomer) {
       const project = decodeId(newCustomer.projectId);
-      if (!project || project.type !== 'Project') throw new InputError('newCustomer.projectId', '`newCustomer.projectId` is not a valid Project id.');
-      newCustomerNative = { firstName: newCustomer.firstName, lastName: newCustomer.lastName, email: newCustomer.email, projectNativeId: project.nativeId };
+      if (!project || project.type !== 'Project')
+        throw new InputError('newCustomer.projectId', '`newCustomer.projectId` is not a valid Project id.');
+      newCustomerNative = {
+        firstName: newCustomer.firstName,
+        lastName: newCustomer.lastName,
+        email: newCustomer.email,
+        projectNativeId: project.nativeId,
+      };
     }
     return withPassword(
       await ctx.lifecycle.createAccount({
@@ -47,85 +58,140 @@ export class AccountMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Enable a disabled account.' })
-  async enableAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async enableAccount(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.enableAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Suspend an account without deleting it.' })
-  async disableAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async disableAccount(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.disableAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Add days to the subscription. Idempotent with `idempotencyKey`.' })
-  async renewAccount(@Arg('input', () => RenewAccountInput, { description: 'Mutation input.' }) input: RenewAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.renewAccount(input.accountId, input.periodDays, input.planCode, input.idempotencyKey));
+  async renewAccount(
+    @Arg('input', () => RenewAccountInput, { description: 'Mutation input.' }) input: RenewAccountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
+    return accountPayload(
+      await ctx.lifecycle.renewAccount(input.accountId, input.periodDays, input.planCode, input.idempotencyKey),
+    );
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Move the expiry to a date.' })
-  async extendAccount(@Arg('input', () => ExtendAccountInput, { description: 'Mutation input.' }) input: ExtendAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async extendAccount(
+    @Arg('input', () => ExtendAccountInput, { description: 'Mutation input.' }) input: ExtendAccountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.extendAccount(input.accountId, input.expiresOn));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'End the service today or on a date.' })
-  async expireAccount(@Arg('input', () => ExpireAccountInput, { description: 'Mutation input.' }) input: ExpireAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async expireAccount(
+    @Arg('input', () => ExpireAccountInput, { description: 'Mutation input.' }) input: ExpireAccountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.expireAccount(input.accountId, input.on));
   }
 
   @Authorized('operator')
-  @Mutation(() => AccountWithPasswordPayload, { description: 'Set a new VPN password (generated when omitted, returned once).' })
-  async changeAccountPassword(@Arg('input', () => ChangeAccountPasswordInput, { description: 'Mutation input.' }) input: ChangeAccountPasswordInput, @Ctx() ctx: GraphQLContext): Promise<AccountWithPasswordPayload> {
+  @Mutation(() => AccountWithPasswordPayload, {
+    description: 'Set a new VPN password (generated when omitted, returned once).',
+  })
+  async changeAccountPassword(
+    @Arg('input', () => ChangeAccountPasswordInput, { description: 'Mutation input.' })
+    input: ChangeAccountPasswordInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountWithPasswordPayload> {
     return withPassword(await ctx.lifecycle.changePassword(input.accountId, input.password));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Move the account to another plan / package / subscription type.' })
-  async changeAccountPlan(@Arg('input', () => ChangeAccountPlanInput, { description: 'Mutation input.' }) input: ChangeAccountPlanInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async changeAccountPlan(
+    @Arg('input', () => ChangeAccountPlanInput, { description: 'Mutation input.' }) input: ChangeAccountPlanInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.changePlan(input.accountId, input.planCode));
   }
 
   @Authorized('operator')
-  @Mutation(() => AccountPayload, { description: 'Terminate: close where the provider closes (WLVPN), delete where it deletes.' })
-  async closeAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  @Mutation(() => AccountPayload, {
+    description: 'Terminate: close where the provider closes (WLVPN), delete where it deletes.',
+  })
+  async closeAccount(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.closeAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Delete the account at the provider for good.' })
-  async deleteAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async deleteAccount(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.deleteAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Reopen a closed account (WLVPN).' })
-  async reopenAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async reopenAccount(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.reopenAccount(input.accountId));
   }
 
   @Authorized('operator')
-  @Mutation(() => AccountPayload, { description: 'Close the account and erase its username and metadata (WLVPN). Cannot be undone.' })
-  async anonymiseAccount(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  @Mutation(() => AccountPayload, {
+    description: 'Close the account and erase its username and metadata (WLVPN). Cannot be undone.',
+  })
+  async anonymiseAccount(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.anonymiseAccount(input.accountId));
   }
 
   @Authorized('operator')
   @Mutation(() => AccountPayload, { description: 'Apply or remove a bandwidth rate limit (WLVPN).' })
-  async setAccountBandwidthLimit(@Arg('input', () => SetBandwidthLimitInput, { description: 'Mutation input.' }) input: SetBandwidthLimitInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  async setAccountBandwidthLimit(
+    @Arg('input', () => SetBandwidthLimitInput, { description: 'Mutation input.' }) input: SetBandwidthLimitInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.setBandwidthLimit(input.accountId, input.kilobytesPerSecond ?? null));
   }
 
   @Authorized('operator')
-  @Mutation(() => AccountPayload, { description: 'Delete every auth token of the account, signing out its apps (WLVPN).' })
-  async revokeAccountSessions(@Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  @Mutation(() => AccountPayload, {
+    description: 'Delete every auth token of the account, signing out its apps (WLVPN).',
+  })
+  async revokeAccountSessions(
+    @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     return accountPayload(await ctx.lifecycle.revokeSessions(input.accountId));
   }
 
   @Authorized('operator')
-  @Mutation(() => AccountPayload, { description: 'Link an account (any provider) to a customer kept by this API, or unlink it.' })
-  linkAccountToCustomer(@Arg('input', () => LinkAccountInput, { description: 'Mutation input.' }) input: LinkAccountInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
+  @Mutation(() => AccountPayload, {
+    description: 'Link an account (any provider) to a customer kept by this API, or unlink it.',
+  })
+  linkAccountToCustomer(
+    @Arg('input', () => LinkAccountInput, { description: 'Mutation input.' }) input: LinkAccountInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountPayload> {
     const failed: Omit<AccountPayload, 'userErrors'> = { account: null, replayed: false, deletedAccountId: null };
     return withUserErrors(failed, async () => ({
       account: await ctx.services.customers.linkAccount(input.accountId, input.customerId ?? null),

@@ -12,7 +12,10 @@ export class AccountPayload {
   userErrors!: UserErrorShape[];
   @Field({ description: 'True when this is the stored outcome of an earlier request with the same idempotency key.' })
   replayed!: boolean;
-  @Field(() => ID, { nullable: true, description: 'Id of the account deleted at the provider, when the mutation deleted it.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Id of the account deleted at the provider, when the mutation deleted it.',
+  })
   deletedAccountId!: string | null;
 }
 
@@ -26,7 +29,12 @@ export class AccountWithPasswordPayload extends AccountPayload {
 }
 
 export function accountPayload(p: AccountPayloadShape): AccountPayload {
-  return { account: p.account, userErrors: p.userErrors, replayed: p.replayed ?? false, deletedAccountId: p.deletedAccountId ?? null };
+  return {
+    account: p.account,
+    userErrors: p.userErrors,
+    replayed: p.replayed ?? false,
+    deletedAccountId: p.deletedAccountId ?? null,
+  };
 }
 export function withPassword(p: AccountPayloadShape): AccountWithPasswordPayload {
   return { ...accountPayload(p), password: p.password ?? null };

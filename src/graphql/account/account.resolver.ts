@@ -1,7 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
-import type { AccountRecord, IncompleteField, ConnectionConfigRecord, CustomerRecord, PlanRecord, ServerRecord, UsageRecord, ProjectRecord } from '../../domain/records.js';
+import type {
+  AccountRecord,
+  IncompleteField,
+  ConnectionConfigRecord,
+  CustomerRecord,
+  PlanRecord,
+  ServerRecord,
+  UsageRecord,
+  ProjectRecord,
+} from '../../domain/records.js';
 import { encodeId } from '../../domain/ids.js';
 import { AccountOperation, ProviderName } from '../common/enums.js';
 import { ConnectionArguments } from '../common/args.js';
@@ -20,11 +29,17 @@ import type { AccountListResult } from '../../services/account-list.js';
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist.' })
-  account(@Arg('id', () => ID, { description: 'Account id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<AccountRecord | null> {
+  account(
+    @Arg('id', () => ID, { description: 'Account id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AccountRecord | null> {
     return ctx.services.accounts.byId(id);
   }
 
-  @Query(() => Account, { nullable: true, description: 'One account by provider and VPN username; null when it does not exist.' })
+  @Query(() => Account, {
+    nullable: true,
+    description: 'One account by provider and VPN username; null when it does not exist.',
+  })
   accountByUsername(
     @Arg('provider', () => ProviderName, { description: 'Provider holding the account.' }) provider: ProviderName,
     @Arg('username', { description: 'VPN username.' }) username: string,
@@ -35,42 +50,68 @@ export class AccountResolver {
 
   @Query(() => AccountConnection, {
     description:
-      'Accounts across all providers as one Relay connection. Order: position in each provider\'s own list, then ' +
+      "Accounts across all providers as one Relay connection. Order: position in each provider's own list, then " +
       'provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. ' +
       'A failing provider is skipped, listed in `failures` and reported in `errors`.',
   })
   accounts(
     @Args() args: ConnectionArguments,
-    @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions on the accounts.' }) filter: AccountFilter | null,
+    @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions on the accounts.' })
+    filter: AccountFilter | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountListResult> {
-    return ctx.services.accounts.list(args, filter, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+    return ctx.services.accounts.list(
+      args,
+      filter,
+      responsePathAsArray(info.path),
+      nodesSelectAny(info, STATUS_FIELDS),
+    );
   }
 
   // Declared on the type; resolved here so a list row with gaps (`incomplete`) is completed when asked.
   @FieldResolver()
-  async status(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountRecord['status']> {
+  async status(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountRecord['status']> {
     return (await complete(ctx, account, 'status', info)).status;
   }
 
   @FieldResolver()
-  async providerStatus(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<string> {
+  async providerStatus(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string> {
     return (await complete(ctx, account, 'providerStatus', info)).providerStatus;
   }
 
   @FieldResolver()
-  async expiresAt(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+  async expiresAt(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string | null> {
     return (await complete(ctx, account, 'expiresAt', info)).expiresAt;
   }
 
   @FieldResolver()
-  async metadata(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountRecord['metadata']> {
+  async metadata(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountRecord['metadata']> {
     return (await complete(ctx, account, 'metadata', info)).metadata;
   }
 
   @FieldResolver()
-  async plans(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountRecord['plans']> {
+  async plans(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountRecord['plans']> {
     return (await complete(ctx, account, 'plans', info)).plans;
   }
 
@@ -80,7 +121,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => [AccountOperation], {
-    description: 'Lifecycle operations this account\'s provider supports (hide the other buttons).',
+    description: "Lifecycle operations this account's provider supports (hide the other buttons).",
   })
   capabilities(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): AccountOperation[] {
     return ctx.services.accounts.capabilities(account);
@@ -91,13 +132,23 @@ export class AccountResolver {
     return ctx.services.accounts.customer(account);
   }
 
-  @FieldResolver(() => Project, { nullable: true, description: 'The project of the account\'s customer (VPNresellers).' })
+  @FieldResolver(() => Project, {
+    nullable: true,
+    description: "The project of the account's customer (VPNresellers).",
+  })
   project(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> {
     return ctx.services.accounts.project(account);
   }
 
-  @FieldResolver(() => Plan, { nullable: true, description: 'The plan, package or subscription type the account is on.' })
-  async plan(@Root() root: AccountRecord, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<PlanRecord | null> {
+  @FieldResolver(() => Plan, {
+    nullable: true,
+    description: 'The plan, package or subscription type the account is on.',
+  })
+  async plan(
+    @Root() root: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PlanRecord | null> {
     return ctx.services.accounts.plan(await complete(ctx, root, 'planNativeId', info));
   }
 
@@ -110,12 +161,13 @@ export class AccountResolver {
     @Root() account: AccountRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('from', () => LocalDate, { nullable: true, description: 'First day (UTC), inclusive.' }) from?: string | null,
-    @Arg('to', () => LocalDate, { nullable: true, description: 'Last day (UTC), inclusive; before today.' }) to?: string | null,
+    @Arg('to', () => LocalDate, { nullable: true, description: 'Last day (UTC), inclusive; before today.' })
+    to?: string | null,
   ): Promise<UsageRecord | null> | null {
     return ctx.services.accounts.usage(account, from ?? null, to ?? null);
   }
 
-  @FieldResolver(() => [Server], { description: 'Servers this account can connect to (its provider\'s servers).' })
+  @FieldResolver(() => [Server], { description: "Servers this account can connect to (its provider's servers)." })
   servers(
     @Root() account: AccountRecord,
     @Ctx() ctx: GraphQLContext,
@@ -125,7 +177,10 @@ export class AccountResolver {
     return ctx.services.accounts.servers(account, countryCode ?? null);
   }
 
-  @FieldResolver(() => WireGuardInfo, { nullable: true, description: 'WireGuard details, where the provider has them.' })
+  @FieldResolver(() => WireGuardInfo, {
+    nullable: true,
+    description: 'WireGuard details, where the provider has them.',
+  })
   wireguard(@Root() account: AccountRecord): AccountRecord['wireguard'] {
     return account.wireguard;
   }
@@ -152,6 +207,11 @@ export class WireGuardResolver {
   }
 }
 
-function complete(ctx: GraphQLContext, account: AccountRecord, field: IncompleteField, info: GraphQLResolveInfo): Promise<AccountRecord> {
+function complete(
+  ctx: GraphQLContext,
+  account: AccountRecord,
+  field: IncompleteField,
+  info: GraphQLResolveInfo,
+): Promise<AccountRecord> {
   return ctx.services.accounts.complete(account, field, responsePathAsArray(info.path));
 }

@@ -5,7 +5,7 @@ import { DateTime, JSONObject, SafeInt } from '../common/scalars.js';
 import { ProviderFailure } from '../common/failure.js';
 import { connectionTypes } from '../common/page.js';
 
-@ObjectType({ description: 'A plan in an account\'s history (WLVPN plans_info).' })
+@ObjectType({ description: "A plan in an account's history (WLVPN plans_info)." })
 export class AccountPlan {
   @Field(() => String, { nullable: true, description: 'Plan code (null for manual or initial freemium allowances).' })
   planCode!: string | null;
@@ -52,7 +52,7 @@ export class Account extends Node {
   @Field(() => ProviderName, { description: 'Provider holding the account.' })
   provider!: ProviderName;
 
-  @Field({ description: 'The provider\'s own id for the account (numeric id, or the username where it has none).' })
+  @Field({ description: "The provider's own id for the account (numeric id, or the username where it has none)." })
   nativeId!: string;
 
   @Field({ description: 'VPN username.' })
@@ -76,7 +76,10 @@ export class Account extends Node {
   @Field(() => DateTime, { nullable: true, description: 'When the account was closed.' })
   closedAt!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Bandwidth throttled right now (null: the provider does not say).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Bandwidth throttled right now (null: the provider does not say).',
+  })
   throttled!: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'WLVPN account group.' })

@@ -47,10 +47,13 @@ registerEnumType(ErrorCode, {
     RATE_LIMITED: { description: 'The provider is rate limiting; retry later.' },
     UPSTREAM_UNAVAILABLE: { description: 'The provider failed or could not be reached.' },
     UPSTREAM_TIMEOUT: { description: 'The provider did not answer in time.' },
-    UNAUTHENTICATED_UPSTREAM: { description: 'The provider refused this API\'s credentials.' },
+    UNAUTHENTICATED_UPSTREAM: { description: "The provider refused this API's credentials." },
     UNSUPPORTED_BY_PROVIDER: { description: 'The provider cannot do this operation.' },
     CONFLICT: { description: 'The request conflicts with the current state (or with an idempotency key).' },
-    OUTCOME_UNKNOWN: { description: 'The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent).' },
+    OUTCOME_UNKNOWN: {
+      description:
+        'The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent).',
+    },
   },
 });
 

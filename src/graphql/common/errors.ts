@@ -61,7 +61,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  * The one place a mutation's failure becomes userErrors: runs `run`; on a domain error answers `failed` with
  * the errors as userErrors (field paths under `input`). Anything else is rethrown (an internal error).
  */
-export async function withUserErrors<T extends object>(failed: T, run: () => Promise<T>): Promise<T & { userErrors: UserErrorShape[] }> {
+export async function withUserErrors<T extends object>(
+  failed: T,
+  run: () => Promise<T>,
+): Promise<T & { userErrors: UserErrorShape[] }> {
   try {
     return { ...(await run()), userErrors: [] };
   } catch (error) {

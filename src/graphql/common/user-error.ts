@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ErrorCode } from './enums.js';
 
-@ObjectType({ description: 'A problem with a mutation\'s input or with what the provider said about it.' })
+@ObjectType({ description: "A problem with a mutation's input or with what the provider said about it." })
 export class UserError {
   @Field(() => [String], {
     nullable: true,

@@ -3,13 +3,18 @@ import { ProviderName } from '../common/enums.js';
 
 @InputType({ description: 'Create a customer.' })
 export class CreateCustomerInput {
-  @Field(() => ProviderName, { nullable: true, description: 'VPNRESELLERS to create it there; omit to keep it in this API (links accounts of any provider).' })
+  @Field(() => ProviderName, {
+    nullable: true,
+    description: 'VPNRESELLERS to create it there; omit to keep it in this API (links accounts of any provider).',
+  })
   provider?: ProviderName | null;
   @Field({ description: 'First name.' }) firstName!: string;
   @Field({ description: 'Last name.' }) lastName!: string;
   @Field({ description: 'Email address.' }) email!: string;
-  @Field(() => ID, { nullable: true, description: 'Project id (required for VPNresellers).' }) projectId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Your own reference for the customer.' }) externalRef?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Project id (required for VPNresellers).' }) projectId?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Your own reference for the customer.' }) externalRef?:
+    string | null;
 }
 
 @InputType({ description: 'Change a customer.' })

@@ -11,7 +11,10 @@ const FAILED: Omit<CustomerPayload, 'userErrors'> = { customer: null, deletedCus
 export class CustomerMutationResolver {
   @Authorized('operator')
   @Mutation(() => CustomerPayload, { description: 'Create a customer at VPNresellers, or keep one in this API.' })
-  createCustomer(@Arg('input', () => CreateCustomerInput, { description: 'Mutation input.' }) input: CreateCustomerInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
+  createCustomer(
+    @Arg('input', () => CreateCustomerInput, { description: 'Mutation input.' }) input: CreateCustomerInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CustomerPayload> {
     return withUserErrors(FAILED, async () => ({
       customer: await ctx.services.customers.create({
         provider: input.provider ?? null,
@@ -26,8 +29,11 @@ export class CustomerMutationResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => CustomerPayload, { description: 'Change a customer\'s name or email.' })
-  updateCustomer(@Arg('input', () => UpdateCustomerInput, { description: 'Mutation input.' }) input: UpdateCustomerInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
+  @Mutation(() => CustomerPayload, { description: "Change a customer's name or email." })
+  updateCustomer(
+    @Arg('input', () => UpdateCustomerInput, { description: 'Mutation input.' }) input: UpdateCustomerInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CustomerPayload> {
     return withUserErrors(FAILED, async () => ({
       customer: await ctx.services.customers.update(input.customerId, {
         ...(input.firstName != null ? { firstName: input.firstName } : {}),
@@ -40,7 +46,13 @@ export class CustomerMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => CustomerPayload, { description: 'Delete a customer (refused while it has accounts).' })
-  deleteCustomer(@Arg('input', () => CustomerRefInput, { description: 'Mutation input.' }) input: CustomerRefInput, @Ctx() ctx: GraphQLContext): Promise<CustomerPayload> {
-    return withUserErrors(FAILED, async () => ({ customer: null, deletedCustomerId: await ctx.services.customers.remove(input.customerId) }));
+  deleteCustomer(
+    @Arg('input', () => CustomerRefInput, { description: 'Mutation input.' }) input: CustomerRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CustomerPayload> {
+    return withUserErrors(FAILED, async () => ({
+      customer: null,
+      deletedCustomerId: await ctx.services.customers.remove(input.customerId),
+    }));
   }
 }

@@ -15,7 +15,10 @@ import { Customer, CustomerConnection } from './customer.type.js';
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer by id; null when it does not exist.' })
-  customer(@Arg('id', () => ID, { description: 'Customer id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
+  customer(
+    @Arg('id', () => ID, { description: 'Customer id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CustomerRecord | null> {
     return ctx.services.customers.byId(id);
   }
 
@@ -26,7 +29,10 @@ export class CustomerResolver {
   customers(
     @Args() args: ConnectionArguments,
     @Ctx() ctx: GraphQLContext,
-    @Arg('provider', () => ProviderName, { nullable: true, description: 'Provider; omit for customers kept by this API.' })
+    @Arg('provider', () => ProviderName, {
+      nullable: true,
+      description: 'Provider; omit for customers kept by this API.',
+    })
     provider?: ProviderName | null,
   ): Promise<Connection<CustomerRecord>> {
     return ctx.services.customers.list(args, provider ?? null);
@@ -43,14 +49,24 @@ export class CustomerResolver {
     return name.length > 0 ? name : null;
   }
 
-  @FieldResolver(() => Project, { nullable: true, description: 'The customer\'s project (VPNresellers).' })
+  @FieldResolver(() => Project, { nullable: true, description: "The customer's project (VPNresellers)." })
   project(@Root() customer: CustomerRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> | null {
     return ctx.services.customers.project(customer);
   }
 
   @FieldResolver(() => AccountConnection, { description: 'Accounts of this customer.' })
-  accounts(@Root() customer: CustomerRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountListResult> {
+  accounts(
+    @Root() customer: CustomerRecord,
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountListResult> {
     const id = encodeId('Customer', customer.provider ?? 'STORE', customer.nativeId);
-    return ctx.services.accounts.list(args, { customerId: id }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+    return ctx.services.accounts.list(
+      args,
+      { customerId: id },
+      responsePathAsArray(info.path),
+      nodesSelectAny(info, STATUS_FIELDS),
+    );
   }
 }

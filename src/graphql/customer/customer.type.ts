@@ -11,7 +11,10 @@ import { connectionTypes } from '../common/page.js';
     'that links accounts of any provider (its id is also the PureWL uuid).',
 })
 export class Customer extends Node {
-  @Field(() => ProviderName, { nullable: true, description: 'Provider holding the customer; null when kept by this API.' })
+  @Field(() => ProviderName, {
+    nullable: true,
+    description: 'Provider holding the customer; null when kept by this API.',
+  })
   provider!: ProviderName | null;
 
   @Field(() => String, { nullable: true, description: 'First name.' })
@@ -23,7 +26,7 @@ export class Customer extends Node {
   @Field(() => String, { nullable: true, description: 'Email address.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Reseller\'s own reference for the customer.' })
+  @Field(() => String, { nullable: true, description: "Reseller's own reference for the customer." })
   externalRef!: string | null;
 }
 

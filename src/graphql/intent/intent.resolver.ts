@@ -14,7 +14,8 @@ export class IntentResolver {
   })
   async unresolvedIntents(
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 100).' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+    after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionShape<WriteIntent>> {
     const page = await ctx.lifecycle.unresolvedIntents(first, after);
@@ -23,7 +24,12 @@ export class IntentResolver {
     return {
       edges,
       nodes,
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
       totalCount: page.totalCount,
     };
   }

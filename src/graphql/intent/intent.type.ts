@@ -27,11 +27,20 @@ export class WriteIntent {
   @Field(() => ProviderName, { description: 'Provider the write went to.' }) provider!: ProviderName;
   @Field({ description: 'Operation, e.g. "createAccount".' }) operation!: string;
   @Field(() => WriteIntentState, { description: 'Current state.' }) state!: WriteIntentState;
-  @Field(() => Int, { description: 'Attempts so far (each owner or reconciliation pass counts one).' }) attempt!: number;
-  @Field(() => String, { nullable: true, description: 'Username that finds the result; null when the vendor picks it and never said.' }) username!: string | null;
+  @Field(() => Int, { description: 'Attempts so far (each owner or reconciliation pass counts one).' })
+  attempt!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Username that finds the result; null when the vendor picks it and never said.',
+  })
+  username!: string | null;
   @Field(() => DateTime, { description: 'When the intent was recorded.' }) createdAt!: Date;
   @Field(() => DateTime, { description: 'Last change.' }) updatedAt!: Date;
-  @Field(() => ErrorCode, { nullable: true, description: 'Code of the last failure, when it is one of the stable codes.' }) lastError!: ErrorCode | null;
+  @Field(() => ErrorCode, {
+    nullable: true,
+    description: 'Code of the last failure, when it is one of the stable codes.',
+  })
+  lastError!: ErrorCode | null;
 }
 
 const intent = connectionTypes(WriteIntent, 'WriteIntent', 'A page of write-ahead intents.');

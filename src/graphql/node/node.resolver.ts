@@ -7,12 +7,21 @@ const MAX_NODES = 100;
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
-  node(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<object | null> {
+  node(
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<object | null> {
     return ctx.services.nodes.node(id);
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Many objects by global id (at most ${MAX_NODES}), batched per provider.` })
-  nodes(@Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[], @Ctx() ctx: GraphQLContext): Promise<Array<object | null>> {
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Many objects by global id (at most ${MAX_NODES}), batched per provider.`,
+  })
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Array<object | null>> {
     return ctx.services.nodes.nodes(ids);
   }
 }

@@ -8,7 +8,10 @@ import { Plan } from './plan.type.js';
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => [Plan], { description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS).' })
-  plans(@Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName, @Ctx() ctx: GraphQLContext): Promise<PlanRecord[]> {
+  plans(
+    @Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PlanRecord[]> {
     return ctx.services.catalog.plans(provider);
   }
 

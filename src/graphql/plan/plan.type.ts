@@ -13,7 +13,7 @@ export class Plan extends Node {
   @Field(() => ProviderName, { description: 'Provider offering the plan.' })
   provider!: ProviderName;
 
-  @Field({ description: 'Code to pass to createAccount / changeAccountPlan (the vendor\'s own code).' })
+  @Field({ description: "Code to pass to createAccount / changeAccountPlan (the vendor's own code)." })
   code!: string;
 
   @Field({ description: 'Display name.' })

@@ -11,7 +11,10 @@ const FAILED: Omit<ProjectPayload, 'userErrors'> = { project: null, deletedProje
 export class ProjectMutationResolver {
   @Authorized('operator')
   @Mutation(() => ProjectPayload, { description: 'Create a VPNresellers project.' })
-  createProject(@Arg('input', () => ProjectInput, { description: 'Mutation input.' }) input: ProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+  createProject(
+    @Arg('input', () => ProjectInput, { description: 'Mutation input.' }) input: ProjectInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProjectPayload> {
     return withUserErrors(FAILED, async () => ({
       project: await ctx.services.projects.create({ name: input.name, description: input.description }),
       deletedProjectId: null,
@@ -20,16 +23,28 @@ export class ProjectMutationResolver {
 
   @Authorized('operator')
   @Mutation(() => ProjectPayload, { description: 'Change a project.' })
-  updateProject(@Arg('input', () => UpdateProjectInput, { description: 'Mutation input.' }) input: UpdateProjectInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
+  updateProject(
+    @Arg('input', () => UpdateProjectInput, { description: 'Mutation input.' }) input: UpdateProjectInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProjectPayload> {
     return withUserErrors(FAILED, async () => ({
-      project: await ctx.services.projects.update(input.projectId, { name: input.name, description: input.description }),
+      project: await ctx.services.projects.update(input.projectId, {
+        name: input.name,
+        description: input.description,
+      }),
       deletedProjectId: null,
     }));
   }
 
   @Authorized('operator')
   @Mutation(() => ProjectPayload, { description: 'Delete a project (refused while it has customers).' })
-  deleteProject(@Arg('input', () => ProjectRefInput, { description: 'Mutation input.' }) input: ProjectRefInput, @Ctx() ctx: GraphQLContext): Promise<ProjectPayload> {
-    return withUserErrors(FAILED, async () => ({ project: null, deletedProjectId: await ctx.services.projects.remove(input.projectId) }));
+  deleteProject(
+    @Arg('input', () => ProjectRefInput, { description: 'Mutation input.' }) input: ProjectRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProjectPayload> {
+    return withUserErrors(FAILED, async () => ({
+      project: null,
+      deletedProjectId: await ctx.services.projects.remove(input.projectId),
+    }));
   }
 }

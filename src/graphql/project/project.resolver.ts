@@ -15,17 +15,24 @@ import { Project, ProjectConnection } from './project.type.js';
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'One project by id; null when it does not exist.' })
-  project(@Arg('id', () => ID, { description: 'Project id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> | null {
+  project(
+    @Arg('id', () => ID, { description: 'Project id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProjectRecord | null> | null {
     return ctx.services.projects.byId(id);
   }
 
   @Query(() => ProjectConnection, {
-    description: 'Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects.',
+    description:
+      'Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects.',
   })
   projects(
     @Args() args: ConnectionArguments,
     @Ctx() ctx: GraphQLContext,
-    @Arg('provider', () => ProviderName, { nullable: true, description: 'Provider; omit for every provider that has projects.' })
+    @Arg('provider', () => ProviderName, {
+      nullable: true,
+      description: 'Provider; omit for every provider that has projects.',
+    })
     provider?: ProviderName | null,
   ): Promise<Connection<ProjectRecord>> {
     return ctx.services.projects.list(args, provider ?? null);
@@ -37,12 +44,26 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Customers in this project.' })
-  customers(@Root() project: ProjectRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext): Promise<Connection<CustomerRecord>> {
+  customers(
+    @Root() project: ProjectRecord,
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Connection<CustomerRecord>> {
     return ctx.services.projects.customers(project, args);
   }
 
-  @FieldResolver(() => AccountConnection, { description: 'Accounts of this project\'s customers.' })
-  accounts(@Root() project: ProjectRecord, @Args() args: ConnectionArguments, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<AccountListResult> {
-    return ctx.services.accounts.list(args, { projectId: encodeId('Project', project.provider, project.nativeId) }, responsePathAsArray(info.path), nodesSelectAny(info, STATUS_FIELDS));
+  @FieldResolver(() => AccountConnection, { description: "Accounts of this project's customers." })
+  accounts(
+    @Root() project: ProjectRecord,
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountListResult> {
+    return ctx.services.accounts.list(
+      args,
+      { projectId: encodeId('Project', project.provider, project.nativeId) },
+      responsePathAsArray(info.path),
+      nodesSelectAny(info, STATUS_FIELDS),
+    );
   }
 }

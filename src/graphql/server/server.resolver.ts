@@ -8,11 +8,13 @@ import { ServerFilter } from './server.inputs.js';
 @Resolver(() => Server)
 export class ServerResolver {
   @Query(() => [Server], {
-    description: 'Servers of every provider (cached). A failing provider\'s servers are missing and reported in `errors`.',
+    description:
+      "Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`.",
   })
   servers(
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => ServerFilter, { nullable: true, description: 'Conditions on the servers.' }) filter?: ServerFilter | null,
+    @Arg('filter', () => ServerFilter, { nullable: true, description: 'Conditions on the servers.' })
+    filter?: ServerFilter | null,
   ): Promise<ServerRecord[]> {
     return ctx.services.catalog.servers(filter ?? null, ['servers']);
   }

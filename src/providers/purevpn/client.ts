@@ -21,17 +21,30 @@ export class PurevpnClient {
     registerSecret(this.md5);
   }
 
-  private async call(operation: string, method: PvMethod, params: Record<string, string>, idempotent: boolean): Promise<PvAnswer> {
+  private async call(
+    operation: string,
+    method: PvMethod,
+    params: Record<string, string>,
+    idempotent: boolean,
+  ): Promise<PvAnswer> {
     const res = await this.http.send({
       operation,
       method: 'POST',
       path: '',
-      form: { ...({ API: 'True', api_user: this.user, api_password: this.md5, method } satisfies PvAuthFields), ...params },
+      form: {
+        ...({ API: 'True', api_user: this.user, api_password: this.md5, method } satisfies PvAuthFields),
+        ...params,
+      },
       idempotent,
     });
     const answer = parseAnswer(res.body);
     if (!answer) {
-      throw this.http.error(operation, ErrorCode.UPSTREAM_UNAVAILABLE, `PureVPN answered with a malformed body (HTTP ${res.status})`, { status: res.status });
+      throw this.http.error(
+        operation,
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        `PureVPN answered with a malformed body (HTTP ${res.status})`,
+        { status: res.status },
+      );
     }
     if (answer.result !== 1) throw this.failure(operation, answer.message);
     return answer;
@@ -46,7 +59,12 @@ export class PurevpnClient {
     return this.call('createAccount', 'create', { package_type: packageType, period: String(period) }, false);
   }
   renew(username: string, period: number, packageType?: string) {
-    return this.call('renewAccount', 'renew', { username, period: String(period), ...(packageType ? { package_type: packageType } : {}) }, false);
+    return this.call(
+      'renewAccount',
+      'renew',
+      { username, period: String(period), ...(packageType ? { package_type: packageType } : {}) },
+      false,
+    );
   }
   status(username: string) {
     return this.call('getAccount', 'status', { username }, true);
@@ -55,7 +73,12 @@ export class PurevpnClient {
     return this.call('deleteAccount', 'delete_account', { username }, true);
   }
   updateAccount(username: string, updateStatus: 'enable' | 'disable') {
-    return this.call(updateStatus === 'enable' ? 'enableAccount' : 'disableAccount', 'update_account', { username, update_status: updateStatus }, true);
+    return this.call(
+      updateStatus === 'enable' ? 'enableAccount' : 'disableAccount',
+      'update_account',
+      { username, update_status: updateStatus },
+      true,
+    );
   }
   changePassword(username: string, newPass: string) {
     registerSecret(newPass);

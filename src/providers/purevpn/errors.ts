@@ -13,6 +13,12 @@ export const MESSAGE_CODES: Array<[RegExp, ErrorCode]> = [
 export function classifyFailure(message: string | undefined): { code: ErrorCode; message: string; field?: string } {
   const text = (message ?? 'request refused').slice(0, 200);
   const code = MESSAGE_CODES.find(([pattern]) => pattern.test(text))?.[1] ?? ErrorCode.VALIDATION;
-  const field = /period/i.test(text) ? 'periodDays' : /package/i.test(text) ? 'planCode' : /new_pass/i.test(text) ? 'password' : undefined;
+  const field = /period/i.test(text)
+    ? 'periodDays'
+    : /package/i.test(text)
+      ? 'planCode'
+      : /new_pass/i.test(text)
+        ? 'password'
+        : undefined;
   return { code, message: `PureVPN: ${text}`, ...(field ? { field } : {}) };
 }

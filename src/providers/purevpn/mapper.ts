@@ -45,7 +45,6 @@ export function toAccount(username: string, a: PvAnswer, customer: string | null
   });
 }
 
-
 /** Plans are package × period, e.g. "STANDARD-30". */
 export const PLANS: PlanRecord[] = PACKAGES.flatMap((pkg) =>
   PERIODS.map((days) => ({

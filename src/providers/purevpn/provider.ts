@@ -1,7 +1,13 @@
 import { ErrorCode, InputError } from '../../domain/errors.js';
 import type { AccountRecord, PlanRecord } from '../../domain/records.js';
 import { registerSecret } from '../../lib/redact.js';
-import { AccountOperation, type CreateAccountInput, type CreatedAccount, type ProviderHealth, type RenewInput } from '../port.js';
+import {
+  AccountOperation,
+  type CreateAccountInput,
+  type CreatedAccount,
+  type ProviderHealth,
+  type RenewInput,
+} from '../port.js';
 import type { ProviderConfig } from '../module.js';
 import type { UpstreamHttp } from '../http.js';
 import { nullIfNotFound } from '../base.js';
@@ -21,7 +27,12 @@ export class PurevpnProvider extends DirectoryBackedProvider {
 
   constructor(config: ProviderConfig) {
     super(TRAITS, config);
-    this.client = new PurevpnClient(config.baseUrl, config.credentials.PUREVPN_API_USER ?? '', config.credentials.PUREVPN_API_PASSWORD ?? '', config.network);
+    this.client = new PurevpnClient(
+      config.baseUrl,
+      config.credentials.PUREVPN_API_USER ?? '',
+      config.credentials.PUREVPN_API_PASSWORD ?? '',
+      config.network,
+    );
     this.http = this.client.http;
   }
 
@@ -47,14 +58,23 @@ export class PurevpnProvider extends DirectoryBackedProvider {
       }
     }
     if (operation === AccountOperation.CREATE) {
-      if (period === undefined) errors.push(new InputError('periodDays', 'PureVPN needs a period: 30, 60, 90, 180 or 365 days.'));
-      if (input.username !== undefined) errors.push(new InputError('username', 'PureVPN picks the username itself; leave it out.'));
-      if (input.password !== undefined) errors.push(new InputError('password', 'PureVPN picks the password itself; leave it out (change it afterwards).'));
+      if (period === undefined)
+        errors.push(new InputError('periodDays', 'PureVPN needs a period: 30, 60, 90, 180 or 365 days.'));
+      if (input.username !== undefined)
+        errors.push(new InputError('username', 'PureVPN picks the username itself; leave it out.'));
+      if (input.password !== undefined)
+        errors.push(
+          new InputError('password', 'PureVPN picks the password itself; leave it out (change it afterwards).'),
+        );
     }
     if (input.planCode !== undefined && !parsePlanCode(String(input.planCode))) {
       errors.push(new InputError('planCode', 'PureVPN packages are STANDARD, SSTP or HIGH-BW (e.g. "STANDARD-30").'));
     }
-    if (operation === AccountOperation.CHANGE_PASSWORD && typeof input.password === 'string' && !NEW_PASS_RULE.test(input.password)) {
+    if (
+      operation === AccountOperation.CHANGE_PASSWORD &&
+      typeof input.password === 'string' &&
+      !NEW_PASS_RULE.test(input.password)
+    ) {
       errors.push(new InputError('password', 'PureVPN passwords must be alphanumeric and 8 characters.'));
     }
     return errors;
@@ -67,7 +87,12 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     if (answer.vpn_password) registerSecret(answer.vpn_password);
     if (username) await input.onAccepted?.(username);
     const account = await this.readOne(username);
-    if (!account) throw this.client.http.error('createAccount', ErrorCode.UPSTREAM_UNAVAILABLE, 'PureVPN created an account it cannot find');
+    if (!account)
+      throw this.client.http.error(
+        'createAccount',
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        'PureVPN created an account it cannot find',
+      );
     return { account, password: answer.vpn_password ?? null };
   }
 
@@ -102,5 +127,4 @@ export class PurevpnProvider extends DirectoryBackedProvider {
   async deleteAccount(username: string) {
     await this.client.deleteAccount(username);
   }
-
 }

@@ -24,7 +24,9 @@ export function parsePeriod(value: unknown): number | null {
 }
 
 /** Plan codes are package × period, e.g. "STANDARD-30" (a bare package means 30 days). */
-const PLAN_CODE = new RegExp(`^(${PACKAGES.map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?:-(\\d+))?$`);
+const PLAN_CODE = new RegExp(
+  `^(${PACKAGES.map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?:-(\\d+))?$`,
+);
 
 export function parsePlanCode(code: string): { packageType: PvPackage; period: number } | null {
   const m = PLAN_CODE.exec(code);
@@ -37,9 +39,16 @@ export function parsePlanCode(code: string): { packageType: PvPackage; period: n
  * rule, so older names of letters, digits, dots, dashes and underscores (at most 64) are accepted too.
  */
 export const USERNAME_RULE = /^[A-Za-z0-9._-]{1,64}$/;
-const username = (u: string) => (USERNAME_RULE.test(u) ? null : 'must be a PureVPN username (letters, digits, dots, dashes, underscores)');
+const username = (u: string) =>
+  USERNAME_RULE.test(u) ? null : 'must be a PureVPN username (letters, digits, dots, dashes, underscores)';
 /** An account's id is its username; PureVPN has no customers, projects or servers: only the shared rules apply. */
-export const ID_RULES: NativeIdRules = { account: username, username, customer: () => null, project: () => null, server: () => null };
+export const ID_RULES: NativeIdRules = {
+  account: username,
+  username,
+  customer: () => null,
+  project: () => null,
+  server: () => null,
+};
 
 export const TRAITS: ProviderTraits = {
   name: ProviderName.PUREVPN,

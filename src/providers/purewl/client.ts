@@ -3,7 +3,19 @@ import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
 import { classifyFailure } from './errors.js';
-import type { PwChangePasswordBody, PwCity, PwCountry, PwCreateBody, PwCreatedBody, PwEnvelope, PwProtocol, PwStatusBody, PwSubscriptionType, PwTokenBody, PwTokenRequest } from './wire.js';
+import type {
+  PwChangePasswordBody,
+  PwCity,
+  PwCountry,
+  PwCreateBody,
+  PwCreatedBody,
+  PwEnvelope,
+  PwProtocol,
+  PwStatusBody,
+  PwSubscriptionType,
+  PwTokenBody,
+  PwTokenRequest,
+} from './wire.js';
 
 /**
  * Typed client for PureWL's VAM API. The access token is fetched once, cached until shortly before its
@@ -30,13 +42,21 @@ export class PurewlClient {
 
   /** Current token, fetching one (single-flight) when none is cached or it is about to expire. */
   accessToken(force = false): Promise<string> {
-    if (!force && this.token && this.token.expires - TOKEN_MARGIN_MS > this.now()) return Promise.resolve(this.token.value);
+    if (!force && this.token && this.token.expires - TOKEN_MARGIN_MS > this.now())
+      return Promise.resolve(this.token.value);
     if (this.pending) return this.pending;
     this.pending = (async () => {
       try {
-        const res = await this.http.send({ operation: 'accessToken', method: 'POST', path: 'auth/v1/accessToken', json: { secretKey: this.secretKey, grantType: 'secret' } satisfies PwTokenRequest, idempotent: true });
+        const res = await this.http.send({
+          operation: 'accessToken',
+          method: 'POST',
+          path: 'auth/v1/accessToken',
+          json: { secretKey: this.secretKey, grantType: 'secret' } satisfies PwTokenRequest,
+          idempotent: true,
+        });
         const env = this.http.parseJson<PwEnvelope<PwTokenBody>>(res, 'accessToken');
-        if (env.header?.response_code !== 1 || !env.body?.accessToken) throw this.failure('accessToken', env.header?.response_code ?? res.status, env.header?.message);
+        if (env.header?.response_code !== 1 || !env.body?.accessToken)
+          throw this.failure('accessToken', env.header?.response_code ?? res.status, env.header?.message);
         registerSecret(env.body.accessToken);
         this.token = { value: env.body.accessToken, expires: this.now() + (env.body.expiry ?? 3600) * 1000 };
         return env.body.accessToken;
@@ -70,43 +90,119 @@ export class PurewlClient {
 
   create(body: PwCreateBody) {
     if (body.vpnPassword) registerSecret(body.vpnPassword);
-    return this.call<PwCreatedBody>({ operation: 'createAccount', method: 'POST', path: 'vam/v3/create', json: body, idempotent: false });
+    return this.call<PwCreatedBody>({
+      operation: 'createAccount',
+      method: 'POST',
+      path: 'vam/v3/create',
+      json: body,
+      idempotent: false,
+    });
   }
   generate(uuid: string, period: number) {
-    return this.call<PwCreatedBody>({ operation: 'createAccount', method: 'POST', path: 'vam/v2/generate', json: { uuid, period }, idempotent: true });
+    return this.call<PwCreatedBody>({
+      operation: 'createAccount',
+      method: 'POST',
+      path: 'vam/v2/generate',
+      json: { uuid, period },
+      idempotent: true,
+    });
   }
   renew(vpnUsername: string, period: number) {
-    return this.call<{ vpnUsername: string; expiry: string }>({ operation: 'renewAccount', method: 'POST', path: 'vam/v2/renew', json: { vpnUsername, period }, idempotent: false });
+    return this.call<{ vpnUsername: string; expiry: string }>({
+      operation: 'renewAccount',
+      method: 'POST',
+      path: 'vam/v2/renew',
+      json: { vpnUsername, period },
+      idempotent: false,
+    });
   }
   extend(vpnUsername: string, extensionDate: string) {
-    return this.call<{ vpnUsername: string; extendedForDays: string }>({ operation: 'extendAccount', method: 'PUT', path: 'vam/v2/extend', json: { vpnUsername, extensionDate }, idempotent: false });
+    return this.call<{ vpnUsername: string; extendedForDays: string }>({
+      operation: 'extendAccount',
+      method: 'PUT',
+      path: 'vam/v2/extend',
+      json: { vpnUsername, extensionDate },
+      idempotent: false,
+    });
   }
   enable(vpnUsername: string) {
-    return this.call<PwStatusBody>({ operation: 'enableAccount', method: 'PUT', path: 'vam/v2/enable', json: { vpnUsername }, idempotent: true });
+    return this.call<PwStatusBody>({
+      operation: 'enableAccount',
+      method: 'PUT',
+      path: 'vam/v2/enable',
+      json: { vpnUsername },
+      idempotent: true,
+    });
   }
   disable(vpnUsername: string) {
-    return this.call<PwStatusBody>({ operation: 'disableAccount', method: 'PUT', path: 'vam/v2/disable', json: { vpnUsername }, idempotent: true });
+    return this.call<PwStatusBody>({
+      operation: 'disableAccount',
+      method: 'PUT',
+      path: 'vam/v2/disable',
+      json: { vpnUsername },
+      idempotent: true,
+    });
   }
   status(vpnUsername: string) {
-    return this.call<PwStatusBody>({ operation: 'getAccount', method: 'GET', path: 'vam/v2/status', searchParams: { vpnUsername }, idempotent: true });
+    return this.call<PwStatusBody>({
+      operation: 'getAccount',
+      method: 'GET',
+      path: 'vam/v2/status',
+      searchParams: { vpnUsername },
+      idempotent: true,
+    });
   }
   changePassword(vpnUsername: string, newPassword: string) {
     registerSecret(newPassword);
-    return this.call<{ vpnUsername: string }>({ operation: 'changePassword', method: 'PUT', path: 'vam/v2/changePassword', json: { vpnUsername, newPassword, confirmNewPassword: newPassword } satisfies PwChangePasswordBody, idempotent: true });
+    return this.call<{ vpnUsername: string }>({
+      operation: 'changePassword',
+      method: 'PUT',
+      path: 'vam/v2/changePassword',
+      json: { vpnUsername, newPassword, confirmNewPassword: newPassword } satisfies PwChangePasswordBody,
+      idempotent: true,
+    });
   }
   delete(vpnUsername: string) {
-    return this.call<{ vpnUsername: string }>({ operation: 'deleteAccount', method: 'DELETE', path: 'vam/v2/delete', searchParams: { vpnUsername }, json: { vpnUsername }, idempotent: true });
+    return this.call<{ vpnUsername: string }>({
+      operation: 'deleteAccount',
+      method: 'DELETE',
+      path: 'vam/v2/delete',
+      searchParams: { vpnUsername },
+      json: { vpnUsername },
+      idempotent: true,
+    });
   }
   subscription(vpnUsername: string, subscriptionType: PwSubscriptionType) {
-    return this.call<{ vpnUsername: string; subscriptionType: string }>({ operation: 'changePlan', method: 'PUT', path: 'vam/v1/user/subscription', json: { vpnUsername, subscriptionType }, idempotent: true });
+    return this.call<{ vpnUsername: string; subscriptionType: string }>({
+      operation: 'changePlan',
+      method: 'PUT',
+      path: 'vam/v1/user/subscription',
+      json: { vpnUsername, subscriptionType },
+      idempotent: true,
+    });
   }
   countries(platform: string) {
-    return this.call<{ countries: PwCountry[] }>({ operation: 'listServers', method: 'GET', path: `inventory/v3/countries/${platform}`, idempotent: true });
+    return this.call<{ countries: PwCountry[] }>({
+      operation: 'listServers',
+      method: 'GET',
+      path: `inventory/v3/countries/${platform}`,
+      idempotent: true,
+    });
   }
   cities(platform: string) {
-    return this.call<{ cities: PwCity[] }>({ operation: 'listServers', method: 'GET', path: `inventory/v3/cities/${platform}`, idempotent: true });
+    return this.call<{ cities: PwCity[] }>({
+      operation: 'listServers',
+      method: 'GET',
+      path: `inventory/v3/cities/${platform}`,
+      idempotent: true,
+    });
   }
   protocols(platform: string) {
-    return this.call<{ protocols: PwProtocol[] }>({ operation: 'listServers', method: 'GET', path: `inventory/v3/protocols/${platform}`, idempotent: true });
+    return this.call<{ protocols: PwProtocol[] }>({
+      operation: 'listServers',
+      method: 'GET',
+      path: `inventory/v3/protocols/${platform}`,
+      idempotent: true,
+    });
   }
 }

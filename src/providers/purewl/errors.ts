@@ -18,9 +18,23 @@ export const PUREWL_CODES: Record<number, ErrorCode> = {
 };
 
 /** 11001 is also "username not valid for this reseller": that one is NOT_FOUND. */
-export function classifyFailure(code: number, message: string | undefined): { code: ErrorCode; message: string; field?: string } {
+export function classifyFailure(
+  code: number,
+  message: string | undefined,
+): { code: ErrorCode; message: string; field?: string } {
   const text = (message ?? `response code ${code}`).slice(0, 200);
-  const stable = code === 11001 && /not valid for this reseller/i.test(text) ? ErrorCode.NOT_FOUND : (PUREWL_CODES[code] ?? ErrorCode.UPSTREAM_UNAVAILABLE);
-  const field = /password/i.test(text) ? 'password' : /extension date/i.test(text) ? 'date' : /period/i.test(text) ? 'periodDays' : /username/i.test(text) && stable !== ErrorCode.NOT_FOUND ? 'username' : undefined;
+  const stable =
+    code === 11001 && /not valid for this reseller/i.test(text)
+      ? ErrorCode.NOT_FOUND
+      : (PUREWL_CODES[code] ?? ErrorCode.UPSTREAM_UNAVAILABLE);
+  const field = /password/i.test(text)
+    ? 'password'
+    : /extension date/i.test(text)
+      ? 'date'
+      : /period/i.test(text)
+        ? 'periodDays'
+        : /username/i.test(text) && stable !== ErrorCode.NOT_FOUND
+          ? 'username'
+          : undefined;
   return { code: stable, message: `PureWL: ${text}`, ...(field ? { field } : {}) };
 }

@@ -1,6 +1,12 @@
 import { ProviderName } from '../../domain/provider.js';
 import { directoryAccount } from '../directory-backed.js';
-import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord, type ServerRecord } from '../../domain/records.js';
+import {
+  AccountStatus,
+  PlanKind,
+  type AccountRecord,
+  type PlanRecord,
+  type ServerRecord,
+} from '../../domain/records.js';
 import { SUBSCRIPTIONS, monthDayYearToIso } from './rules.js';
 import type { PwCity, PwCountry, PwStatusBody } from './wire.js';
 
@@ -14,13 +20,23 @@ export function parseStatus(raw: string): { status: AccountStatus; expiresAt: st
   const word = (colon >= 0 ? raw.slice(0, colon) : raw).trim().toLowerCase();
   const expiresAt = colon >= 0 ? monthDayYearToIso(raw.slice(colon + 1)) : null;
   const status =
-    word === 'enabled' || word === 'active' ? AccountStatus.ACTIVE : word === 'disabled' ? AccountStatus.DISABLED : word === 'expired' ? AccountStatus.EXPIRED : AccountStatus.UNKNOWN;
+    word === 'enabled' || word === 'active'
+      ? AccountStatus.ACTIVE
+      : word === 'disabled'
+        ? AccountStatus.DISABLED
+        : word === 'expired'
+          ? AccountStatus.EXPIRED
+          : AccountStatus.UNKNOWN;
   return { status, expiresAt };
 }
 
 export function toAccount(body: PwStatusBody, customer: string | null): AccountRecord {
   const { status, expiresAt } = parseStatus(body.status);
-  return directoryAccount(ProviderName.PUREWL, body.vpnUsername, customer, { status, providerStatus: body.status, expiresAt });
+  return directoryAccount(ProviderName.PUREWL, body.vpnUsername, customer, {
+    status,
+    providerStatus: body.status,
+    expiresAt,
+  });
 }
 
 /** The three subscription types are PureWL's plans (no upstream call). */

@@ -1,14 +1,28 @@
 import { InputError } from '../../domain/errors.js';
 import type { AccountRecord, PlanRecord, ServerRecord } from '../../domain/records.js';
 import { isYmd } from '../../lib/dates.js';
-import { AccountOperation, type CreateAccountInput, type CreatedAccount, type ProviderHealth, type RenewInput } from '../port.js';
+import {
+  AccountOperation,
+  type CreateAccountInput,
+  type CreatedAccount,
+  type ProviderHealth,
+  type RenewInput,
+} from '../port.js';
 import type { ProviderConfig } from '../module.js';
 import type { UpstreamHttp } from '../http.js';
 import { nullIfNotFound } from '../base.js';
 import { DirectoryBackedProvider } from '../directory-backed.js';
 import { PurewlClient } from './client.js';
 import { PLANS, toAccount, toServers } from './mapper.js';
-import { PERIOD_MAX_DAYS, PERIOD_MIN_DAYS, TRAITS, USERNAME_RULE, isSubscription, passwordOk, toExtensionDate } from './rules.js';
+import {
+  PERIOD_MAX_DAYS,
+  PERIOD_MIN_DAYS,
+  TRAITS,
+  USERNAME_RULE,
+  isSubscription,
+  passwordOk,
+  toExtensionDate,
+} from './rules.js';
 
 /**
  * PureWL VAM behind the port. No list call and no batch read: accounts come from the store's directory and
@@ -29,7 +43,11 @@ export class PurewlProvider extends DirectoryBackedProvider {
   }
 
   private must(username: string): Promise<AccountRecord> {
-    return this.mustFind(this.readOne(username), 'getAccount', 'PureWL: The provided username is not valid for this reseller');
+    return this.mustFind(
+      this.readOne(username),
+      'getAccount',
+      'PureWL: The provided username is not valid for this reseller',
+    );
   }
 
   async listPlans(): Promise<PlanRecord[]> {
@@ -37,8 +55,16 @@ export class PurewlProvider extends DirectoryBackedProvider {
   }
 
   async listServers(): Promise<ServerRecord[]> {
-    const [countries, cities, protocols] = await Promise.all([this.client.countries('windows'), this.client.cities('windows'), this.client.protocols('windows')]);
-    return toServers(cities.cities, countries.countries, protocols.protocols.map((p) => p.name));
+    const [countries, cities, protocols] = await Promise.all([
+      this.client.countries('windows'),
+      this.client.cities('windows'),
+      this.client.protocols('windows'),
+    ]);
+    return toServers(
+      cities.cities,
+      countries.countries,
+      protocols.protocols.map((p) => p.name),
+    );
   }
 
   health(): Promise<ProviderHealth> {
@@ -48,7 +74,11 @@ export class PurewlProvider extends DirectoryBackedProvider {
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
     const errors: InputError[] = [];
     const period = input.periodDays;
-    if ((operation === AccountOperation.CREATE || operation === AccountOperation.RENEW) && period !== undefined && (Number(period) < PERIOD_MIN_DAYS || Number(period) > PERIOD_MAX_DAYS)) {
+    if (
+      (operation === AccountOperation.CREATE || operation === AccountOperation.RENEW) &&
+      period !== undefined &&
+      (Number(period) < PERIOD_MIN_DAYS || Number(period) > PERIOD_MAX_DAYS)
+    ) {
       errors.push(new InputError('periodDays', 'PureWL periods are 1 to 3700 days.'));
     }
     if (operation === AccountOperation.CREATE) {
@@ -57,11 +87,15 @@ export class PurewlProvider extends DirectoryBackedProvider {
         errors.push(new InputError('username', 'PureWL usernames are at most 20 letters and digits.'));
       }
       if (!input.externalCustomerRef && !input.customerNativeId) {
-        errors.push(new InputError('customerId', 'PureWL needs a customer (its uuid): pass a customerId kept by this API.'));
+        errors.push(
+          new InputError('customerId', 'PureWL needs a customer (its uuid): pass a customerId kept by this API.'),
+        );
       }
     }
     if (typeof input.password === 'string' && !passwordOk(input.password)) {
-      errors.push(new InputError('password', 'PureWL passwords are 12–32 characters with upper case, lower case and digits.'));
+      errors.push(
+        new InputError('password', 'PureWL passwords are 12–32 characters with upper case, lower case and digits.'),
+      );
     }
     if (input.planCode !== undefined && !isSubscription(String(input.planCode))) {
       errors.push(new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.'));
@@ -81,7 +115,8 @@ export class PurewlProvider extends DirectoryBackedProvider {
       ...(input.username ? { vpnUsername: input.username } : {}),
       ...(input.password ? { vpnPassword: input.password } : {}),
     });
-    if (input.planCode && input.planCode !== 'paid' && isSubscription(input.planCode)) await this.client.subscription(answer.vpnUsername, input.planCode);
+    if (input.planCode && input.planCode !== 'paid' && isSubscription(input.planCode))
+      await this.client.subscription(answer.vpnUsername, input.planCode);
     return { account: await this.must(answer.vpnUsername), password: answer.vpnPassword };
   }
 
@@ -106,12 +141,12 @@ export class PurewlProvider extends DirectoryBackedProvider {
     return this.must(username);
   }
   async changePlan(username: string, planCode: string) {
-    if (!isSubscription(planCode)) throw new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.');
+    if (!isSubscription(planCode))
+      throw new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.');
     await this.client.subscription(username, planCode);
     return { ...(await this.must(username)), planNativeId: planCode };
   }
   async deleteAccount(username: string) {
     await this.client.delete(username);
   }
-
 }

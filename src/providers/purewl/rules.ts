@@ -13,16 +13,38 @@ export const PERIOD_MAX_DAYS = 3700;
 export const RENEW_WINDOW_DAYS = 10;
 export const SUBSCRIPTIONS: readonly PwSubscriptionType[] = ['trial', 'paid', 'freemium'];
 export const PLATFORMS = ['android', 'ios', 'mac', 'windows'] as const;
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** The password policy: 12–32 characters with upper case, lower case and digits. */
 export function passwordOk(password: unknown): password is string {
-  return typeof password === 'string' && password.length >= 12 && password.length <= 32 && /[a-z]/.test(password) && /[A-Z]/.test(password) && /\d/.test(password);
+  return (
+    typeof password === 'string' &&
+    password.length >= 12 &&
+    password.length <= 32 &&
+    /[a-z]/.test(password) &&
+    /[A-Z]/.test(password) &&
+    /\d/.test(password)
+  );
 }
 
-export const periodOk = (period: unknown): boolean => Number.isInteger(Number(period)) && Number(period) >= PERIOD_MIN_DAYS && Number(period) <= PERIOD_MAX_DAYS;
+export const periodOk = (period: unknown): boolean =>
+  Number.isInteger(Number(period)) && Number(period) >= PERIOD_MIN_DAYS && Number(period) <= PERIOD_MAX_DAYS;
 
-export const isSubscription = (value: unknown): value is PwSubscriptionType => (SUBSCRIPTIONS as readonly unknown[]).includes(value);
+export const isSubscription = (value: unknown): value is PwSubscriptionType =>
+  (SUBSCRIPTIONS as readonly unknown[]).includes(value);
 
 /** Epoch ms → "February 26, 2024" (UTC), PureWL's date format. */
 export function purewlDate(ms: number): string {
@@ -51,8 +73,15 @@ export function toExtensionDate(ymd: string): string {
  * Ids handed to PureWL: an account's id is its vpnUsername (USERNAME_RULE); customers are ids kept in this
  * API's store (the `uuid`), projects and servers are not PureWL's: only the shared rules apply to those.
  */
-const username = (u: string) => (USERNAME_RULE.test(u) ? null : 'must be a PureWL vpnUsername (3–20 letters and digits)');
-export const ID_RULES: NativeIdRules = { account: username, username, customer: () => null, project: () => null, server: () => null };
+const username = (u: string) =>
+  USERNAME_RULE.test(u) ? null : 'must be a PureWL vpnUsername (3–20 letters and digits)';
+export const ID_RULES: NativeIdRules = {
+  account: username,
+  username,
+  customer: () => null,
+  project: () => null,
+  server: () => null,
+};
 
 /** The account's `uuid` is ours to choose: the id of a customer kept in this API's store. */
 export const TRAITS: ProviderTraits = {

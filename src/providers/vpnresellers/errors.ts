@@ -34,12 +34,17 @@ const FIELD: Record<string, string> = {
   project: 'projectId',
 };
 
-export function classifyFailure(status: number, body: VrFailureBody): { code: ErrorCode; message: string; field?: string; vendorCode: string } {
+export function classifyFailure(
+  status: number,
+  body: VrFailureBody,
+): { code: ErrorCode; message: string; field?: string; vendorCode: string } {
   const firstKey = body.errors ? Object.keys(body.errors)[0] : undefined;
   const detail = firstKey ? body.errors?.[firstKey]?.[0] : undefined;
   const message = `VPNresellers: ${(detail ?? body.message ?? `HTTP ${status}`).slice(0, 200)}`;
   const code =
-    status === 422 && detail && /already been taken|Unable to delete/i.test(detail) ? ErrorCode.CONFLICT : (STATUS_CODES[status] ?? ErrorCode.VALIDATION);
+    status === 422 && detail && /already been taken|Unable to delete/i.test(detail)
+      ? ErrorCode.CONFLICT
+      : (STATUS_CODES[status] ?? ErrorCode.VALIDATION);
   const field = firstKey ? (FIELD[firstKey.replace(/^customer\./, '')] ?? firstKey) : undefined;
   return { code, message, vendorCode: String(body.code ?? status), ...(field ? { field } : {}) };
 }

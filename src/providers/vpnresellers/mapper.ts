@@ -1,5 +1,12 @@
 import { ProviderName } from '../../domain/provider.js';
-import { AccountStatus, type AccountRecord, type ConnectionConfigRecord, type CustomerRecord, type ProjectRecord, type ServerRecord } from '../../domain/records.js';
+import {
+  AccountStatus,
+  type AccountRecord,
+  type ConnectionConfigRecord,
+  type CustomerRecord,
+  type ProjectRecord,
+  type ServerRecord,
+} from '../../domain/records.js';
 import type { VrAccountJson, VrConfigFile, VrCustomerJson, VrPortJson, VrProjectJson, VrServerJson } from './wire.js';
 
 /** VPNresellers v4.1 payloads → domain records. */
@@ -26,7 +33,14 @@ export function toAccount(a: VrAccountJson, now: number = Date.now()): AccountRe
     provider: ProviderName.VPNRESELLERS,
     nativeId: String(a.id),
     username: a.username,
-    status: a.status === 'Disabled' ? AccountStatus.DISABLED : a.status === 'Active' ? (expired ? AccountStatus.EXPIRED : AccountStatus.ACTIVE) : AccountStatus.UNKNOWN,
+    status:
+      a.status === 'Disabled'
+        ? AccountStatus.DISABLED
+        : a.status === 'Active'
+          ? expired
+            ? AccountStatus.EXPIRED
+            : AccountStatus.ACTIVE
+          : AccountStatus.UNKNOWN,
     providerStatus: a.status,
     createdAt: stampToIso(a.created),
     updatedAt: stampToIso(a.updated),

@@ -1,5 +1,11 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
-import type { AccountRecord, ConnectionConfigRecord, CustomerRecord, ProjectRecord, ServerRecord } from '../../domain/records.js';
+import type {
+  AccountRecord,
+  ConnectionConfigRecord,
+  CustomerRecord,
+  ProjectRecord,
+  ServerRecord,
+} from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
 import { addDays, todayYmd, toYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
@@ -34,7 +40,11 @@ const numbered =
   };
 
 /** Fetches [offset, offset+limit) from a Laravel-paged list with pages of 100 (one or two calls). */
-async function window<T>(offset: number, limit: number, fetch: (q: VrPageQuery) => Promise<VrPage<T>>): Promise<{ items: T[]; total: number }> {
+async function window<T>(
+  offset: number,
+  limit: number,
+  fetch: (q: VrPageQuery) => Promise<VrPage<T>>,
+): Promise<{ items: T[]; total: number }> {
   const { items, total } = await pageWindow(offset, limit, PAGE, numbered(fetch));
   return { items, total: total ?? 0 };
 }
@@ -85,13 +95,24 @@ export class VpnresellersProvider extends BaseProvider {
 
   constructor(config: ProviderConfig) {
     super(TRAITS, config);
-    this.client = new VpnresellersClient(config.baseUrl, config.credentials.VPNRESELLERS_API_TOKEN ?? '', config.network);
+    this.client = new VpnresellersClient(
+      config.baseUrl,
+      config.credentials.VPNRESELLERS_API_TOKEN ?? '',
+      config.network,
+    );
     this.http = this.client.http;
   }
 
   async getAccounts(ids: readonly string[]): Promise<BatchResult<AccountRecord>> {
-    const results = await byIds(ids, this.concurrency, (q) => this.client.listAccounts(q), (id) => nullIfNotFound(async () => (await this.client.getAccount(id)).data));
-    return results.map((r) => toBatchSlot(this.name, 'getAccounts', r instanceof Error || r === null ? r : toAccount(r)));
+    const results = await byIds(
+      ids,
+      this.concurrency,
+      (q) => this.client.listAccounts(q),
+      (id) => nullIfNotFound(async () => (await this.client.getAccount(id)).data),
+    );
+    return results.map((r) =>
+      toBatchSlot(this.name, 'getAccounts', r instanceof Error || r === null ? r : toAccount(r)),
+    );
   }
 
   async getAccountsByUsername(usernames: readonly string[]): Promise<BatchResult<AccountRecord>> {
@@ -104,7 +125,11 @@ export class VpnresellersProvider extends BaseProvider {
         if (page >= res.meta.last_page) break;
       }
     } catch (error) {
-      const slot = toBatchSlot<AccountRecord>(this.name, 'getAccountsByUsername', error instanceof Error ? error : new Error('failed'));
+      const slot = toBatchSlot<AccountRecord>(
+        this.name,
+        'getAccountsByUsername',
+        error instanceof Error ? error : new Error('failed'),
+      );
       return usernames.map(() => slot);
     }
     return usernames.map((u) => found.get(u) ?? null);
@@ -113,27 +138,46 @@ export class VpnresellersProvider extends BaseProvider {
   async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
     const f = query.filter ?? {};
     const statuses = f.statuses ?? [];
-    const native = statuses.length === 1 && (statuses[0] === 'ACTIVE' || statuses[0] === 'DISABLED') ? (statuses[0] === 'ACTIVE' ? 'Active' : 'Disabled') : undefined;
+    const native =
+      statuses.length === 1 && (statuses[0] === 'ACTIVE' || statuses[0] === 'DISABLED')
+        ? statuses[0] === 'ACTIVE'
+          ? 'Active'
+          : 'Disabled'
+        : undefined;
     const source = (q: { page: number; per_page: number }) =>
       f.customerNativeId
         ? this.client.customerAccounts(f.customerNativeId, q)
         : f.projectNativeId
           ? this.client.projectAccounts(f.projectNativeId, q)
           : this.client.listAccounts({ ...q, ...(native && !f.usernamePrefix ? { status: native } : {}) });
-    const postFilter = Boolean(f.usernamePrefix) || (statuses.length > 0 && (native === undefined || Boolean(f.customerNativeId || f.projectNativeId) || native === 'Active'));
+    const postFilter =
+      Boolean(f.usernamePrefix) ||
+      (statuses.length > 0 &&
+        (native === undefined || Boolean(f.customerNativeId || f.projectNativeId) || native === 'Active'));
     if (!postFilter) {
       const { items, total } = await window(query.offset, query.limit, source);
       return { items: items.map((a) => toAccount(a)), totalCount: total };
     }
     // Filters the vendor cannot apply (username prefix, EXPIRED, ACTIVE-but-not-expired): scan, then page.
     const all = (await allPages(PAGE, numbered(source))).map((a) => toAccount(a));
-    const kept = all.filter((a) => (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (statuses.length === 0 || statuses.includes(a.status)));
+    const kept = all.filter(
+      (a) =>
+        (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) &&
+        (statuses.length === 0 || statuses.includes(a.status)),
+    );
     return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
   }
 
   async getCustomers(ids: readonly string[]): Promise<BatchResult<CustomerRecord>> {
-    const results = await byIds(ids, this.concurrency, (q) => this.client.listCustomers(q), (id) => nullIfNotFound(async () => (await this.client.getCustomer(id)).data));
-    return results.map((r) => toBatchSlot(this.name, 'getCustomers', r instanceof Error || r === null ? r : toCustomer(r)));
+    const results = await byIds(
+      ids,
+      this.concurrency,
+      (q) => this.client.listCustomers(q),
+      (id) => nullIfNotFound(async () => (await this.client.getCustomer(id)).data),
+    );
+    return results.map((r) =>
+      toBatchSlot(this.name, 'getCustomers', r instanceof Error || r === null ? r : toCustomer(r)),
+    );
   }
 
   async listCustomers(query: PageQuery<{ projectNativeId?: string }>): Promise<Page<CustomerRecord>> {
@@ -145,8 +189,15 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async getProjects(ids: readonly string[]): Promise<BatchResult<ProjectRecord>> {
-    const results = await byIds(ids, this.concurrency, (q) => this.client.listProjects(q), (id) => nullIfNotFound(async () => (await this.client.getProject(id)).data));
-    return results.map((r) => toBatchSlot(this.name, 'getProjects', r instanceof Error || r === null ? r : toProject(r)));
+    const results = await byIds(
+      ids,
+      this.concurrency,
+      (q) => this.client.listProjects(q),
+      (id) => nullIfNotFound(async () => (await this.client.getProject(id)).data),
+    );
+    return results.map((r) =>
+      toBatchSlot(this.name, 'getProjects', r instanceof Error || r === null ? r : toProject(r)),
+    );
   }
 
   async listProjects(query: PageQuery): Promise<Page<ProjectRecord>> {
@@ -175,15 +226,33 @@ export class VpnresellersProvider extends BaseProvider {
 
   validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
     const errors: InputError[] = [];
-    if (operation === AccountOperation.CREATE && typeof input.username === 'string' && !USERNAME_RULE.test(input.username)) {
-      errors.push(new InputError('username', 'VPNresellers usernames are 3–50 letters, digits, dots, dashes or underscores.'));
+    if (
+      operation === AccountOperation.CREATE &&
+      typeof input.username === 'string' &&
+      !USERNAME_RULE.test(input.username)
+    ) {
+      errors.push(
+        new InputError('username', 'VPNresellers usernames are 3–50 letters, digits, dots, dashes or underscores.'),
+      );
     }
     const period = input.periodDays;
-    if (operation === AccountOperation.CREATE && period !== undefined && period !== null && !(Number.isInteger(period) && Number(period) >= 1)) {
-      errors.push(new InputError('periodDays', 'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).'));
+    if (
+      operation === AccountOperation.CREATE &&
+      period !== undefined &&
+      period !== null &&
+      !(Number.isInteger(period) && Number(period) >= 1)
+    ) {
+      errors.push(
+        new InputError(
+          'periodDays',
+          'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).',
+        ),
+      );
     }
     if (typeof input.password === 'string' && input.password.length < PASSWORD_MIN) {
-      errors.push(new InputError('password', `VPNresellers: the password must be at least ${PASSWORD_MIN} characters.`));
+      errors.push(
+        new InputError('password', `VPNresellers: the password must be at least ${PASSWORD_MIN} characters.`),
+      );
     }
     return errors;
   };
@@ -200,10 +269,18 @@ export class VpnresellersProvider extends BaseProvider {
     const customer = input.customerNativeId
       ? { customer_id: Number(input.customerNativeId) }
       : input.newCustomer
-        ? { first_name: input.newCustomer.firstName, last_name: input.newCustomer.lastName, email: input.newCustomer.email, project_id: Number(input.newCustomer.projectNativeId) }
+        ? {
+            first_name: input.newCustomer.firstName,
+            last_name: input.newCustomer.lastName,
+            email: input.newCustomer.email,
+            project_id: Number(input.newCustomer.projectNativeId),
+          }
         : undefined;
     if (input.periodDays !== undefined && !(Number.isInteger(input.periodDays) && input.periodDays >= 1)) {
-      throw new InputError('periodDays', 'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).');
+      throw new InputError(
+        'periodDays',
+        'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).',
+      );
     }
     const res = await this.client.createAccount({ username, password, ...(customer ? { customer } : {}) });
     let data = res.data;
@@ -212,10 +289,19 @@ export class VpnresellersProvider extends BaseProvider {
       // is null, the account becomes Auto-Renewal"). The account exists now: a failure here leaves it without an
       // expiry, so it is reported as an unknown outcome for reconciliation (check_username finds the account).
       try {
-        data = (await this.client.expire(String(res.data.id), addDays(todayYmd(), input.periodDays), 'createAccount')).data;
+        data = (await this.client.expire(String(res.data.id), addDays(todayYmd(), input.periodDays), 'createAccount'))
+          .data;
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
-        throw new ProviderError({ provider: this.name, operation: 'createAccount', code: error.code, field: 'periodDays', retryable: false, outcomeUnknown: true, message: `VPNresellers created account ${res.data.id} but could not set its expiry: ${error.message}` });
+        throw new ProviderError({
+          provider: this.name,
+          operation: 'createAccount',
+          code: error.code,
+          field: 'periodDays',
+          retryable: false,
+          outcomeUnknown: true,
+          message: `VPNresellers created account ${res.data.id} but could not set its expiry: ${error.message}`,
+        });
       }
     }
     const account = toAccount(data);
@@ -258,7 +344,12 @@ export class VpnresellersProvider extends BaseProvider {
   async renewAccount(id: string, input: RenewInput) {
     const current = toAccount((await this.client.getAccount(id)).data);
     if (!current.expiresAt) {
-      throw this.http.error('renewAccount', ErrorCode.VALIDATION, 'VPNresellers: this account auto-renews (it has no expiry), so there is nothing to renew; set an end date with extendAccount first.', { field: 'id' });
+      throw this.http.error(
+        'renewAccount',
+        ErrorCode.VALIDATION,
+        'VPNresellers: this account auto-renews (it has no expiry), so there is nothing to renew; set an end date with extendAccount first.',
+        { field: 'id' },
+      );
     }
     const base = toYmd(current.expiresAt) > todayYmd() ? toYmd(current.expiresAt) : todayYmd();
     return toAccount((await this.client.expire(id, addDays(base, input.periodDays), 'renewAccount')).data);
@@ -268,7 +359,12 @@ export class VpnresellersProvider extends BaseProvider {
   }
 
   async createCustomer(input: CustomerInput) {
-    const res = await this.client.createCustomer({ first_name: input.firstName, last_name: input.lastName, email: input.email, project_id: Number(input.projectNativeId) });
+    const res = await this.client.createCustomer({
+      first_name: input.firstName,
+      last_name: input.lastName,
+      email: input.email,
+      project_id: Number(input.projectNativeId),
+    });
     return toCustomer(res.data);
   }
   async updateCustomer(id: string, input: Partial<Omit<CustomerInput, 'projectNativeId'>>) {
@@ -292,5 +388,4 @@ export class VpnresellersProvider extends BaseProvider {
   async deleteProject(id: string) {
     await this.client.deleteProject(id);
   }
-
 }

@@ -18,7 +18,9 @@ export const ACCOUNT_STATUSES = ['Active', 'Disabled'] as const;
 export type VrStatus = (typeof ACCOUNT_STATUSES)[number];
 
 export const passwordProblem = (password: unknown): string | null =>
-  typeof password !== 'string' || password.length < PASSWORD_MIN ? `The password must be at least ${PASSWORD_MIN} characters.` : null;
+  typeof password !== 'string' || password.length < PASSWORD_MIN
+    ? `The password must be at least ${PASSWORD_MIN} characters.`
+    : null;
 
 /** Every rule a customer input breaks, as [field, message] (GraphQL input field names). */
 export function customerProblems(input: Record<string, unknown>, creating: boolean): Array<[string, string]> {
@@ -32,17 +34,20 @@ export function customerProblems(input: Record<string, unknown>, creating: boole
   for (const key of ['firstName', 'lastName'] as const) {
     const v = input[key];
     if (creating && (typeof v !== 'string' || v.trim() === '')) problems.push([key, `VPNresellers needs ${key}.`]);
-    else if (typeof v === 'string' && v.length > NAME_MAX) problems.push([key, `VPNresellers names are at most ${NAME_MAX} characters.`]);
+    else if (typeof v === 'string' && v.length > NAME_MAX)
+      problems.push([key, `VPNresellers names are at most ${NAME_MAX} characters.`]);
   }
   const email = input.email;
   if (creating && typeof email !== 'string') problems.push(['email', 'VPNresellers needs an e-mail address.']);
-  else if (typeof email === 'string' && !EMAIL_RULE.test(email)) problems.push(['email', 'The email must be a valid email address.']);
+  else if (typeof email === 'string' && !EMAIL_RULE.test(email))
+    problems.push(['email', 'The email must be a valid email address.']);
   return problems;
 }
 
 /** Accounts, customers, projects, servers and ports are integer ids (`{account}` in `v4_1/accounts/{account}`). */
 export const NUMERIC_ID = /^\d{1,19}$/;
-const numeric = (what: string) => (id: string) => (NUMERIC_ID.test(id) ? null : `must be a VPNresellers ${what} id (digits only)`);
+const numeric = (what: string) => (id: string) =>
+  NUMERIC_ID.test(id) ? null : `must be a VPNresellers ${what} id (digits only)`;
 
 /** Ids handed to VPNresellers: integer ids in URL paths, usernames by USERNAME_RULE (they travel in query strings). */
 export const ID_RULES: NativeIdRules = {

@@ -51,7 +51,8 @@ export interface VrConfigFile {
   content: string;
   name: string;
 }
-export type VrCustomerRef = { customer_id: number } | { first_name: string; last_name: string; email: string; project_id: number };
+export type VrCustomerRef =
+  { customer_id: number } | { first_name: string; last_name: string; email: string; project_id: number };
 export interface VrCreateAccountBody {
   username: string;
   password: string;

@@ -21,7 +21,8 @@ export interface WlFailure {
 
 export function classifyFailure(status: number, error: string | undefined): WlFailure {
   const text = error?.slice(0, 200);
-  const code = STATUS_CODES[status] ?? (error && /already taken|exists/i.test(error) ? ErrorCode.CONFLICT : ErrorCode.VALIDATION);
+  const code =
+    STATUS_CODES[status] ?? (error && /already taken|exists/i.test(error) ? ErrorCode.CONFLICT : ErrorCode.VALIDATION);
   const field = !error
     ? undefined
     : /cust_user_id|username/.test(error)

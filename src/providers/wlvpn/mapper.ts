@@ -11,7 +11,15 @@ import {
 } from '../../domain/records.js';
 import { epochSecondsToIso, ymdToIso } from '../../lib/dates.js';
 import { STATUS_OF_ID, ZERO_DATE } from './rules.js';
-import type { WlBulkUsageRow, WlCustomer, WlPlan, WlPlanInfoItem, WlServer, WlUsageMetric, WlStatusId } from './wire.js';
+import type {
+  WlBulkUsageRow,
+  WlCustomer,
+  WlPlan,
+  WlPlanInfoItem,
+  WlServer,
+  WlUsageMetric,
+  WlStatusId,
+} from './wire.js';
 
 /** WLVPN v2 payloads → domain records. */
 

@@ -1,5 +1,11 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
-import { AccountStatus, type AccountRecord, type PlanRecord, type ServerRecord, type UsageRecord } from '../../domain/records.js';
+import {
+  AccountStatus,
+  type AccountRecord,
+  type PlanRecord,
+  type ServerRecord,
+  type UsageRecord,
+} from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
 import { todayYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
@@ -21,7 +27,17 @@ import type { ProviderConfig } from '../module.js';
 import type { UpstreamHttp } from '../http.js';
 import { WlvpnClient } from './client.js';
 import { toAccount, toBulkUsage, toPlan, toServer } from './mapper.js';
-import { BULK_USAGE_MAX, DEFAULT_GROUP, ID_OF_STATUS, PAGE_SIZE_MAX, TRAITS, ZERO_DATE, metadataProblem, passwordProblem, usernameProblems } from './rules.js';
+import {
+  BULK_USAGE_MAX,
+  DEFAULT_GROUP,
+  ID_OF_STATUS,
+  PAGE_SIZE_MAX,
+  TRAITS,
+  ZERO_DATE,
+  metadataProblem,
+  passwordProblem,
+  usernameProblems,
+} from './rules.js';
 
 /**
  * WLVPN v2 behind the port. Reads by id fan out (no batch get); listing uses the paged call; usage for many
@@ -71,13 +87,25 @@ export class WlvpnProvider extends BaseProvider {
     const f = query.filter ?? {};
     if (f.customerNativeId || f.projectNativeId) return { items: [], totalCount: 0 };
     const native = f.statuses?.length === 1 ? ID_OF_STATUS[f.statuses[0] as AccountStatus] : undefined;
-    const needsScan = Boolean(f.usernamePrefix) || (f.statuses?.length ?? 0) > 0 && native === undefined || (f.statuses?.length ?? 0) > 1;
+    const needsScan =
+      Boolean(f.usernamePrefix) ||
+      ((f.statuses?.length ?? 0) > 0 && native === undefined) ||
+      (f.statuses?.length ?? 0) > 1;
     const keep = (a: AccountRecord) =>
-      (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) && (!f.statuses?.length || f.statuses.includes(a.status));
+      (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) &&
+      (!f.statuses?.length || f.statuses.includes(a.status));
     // The paged answer carries no total: a short page ends the list (and tells the total).
     const fetch = async (page: number, size: number): Promise<NumberedPage<AccountRecord>> => {
-      const res = await this.client.paged({ page, page_size: size, ...(native !== undefined ? { acct_status_id: native } : {}) });
-      return { items: res.customers.map((c) => toAccount(c, this.today())), last: res.customers.length < size, total: null };
+      const res = await this.client.paged({
+        page,
+        page_size: size,
+        ...(native !== undefined ? { acct_status_id: native } : {}),
+      });
+      return {
+        items: res.customers.map((c) => toAccount(c, this.today())),
+        last: res.customers.length < size,
+        total: null,
+      };
     };
     if (!needsScan) {
       // Pages of 1000 (the paged call's maximum): one call usually covers the window.
@@ -107,8 +135,14 @@ export class WlvpnProvider extends BaseProvider {
     const found = new Map<number, UsageRecord>();
     let offset = min - 1;
     for (;;) {
-      const res = await this.client.bulkUsageReport({ start_date: range.from, end_date: range.to, max_results: BULK_USAGE_MAX, cust_id_offset: offset });
-      for (const row of res.customers) if (wanted.has(row.cust_id)) found.set(row.cust_id, toBulkUsage(row, range.from, range.to));
+      const res = await this.client.bulkUsageReport({
+        start_date: range.from,
+        end_date: range.to,
+        max_results: BULK_USAGE_MAX,
+        cust_id_offset: offset,
+      });
+      for (const row of res.customers)
+        if (wanted.has(row.cust_id)) found.set(row.cust_id, toBulkUsage(row, range.from, range.to));
       if (res.result_count < BULK_USAGE_MAX || res.last_cust_id >= max) break;
       offset = res.last_cust_id;
     }
@@ -126,7 +160,10 @@ export class WlvpnProvider extends BaseProvider {
     if (operation === AccountOperation.CREATE && typeof username === 'string') {
       for (const problem of usernameProblems(username)) errors.push(new InputError('username', problem));
     }
-    if ((operation === AccountOperation.CREATE || operation === AccountOperation.CHANGE_PASSWORD) && input.password !== undefined) {
+    if (
+      (operation === AccountOperation.CREATE || operation === AccountOperation.CHANGE_PASSWORD) &&
+      input.password !== undefined
+    ) {
       const problem = passwordProblem(input.password);
       if (problem) errors.push(new InputError('password', problem));
     }
@@ -166,7 +203,11 @@ export class WlvpnProvider extends BaseProvider {
     return toAccount((await this.client.get(id)).customer, this.today());
   }
 
-  private async update(id: string, body: Parameters<WlvpnClient['update']>[1], operation: string): Promise<AccountRecord> {
+  private async update(
+    id: string,
+    body: Parameters<WlvpnClient['update']>[1],
+    operation: string,
+  ): Promise<AccountRecord> {
     await this.client.update(id, body, operation);
     return this.read(id);
   }
@@ -178,7 +219,11 @@ export class WlvpnProvider extends BaseProvider {
   async enableAccount(id: string) {
     const current = await this.read(id);
     if (current.status === AccountStatus.CLOSED) {
-      throw this.client.http.error('enableAccount', ErrorCode.CONFLICT, 'WLVPN: the account is closed; use reopenAccount to reopen it.');
+      throw this.client.http.error(
+        'enableAccount',
+        ErrorCode.CONFLICT,
+        'WLVPN: the account is closed; use reopenAccount to reopen it.',
+      );
     }
     return this.update(id, { acct_status_id: 1 }, 'enableAccount');
   }
@@ -191,7 +236,11 @@ export class WlvpnProvider extends BaseProvider {
   async reopenAccount(id: string) {
     const current = await this.read(id);
     if (current.status !== AccountStatus.CLOSED) {
-      throw this.client.http.error('reopenAccount', ErrorCode.CONFLICT, 'WLVPN: only a closed account can be reopened.');
+      throw this.client.http.error(
+        'reopenAccount',
+        ErrorCode.CONFLICT,
+        'WLVPN: only a closed account can be reopened.',
+      );
     }
     return this.update(id, { acct_status_id: 1, close_date: ZERO_DATE }, 'reopenAccount');
   }
@@ -218,7 +267,14 @@ export class WlvpnProvider extends BaseProvider {
   async anonymiseAccount(id: string) {
     const before = await this.read(id);
     await this.client.anonymise(id);
-    return { ...before, status: AccountStatus.CLOSED, providerStatus: '3', username: `anonymised`, metadata: {}, closedAt: `${todayYmd()}T00:00:00.000Z` };
+    return {
+      ...before,
+      status: AccountStatus.CLOSED,
+      providerStatus: '3',
+      username: `anonymised`,
+      metadata: {},
+      closedAt: `${todayYmd()}T00:00:00.000Z`,
+    };
   }
   async setBandwidthLimit(id: string, kbps: number | null) {
     if (kbps === null) await this.client.deleteLimitations(id);

@@ -56,7 +56,8 @@ export function usernameProblems(username: string): string[] {
 export function passwordProblem(password: unknown): string | null {
   if (typeof password !== 'string' || password.length === 0) return 'WLVPN needs a password.';
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(password)) return 'WLVPN passwords may not contain spaces or control characters.';
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(password))
+    return 'WLVPN passwords may not contain spaces or control characters.';
   return null;
 }
 

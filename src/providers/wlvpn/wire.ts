@@ -36,7 +36,11 @@ export interface WlCustomer {
   user_throttled: number;
   used_service?: number;
   metadata?: Record<string, string> | null;
-  plans_info?: { current_plan: WlPlanInfoItem | null; pending_plans: WlPlanInfoItem[]; spent_plans: WlPlanInfoItem[] } | null;
+  plans_info?: {
+    current_plan: WlPlanInfoItem | null;
+    pending_plans: WlPlanInfoItem[];
+    spent_plans: WlPlanInfoItem[];
+  } | null;
 }
 
 export interface WlPlan {

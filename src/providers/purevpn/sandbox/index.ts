@@ -1,7 +1,27 @@
 import { createHash } from 'node:crypto';
-import { DAY_MS, EmulatorServer, entriesOf, refill, seedCount, field, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import {
+  DAY_MS,
+  EmulatorServer,
+  entriesOf,
+  refill,
+  seedCount,
+  field,
+  isoDate,
+  type EmuRequest,
+  type EmuResponse,
+  type EmulatorOptions,
+} from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
-import { NEW_PASS_RULE, PACKAGES, PASSWORD_ALPHABET, PERIODS, USERNAME_PREFIX, isPackage, parsePeriod, type PvPackage } from '../rules.js';
+import {
+  NEW_PASS_RULE,
+  PACKAGES,
+  PASSWORD_ALPHABET,
+  PERIODS,
+  USERNAME_PREFIX,
+  isPackage,
+  parsePeriod,
+  type PvPackage,
+} from '../rules.js';
 import type { PvAnswer, PvStatus } from '../wire.js';
 
 /**
@@ -20,7 +40,6 @@ import type { PvAnswer, PvStatus } from '../wire.js';
 export const PUREVPN_SANDBOX_USER = 'sandbox-reseller';
 export const PUREVPN_SANDBOX_PASSWORD = 'sandbox-purevpn-password';
 export const PUREVPN_PATH = '/api/reseller/v1';
-
 
 export interface PurevpnAccount {
   username: string;
@@ -122,7 +141,11 @@ export class PurevpnEmulator implements SandboxHandle {
       }
       case 'status': {
         if (!account) return fail('Invalid username');
-        const status: PvStatus = account.disabled ? 'disabled' : account.expiresAt < this.server.now() ? 'expired' : 'active';
+        const status: PvStatus = account.disabled
+          ? 'disabled'
+          : account.expiresAt < this.server.now()
+            ? 'expired'
+            : 'active';
         return ok({ expiry_status: isoDate(account.expiresAt), status });
       }
       case 'delete_account': {
@@ -156,7 +179,11 @@ function xml(fields: AnswerFields, result: 0 | 1): EmuResponse {
   const body = Object.entries(fields)
     .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
     .join('\n');
-  return { status: 200, text: `<xml>\n${body}${body ? '\n' : ''}<result>${result}</result>\n</xml>`, contentType: 'text/xml; charset=utf-8' };
+  return {
+    status: 200,
+    text: `<xml>\n${body}${body ? '\n' : ''}<result>${result}</result>\n</xml>`,
+    contentType: 'text/xml; charset=utf-8',
+  };
 }
 
 function ok(fields: AnswerFields): EmuResponse {

@@ -44,4 +44,3 @@ export const STD: Record<number, string> = {
   404: 'Account not found.',
   405: 'Method Not Allowed.',
 };
-

@@ -1,4 +1,14 @@
-import { DAY_MS, EmulatorServer, entriesOf, refill, seedCount, isoDate, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import {
+  DAY_MS,
+  EmulatorServer,
+  entriesOf,
+  refill,
+  seedCount,
+  isoDate,
+  type EmuRequest,
+  type EmuResponse,
+  type EmulatorOptions,
+} from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { routes } from './routes.js';
 import { std } from './writes.js';
@@ -16,9 +26,29 @@ import { std } from './writes.js';
  *   paths are served; customers/projects are created at `POST customers` and `POST customers/{any}`.
  */
 
-import { ACCOUNT_PRICE, PORTS, SERVERS, STD, USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount, type VrCustomer, type VrProject } from './data.js';
+import {
+  ACCOUNT_PRICE,
+  PORTS,
+  SERVERS,
+  STD,
+  USER_ID,
+  VPNRESELLERS_SANDBOX_TOKEN,
+  type VrAccount,
+  type VrCustomer,
+  type VrProject,
+} from './data.js';
 
-export { ACCOUNT_PRICE, PORTS, SERVERS, STD, USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount, type VrCustomer, type VrProject };
+export {
+  ACCOUNT_PRICE,
+  PORTS,
+  SERVERS,
+  STD,
+  USER_ID,
+  VPNRESELLERS_SANDBOX_TOKEN,
+  type VrAccount,
+  type VrCustomer,
+  type VrProject,
+};
 
 export class VpnresellersEmulator implements SandboxHandle {
   readonly server: EmulatorServer;
@@ -34,8 +64,20 @@ export class VpnresellersEmulator implements SandboxHandle {
     this.count = seedCount(options, 55);
     this.seed();
     this.server.onReset = () => this.seed();
-    this.server.persist<{ accounts: Array<[number, VrAccount]>; customers: Array<[number, VrCustomer]>; projects: Array<[number, VrProject]>; balance: number; ids: VpnresellersEmulator['ids'] }>({
-      snapshot: () => ({ accounts: entriesOf(this.accounts), customers: entriesOf(this.customers), projects: entriesOf(this.projects), balance: this.balance, ids: this.ids }),
+    this.server.persist<{
+      accounts: Array<[number, VrAccount]>;
+      customers: Array<[number, VrCustomer]>;
+      projects: Array<[number, VrProject]>;
+      balance: number;
+      ids: VpnresellersEmulator['ids'];
+    }>({
+      snapshot: () => ({
+        accounts: entriesOf(this.accounts),
+        customers: entriesOf(this.customers),
+        projects: entriesOf(this.projects),
+        balance: this.balance,
+        ids: this.ids,
+      }),
       restore: (s) => {
         refill(this.accounts, s.accounts);
         refill(this.customers, s.customers);
@@ -44,7 +86,8 @@ export class VpnresellersEmulator implements SandboxHandle {
         this.ids = s.ids;
       },
     });
-    this.server.notFoundHandler = (_m, path) => (path.startsWith('/v4_1/') ? std(404) : { status: 404, json: { message: 'Not Found' } });
+    this.server.notFoundHandler = (_m, path) =>
+      path.startsWith('/v4_1/') ? std(404) : { status: 404, json: { message: 'Not Found' } };
     routes(this);
   }
 
@@ -126,7 +169,8 @@ export class VpnresellersEmulator implements SandboxHandle {
   /** @internal */ paginate<T>(req: EmuRequest, items: T[]): EmuResponse {
     const perPage = Number(req.query.get('per_page') ?? 15);
     const page = Number(req.query.get('page') ?? 1);
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100 || !Number.isInteger(page) || page < 1) return std(400);
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100 || !Number.isInteger(page) || page < 1)
+      return std(400);
     const lastPage = Math.max(1, Math.ceil(items.length / perPage));
     const path = `${this.server.url}${req.path}`;
     const link = (p: number) => `${path}?page=${p}`;
@@ -135,14 +179,23 @@ export class VpnresellersEmulator implements SandboxHandle {
       status: 200,
       json: {
         data: slice,
-        links: { first: link(1), last: link(lastPage), prev: page > 1 ? link(page - 1) : null, next: page < lastPage ? link(page + 1) : null },
+        links: {
+          first: link(1),
+          last: link(lastPage),
+          prev: page > 1 ? link(page - 1) : null,
+          next: page < lastPage ? link(page + 1) : null,
+        },
         meta: {
           current_page: page,
           from: slice.length ? (page - 1) * perPage + 1 : null,
           last_page: lastPage,
           links: [
             { url: page > 1 ? link(page - 1) : null, label: '« Previous', active: false },
-            ...Array.from({ length: lastPage }, (_, i) => ({ url: link(i + 1), label: String(i + 1), active: i + 1 === page })),
+            ...Array.from({ length: lastPage }, (_, i) => ({
+              url: link(i + 1),
+              label: String(i + 1),
+              active: i + 1 === page,
+            })),
             { url: page < lastPage ? link(page + 1) : null, label: 'Next »', active: false },
           ],
           path,
@@ -154,10 +207,13 @@ export class VpnresellersEmulator implements SandboxHandle {
       },
     };
   }
-
 }
 
 /** The module's lazy sandbox entry. */
 export function createSandbox(options: EmulatorOptions): ProviderSandbox {
-  return { handle: new VpnresellersEmulator(options), credentials: { VPNRESELLERS_API_TOKEN: VPNRESELLERS_SANDBOX_TOKEN }, baseUrlFor: (url) => url };
+  return {
+    handle: new VpnresellersEmulator(options),
+    credentials: { VPNRESELLERS_API_TOKEN: VPNRESELLERS_SANDBOX_TOKEN },
+    baseUrlFor: (url) => url,
+  };
 }

@@ -1,6 +1,14 @@
 import { basicAuth, bearerToken, field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { USERNAME_RULE as USERNAME } from '../rules.js';
-import { PORTS, SERVERS, USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount, type VrCustomer, type VrProject } from './data.js';
+import {
+  PORTS,
+  SERVERS,
+  USER_ID,
+  VPNRESELLERS_SANDBOX_TOKEN,
+  type VrAccount,
+  type VrCustomer,
+  type VrProject,
+} from './data.js';
 import type { VpnresellersEmulator } from './index.js';
 import { configAnswer, createAccount, createCustomer, invalid, passwordProblem, projectErrors, std } from './writes.js';
 
@@ -8,8 +16,10 @@ import { configAnswer, createAccount, createCustomer, invalid, passwordProblem, 
 
 export function routes(emu: VpnresellersEmulator): void {
   const s = emu.server;
-  const bearer = (h: (req: EmuRequest) => EmuResponse) => (req: EmuRequest): EmuResponse =>
-    bearerToken(req.headers) === VPNRESELLERS_SANDBOX_TOKEN ? h(req) : std(401);
+  const bearer =
+    (h: (req: EmuRequest) => EmuResponse) =>
+    (req: EmuRequest): EmuResponse =>
+      bearerToken(req.headers) === VPNRESELLERS_SANDBOX_TOKEN ? h(req) : std(401);
   const account = (h: (a: VrAccount, req: EmuRequest) => EmuResponse) =>
     bearer((req) => {
       const a = emu.accounts.get(Number(req.params.account));
@@ -20,84 +30,150 @@ export function routes(emu: VpnresellersEmulator): void {
     a.updated = emu.stamp(emu.server.now());
   };
 
-  s.route('GET', '/v4_1/accounts/check_username', bearer((req) => {
-    const username = req.query.get('username');
-    if (!username) return invalid({ username: ['The username field is required.'] });
-    if (!USERNAME.test(username)) return invalid({ username: ['The username format is invalid.'] }, 'The given data was invalid.');
-    if ([...emu.accounts.values()].some((a) => a.username === username)) return invalid({ username: ['The username has already been taken.'] }, 'The username has already been taken.');
-    return { status: 200, json: { message: 'The username checking was successfully.', code: 200 } };
-  }));
-  s.route('GET', '/v4_1/accounts', bearer((req) => {
-    const status = req.query.get('status');
-    if (status !== null && status !== 'Active' && status !== 'Disabled') return std(400);
-    return emu.paginate(req, [...emu.accounts.values()].filter((a) => !status || a.status === status).map((a) => emu.view(a)));
-  }));
-  s.route('POST', '/v4_1/accounts', bearer((req) => createAccount(emu, req)));
-  for (const pattern of ['/v4_1/accounts/:account', '/v4_1/:account/show']) s.route('GET', pattern, account((a) => data(a)));
-  s.route('DELETE', '/v4_1/accounts/:account', account((a) => {
-    emu.accounts.delete(a.id);
-    return { status: 200, json: { code: 200 } };
-  }));
-  s.route('PUT', '/v4_1/accounts/:account/enable', account((a) => {
-    a.status = 'Active';
-    touch(a);
-    return data(a);
-  }));
-  for (const pattern of ['/v4_1/accounts/:account/disable', '/v4_1/:account/disable']) {
-    s.route('PUT', pattern, account((a) => {
-      a.status = 'Disabled';
+  s.route(
+    'GET',
+    '/v4_1/accounts/check_username',
+    bearer((req) => {
+      const username = req.query.get('username');
+      if (!username) return invalid({ username: ['The username field is required.'] });
+      if (!USERNAME.test(username))
+        return invalid({ username: ['The username format is invalid.'] }, 'The given data was invalid.');
+      if ([...emu.accounts.values()].some((a) => a.username === username))
+        return invalid({ username: ['The username has already been taken.'] }, 'The username has already been taken.');
+      return { status: 200, json: { message: 'The username checking was successfully.', code: 200 } };
+    }),
+  );
+  s.route(
+    'GET',
+    '/v4_1/accounts',
+    bearer((req) => {
+      const status = req.query.get('status');
+      if (status !== null && status !== 'Active' && status !== 'Disabled') return std(400);
+      return emu.paginate(
+        req,
+        [...emu.accounts.values()].filter((a) => !status || a.status === status).map((a) => emu.view(a)),
+      );
+    }),
+  );
+  s.route(
+    'POST',
+    '/v4_1/accounts',
+    bearer((req) => createAccount(emu, req)),
+  );
+  for (const pattern of ['/v4_1/accounts/:account', '/v4_1/:account/show'])
+    s.route(
+      'GET',
+      pattern,
+      account((a) => data(a)),
+    );
+  s.route(
+    'DELETE',
+    '/v4_1/accounts/:account',
+    account((a) => {
+      emu.accounts.delete(a.id);
+      return { status: 200, json: { code: 200 } };
+    }),
+  );
+  s.route(
+    'PUT',
+    '/v4_1/accounts/:account/enable',
+    account((a) => {
+      a.status = 'Active';
       touch(a);
       return data(a);
-    }));
+    }),
+  );
+  for (const pattern of ['/v4_1/accounts/:account/disable', '/v4_1/:account/disable']) {
+    s.route(
+      'PUT',
+      pattern,
+      account((a) => {
+        a.status = 'Disabled';
+        touch(a);
+        return data(a);
+      }),
+    );
   }
-  s.route('PUT', '/v4_1/accounts/:account/change_password', account((a, req) => {
-    const problem = passwordProblem(field(req.body, 'password'));
-    if (problem) return invalid({ password: [problem] });
-    a.password = String(field(req.body, 'password'));
-    touch(a);
-    return data(a);
-  }));
-  s.route('PUT', '/v4_1/accounts/:account/expire', account((a, req) => {
-    const value = field(req.body, 'expire_at');
-    if (value !== null && value !== undefined && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) {
-      return invalid({ expire_at: ['The expire at does not match the format Y-m-d.'] });
-    }
-    a.expired_at = value ? `${value}T00:00:00.000000Z` : null;
-    touch(a);
-    return data(a);
-  }));
-  s.route('POST', '/v4_1/accounts/:account/validate', bearer((req) => {
-    const username = field(req.body, 'username');
-    const password = field(req.body, 'password');
-    if (!username) return invalid({ username: ['The username field is required.'] });
-    if (!password) return invalid({ password: ['The password field is required.'] });
-    const a = [...emu.accounts.values()].find((x) => x.username === username);
-    if (!a) return { status: 460, json: { message: 'Username has not been found.', code: 460 } };
-    if (a.password !== password) return { status: 461, json: { message: 'Username has not been validated.', code: 461 } };
-    return { status: 200, json: { id: a.id, success: true, message: 'Username has been successfully validated.', code: 200 } };
-  }));
+  s.route(
+    'PUT',
+    '/v4_1/accounts/:account/change_password',
+    account((a, req) => {
+      const problem = passwordProblem(field(req.body, 'password'));
+      if (problem) return invalid({ password: [problem] });
+      a.password = String(field(req.body, 'password'));
+      touch(a);
+      return data(a);
+    }),
+  );
+  s.route(
+    'PUT',
+    '/v4_1/accounts/:account/expire',
+    account((a, req) => {
+      const value = field(req.body, 'expire_at');
+      if (
+        value !== null &&
+        value !== undefined &&
+        (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+      ) {
+        return invalid({ expire_at: ['The expire at does not match the format Y-m-d.'] });
+      }
+      a.expired_at = value ? `${value}T00:00:00.000000Z` : null;
+      touch(a);
+      return data(a);
+    }),
+  );
+  s.route(
+    'POST',
+    '/v4_1/accounts/:account/validate',
+    bearer((req) => {
+      const username = field(req.body, 'username');
+      const password = field(req.body, 'password');
+      if (!username) return invalid({ username: ['The username field is required.'] });
+      if (!password) return invalid({ password: ['The password field is required.'] });
+      const a = [...emu.accounts.values()].find((x) => x.username === username);
+      if (!a) return { status: 460, json: { message: 'Username has not been found.', code: 460 } };
+      if (a.password !== password)
+        return { status: 461, json: { message: 'Username has not been validated.', code: 461 } };
+      return {
+        status: 200,
+        json: { id: a.id, success: true, message: 'Username has been successfully validated.', code: 200 },
+      };
+    }),
+  );
   const byUsername = (h: (a: VrAccount, req: EmuRequest) => EmuResponse) =>
     bearer((req) => {
       const a = [...emu.accounts.values()].find((x) => x.username === field(req.body, 'username'));
       return a ? h(a, req) : std(404);
     });
-  s.route('PUT', '/v4_1/un/accounts/enable', byUsername((a) => {
-    a.status = 'Active';
-    touch(a);
-    return data(a);
-  }));
-  s.route('PUT', '/v4_1/un/accounts/disable', byUsername((a) => {
-    a.status = 'Disabled';
-    touch(a);
-    return data(a);
-  }));
-  s.route('PUT', '/v4_1/un/accounts/change_password', byUsername((a, req) => {
-    const problem = passwordProblem(field(req.body, 'password'));
-    if (problem) return invalid({ password: [problem] });
-    a.password = String(field(req.body, 'password'));
-    touch(a);
-    return data(a);
-  }));
+  s.route(
+    'PUT',
+    '/v4_1/un/accounts/enable',
+    byUsername((a) => {
+      a.status = 'Active';
+      touch(a);
+      return data(a);
+    }),
+  );
+  s.route(
+    'PUT',
+    '/v4_1/un/accounts/disable',
+    byUsername((a) => {
+      a.status = 'Disabled';
+      touch(a);
+      return data(a);
+    }),
+  );
+  s.route(
+    'PUT',
+    '/v4_1/un/accounts/change_password',
+    byUsername((a, req) => {
+      const problem = passwordProblem(field(req.body, 'password'));
+      if (problem) return invalid({ password: [problem] });
+      a.password = String(field(req.body, 'password'));
+      touch(a);
+      return data(a);
+    }),
+  );
   s.route('GET', '/v4_1/un/accounts/show', (req) => {
     const auth = basicAuth(req.headers);
     const a = [...emu.accounts.values()].find((x) => x.username === req.query.get('username'));
@@ -106,104 +182,214 @@ export function routes(emu: VpnresellersEmulator): void {
     if (auth.user !== a.username || auth.password !== a.password) return std(401);
     return data(a);
   });
-  s.route('GET', '/v4_1/configuration/openvpn', bearer((req) => {
-    const server = SERVERS.find((x) => String(x.id) === req.query.get('server_id'));
-    const port = PORTS.find((x) => String(x.id) === req.query.get('port_id'));
-    const errors: Record<string, string[]> = {};
-    if (!req.query.get('server_id')) errors.server_id = ['The server id field is required.'];
-    else if (!server) errors.server_id = ['The selected server id is invalid.'];
-    if (!req.query.get('port_id')) errors.port_id = ['The port id field is required.'];
-    else if (!port) errors.port_id = ['The selected port id is invalid.'];
-    if (!server || !port) return invalid(errors);
-    const content = `client\ndev tun\nremote ${server.name}\nport ${port.number}\nproto ${port.protocol}\npersist-key\npersist-tun\nauth-user-pass\nnobind\nauth SHA256\ncipher AES-256-CBC\n\n<ca>\n-----BEGIN CERTIFICATE-----\nMIIE3zCCA8egAwIBAgIJAKJYeXSXJzkN\n-----END CERTIFICATE-----\n</ca>`;
-    const name = `${server.country_code}-${port.number}.ovpn`;
-    return configAnswer(req, content, name);
-  }));
-  s.route('GET', '/v4_1/configuration/wireguard', bearer((req) => {
-    const server = SERVERS.find((x) => String(x.id) === req.query.get('server_id'));
-    const a = emu.accounts.get(Number(req.query.get('account_id')));
-    const errors: Record<string, string[]> = {};
-    if (!req.query.get('server_id')) errors.server_id = ['The server id field is required.'];
-    else if (!server) errors.server_id = ['The selected server id is invalid.'];
-    if (!req.query.get('account_id')) errors.account_id = ['The account id field is required.'];
-    else if (!a) errors.account_id = ['The selected account id is invalid.'];
-    if (!server || !a) return invalid(errors);
-    const content = `[Interface]\nPrivateKey = ${a.wg_private_key}\nAddress = ${a.wg_ip}\nDNS = 172.16.0.1\n\n[Peer]\nPublicKey = WxwZf+b2RTA0ixXq/j6z9oVdnS75HxXDVadM1nC36BY=\nAllowedIPs = 0.0.0.0/0,::/0\nEndpoint = ${server.name}:55888\n`;
-    return configAnswer(req, content, 'wg0.conf');
-  }));
+  s.route(
+    'GET',
+    '/v4_1/configuration/openvpn',
+    bearer((req) => {
+      const server = SERVERS.find((x) => String(x.id) === req.query.get('server_id'));
+      const port = PORTS.find((x) => String(x.id) === req.query.get('port_id'));
+      const errors: Record<string, string[]> = {};
+      if (!req.query.get('server_id')) errors.server_id = ['The server id field is required.'];
+      else if (!server) errors.server_id = ['The selected server id is invalid.'];
+      if (!req.query.get('port_id')) errors.port_id = ['The port id field is required.'];
+      else if (!port) errors.port_id = ['The selected port id is invalid.'];
+      if (!server || !port) return invalid(errors);
+      const content = `client\ndev tun\nremote ${server.name}\nport ${port.number}\nproto ${port.protocol}\npersist-key\npersist-tun\nauth-user-pass\nnobind\nauth SHA256\ncipher AES-256-CBC\n\n<ca>\n-----BEGIN CERTIFICATE-----\nMIIE3zCCA8egAwIBAgIJAKJYeXSXJzkN\n-----END CERTIFICATE-----\n</ca>`;
+      const name = `${server.country_code}-${port.number}.ovpn`;
+      return configAnswer(req, content, name);
+    }),
+  );
+  s.route(
+    'GET',
+    '/v4_1/configuration/wireguard',
+    bearer((req) => {
+      const server = SERVERS.find((x) => String(x.id) === req.query.get('server_id'));
+      const a = emu.accounts.get(Number(req.query.get('account_id')));
+      const errors: Record<string, string[]> = {};
+      if (!req.query.get('server_id')) errors.server_id = ['The server id field is required.'];
+      else if (!server) errors.server_id = ['The selected server id is invalid.'];
+      if (!req.query.get('account_id')) errors.account_id = ['The account id field is required.'];
+      else if (!a) errors.account_id = ['The selected account id is invalid.'];
+      if (!server || !a) return invalid(errors);
+      const content = `[Interface]\nPrivateKey = ${a.wg_private_key}\nAddress = ${a.wg_ip}\nDNS = 172.16.0.1\n\n[Peer]\nPublicKey = WxwZf+b2RTA0ixXq/j6z9oVdnS75HxXDVadM1nC36BY=\nAllowedIPs = 0.0.0.0/0,::/0\nEndpoint = ${server.name}:55888\n`;
+      return configAnswer(req, content, 'wg0.conf');
+    }),
+  );
   s.route('GET', '/v4_1/geoip', (req) => ({
     status: 200,
-    json: { data: { ip: req.remoteAddress.replace('::ffff:', ''), country: 'United States', iso_code: 'US', city: 'New Haven', lat: 41.31, lon: -72.92, continent: 'NA' }, code: 200 },
+    json: {
+      data: {
+        ip: req.remoteAddress.replace('::ffff:', ''),
+        country: 'United States',
+        iso_code: 'US',
+        city: 'New Haven',
+        lat: 41.31,
+        lon: -72.92,
+        continent: 'NA',
+      },
+      code: 200,
+    },
   }));
-  s.route('GET', '/v4_1/servers', bearer(() => ({ status: 200, json: { data: SERVERS } })));
-  s.route('GET', '/v4_1/ports', bearer(() => ({ status: 200, json: { data: PORTS, code: 200 } })));
-  s.route('GET', '/v4_1/profile', bearer(() => ({ status: 200, json: { data: { balance: emu.balance.toFixed(2) }, code: 200 } })));
+  s.route(
+    'GET',
+    '/v4_1/servers',
+    bearer(() => ({ status: 200, json: { data: SERVERS } })),
+  );
+  s.route(
+    'GET',
+    '/v4_1/ports',
+    bearer(() => ({ status: 200, json: { data: PORTS, code: 200 } })),
+  );
+  s.route(
+    'GET',
+    '/v4_1/profile',
+    bearer(() => ({ status: 200, json: { data: { balance: emu.balance.toFixed(2) }, code: 200 } })),
+  );
 
   // customers
-  s.route('GET', '/v4_1/customers', bearer((req) => emu.paginate(req, [...emu.customers.values()])));
-  for (const pattern of ['/v4_1/customers', '/v4_1/customers/:any']) s.route('POST', pattern, bearer((req) => createCustomer(emu, req)));
+  s.route(
+    'GET',
+    '/v4_1/customers',
+    bearer((req) => emu.paginate(req, [...emu.customers.values()])),
+  );
+  for (const pattern of ['/v4_1/customers', '/v4_1/customers/:any'])
+    s.route(
+      'POST',
+      pattern,
+      bearer((req) => createCustomer(emu, req)),
+    );
   const customer = (h: (c: VrCustomer, req: EmuRequest) => EmuResponse) =>
     bearer((req) => {
       const c = emu.customers.get(Number(req.params.customer));
       return c ? h(c, req) : { status: 404, json: { message: 'Customer not found.', code: 404 } };
     });
-  s.route('GET', '/v4_1/customers/:customer', customer((c) => ({ status: 200, json: { data: c, code: 200 } })));
-  s.route('PUT', '/v4_1/customers/:customer', customer((c, req) => {
-    const email = field(req.body, 'email');
-    if (email !== undefined && (typeof email !== 'string' || !email.includes('@'))) return invalid({ email: ['The email must be a valid email address.'] });
-    if (email && [...emu.customers.values()].some((x) => x.email === email && x.id !== c.id)) return invalid({ email: ['The email has already been taken.'] }, 'The email has already been taken.');
-    for (const k of ['first_name', 'last_name', 'email'] as const) {
-      const v = field(req.body, k);
-      if (typeof v === 'string') c[k] = v;
-    }
-    return { status: 200, json: { code: 200 } };
-  }));
-  s.route('DELETE', '/v4_1/customers/:customer', customer((c) => {
-    if ([...emu.accounts.values()].some((a) => a.customer_id === c.id)) {
-      return invalid({ customer: ['Unable to delete a customer that has accounts.'] }, 'Unable to delete a customer that has accounts.');
-    }
-    emu.customers.delete(c.id);
-    return { status: 200, json: { code: 200 } };
-  }));
-  s.route('GET', '/v4_1/customers/:customer/accounts', customer((c, req) =>
-    emu.paginate(req, [...emu.accounts.values()].filter((a) => a.customer_id === c.id).map((a) => emu.view(a))),
-  ));
+  s.route(
+    'GET',
+    '/v4_1/customers/:customer',
+    customer((c) => ({ status: 200, json: { data: c, code: 200 } })),
+  );
+  s.route(
+    'PUT',
+    '/v4_1/customers/:customer',
+    customer((c, req) => {
+      const email = field(req.body, 'email');
+      if (email !== undefined && (typeof email !== 'string' || !email.includes('@')))
+        return invalid({ email: ['The email must be a valid email address.'] });
+      if (email && [...emu.customers.values()].some((x) => x.email === email && x.id !== c.id))
+        return invalid({ email: ['The email has already been taken.'] }, 'The email has already been taken.');
+      for (const k of ['first_name', 'last_name', 'email'] as const) {
+        const v = field(req.body, k);
+        if (typeof v === 'string') c[k] = v;
+      }
+      return { status: 200, json: { code: 200 } };
+    }),
+  );
+  s.route(
+    'DELETE',
+    '/v4_1/customers/:customer',
+    customer((c) => {
+      if ([...emu.accounts.values()].some((a) => a.customer_id === c.id)) {
+        return invalid(
+          { customer: ['Unable to delete a customer that has accounts.'] },
+          'Unable to delete a customer that has accounts.',
+        );
+      }
+      emu.customers.delete(c.id);
+      return { status: 200, json: { code: 200 } };
+    }),
+  );
+  s.route(
+    'GET',
+    '/v4_1/customers/:customer/accounts',
+    customer((c, req) =>
+      emu.paginate(
+        req,
+        [...emu.accounts.values()].filter((a) => a.customer_id === c.id).map((a) => emu.view(a)),
+      ),
+    ),
+  );
 
   // projects
-  s.route('GET', '/v4_1/projects', bearer((req) => emu.paginate(req, [...emu.projects.values()])));
+  s.route(
+    'GET',
+    '/v4_1/projects',
+    bearer((req) => emu.paginate(req, [...emu.projects.values()])),
+  );
   for (const pattern of ['/v4_1/projects', '/v4_1/projects/:any']) {
-    s.route('POST', pattern, bearer((req) => {
-      const errors = projectErrors(req.body);
-      if (errors) return invalid(errors);
-      const id = emu.ids.project++;
-      const p: VrProject = { id, name: String(field(req.body, 'name')), description: String(field(req.body, 'description')), user_id: USER_ID };
-      emu.projects.set(id, p);
-      return { status: 200, json: { data: p, code: 200 } };
-    }));
+    s.route(
+      'POST',
+      pattern,
+      bearer((req) => {
+        const errors = projectErrors(req.body);
+        if (errors) return invalid(errors);
+        const id = emu.ids.project++;
+        const p: VrProject = {
+          id,
+          name: String(field(req.body, 'name')),
+          description: String(field(req.body, 'description')),
+          user_id: USER_ID,
+        };
+        emu.projects.set(id, p);
+        return { status: 200, json: { data: p, code: 200 } };
+      }),
+    );
   }
   const project = (h: (p: VrProject, req: EmuRequest) => EmuResponse) =>
     bearer((req) => {
       const p = emu.projects.get(Number(req.params.project));
       return p ? h(p, req) : { status: 404, json: { message: 'Project not found.', code: 404 } };
     });
-  s.route('GET', '/v4_1/projects/:project', project((p) => ({ status: 200, json: { data: p, code: 200 } })));
-  s.route('PUT', '/v4_1/projects/:project', project((p, req) => {
-    const errors = projectErrors(req.body);
-    if (errors) return invalid(errors);
-    p.name = String(field(req.body, 'name'));
-    p.description = String(field(req.body, 'description'));
-    return { status: 200, json: { code: 200 } };
-  }));
-  s.route('DELETE', '/v4_1/projects/:project', project((p) => {
-    if ([...emu.customers.values()].some((c) => c.project_id === p.id)) {
-      return invalid({ project: ['Unable to delete a project that has customers.'] }, 'Unable to delete a project that has customers.');
-    }
-    emu.projects.delete(p.id);
-    return { status: 200, json: { code: 200 } };
-  }));
-  s.route('GET', '/v4_1/projects/:project/customers', project((p, req) => emu.paginate(req, [...emu.customers.values()].filter((c) => c.project_id === p.id))));
-  s.route('GET', '/v4_1/projects/:project/accounts', project((p, req) => {
-    const ids = new Set([...emu.customers.values()].filter((c) => c.project_id === p.id).map((c) => c.id));
-    return emu.paginate(req, [...emu.accounts.values()].filter((a) => a.customer_id !== null && ids.has(a.customer_id)).map((a) => emu.view(a)));
-  }));
+  s.route(
+    'GET',
+    '/v4_1/projects/:project',
+    project((p) => ({ status: 200, json: { data: p, code: 200 } })),
+  );
+  s.route(
+    'PUT',
+    '/v4_1/projects/:project',
+    project((p, req) => {
+      const errors = projectErrors(req.body);
+      if (errors) return invalid(errors);
+      p.name = String(field(req.body, 'name'));
+      p.description = String(field(req.body, 'description'));
+      return { status: 200, json: { code: 200 } };
+    }),
+  );
+  s.route(
+    'DELETE',
+    '/v4_1/projects/:project',
+    project((p) => {
+      if ([...emu.customers.values()].some((c) => c.project_id === p.id)) {
+        return invalid(
+          { project: ['Unable to delete a project that has customers.'] },
+          'Unable to delete a project that has customers.',
+        );
+      }
+      emu.projects.delete(p.id);
+      return { status: 200, json: { code: 200 } };
+    }),
+  );
+  s.route(
+    'GET',
+    '/v4_1/projects/:project/customers',
+    project((p, req) =>
+      emu.paginate(
+        req,
+        [...emu.customers.values()].filter((c) => c.project_id === p.id),
+      ),
+    ),
+  );
+  s.route(
+    'GET',
+    '/v4_1/projects/:project/accounts',
+    project((p, req) => {
+      const ids = new Set([...emu.customers.values()].filter((c) => c.project_id === p.id).map((c) => c.id));
+      return emu.paginate(
+        req,
+        [...emu.accounts.values()]
+          .filter((a) => a.customer_id !== null && ids.has(a.customer_id))
+          .map((a) => emu.view(a)),
+      );
+    }),
+  );
 }

@@ -12,8 +12,10 @@ export function customerErrors(emu: VpnresellersEmulator, body: unknown): Record
     if (typeof v !== 'string' || v.length === 0) errors[k] = [`The ${k.replace('_', ' ')} field is required.`];
   }
   const email = field(body, 'email');
-  if (typeof email === 'string' && email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors.email = ['The email must be a valid email address.'];
-  else if (typeof email === 'string' && [...emu.customers.values()].some((c) => c.email === email)) errors.email = ['The email has already been taken.'];
+  if (typeof email === 'string' && email && !/^[^\s@]+@[^\s@]+$/.test(email))
+    errors.email = ['The email must be a valid email address.'];
+  else if (typeof email === 'string' && [...emu.customers.values()].some((c) => c.email === email))
+    errors.email = ['The email has already been taken.'];
   const project = Number(field(body, 'project_id'));
   if (!emu.projects.has(project)) errors.project_id = ['The selected project id is invalid.'];
   return Object.keys(errors).length ? errors : null;
@@ -21,7 +23,11 @@ export function customerErrors(emu: VpnresellersEmulator, body: unknown): Record
 
 export function createCustomer(emu: VpnresellersEmulator, req: EmuRequest): EmuResponse {
   const errors = customerErrors(emu, req.body);
-  if (errors) return invalid(errors, errors.email?.[0] === 'The email has already been taken.' ? 'The email has already been taken.' : undefined);
+  if (errors)
+    return invalid(
+      errors,
+      errors.email?.[0] === 'The email has already been taken.' ? 'The email has already been taken.' : undefined,
+    );
   const c = addCustomer(emu, req.body);
   return { status: 200, json: { data: c, code: 200 } };
 }
@@ -46,7 +52,8 @@ export function createAccount(emu: VpnresellersEmulator, req: EmuRequest): EmuRe
   const errors: Record<string, string[]> = {};
   if (typeof username !== 'string' || username.length === 0) errors.username = ['The username field is required.'];
   else if (!USERNAME.test(username)) errors.username = ['The username format is invalid.'];
-  else if ([...emu.accounts.values()].some((a) => a.username === username)) errors.username = ['The username has already been taken.'];
+  else if ([...emu.accounts.values()].some((a) => a.username === username))
+    errors.username = ['The username has already been taken.'];
   const problem = passwordProblem(password);
   if (problem) errors.password = [problem];
   const customer = field(req.body, 'customer');
@@ -54,11 +61,14 @@ export function createAccount(emu: VpnresellersEmulator, req: EmuRequest): EmuRe
   if (customer !== undefined && customer !== null) {
     const existing = field(customer, 'customer_id');
     if (existing !== undefined) {
-      if (!emu.customers.has(Number(existing))) errors['customer.customer_id'] = ['The selected customer.customer id is invalid.'];
+      if (!emu.customers.has(Number(existing)))
+        errors['customer.customer_id'] = ['The selected customer.customer id is invalid.'];
       else customerId = Number(existing);
     } else {
       const ce = customerErrors(emu, customer);
-      if (ce) for (const [k, v] of Object.entries(ce)) errors[`customer.${k}`] = v.map((m) => m.replace('The ', 'The customer.'));
+      if (ce)
+        for (const [k, v] of Object.entries(ce))
+          errors[`customer.${k}`] = v.map((m) => m.replace('The ', 'The customer.'));
     }
   }
   if (Object.keys(errors).length) return invalid(errors);
@@ -110,7 +120,12 @@ export function projectErrors(body: unknown): Record<string, string[]> | null {
 
 export function configAnswer(req: EmuRequest, content: string, name: string): EmuResponse {
   if ((req.headers.accept ?? '').includes('text/html')) {
-    return { status: 200, text: content, contentType: 'text/html; charset=UTF-8', headers: { 'Content-Disposition': `attachment; filename="${name}"` } };
+    return {
+      status: 200,
+      text: content,
+      contentType: 'text/html; charset=UTF-8',
+      headers: { 'Content-Disposition': `attachment; filename="${name}"` },
+    };
   }
   return { status: 200, json: { data: { content, name }, code: 200 } };
 }

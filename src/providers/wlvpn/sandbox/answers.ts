@@ -8,7 +8,11 @@ export function withId(emu: WlvpnEmulator, req: EmuRequest, fn: (c: EmuCustomer)
   return withCustomer(emu, Number.isInteger(id) ? emu.customers.get(id) : undefined, fn);
 }
 
-export function withCustomer(emu: WlvpnEmulator, c: EmuCustomer | undefined, fn: (c: EmuCustomer) => EmuResponse): EmuResponse {
+export function withCustomer(
+  emu: WlvpnEmulator,
+  c: EmuCustomer | undefined,
+  fn: (c: EmuCustomer) => EmuResponse,
+): EmuResponse {
   if (!c) return { status: 404, json: { api_status: 0, error: 'The requested resource does not exist.' } };
   if (c.anonymised) return { status: 410, json: { api_status: 0, error: 'The requested resource has been removed.' } };
   return fn(c);

@@ -31,7 +31,11 @@ export function catalogRoutes(emu: WlvpnEmulator, both: Route): void {
     }),
   );
   both('GET', '/v2/servers', (req) => {
-    const countries = req.query.get('country')?.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean);
+    const countries = req.query
+      .get('country')
+      ?.split(',')
+      .map((x) => x.trim().toUpperCase())
+      .filter(Boolean);
     const server: Record<string, WlServer> = {};
     SERVERS.forEach(([host, country, city, ip], i) => {
       if (countries && !countries.includes(country)) return;

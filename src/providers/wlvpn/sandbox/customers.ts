@@ -1,5 +1,14 @@
 import { field, isoDate, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
-import { STATUS_IDS, USERNAME_MAX, passwordProblem, USERNAME_RULE, METADATA_MAX_KEYS, PAGE_SIZE_MAX, YMD, ZERO_DATE } from '../rules.js';
+import {
+  STATUS_IDS,
+  USERNAME_MAX,
+  passwordProblem,
+  USERNAME_RULE,
+  METADATA_MAX_KEYS,
+  PAGE_SIZE_MAX,
+  YMD,
+  ZERO_DATE,
+} from '../rules.js';
 import type { WlCustomer, WlLimitation, WlStatusId } from '../wire.js';
 import { bulkUsage } from './usage.js';
 import { bad, withCustomer, withId } from './answers.js';
@@ -16,9 +25,18 @@ export function customerRoutes(emu: WlvpnEmulator, both: Route): void {
     status: 200,
     json: { api_status: 1, username_exists: emu.byUsername(req.params.username ?? '') ? 1 : 0 },
   }));
-  both('GET', '/v2/customers/username/:username', (req) => withCustomer(emu, emu.byUsername(req.params.username ?? ''), (c) => ({ status: 200, json: { api_status: 1, customer: view(emu, c) } })));
-  both('PUT', '/v2/customers/username/:username', (req) => withCustomer(emu, emu.byUsername(req.params.username ?? ''), (c) => update(emu, c, req)));
-  both('GET', '/v2/customers/:id', (req) => withId(emu, req, (c) => ({ status: 200, json: { api_status: 1, customer: view(emu, c) } })));
+  both('GET', '/v2/customers/username/:username', (req) =>
+    withCustomer(emu, emu.byUsername(req.params.username ?? ''), (c) => ({
+      status: 200,
+      json: { api_status: 1, customer: view(emu, c) },
+    })),
+  );
+  both('PUT', '/v2/customers/username/:username', (req) =>
+    withCustomer(emu, emu.byUsername(req.params.username ?? ''), (c) => update(emu, c, req)),
+  );
+  both('GET', '/v2/customers/:id', (req) =>
+    withId(emu, req, (c) => ({ status: 200, json: { api_status: 1, customer: view(emu, c) } })),
+  );
   both('PUT', '/v2/customers/:id', (req) => withId(emu, req, (c) => update(emu, c, req)));
   both('PUT', '/v2/customers/:id/anonymise', (req) =>
     withId(emu, req, (c) => {
@@ -63,8 +81,6 @@ export function customerRoutes(emu: WlvpnEmulator, both: Route): void {
   );
 }
 
-
-
 /** The customer as the API shows it. */
 export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
   autoClose(emu, c);
@@ -79,7 +95,9 @@ export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
     user_throttled: c.user_throttled,
     used_service: c.used_service,
     metadata: c.metadata,
-    plans_info: c.plans ? { current_plan: c.plans.current, pending_plans: c.plans.pending, spent_plans: c.plans.spent } : null,
+    plans_info: c.plans
+      ? { current_plan: c.plans.current, pending_plans: c.plans.pending, spent_plans: c.plans.spent }
+      : null,
   };
 }
 
@@ -95,7 +113,14 @@ export function advancePlans(emu: WlvpnEmulator, c: EmuCustomer): void {
     plans.spent.unshift(ended);
     const next = plans.pending.shift();
     const plan = next ? PLANS.find((p) => p.plan_code === next.code) : undefined;
-    plans.current = next && plan ? { ...next, starts_at: ended.expires_at, expires_at: plan.interval_days ? (ended.expires_at as number) + plan.interval_days * 86400 : null } : null;
+    plans.current =
+      next && plan
+        ? {
+            ...next,
+            starts_at: ended.expires_at,
+            expires_at: plan.interval_days ? (ended.expires_at as number) + plan.interval_days * 86400 : null,
+          }
+        : null;
   }
 }
 
@@ -107,7 +132,10 @@ export function autoClose(emu: WlvpnEmulator, c: EmuCustomer): void {
 
 export function validateCommon(body: unknown, creating: boolean): string | null {
   const metadata = field(body, 'metadata');
-  if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null || Object.keys(metadata).length > METADATA_MAX_KEYS)) {
+  if (
+    metadata !== undefined &&
+    (typeof metadata !== 'object' || metadata === null || Object.keys(metadata).length > METADATA_MAX_KEYS)
+  ) {
     return `metadata must be a dictionary of at most ${METADATA_MAX_KEYS} keys`;
   }
   const close = field(body, 'close_date');
@@ -115,12 +143,16 @@ export function validateCommon(body: unknown, creating: boolean): string | null 
     return 'close_date must be a date (YYYY-MM-DD)';
   }
   const status = field(body, 'acct_status_id');
-  if (status !== undefined && !(STATUS_IDS as readonly number[]).includes(Number(status))) return 'acct_status_id must be 1, 2, 3 or 5';
+  if (status !== undefined && !(STATUS_IDS as readonly number[]).includes(Number(status)))
+    return 'acct_status_id must be 1, 2, 3 or 5';
   const group = field(body, 'acct_group_id');
-  if ((creating || group !== undefined) && !Number.isInteger(Number(group))) return 'acct_group_id is required and must be an integer';
+  if ((creating || group !== undefined) && !Number.isInteger(Number(group)))
+    return 'acct_group_id is required and must be an integer';
   const password = field(body, 'cust_password');
-  if ((creating || password !== undefined) && (typeof password !== 'string' || password.length === 0)) return 'cust_password is required';
-  if (password !== undefined && passwordProblem(password)) return 'cust_password may not contain whitespace or control characters';
+  if ((creating || password !== undefined) && (typeof password !== 'string' || password.length === 0))
+    return 'cust_password is required';
+  if (password !== undefined && passwordProblem(password))
+    return 'cust_password may not contain whitespace or control characters';
   return null;
 }
 
@@ -128,7 +160,8 @@ export function create(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   const username = field(req.body, 'cust_user_id');
   if (typeof username !== 'string' || username.length === 0) return bad('cust_user_id is required');
   if (username.length > USERNAME_MAX) return bad(`cust_user_id must be no more than ${USERNAME_MAX} characters`);
-  if (!USERNAME_RULE.test(username)) return bad('cust_user_id contains characters that are not allowed (a-z, A-Z, 0-9, @.-_:/~+)');
+  if (!USERNAME_RULE.test(username))
+    return bad('cust_user_id contains characters that are not allowed (a-z, A-Z, 0-9, @.-_:/~+)');
   const problem = validateCommon(req.body, true);
   if (problem) return bad(problem);
   if (emu.byUsername(username)) return bad('The username is already taken');
@@ -163,10 +196,15 @@ export function update(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): Emu
   if (body.close_date !== undefined) c.close_date = String(body.close_date);
   if (body.acct_status_id !== undefined) {
     const status = Number(body.acct_status_id) as WlStatusId;
-    if (status === 3 && c.acct_status_id !== 3 && body.close_date === undefined) c.close_date = isoDate(emu.server.now());
+    if (status === 3 && c.acct_status_id !== 3 && body.close_date === undefined)
+      c.close_date = isoDate(emu.server.now());
     if (status === 1 && c.acct_status_id === 3 && body.close_date === undefined) c.close_date = ZERO_DATE;
     c.acct_status_id = status;
-  } else if (body.close_date !== undefined && c.acct_status_id === 3 && String(body.close_date) > isoDate(emu.server.now())) {
+  } else if (
+    body.close_date !== undefined &&
+    c.acct_status_id === 3 &&
+    String(body.close_date) > isoDate(emu.server.now())
+  ) {
     // moving the close date to the future keeps a closed account closed until it is reopened
   }
   return { status: 200, json: { api_status: 1 } };
@@ -177,7 +215,8 @@ export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   const page = Number(q.get('page') ?? 1);
   const size = Number(q.get('page_size') ?? 100);
   if (!Number.isInteger(page) || page < 1) return bad('page must be a positive integer');
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE_MAX) return bad(`page_size must be between 1 and ${PAGE_SIZE_MAX}`);
+  if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE_MAX)
+    return bad(`page_size must be between 1 and ${PAGE_SIZE_MAX}`);
   const filters: Array<[string, string]> = [];
   for (const key of ['open_date', 'close_date', 'acct_status_id', 'acct_group_id']) {
     const v = q.get(key);
@@ -189,7 +228,11 @@ export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   let matched = 0;
   for (const c of emu.customers.values()) {
     if (c.anonymised) continue;
-    if (filters.length > 0 && !filters.every(([k, v]) => String((view(emu, c) as unknown as Record<string, unknown>)[k]) === v)) continue;
+    if (
+      filters.length > 0 &&
+      !filters.every(([k, v]) => String((view(emu, c) as unknown as Record<string, unknown>)[k]) === v)
+    )
+      continue;
     if (matched++ < start) continue;
     rows.push(view(emu, c));
     if (rows.length === size) break;
@@ -198,4 +241,3 @@ export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   const customers: WlCustomer[] = rows.map(({ metadata: _m, plans_info: _p, ...rest }) => rest);
   return { status: 200, json: { api_status: 1, result_count: customers.length, page, page_size: size, customers } };
 }
-

@@ -1,4 +1,13 @@
-import { EmulatorServer, basicAuth, entriesOf, refill, seedCount, type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/emulator-kit.js';
+import {
+  EmulatorServer,
+  basicAuth,
+  entriesOf,
+  refill,
+  seedCount,
+  type EmuRequest,
+  type EmuResponse,
+  type EmulatorOptions,
+} from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import type { WlLimitation, WlPlanInfoItem, WlStatusId } from '../wire.js';
 import { catalogRoutes } from './catalog.js';
@@ -41,7 +50,11 @@ export interface EmuCustomer {
 /** @deprecated name kept for tests: the emulator's customer record. */
 export type WlvpnCustomer = EmuCustomer;
 
-export type Route = (method: 'GET' | 'PUT' | 'POST' | 'DELETE', pattern: string, h: (req: EmuRequest) => EmuResponse) => void;
+export type Route = (
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  pattern: string,
+  h: (req: EmuRequest) => EmuResponse,
+) => void;
 
 export class WlvpnEmulator implements SandboxHandle {
   readonly server: EmulatorServer;
@@ -97,5 +110,9 @@ export class WlvpnEmulator implements SandboxHandle {
 
 /** The module's lazy sandbox entry. */
 export function createSandbox(options: EmulatorOptions): ProviderSandbox {
-  return { handle: new WlvpnEmulator(options), credentials: { WLVPN_API_KEY: WLVPN_SANDBOX_KEY }, baseUrlFor: (url) => url };
+  return {
+    handle: new WlvpnEmulator(options),
+    credentials: { WLVPN_API_KEY: WLVPN_SANDBOX_KEY },
+    baseUrlFor: (url) => url,
+  };
 }

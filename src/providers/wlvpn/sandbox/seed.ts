@@ -6,10 +6,58 @@ import type { WlvpnEmulator } from './index.js';
 /** WLVPN emulator: demo data — plans, servers and seeded customers. */
 
 export const PLANS: WlPlan[] = [
-  { plan_code: 'coolvpn_one_month_unlimited', name: 'One month service', short_desc: 'Unlimited usage', price: '0', bandwidth_gb: null, bandwidth_mb: null, interval_days: 30, expire_after_days: null, requires_receipt: false, is_auto_renewing: false, refilling_interval_days: 0 },
-  { plan_code: 'coolvpn_default', name: 'Default', short_desc: 'Default', price: '0', bandwidth_gb: 50, bandwidth_mb: 51200, interval_days: null, expire_after_days: null, requires_receipt: false, is_auto_renewing: false, refilling_interval_days: 30 },
-  { plan_code: 'premium_1y', name: 'Premium 1 year', short_desc: 'Premium 1 year', price: '49.99', bandwidth_gb: null, bandwidth_mb: null, interval_days: 365, expire_after_days: null, requires_receipt: false, is_auto_renewing: true, refilling_interval_days: 0 },
-  { plan_code: '30_gb_1mo', name: '30GB for 1 month', short_desc: '30GB for 1 month', price: '4.99', bandwidth_gb: 30, bandwidth_mb: 30720, interval_days: null, expire_after_days: 30, requires_receipt: false, is_auto_renewing: false, refilling_interval_days: 0 },
+  {
+    plan_code: 'coolvpn_one_month_unlimited',
+    name: 'One month service',
+    short_desc: 'Unlimited usage',
+    price: '0',
+    bandwidth_gb: null,
+    bandwidth_mb: null,
+    interval_days: 30,
+    expire_after_days: null,
+    requires_receipt: false,
+    is_auto_renewing: false,
+    refilling_interval_days: 0,
+  },
+  {
+    plan_code: 'coolvpn_default',
+    name: 'Default',
+    short_desc: 'Default',
+    price: '0',
+    bandwidth_gb: 50,
+    bandwidth_mb: 51200,
+    interval_days: null,
+    expire_after_days: null,
+    requires_receipt: false,
+    is_auto_renewing: false,
+    refilling_interval_days: 30,
+  },
+  {
+    plan_code: 'premium_1y',
+    name: 'Premium 1 year',
+    short_desc: 'Premium 1 year',
+    price: '49.99',
+    bandwidth_gb: null,
+    bandwidth_mb: null,
+    interval_days: 365,
+    expire_after_days: null,
+    requires_receipt: false,
+    is_auto_renewing: true,
+    refilling_interval_days: 0,
+  },
+  {
+    plan_code: '30_gb_1mo',
+    name: '30GB for 1 month',
+    short_desc: '30GB for 1 month',
+    price: '4.99',
+    bandwidth_gb: 30,
+    bandwidth_mb: 30720,
+    interval_days: null,
+    expire_after_days: 30,
+    requires_receipt: false,
+    is_auto_renewing: false,
+    refilling_interval_days: 0,
+  },
 ];
 
 export const SERVERS: Array<[string, string, string, string]> = [
@@ -42,7 +90,12 @@ export function seedCustomers(emu: WlvpnEmulator): void {
       cust_user_id: `account_${rnd.string(6)}${i}`,
       password: rnd.string(12),
       open_date: isoDate(open),
-      close_date: status === 3 ? isoDate(now - rnd.int(1, 20) * DAY_MS) : i % 5 === 0 ? isoDate(now + rnd.int(10, 200) * DAY_MS) : ZERO_DATE,
+      close_date:
+        status === 3
+          ? isoDate(now - rnd.int(1, 20) * DAY_MS)
+          : i % 5 === 0
+            ? isoDate(now + rnd.int(10, 200) * DAY_MS)
+            : ZERO_DATE,
       acct_status_id: status,
       acct_group_id: DEFAULT_GROUP,
       user_throttled: status === 5 || i % 11 === 0 ? 1 : 0,
@@ -52,7 +105,14 @@ export function seedCustomers(emu: WlvpnEmulator): void {
         ? {
             // Current means current: a time plan started within its own interval, so it has not ended yet
             // (a plan that ended is spent — see advancePlans); a bandwidth plan runs from the open date.
-            current: planItem(emu, plan, Math.floor((plan.interval_days ? Math.max(open, now - ((i * 7) % plan.interval_days) * DAY_MS) : open) / 1000), 'manual'),
+            current: planItem(
+              emu,
+              plan,
+              Math.floor(
+                (plan.interval_days ? Math.max(open, now - ((i * 7) % plan.interval_days) * DAY_MS) : open) / 1000,
+              ),
+              'manual',
+            ),
             pending: [],
             spent: [],
           }

@@ -29,7 +29,12 @@ export function usageRoutes(emu: WlvpnEmulator, both: Route): void {
   });
 }
 
-export function sum(emu: WlvpnEmulator, custId: number, start: string, end: string): { bandwidth: number; connections: number } {
+export function sum(
+  emu: WlvpnEmulator,
+  custId: number,
+  start: string,
+  end: string,
+): { bandwidth: number; connections: number } {
   let bandwidth = 0;
   let connections = 0;
   for (let d = Date.parse(`${start}T00:00:00Z`); d <= Date.parse(`${end}T00:00:00Z`); d += DAY_MS) {
@@ -53,7 +58,8 @@ export function usage(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): EmuR
   const names = Array.isArray(wanted) ? wanted.map((m) => String(field(m, 'name'))) : ['bandwidth', 'connections'];
   const usage: WlUsageMetric[] = [];
   if (names.includes('bandwidth')) usage.push({ name: 'bandwidth', namespace: 'vpn', value: bandwidth, unit: 'Bytes' });
-  if (names.includes('connections')) usage.push({ name: 'connections', namespace: 'vpn', value: connections, unit: 'None' });
+  if (names.includes('connections'))
+    usage.push({ name: 'connections', namespace: 'vpn', value: connections, unit: 'None' });
   return { status: 200, json: { usage } };
 }
 
@@ -64,9 +70,11 @@ export function bulkUsage(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   const end = q.get('end_date') ?? isoDate(now);
   if (!YMD.test(start)) return bad('start_date is required (YYYY-MM-DD)');
   if (!YMD.test(end)) return bad('end_date must be a date (YYYY-MM-DD)');
-  if (Date.parse(start) < now - BULK_USAGE_MAX_AGE_DAYS * DAY_MS) return bad('start_date cannot be older than 18 months');
+  if (Date.parse(start) < now - BULK_USAGE_MAX_AGE_DAYS * DAY_MS)
+    return bad('start_date cannot be older than 18 months');
   const max = Number(q.get('max_results') ?? BULK_USAGE_MAX);
-  if (!Number.isInteger(max) || max < 1 || max > BULK_USAGE_MAX) return bad(`max_results must be between 1 and ${BULK_USAGE_MAX}`);
+  if (!Number.isInteger(max) || max < 1 || max > BULK_USAGE_MAX)
+    return bad(`max_results must be between 1 and ${BULK_USAGE_MAX}`);
   const offset = Number(q.get('cust_id_offset') ?? 0);
   const filters = (['bandwidth_gte', 'bandwidth_lte', 'connections_gte', 'connections_lte'] as const)
     .map((k) => [k, q.get(k)] as const)
@@ -80,7 +88,13 @@ export function bulkUsage(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
       (r) =>
         filters.length === 0 ||
         filters.some(([k, v]) =>
-          k === 'bandwidth_gte' ? r.bandwidth >= v : k === 'bandwidth_lte' ? r.bandwidth <= v : k === 'connections_gte' ? r.connections >= v : r.connections <= v,
+          k === 'bandwidth_gte'
+            ? r.bandwidth >= v
+            : k === 'bandwidth_lte'
+              ? r.bandwidth <= v
+              : k === 'connections_gte'
+                ? r.connections >= v
+                : r.connections <= v,
         ),
     );
   const page = rows.slice(0, max);
