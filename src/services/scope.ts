@@ -178,7 +178,7 @@ export class ScopeGuard {
   async refuseAccountWrite(
     key: Key,
     operation: string,
-    input: { periodDays?: unknown; date?: unknown; idempotencyKey?: unknown },
+    input: { periodDays?: unknown; date?: unknown },
   ): Promise<ScopeRefusal | null> {
     if (!this.scope) return null;
     const refused = this.refuseOperation(operation);
@@ -188,6 +188,16 @@ export class ScopeGuard {
     if (this.scope.kind === 'customer' && (operation === 'RENEW' || operation === 'EXTEND'))
       return this.renewalRules(key, operation, input);
     return null;
+  }
+
+  /** A customer's renewal without an idempotency key, when the reseller requires one (names no account). */
+  refuseRenewWithoutKey(idempotencyKey: string | null | undefined): ScopeRefusal | null {
+    if (this.scope?.kind !== 'customer' || !this.rules.renewRequiresKey || idempotencyKey) return null;
+    return {
+      field: ['input', 'idempotencyKey'],
+      message: 'Renewals need an `idempotencyKey`.',
+      code: ErrorCode.VALIDATION,
+    };
   }
 
   /** Create by a sub-reseller: the customer must be the scope's; then one unit of quota is taken. */
@@ -237,15 +247,9 @@ export class ScopeGuard {
   private async renewalRules(
     key: Key,
     operation: string,
-    input: { periodDays?: unknown; date?: unknown; idempotencyKey?: unknown },
+    input: { periodDays?: unknown; date?: unknown },
   ): Promise<ScopeRefusal | null> {
     const rules = this.rules;
-    if (operation === 'RENEW' && rules.renewRequiresKey && !input.idempotencyKey)
-      return {
-        field: ['input', 'idempotencyKey'],
-        message: 'Renewals need an `idempotencyKey`.',
-        code: ErrorCode.VALIDATION,
-      };
     if (typeof input.periodDays === 'number' && input.periodDays > rules.maxDays)
       return forbidden(['input', 'periodDays'], `At most ${rules.maxDays} days at once.`);
     if (typeof input.date === 'string' && Date.parse(input.date) > Date.now() + rules.maxDays * DAY_MS)
