@@ -96,6 +96,7 @@ export class CustomerService {
   async update(customerId: string, changes: CustomerChanges): Promise<CustomerRecord> {
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
+    if (this.k.scope.scope?.kind === 'customer') this.k.scope.requireUnscoped('updateCustomer');
     await this.inScope(gid.nativeId, provider);
     return this.k.journaled(
       { operation: 'updateCustomer', provider, target: customerId, input: { ...changes } },
