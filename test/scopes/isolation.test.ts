@@ -227,6 +227,32 @@ describe.each([0, 1])('customer token %i', (index) => {
     );
     expect(res.data?.changeAccountPassword).toEqual({ account: { id: wl.id }, userErrors: [] });
   });
+
+  it("its own account: renewals keep the reseller's rules (key required, bounded period), 0 vendor calls", async () => {
+    const { me } = view();
+    const wl = me.accounts.find((a) => a.provider === ProviderName.WLVPN)!;
+    const q = `mutation($input: RenewAccountInput!) { renewAccount(input: $input) { account { id } userErrors { code field } } }`;
+    t.resetUpstream();
+    const noKey = await t.gql<{ renewAccount: unknown }>(
+      q,
+      { input: { accountId: wl.id, periodDays: 30 } },
+      me.headers,
+    );
+    expect(noKey.data?.renewAccount).toEqual({
+      account: null,
+      userErrors: [{ code: 'VALIDATION', field: ['input', 'idempotencyKey'] }],
+    });
+    const tooLong = await t.gql<{ renewAccount: unknown }>(
+      q,
+      { input: { accountId: wl.id, periodDays: 5000, idempotencyKey: `long-${index}` } },
+      me.headers,
+    );
+    expect(tooLong.data?.renewAccount).toEqual({
+      account: null,
+      userErrors: [{ code: 'FORBIDDEN', field: ['input', 'periodDays'] }],
+    });
+    expect(t.upstream()).toBe(0);
+  });
 });
 
 describe('stored API key with a customer scope', () => {
