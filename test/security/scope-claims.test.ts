@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Authenticator } from '../../src/auth.js';
 import { loadConfig } from '../../src/config.js';
 import { encodeId } from '../../src/domain/ids.js';
+import { ProviderName } from '../../src/domain/provider.js';
 import type { Store } from '../../src/store/store.js';
 
 /** Scope claims (issue #21): what a customer / reseller token may say, and what is refused at the door. */
@@ -10,8 +11,8 @@ const SECRET = 'scope-claims-secret-0123456789abcdef';
 const noStore = { findApiKey: async () => null } as unknown as Store;
 const auth = new Authenticator(loadConfig({ JWT_SECRET: SECRET }), noStore);
 const C1 = encodeId('Customer', 'STORE', '11111111-1111-4111-8111-111111111111');
-const C2 = encodeId('Customer', 'VPNRESELLERS', '42');
-const P1 = encodeId('Project', 'VPNRESELLERS', '7');
+const C2 = encodeId('Customer', ProviderName.VPNRESELLERS, '42');
+const P1 = encodeId('Project', ProviderName.VPNRESELLERS, '7');
 
 const viewerOf = async (claims: Record<string, unknown>) => {
   const jwt = await new SignJWT(claims)
