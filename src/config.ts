@@ -108,6 +108,12 @@ const common = z.object({
   JWT_MAX_TTL_S: int(86_400, 1),
   /** Largest request body accepted; larger ones are refused with 413 while they stream. */
   MAX_BODY_BYTES: int(1_000_000, 1),
+  /** Customer-scoped callers must send an `idempotencyKey` with renewAccount (a portal double-click pays once). */
+  CUSTOMER_RENEW_REQUIRES_IDEMPOTENCY_KEY: bool(true),
+  /** A customer may renew/extend only an account that expires within this many days (or has expired). */
+  CUSTOMER_RENEW_WITHIN_DAYS: int(30, 0),
+  /** Longest period a customer may add at once: renew `periodDays`, or an extend date this far past today. */
+  CUSTOMER_RENEW_MAX_DAYS: int(366, 1),
 });
 
 const schema = common.extend(providerShape);

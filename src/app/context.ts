@@ -43,6 +43,7 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
         logger,
         reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
         leaseMs: config.env.INTENT_LEASE_MS,
+        scope: services.scope,
       }),
       partialErrors,
     };

@@ -42,7 +42,8 @@ export class AccountService {
   async byUsername(provider: ProviderName, username: string): Promise<AccountRecord | null> {
     if (username.length === 0 || username.length > 128)
       throw new InputError('username', '`username` must be 1 to 128 characters.');
-    return this.k.loaders.accountByUsername.load({ provider, username });
+    if (!(await this.k.scope.ownsUsername(provider, username))) return null;
+    return this.k.scope.visible(await this.k.loaders.accountByUsername.load({ provider, username }));
   }
 
   /**
@@ -51,6 +52,7 @@ export class AccountService {
    * `complete`); anything else is read from the vendor.
    */
   async entity(key: { provider: ProviderName; nativeId: string }): Promise<AccountRecord | null> {
+    if (!(await this.k.scope.ownsAccount(key))) return null;
     if (this.k.provider(key.provider).getKnownAccounts) {
       const known = await this.k.loaders.knownAccount.load(key);
       if (known) return known;
@@ -68,6 +70,10 @@ export class AccountService {
     path: ReadonlyArray<string | number>,
     readStatus = true,
   ): Promise<AccountListResult> {
+    if (this.k.scope.scoped) {
+      const page = await this.k.scope.accounts(args, input ?? {}, this.k.deps.config.env.MAX_PAGE_SIZE);
+      return { ...page, failures: [] };
+    }
     const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
     const { providers, filter, storeCustomer } = this.resolveFilter(input ?? {});
     if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
@@ -168,6 +174,7 @@ export class AccountService {
   }
 
   async connectionConfigs(account: AccountRecord, serverId: string): Promise<ConnectionConfigRecord[]> {
+    await this.k.scope.assertOwns(account, 'serverId');
     const server = this.k.decode(serverId, 'Server', 'serverId');
     if (server.source !== account.provider)
       throw new InputError('serverId', 'The server belongs to another provider than the account.');

@@ -89,7 +89,11 @@ export class CatalogService {
       return { provider: gid.source, nativeId: gid.nativeId, ...range };
     });
     return Promise.all(
-      keys.map((k) => (this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : null)),
+      keys.map(async (k) => {
+        // Out of a scoped caller's reach answers like an account without usage: null.
+        if (!(await this.k.scope.ownsAccount(k))) return null;
+        return this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : null;
+      }),
     );
   }
 }

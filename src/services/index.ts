@@ -4,6 +4,7 @@ import { CustomerService } from './customers.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
+import type { ScopeGuard } from './scope.js';
 
 export type { ServiceDeps } from './kernel.js';
 export type { AccountFilterInput } from './accounts.js';
@@ -19,9 +20,12 @@ export class Services {
   readonly projects: ProjectService;
   readonly catalog: CatalogService;
   readonly nodes: NodeService;
+  /** The scope guard of this request (the lifecycle service shares it). */
+  readonly scope: ScopeGuard;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
+    this.scope = kernel.scope;
     this.accounts = new AccountService(kernel);
     this.customers = new CustomerService(kernel, this.accounts);
     this.projects = new ProjectService(kernel);

@@ -10,6 +10,7 @@ import { asProviderError, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { toGraphQLError } from './errors.js';
+import { ScopeGuard, type ScopeRules } from './scope.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 
 /** What every per-request service is built from (one set per request). */
@@ -28,7 +29,17 @@ export interface ServiceDeps {
 
 /** Plumbing the services share: id decoding, provider lookup, paging, partial failures, the journal. */
 export class ServiceKernel {
-  constructor(readonly deps: ServiceDeps) {}
+  /** What a scoped caller (customer portal, sub-reseller) may reach; every service asks it. */
+  readonly scope: ScopeGuard;
+
+  constructor(readonly deps: ServiceDeps) {
+    this.scope = new ScopeGuard({
+      viewer: deps.viewer,
+      store: deps.store,
+      loaders: deps.loaders,
+      rules: scopeRules(deps.config),
+    });
+  }
 
   get registry(): ProviderRegistry {
     return this.deps.registry;
@@ -122,4 +133,13 @@ export class ServiceKernel {
       );
     }
   }
+}
+
+/** The reseller's rules for customer renewals (CUSTOMER_RENEW_* variables). */
+export function scopeRules(config: AppConfig): ScopeRules {
+  return {
+    renewRequiresKey: config.env.CUSTOMER_RENEW_REQUIRES_IDEMPOTENCY_KEY,
+    renewWithinDays: config.env.CUSTOMER_RENEW_WITHIN_DAYS,
+    maxDays: config.env.CUSTOMER_RENEW_MAX_DAYS,
+  };
 }

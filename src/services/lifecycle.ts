@@ -13,6 +13,7 @@ import type { Viewer } from '../domain/viewer.js';
 import { decodeId, encodeId } from '../domain/ids.js';
 import { generatePassword } from '../lib/password.js';
 import { isYmd, todayYmd } from '../lib/dates.js';
+import { ScopeGuard } from './scope.js';
 
 /**
  * Every lifecycle mutation goes through here: capability check → input rules (ours and the provider's,
@@ -47,6 +48,8 @@ export interface LifecycleDeps {
   reconcileWindowMs?: number;
   /** Lease of a write-ahead intent (INTENT_LEASE_MS, default 15 s). */
   leaseMs?: number;
+  /** The request's scope guard (shared with the read services); built from `viewer` when absent. */
+  scope?: ScopeGuard;
 }
 
 const DEFAULT_LEASE_MS = 15_000;
@@ -60,7 +63,10 @@ export class LifecycleService {
   private readonly reconciler: IntentReconciler;
   private readonly leaseMs: number;
 
+  private readonly scope: ScopeGuard;
+
   constructor(private readonly deps: LifecycleDeps) {
+    this.scope = deps.scope ?? new ScopeGuard(deps);
     this.reconciler = new IntentReconciler(deps);
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   }
@@ -72,6 +78,8 @@ export class LifecycleService {
   ): Promise<AccountPayloadShape> {
     const provider = this.deps.registry.get(input.provider);
     if (!provider.capabilities.has(AccountOperation.CREATE)) return unsupported(provider, AccountOperation.CREATE);
+    const refused = await this.scope.refuseCreate(input.customerId ?? null, Boolean(input.newCustomer));
+    if (refused) return { account: null, password: null, userErrors: [refused] };
     const { idempotencyKey, customerId, provider: _p, ...rest } = input;
     const request: CreateAccountInput = { ...rest };
     let customerRef: string | null = null;
@@ -110,7 +118,10 @@ export class LifecycleService {
       if (accepts('username', candidate)) chosen = candidate;
     }
     const hashInput = { provider: provider.name, ...request, password: undefined };
-    return this.runIntent({
+    // A sub-reseller's quota is taken before any vendor call, and given back when no account came of it.
+    if (!(await this.scope.takeQuota()))
+      return { account: null, password: null, userErrors: [this.scope.quotaRefusal()] };
+    const outcome = await this.runIntent({
       operation: 'createAccount',
       provider,
       key: idempotencyKey,
@@ -175,6 +186,9 @@ export class LifecycleService {
         return { account: created.account, password, userErrors: [] };
       },
     });
+    const unknown = outcome.userErrors.some((e) => e.code === ErrorCode.OUTCOME_UNKNOWN);
+    if ((!outcome.account && !unknown) || outcome.replayed) await this.scope.releaseQuota();
+    return outcome;
   }
 
   async renewAccount(
@@ -184,6 +198,8 @@ export class LifecycleService {
     idempotencyKey: string | null | undefined,
   ): Promise<AccountPayloadShape> {
     const input = { accountId, periodDays, planCode };
+    const missingKey = this.scope.refuseRenewWithoutKey(idempotencyKey);
+    if (missingKey) return { account: null, userErrors: [missingKey] };
     return this.onAccount(
       accountId,
       AccountOperation.RENEW,
@@ -334,6 +350,12 @@ export class LifecycleService {
         ],
       };
     }
+    const refused = await this.scope.refuseAccountWrite(
+      { provider: gid.source, nativeId: gid.nativeId },
+      operation,
+      input,
+    );
+    if (refused) return { account: null, userErrors: [refused] };
     const provider = this.deps.registry.get(gid.source);
     if (!provider.capabilities.has(operation)) return unsupported(provider, operation);
     const problems = [...commonChecks(input, operation), ...provider.validate(operation, input)];
@@ -351,6 +373,8 @@ export class LifecycleService {
       outcome = failure(error);
     }
     await this.journal(operation, provider.name, accountId, input, outcome);
+    const gone = operation === AccountOperation.DELETE || operation === AccountOperation.CLOSE;
+    if (gone && outcome.userErrors.length === 0) await this.scope.releaseQuota();
     return outcome;
   }
 
@@ -685,6 +709,7 @@ export class LifecycleService {
     first: number,
     after: string | null | undefined,
   ): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number; cursor(intent: WriteIntent): string }> {
+    this.scope.requireUnscoped('unresolvedIntents');
     let cursor: { createdAt: string; id: string } | null = null;
     if (after) {
       try {

@@ -86,4 +86,20 @@ CREATE TABLE write_intents (
 CREATE INDEX write_intents_open ON write_intents (created_at, id) WHERE state IN ('pending', 'unknown')`,
   },
   { version: 3, sql: MIRROR_MIGRATION },
+  {
+    // Scoped credentials (issue #21): a stored API key may carry a scope (same shape as the JWT claims), and
+    // a sub-reseller's quota of open accounts is counted in one row per scope, taken with a conditional
+    // UPDATE so concurrent creates on any replica cannot overshoot it.
+    version: 4,
+    sql: `
+ALTER TABLE api_keys ADD COLUMN scope jsonb;
+ALTER TABLE api_keys DROP CONSTRAINT api_keys_role_check;
+ALTER TABLE api_keys ADD CONSTRAINT api_keys_role_check
+  CHECK (role IN ('reader', 'operator', 'admin', 'customer', 'reseller'));
+CREATE TABLE quota_usage (
+  scope_key text PRIMARY KEY,
+  used integer NOT NULL CHECK (used >= 0),
+  updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+)`,
+  },
 ];

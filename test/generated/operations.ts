@@ -42,7 +42,7 @@ export type Account = Node & {
   groupId?: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
-  /** Reseller metadata stored with the account (WLVPN). */
+  /** Reseller metadata stored with the account (WLVPN). Null for scoped credentials. */
   metadata?: Maybe<Scalars['JSONObject']['output']>;
   /** The provider's own id for the account (numeric id, or the username where it has none). */
   nativeId: Scalars['String']['output'];
@@ -54,8 +54,8 @@ export type Account = Node & {
   project?: Maybe<Project>;
   /** Provider holding the account. */
   provider: Provider;
-  /** The provider's raw status value, verbatim (e.g. "Enabled:February 26, 2024"). */
-  providerStatus: Scalars['String']['output'];
+  /** The provider's raw status value, verbatim (e.g. "Enabled:February 26, 2024"). Null for scoped credentials (customer portals, sub-resellers). */
+  providerStatus?: Maybe<Scalars['String']['output']>;
   /** Servers this account can connect to (its provider's servers). */
   servers: Array<Server>;
   /** Provider-neutral status. */
@@ -374,10 +374,16 @@ export type CustomerRefInput = {
 export type ErrorCode =
   /** The request conflicts with the current state (or with an idempotency key). */
   | 'CONFLICT'
+  /** This credential is scoped (customer portal, sub-reseller) and may not do this. */
+  | 'FORBIDDEN'
   /** The prepaid reseller balance cannot pay for this. */
   | 'INSUFFICIENT_BALANCE'
   /** The entity does not exist (or is not visible to this reseller). */
   | 'NOT_FOUND'
+  /** The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent). */
+  | 'OUTCOME_UNKNOWN'
+  /** The sub-reseller's quota of open accounts is used up; nothing was sent to the provider. */
+  | 'QUOTA_EXCEEDED'
   /** The provider is rate limiting; retry later. */
   | 'RATE_LIMITED'
   /** The provider refused this API's credentials. */
@@ -812,6 +818,8 @@ export type Query = {
   providers: Array<ProviderInfo>;
   /** Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`. */
   servers: Array<Server>;
+  /** Writes whose outcome nobody could settle (unknown, or pending with no live owner), oldest first: what an operator must look at (e.g. PureVPN creates whose answer was lost — PureVPN picks the username). */
+  unresolvedIntents: WriteIntentConnection;
   /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id, null where the provider reports no usage. */
   usage: Array<Maybe<UsageReport>>;
 };
@@ -882,6 +890,12 @@ export type QueryProjectsArgs = {
 
 export type QueryServersArgs = {
   filter?: InputMaybe<ServerFilter>;
+};
+
+
+export type QueryUnresolvedIntentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1018,6 +1032,62 @@ export type WireGuardInfo = {
   publicKey?: Maybe<Scalars['String']['output']>;
 };
 
+/** A vendor write recorded before it was sent (create, renew), with what finds its result. */
+export type WriteIntent = {
+  __typename?: 'WriteIntent';
+  /** Attempts so far (each owner or reconciliation pass counts one). */
+  attempt: Scalars['Int']['output'];
+  /** When the intent was recorded. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Intent id (named by OUTCOME_UNKNOWN errors). */
+  id: Scalars['ID']['output'];
+  /** Code of the last failure, when it is one of the stable codes. */
+  lastError?: Maybe<ErrorCode>;
+  /** Operation, e.g. "createAccount". */
+  operation: Scalars['String']['output'];
+  /** Provider the write went to. */
+  provider: Provider;
+  /** Current state. */
+  state: WriteIntentState;
+  /** Last change. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Username that finds the result; null when the vendor picks it and never said. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of write-ahead intents. */
+export type WriteIntentConnection = {
+  __typename?: 'WriteIntentConnection';
+  /** The edges of this page. */
+  edges: Array<WriteIntentEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<WriteIntent>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a WriteIntent connection. */
+export type WriteIntentEdge = {
+  __typename?: 'WriteIntentEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The WriteIntent. */
+  node: WriteIntent;
+};
+
+/** Where a write-ahead intent stands. */
+export type WriteIntentState =
+  /** The vendor did not do it. */
+  | 'FAILED'
+  /** An owner holds (or held, when its lease ran out) the write. */
+  | 'PENDING'
+  /** The vendor did it. */
+  | 'SUCCEEDED'
+  /** Nobody could tell yet whether the vendor did it. */
+  | 'UNKNOWN';
+
 export type BackofficeAccountsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1027,7 +1097,7 @@ export type BackofficeAccountsQueryVariables = Exact<{
 }>;
 
 
-export type BackofficeAccountsQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } };
+export type BackofficeAccountsQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } };
 
 export type AccountByUsernameQueryVariables = Exact<{
   provider: Provider;
@@ -1035,7 +1105,7 @@ export type AccountByUsernameQueryVariables = Exact<{
 }>;
 
 
-export type AccountByUsernameQuery = { __typename?: 'Query', accountByUsername?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null };
+export type AccountByUsernameQuery = { __typename?: 'Query', accountByUsername?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null };
 
 export type CustomersQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;
@@ -1087,14 +1157,14 @@ export type AccountDashboardQueryVariables = Exact<{
 }>;
 
 
-export type AccountDashboardQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } };
+export type AccountDashboardQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } };
 
 export type AccountDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type AccountDetailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', groupId?: string | null, metadata?: Record<string, unknown> | null, id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plans?: Array<{ __typename?: 'AccountPlan', planCode?: string | null, name?: string | null, state: string, expiresAt?: string | null, bytesUsed?: number | null, bytesMax?: number | null }> | null, wireguard?: { __typename?: 'WireGuardInfo', ip?: string | null, publicKey?: string | null } | null, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null }> } | null };
+export type AccountDetailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', groupId?: string | null, metadata?: Record<string, unknown> | null, id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plans?: Array<{ __typename?: 'AccountPlan', planCode?: string | null, name?: string | null, state: string, expiresAt?: string | null, bytesUsed?: number | null, bytesMax?: number | null }> | null, wireguard?: { __typename?: 'WireGuardInfo', ip?: string | null, publicKey?: string | null } | null, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null }> } | null };
 
 export type AccountOverviewQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1105,7 +1175,7 @@ export type AccountOverviewQueryVariables = Exact<{
 
 export type AccountOverviewQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null } | null } }> } };
 
-export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
+export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
 
 export type MutationErrorsFragment = { __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode };
 
@@ -1114,42 +1184,42 @@ export type CreateAccountMutationVariables = Exact<{
 }>;
 
 
-export type CreateAccountMutation = { __typename?: 'Mutation', createAccount: { __typename?: 'AccountWithPasswordPayload', password?: string | null, replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type CreateAccountMutation = { __typename?: 'Mutation', createAccount: { __typename?: 'AccountWithPasswordPayload', password?: string | null, replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type EnableAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type EnableAccountMutation = { __typename?: 'Mutation', enableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type EnableAccountMutation = { __typename?: 'Mutation', enableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type DisableAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type DisableAccountMutation = { __typename?: 'Mutation', disableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type DisableAccountMutation = { __typename?: 'Mutation', disableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type RenewAccountMutationVariables = Exact<{
   input: RenewAccountInput;
 }>;
 
 
-export type RenewAccountMutation = { __typename?: 'Mutation', renewAccount: { __typename?: 'AccountPayload', replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type RenewAccountMutation = { __typename?: 'Mutation', renewAccount: { __typename?: 'AccountPayload', replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type ExtendAccountMutationVariables = Exact<{
   input: ExtendAccountInput;
 }>;
 
 
-export type ExtendAccountMutation = { __typename?: 'Mutation', extendAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ExtendAccountMutation = { __typename?: 'Mutation', extendAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type ExpireAccountMutationVariables = Exact<{
   input: ExpireAccountInput;
 }>;
 
 
-export type ExpireAccountMutation = { __typename?: 'Mutation', expireAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ExpireAccountMutation = { __typename?: 'Mutation', expireAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type ChangeAccountPasswordMutationVariables = Exact<{
   input: ChangeAccountPasswordInput;
@@ -1163,14 +1233,14 @@ export type ChangeAccountPlanMutationVariables = Exact<{
 }>;
 
 
-export type ChangeAccountPlanMutation = { __typename?: 'Mutation', changeAccountPlan: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plan?: { __typename?: 'Plan', code: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ChangeAccountPlanMutation = { __typename?: 'Mutation', changeAccountPlan: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plan?: { __typename?: 'Plan', code: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type CloseAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type CloseAccountMutation = { __typename?: 'Mutation', closeAccount: { __typename?: 'AccountPayload', deletedAccountId?: string | null, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type CloseAccountMutation = { __typename?: 'Mutation', closeAccount: { __typename?: 'AccountPayload', deletedAccountId?: string | null, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type DeleteAccountMutationVariables = Exact<{
   input: AccountRefInput;
@@ -1184,21 +1254,21 @@ export type ReopenAccountMutationVariables = Exact<{
 }>;
 
 
-export type ReopenAccountMutation = { __typename?: 'Mutation', reopenAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ReopenAccountMutation = { __typename?: 'Mutation', reopenAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type AnonymiseAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type AnonymiseAccountMutation = { __typename?: 'Mutation', anonymiseAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type AnonymiseAccountMutation = { __typename?: 'Mutation', anonymiseAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type SetAccountBandwidthLimitMutationVariables = Exact<{
   input: SetBandwidthLimitInput;
 }>;
 
 
-export type SetAccountBandwidthLimitMutation = { __typename?: 'Mutation', setAccountBandwidthLimit: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type SetAccountBandwidthLimitMutation = { __typename?: 'Mutation', setAccountBandwidthLimit: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type RevokeAccountSessionsMutationVariables = Exact<{
   input: AccountRefInput;

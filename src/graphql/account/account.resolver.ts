@@ -84,7 +84,8 @@ export class AccountResolver {
     @Root() account: AccountRecord,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<string> {
+  ): Promise<string | null> {
+    if (ctx.services.scope.hidesVendorDetail) return null;
     return (await complete(ctx, account, 'providerStatus', info)).providerStatus;
   }
 
@@ -103,6 +104,7 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountRecord['metadata']> {
+    if (ctx.services.scope.hidesVendorDetail) return null;
     return (await complete(ctx, account, 'metadata', info)).metadata;
   }
 

@@ -61,8 +61,12 @@ export class Account extends Node {
   @Field(() => AccountStatus, { description: 'Provider-neutral status.' })
   status!: AccountStatus;
 
-  @Field({ description: 'The provider\'s raw status value, verbatim (e.g. "Enabled:February 26, 2024").' })
-  providerStatus!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The provider\'s raw status value, verbatim (e.g. "Enabled:February 26, 2024"). Null for scoped credentials (customer portals, sub-resellers).',
+  })
+  providerStatus!: string | null;
 
   @Field(() => DateTime, { nullable: true, description: 'When the account was opened.' })
   createdAt!: string | null;
@@ -85,7 +89,10 @@ export class Account extends Node {
   @Field(() => String, { nullable: true, description: 'WLVPN account group.' })
   groupId!: string | null;
 
-  @Field(() => JSONObject, { nullable: true, description: 'Reseller metadata stored with the account (WLVPN).' })
+  @Field(() => JSONObject, {
+    nullable: true,
+    description: 'Reseller metadata stored with the account (WLVPN). Null for scoped credentials.',
+  })
   metadata!: Record<string, string> | null;
 
   @Field(() => [AccountPlan], { nullable: true, description: 'Current, pending and spent plans (WLVPN).' })
