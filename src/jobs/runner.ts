@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
+import { syncJobs } from './sync.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -31,11 +32,18 @@ export interface JobDefinition<T extends object = object> {
   policy?: PgBoss.QueuePolicy;
   /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
   pollingIntervalSeconds?: number;
-  handler(data: T, job: { id: string }): Promise<unknown>;
+  handler(data: T, job: JobContext): Promise<unknown>;
 }
 
-/** The job types every runner serves. */
-const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob];
+/** What a handler gets besides its data. */
+export interface JobContext {
+  id: string;
+  /** Queues another job (fan-out from a scheduled job); answers its id, null when folded into a waiting one. */
+  send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>;
+}
+
+/** The job types every runner serves (a factory may define several). */
+const JOBS: Array<(deps: JobDeps) => JobDefinition | JobDefinition[]> = [reconcileIntentsJob, syncJobs];
 
 export interface JobRunnerOptions {
   /** Job types to serve (default: all of JOBS). */
@@ -61,7 +69,7 @@ export interface JobRunner {
 export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): Promise<JobRunner> {
   const { store, logger } = deps;
   const db = store.db;
-  const definitions = options.jobs ?? JOBS.map((make) => make(deps));
+  const definitions = options.jobs ?? JOBS.flatMap((make) => make(deps));
   const schema = await bossSchema(store);
   const boss = new PgBoss({
     ...(db.kind === 'postgres' && db.url
@@ -86,7 +94,10 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
         for (const job of jobs) {
           const started = Date.now();
           try {
-            const output = await def.handler(job.data ?? {}, { id: job.id });
+            const output = await def.handler(job.data ?? {}, {
+              id: job.id,
+              send: (name, data, sendOptions = {}) => boss.send(name, data, sendOptions),
+            });
             logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
             outputs.push(output);
           } catch (error) {

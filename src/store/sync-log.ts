@@ -95,24 +95,42 @@ export class SyncLog {
     staleAfterMs = 120_000,
   ): Promise<{ run: SyncRun; started: boolean }> {
     return this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE sync_runs SET status = 'FAILED', finished_at = clock_timestamp(), error_code = 'ABANDONED',
-           error_message = 'The worker running this sync stopped before finishing it.'
-         WHERE provider = $1 AND status = 'RUNNING' AND heartbeat_at < clock_timestamp() - ($2::int * interval '1 millisecond')`,
-        [provider, staleAfterMs],
-      );
-      const inserted = await tx.query<RunRow>(
-        `INSERT INTO sync_runs (provider, mode, status) VALUES ($1, $2, 'RUNNING')
-         ON CONFLICT (provider) WHERE status = 'RUNNING' DO NOTHING RETURNING ${RUN_COLUMNS}`,
-        [provider, mode],
-      );
-      if (inserted[0]) return { run: toRun(inserted[0]), started: true };
+      await lockProvider(tx, provider);
+      const started = await insertRun(tx, provider, mode, staleAfterMs);
+      if (started) return { run: started, started: true };
       const [running] = await tx.query<RunRow>(
         `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE provider = $1 AND status = 'RUNNING'`,
         [provider],
       );
       if (!running) throw new Error(`no running sync for ${provider} and none could be started`);
       return { run: toRun(running), started: false };
+    });
+  }
+
+  /**
+   * The scheduled start: starts a run only when none is going for that provider and none started in the last
+   * `notWithinMs` (so the same schedule tick handled by several replicas, or twice, starts one run). Decided under
+   * a per-provider advisory lock in one transaction. Answers the latest run before this one (`previous`), whose
+   * start tells how much time the new run's budget covers; `run` is null when nothing was started.
+   */
+  async startIfDue(
+    provider: ProviderName,
+    mode: SyncMode,
+    notWithinMs: number,
+    staleAfterMs = 120_000,
+  ): Promise<{ run: SyncRun | null; started: boolean; previous: SyncRun | null }> {
+    return this.db.transaction(async (tx) => {
+      await lockProvider(tx, provider);
+      const [latest] = await tx.query<RunRow & { recent: boolean }>(
+        `SELECT ${RUN_COLUMNS}, (status = 'RUNNING' AND heartbeat_at >= clock_timestamp() - ($3::int * interval '1 millisecond'))
+             OR started_at > clock_timestamp() - ($2::int * interval '1 millisecond') AS recent
+         FROM sync_runs WHERE provider = $1 ORDER BY started_at DESC, id LIMIT 1`,
+        [provider, Math.max(0, Math.floor(notWithinMs)), staleAfterMs],
+      );
+      const previous = latest ? toRun(latest) : null;
+      if (latest?.recent) return { run: null, started: false, previous };
+      const run = await insertRun(tx, provider, mode, staleAfterMs);
+      return { run, started: run !== null, previous };
     });
   }
 
@@ -249,6 +267,32 @@ export class SyncLog {
     );
     return row ? toIssue(row) : null;
   }
+}
+
+/** Serialises starts of one provider's runs across connections and replicas (released at commit). */
+async function lockProvider(tx: Pick<Db, 'query'>, provider: ProviderName): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('vpn-graph:sync:' || $1::text))`, [provider]);
+}
+
+/** Abandons a stale run, then inserts a RUNNING one unless one is going; null when one is. */
+async function insertRun(
+  tx: Pick<Db, 'query'>,
+  provider: ProviderName,
+  mode: SyncMode,
+  staleAfterMs: number,
+): Promise<SyncRun | null> {
+  await tx.query(
+    `UPDATE sync_runs SET status = 'FAILED', finished_at = clock_timestamp(), error_code = 'ABANDONED',
+       error_message = 'The worker running this sync stopped before finishing it.'
+     WHERE provider = $1 AND status = 'RUNNING' AND heartbeat_at < clock_timestamp() - ($2::int * interval '1 millisecond')`,
+    [provider, staleAfterMs],
+  );
+  const [inserted] = await tx.query<RunRow>(
+    `INSERT INTO sync_runs (provider, mode, status) VALUES ($1, $2, 'RUNNING')
+     ON CONFLICT (provider) WHERE status = 'RUNNING' DO NOTHING RETURNING ${RUN_COLUMNS}`,
+    [provider, mode],
+  );
+  return inserted ? toRun(inserted) : null;
 }
 
 function toRun(r: RunRow): SyncRun {
