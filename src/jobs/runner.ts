@@ -54,6 +54,8 @@ export interface JobRunnerOptions {
   graceMs?: number;
   /** Poll interval override for every worker (tests). */
   pollingIntervalSeconds?: number;
+  /** Run workers (default true). False: a sender only (queues are created, nothing is fetched or scheduled). */
+  work?: boolean;
 }
 
 export interface JobRunner {
@@ -70,6 +72,7 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
   const { store, logger } = deps;
   const db = store.db;
   const definitions = options.jobs ?? JOBS.flatMap((make) => make(deps));
+  const work = options.work ?? true;
   const schema = await bossSchema(store);
   const boss = new PgBoss({
     ...(db.kind === 'postgres' && db.url
@@ -77,7 +80,8 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
       : { db: { executeSql: (text: string, values?: unknown[]) => db.executeSql(text, values) } }),
     schema,
     application_name: 'vpn-graph-jobs',
-    schedule: options.schedule ?? true,
+    schedule: work && (options.schedule ?? true),
+    ...(work ? {} : { supervise: false }),
   });
   boss.on('error', (error: unknown) =>
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job queue error'),
@@ -85,6 +89,7 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
   await boss.start();
   for (const def of definitions) {
     await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'stately' });
+    if (!work) continue;
     const pollingIntervalSeconds = options.pollingIntervalSeconds ?? def.pollingIntervalSeconds;
     await boss.work<object>(
       def.name,
@@ -133,6 +138,23 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     stop() {
       stopping ??= boss.stop({ graceful: true, wait: true, close: true, timeout: Math.max(1_000, graceMs) });
       return stopping;
+    },
+  };
+}
+
+/**
+ * Queues jobs from any process: through the runner when this process runs one, else through a send-only runner
+ * started on first use (WORKER=off: the API queues, `npm run worker` works).
+ */
+export function jobSender(deps: JobDeps, running?: JobRunner): Pick<JobRunner, 'send'> & { stop(): Promise<void> } {
+  let own: Promise<JobRunner> | undefined;
+  return {
+    async send(name, data, options) {
+      const runner = running ?? (await (own ??= startJobs(deps, { work: false })));
+      return runner.send(name, data, options);
+    },
+    async stop() {
+      if (own) await (await own).stop();
     },
   };
 }

@@ -3,7 +3,9 @@ import { isProviderName } from '../domain/provider.js';
 import type { VpnProvider } from '../providers/port.js';
 import { createSyncService, syncRate } from '../services/sync.js';
 import type { SyncRun } from '../store/sync-log.js';
-import type { JobDefinition, JobDeps } from './runner.js';
+import type { ProviderName } from '../domain/provider.js';
+import type { SyncQueue } from '../services/sync-admin.js';
+import type { JobDefinition, JobDeps, JobRunner } from './runner.js';
 
 /**
  * The mirror sync on the job queue.
@@ -104,4 +106,14 @@ export function syncJobs(deps: JobDeps): JobDefinition[] {
     },
   };
   return [schedule, run];
+}
+
+/** The queue `syncProvider` hands its run to: a `sync-provider` job that executes that run. */
+export function syncQueueOn(sender: Pick<JobRunner, 'send'>): SyncQueue {
+  return {
+    async enqueue(provider: ProviderName, runId: string) {
+      const id = await sender.send(SYNC_PROVIDER, { provider, runId } satisfies SyncJobData, { retryLimit: 0 });
+      if (!id) throw new Error(`${SYNC_PROVIDER}: the job was not queued`);
+    },
+  };
 }

@@ -4,9 +4,11 @@ import { CustomerService } from './customers.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
+import { SyncAdminService } from './sync-admin.js';
 
 export type { ServiceDeps } from './kernel.js';
 export type { AccountFilterInput } from './accounts.js';
+export type { SyncQueue } from './sync-admin.js';
 
 /**
  * Per-request services: what resolvers delegate to (account lifecycle writes go through LifecycleService).
@@ -19,6 +21,8 @@ export class Services {
   readonly projects: ProjectService;
   readonly catalog: CatalogService;
   readonly nodes: NodeService;
+  /** Mirror sync runs and drift (operators). */
+  readonly sync: SyncAdminService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -26,6 +30,7 @@ export class Services {
     this.customers = new CustomerService(kernel, this.accounts);
     this.projects = new ProjectService(kernel);
     this.catalog = new CatalogService(kernel);
+    this.sync = new SyncAdminService(kernel, this.accounts, deps.syncQueue);
     this.nodes = new NodeService(this);
   }
 }
