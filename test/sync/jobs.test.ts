@@ -67,8 +67,8 @@ describe('sync job through pg-boss on PGlite', () => {
     const runs = (await runsOf(log)).slice(0, (await runsOf(log)).length - before);
     // WLVPN was synced a moment ago (not due again); the three others run once.
     expect(runs.map((r) => r.provider).sort()).toEqual(['PUREVPN', 'PUREWL', 'VPNRESELLERS']);
-    expect(runs.find((r) => r.provider === 'PUREWL')).toMatchObject({ mode: 'REFRESH', seen: 4, vendorCalls: 4 });
-    expect(runs.find((r) => r.provider === 'PUREVPN')).toMatchObject({ mode: 'REFRESH', seen: 3, vendorCalls: 3 });
+    expect(runs.find((r) => r.provider === ProviderName.PUREWL)).toMatchObject({ mode: 'REFRESH', seen: 4, vendorCalls: 4 });
+    expect(runs.find((r) => r.provider === ProviderName.PUREVPN)).toMatchObject({ mode: 'REFRESH', seen: 3, vendorCalls: 3 });
     expect(t.upstream(ProviderName.WLVPN)).toBe(0);
   });
 
@@ -127,7 +127,7 @@ const PG_URL = process.env.TEST_DATABASE_URL;
     expect(runs.every((r) => r.status === 'SUCCEEDED')).toBe(true);
     // One paged list call at WLVPN (about 55 accounts), whatever the number of jobs.
     expect(t.upstream(ProviderName.WLVPN)).toBe(1);
-    expect(runs.find((r) => r.provider === 'PUREWL')).toMatchObject({ mode: 'REFRESH', vendorCalls: 4 });
+    expect(runs.find((r) => r.provider === ProviderName.PUREWL)).toMatchObject({ mode: 'REFRESH', vendorCalls: 4 });
 
     // The next tick comes too soon for every provider: nothing runs, no vendor is called.
     t.resetUpstream();
