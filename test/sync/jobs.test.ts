@@ -67,8 +67,16 @@ describe('sync job through pg-boss on PGlite', () => {
     const runs = (await runsOf(log)).slice(0, (await runsOf(log)).length - before);
     // WLVPN was synced a moment ago (not due again); the three others run once.
     expect(runs.map((r) => r.provider).sort()).toEqual(['PUREVPN', 'PUREWL', 'VPNRESELLERS']);
-    expect(runs.find((r) => r.provider === ProviderName.PUREWL)).toMatchObject({ mode: 'REFRESH', seen: 4, vendorCalls: 4 });
-    expect(runs.find((r) => r.provider === ProviderName.PUREVPN)).toMatchObject({ mode: 'REFRESH', seen: 3, vendorCalls: 3 });
+    expect(runs.find((r) => r.provider === ProviderName.PUREWL)).toMatchObject({
+      mode: 'REFRESH',
+      seen: 4,
+      vendorCalls: 4,
+    });
+    expect(runs.find((r) => r.provider === ProviderName.PUREVPN)).toMatchObject({
+      mode: 'REFRESH',
+      seen: 3,
+      vendorCalls: 3,
+    });
     expect(t.upstream(ProviderName.WLVPN)).toBe(0);
   });
 
