@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { ApolloServer } from '@apollo/server';
@@ -234,7 +234,13 @@ async function main(): Promise<void> {
       `emulator latency ${LATENCY_MS} ms per upstream call, ${DURATION_S} s per load run, UPSTREAM_CONCURRENCY=8. ` +
       `Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`;
     const table = `${header}\n\n${rows.join('\n')}\n`;
-    writeFileSync('bench/results.md', `# Benchmark results\n\n${table}\nReproduce: \`npm run bench\`.\n`);
+    // The sync bench (`npm run bench:sync`) keeps its own section of the file.
+    const previous = existsSync('bench/results.md') ? readFileSync('bench/results.md', 'utf8') : '';
+    const syncSection = /<!-- sync:start -->[\s\S]*<!-- sync:end -->/.exec(previous)?.[0];
+    writeFileSync(
+      'bench/results.md',
+      `# Benchmark results\n\n${table}\nReproduce: \`npm run bench\`.\n${syncSection ? `\n${syncSection}\n` : ''}`,
+    );
     const readme = readFileSync('README.md', 'utf8');
     const section = `<!-- bench:start -->\n${table}<!-- bench:end -->`;
     writeFileSync('README.md', readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section));

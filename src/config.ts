@@ -114,6 +114,22 @@ const common = z.object({
   CUSTOMER_RENEW_WITHIN_DAYS: int(30, 0),
   /** Longest period a customer may add at once: renew `periodDays`, or an extend date this far past today. */
   CUSTOMER_RENEW_MAX_DAYS: int(366, 1),
+  /**
+   * How often providers with a list call (VPNresellers, WLVPN) get a full sync, in ms. The schedule ticks once a
+   * minute (pg-boss cron), so the interval is honoured at minute granularity; 0 turns scheduled full syncs off.
+   */
+  SYNC_INTERVAL_MS: int(300_000, 0),
+  /**
+   * Vendor calls per minute a sync of PureWL may spend. PureWL has no list call: every minute a refresh reads this
+   * many accounts (stalest first). 0 = no scheduled sync.
+   */
+  SYNC_RATE_PUREWL: int(30, 0),
+  /** Vendor calls per minute a full sync of VPNresellers may spend (its list pages are paced to it); 0 = no scheduled sync. */
+  SYNC_RATE_VPNRESELLERS: int(60, 0),
+  /** Vendor calls per minute a full sync of WLVPN may spend (its list pages are paced to it); 0 = no scheduled sync. */
+  SYNC_RATE_WLVPN: int(60, 0),
+  /** Like SYNC_RATE_PUREWL, for PureVPN (no list call: a refresh reads this many accounts per minute). */
+  SYNC_RATE_PUREVPN: int(30, 0),
 });
 
 const schema = common.extend(providerShape);

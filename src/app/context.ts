@@ -5,7 +5,7 @@ import type { AppConfig } from '../config.js';
 import type { Authenticator } from '../auth.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
-import { Services } from '../services/index.js';
+import { Services, type SyncQueue } from '../services/index.js';
 import { LifecycleService } from '../services/lifecycle.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
@@ -19,16 +19,27 @@ export interface ContextDeps {
   catalog: LoaderDeps['catalog'];
   authenticator: Authenticator;
   logger: Logger;
+  syncQueue?: SyncQueue;
 }
 
 export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => Promise<GraphQLContext> {
-  const { config, registry, store, catalog, authenticator, logger } = deps;
+  const { config, registry, store, catalog, authenticator, logger, syncQueue } = deps;
   return async (request) => {
     const requestId = request.id;
     const viewer = await authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
     const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
     const partialErrors: GraphQLError[] = [];
-    const services = new Services({ config, registry, store, loaders, partialErrors, viewer, requestId, logger });
+    const services = new Services({
+      config,
+      registry,
+      store,
+      loaders,
+      partialErrors,
+      viewer,
+      requestId,
+      logger,
+      ...(syncQueue ? { syncQueue } : {}),
+    });
     return {
       requestId,
       viewer,

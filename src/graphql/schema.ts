@@ -17,6 +17,7 @@ import { AccountMutationResolver } from './account/account.mutations.js';
 import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
 import { IntentResolver } from './intent/intent.resolver.js';
+import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync/index.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 
@@ -35,6 +36,9 @@ const RESOLVERS = [
   CustomerMutationResolver,
   ProjectMutationResolver,
   IntentResolver,
+  SyncRunResolver,
+  SyncIssueResolver,
+  SyncMutationResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

@@ -5,9 +5,11 @@ import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
 import type { ScopeGuard } from './scope.js';
+import { SyncAdminService } from './sync-admin.js';
 
 export type { ServiceDeps } from './kernel.js';
 export type { AccountFilterInput } from './accounts.js';
+export type { SyncQueue } from './sync-admin.js';
 
 /**
  * Per-request services: what resolvers delegate to (account lifecycle writes go through LifecycleService).
@@ -22,6 +24,8 @@ export class Services {
   readonly nodes: NodeService;
   /** The scope guard of this request (the lifecycle service shares it). */
   readonly scope: ScopeGuard;
+  /** Mirror sync runs and drift (operators). */
+  readonly sync: SyncAdminService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -30,6 +34,7 @@ export class Services {
     this.customers = new CustomerService(kernel, this.accounts);
     this.projects = new ProjectService(kernel);
     this.catalog = new CatalogService(kernel);
+    this.sync = new SyncAdminService(kernel, this.accounts, deps.syncQueue);
     this.nodes = new NodeService(this);
   }
 }

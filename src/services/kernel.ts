@@ -9,6 +9,7 @@ import type { Loaders } from '../loaders/index.js';
 import { asProviderError, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
+import type { SyncQueue } from './sync-admin.js';
 import { toGraphQLError } from './errors.js';
 import { ScopeGuard, type ScopeRules } from './scope.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   viewer: Viewer;
   requestId: string;
   logger: Logger;
+  /** Where `syncProvider` hands a started run (the job queue); absent: runs cannot be started on demand. */
+  syncQueue?: SyncQueue;
 }
 
 /** Plumbing the services share: id decoding, provider lookup, paging, partial failures, the journal. */

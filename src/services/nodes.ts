@@ -1,9 +1,10 @@
 import { InputError } from '../domain/errors.js';
-import { decodeId, type EntityType, type GlobalId } from '../domain/ids.js';
+import { decodeId, encodeId, type EntityType, type GlobalId } from '../domain/ids.js';
 import type { AccountService } from './accounts.js';
 import type { CatalogService } from './catalog.js';
 import type { CustomerService } from './customers.js';
 import type { ProjectService } from './projects.js';
+import type { SyncAdminService } from './sync-admin.js';
 
 const MAX_NODES = 100;
 
@@ -17,6 +18,7 @@ export class NodeService {
       customers: CustomerService;
       projects: ProjectService;
       catalog: CatalogService;
+      sync: SyncAdminService;
     },
   ) {}
 
@@ -44,7 +46,7 @@ export class NodeService {
   }
 
   private async load(gid: GlobalId): Promise<object | null> {
-    const { accounts, customers, projects, catalog } = this.parts;
+    const { accounts, customers, projects, catalog, sync } = this.parts;
     const provider = gid.source === 'STORE' ? null : gid.source;
     const key = provider ? { provider, nativeId: gid.nativeId } : null;
     let value: object | null = null;
@@ -64,6 +66,14 @@ export class NodeService {
       case 'Server':
         value = key ? await catalog.server(key) : null;
         break;
+      case 'SyncRun':
+      case 'SyncIssue': {
+        // Operators only; others are answered as if there were no such object.
+        if (!sync.visible || !key) break;
+        const id = encodeId(gid.type, gid.source, gid.nativeId);
+        value = gid.type === 'SyncRun' ? await sync.run(id) : await sync.issue(id);
+        break;
+      }
     }
     return value ? { ...value, __typename: gid.type } : null;
   }
