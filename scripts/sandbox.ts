@@ -36,7 +36,7 @@ async function startEmulator(name: ProviderName, port: number): Promise<Started>
   const module = providerModule(name);
   const build = await module.sandbox();
   const stateFile = join(stateDir, `${name}.json`);
-  const { handle, credentials, baseUrlFor } = build({
+  const built = build({
     seed,
     port,
     host,
@@ -44,11 +44,12 @@ async function startEmulator(name: ProviderName, port: number): Promise<Started>
     stateFile,
     ...(accounts > 0 ? { accounts } : {}),
   });
+  const { handle, credentials } = built;
   if (admin) handle.server.route('GET', '/__sandbox/usernames', () => ({ status: 200, json: handle.demoUsernames() }));
   const url = await handle.server.start();
   if (latencyMs > 0) handle.server.addFault({ kind: 'latency', latencyMs });
   const [baseVar] = moduleVariables(module);
-  return { name, handle, url, variables: { [baseVar!]: baseUrlFor(url), ...credentials } };
+  return { name, handle, url, variables: { [baseVar!]: built.baseUrlFor(url), ...credentials } };
 }
 
 const started: Started[] = [];

@@ -111,7 +111,10 @@ export async function startServer(
 }
 
 /** A fresh schema on the test Postgres server: its URL (search_path) and a drop for afterAll. */
-export async function freshSchema(baseUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshSchema(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const schema = `${prefix}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -119,6 +122,7 @@ export async function freshSchema(baseUrl: string, prefix: string): Promise<{ ur
   await admin.end();
   const url = `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
+    name: schema,
     url,
     async drop() {
       const c = new pg.Client({ connectionString: baseUrl });
