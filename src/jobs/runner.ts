@@ -50,7 +50,7 @@ export interface JobRunnerOptions {
   jobs?: JobDefinition[];
   /** Register cron schedules (default true). */
   schedule?: boolean;
-  /** How long `stop()` waits for running jobs (default 10 s; pass SHUTDOWN_GRACE_MS). */
+  /** How long `stop()` waits for running jobs (default SHUTDOWN_GRACE_MS less 1 s, at least 1 s). */
   graceMs?: number;
   /** Poll interval override for every worker (tests). */
   pollingIntervalSeconds?: number;
@@ -118,7 +118,9 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     );
     if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
   }
-  const graceMs = options.graceMs ?? 10_000;
+  // Running jobs get the process's grace period less a margin, so that past it pg-boss hands them back to the
+  // queue (failWip, retried later) and the store still closes before SHUTDOWN_GRACE_MS forces the exit.
+  const graceMs = options.graceMs ?? Math.max(1_000, deps.config.env.SHUTDOWN_GRACE_MS - 1_000);
   let stopping: Promise<void> | undefined;
   return {
     boss,
