@@ -35,7 +35,7 @@ export function decodeId(id: string): GlobalId | null {
   const nativeId = text.slice(second + 1);
   if (!ENTITY_TYPES.includes(type) || nativeId.length === 0) return null;
   if (source !== STORE_SOURCE && !isProviderName(source)) return null;
-  return { type, source: source as Source, nativeId };
+  return { type, source, nativeId };
 }
 
 export function isStoreSource(source: Source): source is typeof STORE_SOURCE {

@@ -89,7 +89,9 @@ export class CatalogService {
       return { provider: gid.source, nativeId: gid.nativeId, ...range };
     });
     return Promise.all(
-      keys.map((k) => (this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : null)),
+      keys.map((k) =>
+        this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : Promise.resolve(null),
+      ),
     );
   }
 }

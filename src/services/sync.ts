@@ -119,7 +119,7 @@ export class SyncService {
           provider: provider.name,
           nativeId,
           username: known[i]?.record.username ?? nativeId,
-          kind: 'GONE_AT_VENDOR' as SyncIssueKind,
+          kind: 'GONE_AT_VENDOR',
           details: { lastKnownStatus: known[i]?.record.status ?? null, lastSyncedAt: known[i]?.syncedAt ?? null },
         })),
         run.id,
