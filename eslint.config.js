@@ -89,10 +89,30 @@ export default tseslint.config(
     rules: {
       ...graphqlPlugin.configs['flat/schema-recommended'].rules,
       ...graphqlPlugin.configs['flat/schema-relay'].rules,
+      // Every type, field, argument and enum value is described, except the root types themselves: type-graphql
+      // builds `Query` and `Mutation` and has no way to describe them, and in a federated graph the root types
+      // belong to the supergraph (the router merges every subgraph's), not to one subgraph. Their fields are
+      // still checked (rootField). test/schema/sdl.test.ts makes the same exception.
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          DirectiveDefinition: true,
+          ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation)$/]'],
+        },
+      ],
+      // The Relay cursor spec lets a connection page forward only, backward only, or both (each pair complete,
+      // which this rule still checks). `unresolvedIntents` is an operator work list read oldest first: forward
+      // only, on purpose. The account connections page both ways (test/services/account-list.test.ts).
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
       // Relay asks that connections be the only lists; this schema also has small, bounded plain lists on
       // purpose (`capabilities`, `userErrors`, `nodes(ids:)`, a provider's `plans`/`servers`, usage metrics).
       // Connections themselves are still checked by relay-connection-types / relay-edge-types' other checks.
-      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false }],
+      // Edge nodes need not implement `Node`: a write intent (`WriteIntentEdge.node`) is an operator record
+      // with a store id, not a refetchable entity (`node(id:)` decodes entity ids only), so declaring it a
+      // Node would promise a lookup that does not exist. Every entity edge's node does implement Node.
+      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false }],
       // Only entities need an `id`. Connections, edges, page info, mutation payloads, error shapes and
       // value objects nested in an entity (plan of an account, usage report, connection configs, provider
       // info) have no identity of their own.
