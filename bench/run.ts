@@ -33,7 +33,7 @@ async function startServer(env: Record<string, string>): Promise<Child> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    const rl = createInterface({ input: proc.stdout! });
+    const rl = createInterface({ input: proc.stdout });
     rl.on('line', (line) => {
       if (!line.startsWith('{')) return;
       const msg = JSON.parse(line) as { msg?: string; url?: string; emulators?: Record<string, string> };
@@ -49,7 +49,7 @@ async function startBare(): Promise<Child> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve) => {
-    const rl = createInterface({ input: proc.stdout! });
+    const rl = createInterface({ input: proc.stdout });
     rl.on('line', (line) => {
       const msg = JSON.parse(line) as { url: string };
       resolve({ proc, url: msg.url, emulators: {} });

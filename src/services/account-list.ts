@@ -99,7 +99,7 @@ export class CrossProviderAccountList {
     const edges = result.items.map(({ record, pos }) => ({ cursor: encodeCursor(pos), node: record }));
     this.onRecords(result.items.map((i) => i.record));
     let totalPromise: Promise<number | null> | undefined;
-    const self = this;
+    const countTotal = () => this.total();
     return {
       edges,
       nodes: edges.map((e) => e.node),
@@ -111,7 +111,7 @@ export class CrossProviderAccountList {
       },
       // Counted only when the field is selected.
       get totalCount(): Promise<number | null> {
-        totalPromise ??= self.total();
+        totalPromise ??= countTotal();
         return totalPromise;
       },
       failures: this.failures.map((f) => ({

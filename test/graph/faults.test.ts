@@ -67,8 +67,8 @@ describe('fault matrix', () => {
       tally.duplicated += ids.length - new Set(ids).size;
       expect(present).toEqual(expected);
       expect(new Set(ids).size).toBe(ids.length);
-      expect(edges.some((e) => e.node.provider === provider)).toBe(false);
-      const failure = res.data?.accounts.failures.find((f) => f.provider === provider);
+      expect(edges.some((e) => (e.node.provider as ProviderName) === provider)).toBe(false);
+      const failure = res.data?.accounts.failures.find((f) => (f.provider as ProviderName) === provider);
       expect(codes).toContain(failure?.code);
       const error = res.errors?.find((e) => e.extensions?.provider === provider && e.path?.[0] === 'accounts');
       expect(codes).toContain(error?.extensions?.code);

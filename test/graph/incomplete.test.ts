@@ -1,4 +1,4 @@
-import { buildSchema, parse, execute, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, parse, executeSync, type GraphQLResolveInfo } from 'graphql';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ProviderName } from '../../src/domain/provider.js';
 import { connectionNodeFields } from '../../src/graphql/common/selection.js';
@@ -21,7 +21,7 @@ describe('selection look-ahead', () => {
   `);
   function fieldsOf(query: string): Set<string> {
     let seen = new Set<string>();
-    execute({
+    executeSync({
       schema,
       document: parse(query),
       fieldResolver: (_s, _a, _c, info: GraphQLResolveInfo) => {

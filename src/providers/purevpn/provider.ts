@@ -67,7 +67,7 @@ export class PurevpnProvider extends DirectoryBackedProvider {
           new InputError('password', 'PureVPN picks the password itself; leave it out (change it afterwards).'),
         );
     }
-    if (input.planCode !== undefined && !parsePlanCode(String(input.planCode))) {
+    if (input.planCode !== undefined && (typeof input.planCode !== 'string' || !parsePlanCode(input.planCode))) {
       errors.push(new InputError('planCode', 'PureVPN packages are STANDARD, SSTP or HIGH-BW (e.g. "STANDARD-30").'));
     }
     if (
