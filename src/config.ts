@@ -108,6 +108,11 @@ const common = z.object({
   JWT_MAX_TTL_S: int(86_400, 1),
   /** Largest request body accepted; larger ones are refused with 413 while they stream. */
   MAX_BODY_BYTES: int(1_000_000, 1),
+  /**
+   * Vendor calls one GraphQL request may make (every call counted in providers/http.ts); further calls in that
+   * request fail fast with RATE_LIMITED on their path. 0 (default): derived from MAX_COST, ceil(MAX_COST / 100).
+   */
+  MAX_UPSTREAM_CALLS: int(0, 0),
 });
 
 const schema = common.extend(providerShape);
@@ -133,7 +138,12 @@ export interface AppConfig {
   introspection: boolean;
   /** CORS_ORIGINS as a list (empty: no cross-origin browser access). */
   corsOrigins: string[];
+  /** Vendor calls one request may make: MAX_UPSTREAM_CALLS, or ceil(MAX_COST / 100) when it is 0. */
+  upstreamCallBudget: number;
 }
+
+/** MAX_COST units per vendor call when MAX_UPSTREAM_CALLS is not set (MAX_COST 20000 → 200 calls). */
+export const COST_PER_UPSTREAM_CALL = 100;
 
 /** Shortest secrets accepted in production (NODE_ENV=production). */
 export const MIN_JWT_SECRET_BYTES = 32;
@@ -167,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     apiKeys,
     allowAnonymous,
+    upstreamCallBudget: env.MAX_UPSTREAM_CALLS || Math.ceil(env.MAX_COST / COST_PER_UPSTREAM_CALL),
     introspection: source.INTROSPECTION !== undefined ? env.INTROSPECTION : !production,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
