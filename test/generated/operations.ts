@@ -378,6 +378,8 @@ export type ErrorCode =
   | 'INSUFFICIENT_BALANCE'
   /** The entity does not exist (or is not visible to this reseller). */
   | 'NOT_FOUND'
+  /** The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent). */
+  | 'OUTCOME_UNKNOWN'
   /** The provider is rate limiting; retry later. */
   | 'RATE_LIMITED'
   /** The provider refused this API's credentials. */
@@ -793,27 +795,29 @@ export type Query = {
   /** One account by provider and VPN username; null when it does not exist. */
   accountByUsername?: Maybe<Account>;
   /** Accounts across all providers as one Relay connection. Order: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. A failing provider is skipped, listed in `failures` and reported in `errors`. */
-  accounts: AccountConnection;
+  accounts?: Maybe<AccountConnection>;
   /** One customer by id; null when it does not exist. */
   customer?: Maybe<Customer>;
   /** Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. */
-  customers: CustomerConnection;
+  customers?: Maybe<CustomerConnection>;
   /** Any object by its global id; null when it does not exist. */
   node?: Maybe<Node>;
   /** Many objects by global id (at most 100), batched per provider. */
-  nodes: Array<Maybe<Node>>;
-  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS). */
-  plans: Array<Plan>;
+  nodes?: Maybe<Array<Maybe<Node>>>;
+  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say. */
+  plans?: Maybe<Array<Plan>>;
   /** One project by id; null when it does not exist. */
   project?: Maybe<Project>;
   /** Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects. */
-  projects: ProjectConnection;
+  projects?: Maybe<ProjectConnection>;
   /** The four providers, their mode, capabilities and health. */
-  providers: Array<ProviderInfo>;
+  providers?: Maybe<Array<ProviderInfo>>;
   /** Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`. */
-  servers: Array<Server>;
-  /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id, null where the provider reports no usage. */
-  usage: Array<Maybe<UsageReport>>;
+  servers?: Maybe<Array<Server>>;
+  /** Writes whose outcome nobody could settle (unknown, or pending with no live owner), oldest first: what an operator must look at (e.g. PureVPN creates whose answer was lost — PureVPN picks the username). */
+  unresolvedIntents?: Maybe<WriteIntentConnection>;
+  /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id: null where the account has no usage in the range; null with an UNSUPPORTED_BY_PROVIDER error at that slot's path where its provider reports no usage at all. */
+  usage?: Maybe<Array<Maybe<UsageReport>>>;
 };
 
 
@@ -882,6 +886,12 @@ export type QueryProjectsArgs = {
 
 export type QueryServersArgs = {
   filter?: InputMaybe<ServerFilter>;
+};
+
+
+export type QueryUnresolvedIntentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1018,6 +1028,62 @@ export type WireGuardInfo = {
   publicKey?: Maybe<Scalars['String']['output']>;
 };
 
+/** A vendor write recorded before it was sent (create, renew), with what finds its result. */
+export type WriteIntent = {
+  __typename?: 'WriteIntent';
+  /** Attempts so far (each owner or reconciliation pass counts one). */
+  attempt: Scalars['Int']['output'];
+  /** When the intent was recorded. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Intent id (named by OUTCOME_UNKNOWN errors). */
+  id: Scalars['ID']['output'];
+  /** Code of the last failure, when it is one of the stable codes. */
+  lastError?: Maybe<ErrorCode>;
+  /** Operation, e.g. "createAccount". */
+  operation: Scalars['String']['output'];
+  /** Provider the write went to. */
+  provider: Provider;
+  /** Current state. */
+  state: WriteIntentState;
+  /** Last change. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Username that finds the result; null when the vendor picks it and never said. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of write-ahead intents. */
+export type WriteIntentConnection = {
+  __typename?: 'WriteIntentConnection';
+  /** The edges of this page. */
+  edges: Array<WriteIntentEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<WriteIntent>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a WriteIntent connection. */
+export type WriteIntentEdge = {
+  __typename?: 'WriteIntentEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The WriteIntent. */
+  node: WriteIntent;
+};
+
+/** Where a write-ahead intent stands. */
+export type WriteIntentState =
+  /** The vendor did not do it. */
+  | 'FAILED'
+  /** An owner holds (or held, when its lease ran out) the write. */
+  | 'PENDING'
+  /** The vendor did it. */
+  | 'SUCCEEDED'
+  /** Nobody could tell yet whether the vendor did it. */
+  | 'UNKNOWN';
+
 export type BackofficeAccountsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1027,7 +1093,7 @@ export type BackofficeAccountsQueryVariables = Exact<{
 }>;
 
 
-export type BackofficeAccountsQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } };
+export type BackofficeAccountsQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } | null };
 
 export type AccountByUsernameQueryVariables = Exact<{
   provider: Provider;
@@ -1044,14 +1110,14 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, provider?: Provider | null, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null }> } };
+export type CustomersQuery = { __typename?: 'Query', customers?: { __typename?: 'CustomerConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, provider?: Provider | null, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null }> } | null };
 
 export type ProjectsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type ProjectsQuery = { __typename?: 'Query', projects: { __typename?: 'ProjectConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Project', id: string, name: string, description?: string | null, customers: { __typename?: 'CustomerConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Customer', id: string, fullName?: string | null }> } }> } };
+export type ProjectsQuery = { __typename?: 'Query', projects?: { __typename?: 'ProjectConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Project', id: string, name: string, description?: string | null, customers: { __typename?: 'CustomerConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Customer', id: string, fullName?: string | null }> } }> } | null };
 
 export type CatalogQueryVariables = Exact<{
   provider: Provider;
@@ -1059,7 +1125,7 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { __typename?: 'Query', plans: Array<{ __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind, intervalDays?: number | null, bandwidthBytes?: number | null, priceUsd?: string | null }>, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null, protocols: Array<string> }> };
+export type CatalogQuery = { __typename?: 'Query', plans?: Array<{ __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind, intervalDays?: number | null, bandwidthBytes?: number | null, priceUsd?: string | null }> | null, servers?: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null, protocols: Array<string> }> | null };
 
 export type UsageQueryVariables = Exact<{
   accountIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -1068,12 +1134,12 @@ export type UsageQueryVariables = Exact<{
 }>;
 
 
-export type UsageQuery = { __typename?: 'Query', usage: Array<{ __typename?: 'UsageReport', accountId: string, provider: Provider, from: string, to: string, bandwidthBytes?: number | null, connections?: number | null, metrics: Array<{ __typename?: 'UsageMetric', name: string, namespace: string, value: number, unit: string }> } | null> };
+export type UsageQuery = { __typename?: 'Query', usage?: Array<{ __typename?: 'UsageReport', accountId: string, provider: Provider, from: string, to: string, bandwidthBytes?: number | null, connections?: number | null, metrics: Array<{ __typename?: 'UsageMetric', name: string, namespace: string, value: number, unit: string }> } | null> | null };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderInfo', name: Provider, configured: boolean, sandbox: boolean, capabilities: Array<AccountOperation>, features: { __typename?: 'ProviderFeaturesInfo', listAccounts: boolean, customers: boolean, usage: boolean, bulkUsage: boolean }, health: { __typename?: 'ProviderHealthInfo', ok: boolean, breaker: string, message?: string | null } }> };
+export type ProvidersQuery = { __typename?: 'Query', providers?: Array<{ __typename?: 'ProviderInfo', name: Provider, configured: boolean, sandbox: boolean, capabilities: Array<AccountOperation>, features: { __typename?: 'ProviderFeaturesInfo', listAccounts: boolean, customers: boolean, usage: boolean, bulkUsage: boolean }, health: { __typename?: 'ProviderHealthInfo', ok: boolean, breaker: string, message?: string | null } }> | null };
 
 export type TrivialQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1087,7 +1153,7 @@ export type AccountDashboardQueryVariables = Exact<{
 }>;
 
 
-export type AccountDashboardQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } };
+export type AccountDashboardQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } | null };
 
 export type AccountDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1103,7 +1169,7 @@ export type AccountOverviewQueryVariables = Exact<{
 }>;
 
 
-export type AccountOverviewQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null } | null } }> } };
+export type AccountOverviewQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null } | null } }> } | null };
 
 export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
 

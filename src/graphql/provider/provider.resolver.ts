@@ -5,7 +5,10 @@ import { ProviderHealthInfo, ProviderInfo } from './provider.type.js';
 
 @Resolver(() => ProviderInfo)
 export class ProviderResolver {
-  @Query(() => [ProviderInfo], { description: 'The four providers, their mode, capabilities and health.' })
+  @Query(() => [ProviderInfo], {
+    nullable: true, // never blanks its siblings
+    description: 'The four providers, their mode, capabilities and health.',
+  })
   providers(@Ctx() ctx: GraphQLContext): ProviderSummary[] {
     return ctx.services.catalog.providers();
   }
