@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ProviderHealthSummary, ProviderSummary } from '../../services/catalog.js';
 import type { GraphQLContext } from '../context.js';
 import { ProviderHealthInfo, ProviderInfo } from './provider.type.js';
@@ -11,6 +11,11 @@ export class ProviderResolver {
   })
   providers(@Ctx() ctx: GraphQLContext): ProviderSummary[] {
     return ctx.services.catalog.providers();
+  }
+
+  @FieldResolver(() => ID, { description: "Stable id (the provider's name), so client caches normalise it." })
+  id(@Root() info: ProviderSummary): string {
+    return info.name;
   }
 
   @FieldResolver(() => ProviderHealthInfo, { description: 'Checked live (one cheap upstream call) when selected.' })

@@ -27,6 +27,15 @@ export class UsageResolver {
     return ctx.services.catalog.usage(accountIds, from ?? null, to ?? null);
   }
 
+  @FieldResolver(() => ID, {
+    description:
+      'Stable id of this report (account and date range), so client caches normalise it instead of replacing it.',
+  })
+  id(@Root() usage: UsageRecord): string {
+    const key = `UsageReport:${usage.provider}:${usage.accountNativeId}:${usage.from}:${usage.to}`;
+    return Buffer.from(key, 'utf8').toString('base64url');
+  }
+
   @FieldResolver(() => ID, { description: 'Id of the account measured.' })
   accountId(@Root() usage: UsageRecord): string {
     return encodeId('Account', usage.provider, usage.accountNativeId);
