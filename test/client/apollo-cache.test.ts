@@ -83,7 +83,7 @@ describe('Apollo Client 4 cache', () => {
     const PROVIDERS_AGAIN = gql(`query ProvidersAgain { providers { id name health { ok } features { usage } } }`);
     await client.query({ query: PROVIDERS_AGAIN, fetchPolicy: 'network-only' });
 
-    const usage = client.cache.extract();
+    const usage = client.cache.extract() as Record<string, unknown>;
     expect(Object.keys(usage).some((k) => k.startsWith('UsageReport:'))).toBe(true);
     expect(Object.keys(usage).some((k) => k.startsWith('ProviderInfo:'))).toBe(true);
     expect(warnings.filter((w) => /may be lost|Missing field|normaliz/i.test(w))).toEqual([]);
