@@ -130,6 +130,17 @@ const common = z.object({
   SYNC_RATE_WLVPN: int(60, 0),
   /** Like SYNC_RATE_PUREWL, for PureVPN (no list call: a refresh reads this many accounts per minute). */
   SYNC_RATE_PUREVPN: int(30, 0),
+  /**
+   * Vendor calls one GraphQL request may make (every call counted in providers/http.ts); further calls in that
+   * request fail fast with RATE_LIMITED on their path. 0 (default): derived from MAX_COST, ceil(MAX_COST / 100).
+   */
+  MAX_UPSTREAM_CALLS: int(0, 0),
+  /**
+   * Production (NODE_ENV=production) refuses to start while any provider would run against its emulator
+   * (none of its variables set) unless this is `true` (a staging deployment on purpose). SANDBOX_ADMIN is
+   * refused in production whatever this says.
+   */
+  ALLOW_SANDBOX_IN_PRODUCTION: bool(false),
 });
 
 const schema = common.extend(providerShape);
@@ -155,7 +166,12 @@ export interface AppConfig {
   introspection: boolean;
   /** CORS_ORIGINS as a list (empty: no cross-origin browser access). */
   corsOrigins: string[];
+  /** Vendor calls one request may make: MAX_UPSTREAM_CALLS, or ceil(MAX_COST / 100) when it is 0. */
+  upstreamCallBudget: number;
 }
+
+/** MAX_COST units per vendor call when MAX_UPSTREAM_CALLS is not set (MAX_COST 20000 → 200 calls). */
+export const COST_PER_UPSTREAM_CALL = 100;
 
 /** Shortest secrets accepted in production (NODE_ENV=production). */
 export const MIN_JWT_SECRET_BYTES = 32;
@@ -177,7 +193,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   registerSecretFields(PROVIDER_SECRET_FIELDS);
   const apiKeys = parseApiKeys(env.API_KEYS);
   for (const k of apiKeys) registerSecret(k.key);
-  if (production) checkProductionSecrets(env, apiKeys);
+  if (production) {
+    checkProductionSecrets(env, apiKeys);
+    checkProductionProviders(env);
+  }
   // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
   const anyProviderConfigured = PROVIDER_MODULES.some((m) =>
     moduleVariables(m).some((name) => byName[name] !== undefined),
@@ -189,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     apiKeys,
     allowAnonymous,
+    upstreamCallBudget: env.MAX_UPSTREAM_CALLS || Math.ceil(env.MAX_COST / COST_PER_UPSTREAM_CALL),
     introspection: source.INTROSPECTION !== undefined ? env.INTROSPECTION : !production,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -221,6 +241,27 @@ function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
   }
   if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < MIN_API_KEY_CHARS) {
     throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_API_KEY_CHARS} characters in production`);
+  }
+}
+
+/**
+ * Production never serves emulators by accident: every provider whose variables are all unset would run in
+ * sandbox, so production refuses to start naming them, unless ALLOW_SANDBOX_IN_PRODUCTION=true. The
+ * emulators' fault-injection path (SANDBOX_ADMIN) is refused in production altogether.
+ */
+function checkProductionProviders(env: Env): void {
+  if (env.SANDBOX_ADMIN) {
+    throw new ConfigError('SANDBOX_ADMIN is refused in production (NODE_ENV=production): unset it');
+  }
+  const byName = env as Readonly<Record<string, unknown>>;
+  const sandboxed = PROVIDER_MODULES.filter((m) => moduleVariables(m).every((name) => byName[name] === undefined));
+  if (sandboxed.length > 0 && !env.ALLOW_SANDBOX_IN_PRODUCTION) {
+    const names = sandboxed.map((m) => m.name).join(', ');
+    const vars = sandboxed.flatMap((m) => moduleVariables(m)).join(', ');
+    throw new ConfigError(
+      `production would serve sandbox emulators for ${names}: set ${vars}, ` +
+        'or ALLOW_SANDBOX_IN_PRODUCTION=true to run them on purpose',
+    );
   }
 }
 

@@ -173,7 +173,9 @@ async function build(
     }),
   });
   const handler = (...args: Parameters<typeof graphql>) =>
-    runInRequestScope({ requestId: args[0].id }, () => graphql.call(fastify, ...args));
+    runInRequestScope({ requestId: args[0].id, upstreamBudget: { limit: config.upstreamCallBudget, used: 0 } }, () =>
+      graphql.call(fastify, ...args),
+    );
   for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
   registerOpsRoutes(fastify, { config, store, registry, metrics });
 

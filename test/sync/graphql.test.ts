@@ -119,7 +119,7 @@ describe('sync and drift through GraphQL', () => {
         ['GONE_AT_VENDOR', toDelete!.username],
       ].sort(),
     );
-    expect(open.data!.unresolvedIntents.totalCount).toBe(0);
+    expect(open.data!.unresolvedIntents!.totalCount).toBe(0);
     const changed = issues.find((i) => i.kind === 'CHANGED_AT_VENDOR')!;
     const gone = issues.find((i) => i.kind === 'GONE_AT_VENDOR')!;
     expect(changed.account).toMatchObject({ status: 'DISABLED' });

@@ -49,6 +49,7 @@ export class AccountResolver {
   }
 
   @Query(() => AccountConnection, {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
       "Accounts across all providers as one Relay connection. Order: position in each provider's own list, then " +
       'provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. ' +

@@ -15,7 +15,7 @@ export class NodeResolver {
   }
 
   @Query(() => [Node], {
-    nullable: 'items',
+    nullable: 'itemsAndList', // too many or malformed ids null this field alone, never its siblings
     description: `Many objects by global id (at most ${MAX_NODES}), batched per provider.`,
   })
   nodes(

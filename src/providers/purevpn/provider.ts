@@ -1,6 +1,5 @@
 import { ErrorCode, InputError } from '../../domain/errors.js';
 import type { AccountRecord, PlanRecord } from '../../domain/records.js';
-import { registerSecret } from '../../lib/redact.js';
 import {
   AccountOperation,
   type CreateAccountInput,
@@ -84,7 +83,6 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     const plan = parsePlanCode(input.planCode ?? 'STANDARD');
     const answer = await this.client.create(plan?.packageType ?? 'STANDARD', input.periodDays ?? plan?.period ?? 30);
     const username = answer.user ?? '';
-    if (answer.vpn_password) registerSecret(answer.vpn_password);
     if (username) await input.onAccepted?.(username);
     const account = await this.readOne(username);
     if (!account)
