@@ -108,6 +108,11 @@ const common = z.object({
   JWT_MAX_TTL_S: int(86_400, 1),
   /** Largest request body accepted; larger ones are refused with 413 while they stream. */
   MAX_BODY_BYTES: int(1_000_000, 1),
+  /**
+   * Default allowed age (ms) of mirrored account state: reads whose mirrored state is younger come from the
+   * mirror (no vendor call), older ones go live and write back. A query's `maxAge` argument overrides it.
+   */
+  MIRROR_MAX_AGE_MS: int(60_000, 0),
 });
 
 const schema = common.extend(providerShape);
