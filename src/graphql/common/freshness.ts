@@ -67,10 +67,10 @@ export function hintMaxAge(info: GraphQLResolveInfo, maxAgeMs: number): void {
 /** Directive usage that lets a type inherit its parent field's cache hint. */
 export const INHERIT_CACHE_HINT = '@cacheControl(inheritMaxAge: true)';
 
-/** SDL declaring Apollo's cache-control directive (a subgraph must declare it to use it). */
-export const CACHE_CONTROL_SDL = `enum CacheControlScope {
-  PUBLIC
-  PRIVATE
-}
-
-directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION`;
+/**
+ * SDL declaring Apollo's cache-control directive (a subgraph must declare it to use it). Declared without its
+ * `scope` argument and CacheControlScope enum: this schema sets scope dynamically (always PRIVATE), and an
+ * enum used by no field makes federation composition hint UNUSED_ENUM_TYPE.
+ */
+export const CACHE_CONTROL_SDL =
+  'directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION';
