@@ -79,8 +79,8 @@ export async function readLive(
 ): Promise<BatchResult<ServedAccount>> {
   const slots = await read();
   const at = new Date().toISOString();
-  const stamped = slots.map((s) =>
-    s === null || s instanceof ProviderError ? s : ({ ...s, syncedAt: at, dataSource: 'LIVE' } as ServedAccount),
+  const stamped: BatchResult<ServedAccount> = slots.map((s) =>
+    s === null || s instanceof ProviderError ? s : { ...s, syncedAt: at, dataSource: 'LIVE' },
   );
   const found = slots.filter((s): s is AccountRecord => s !== null && !(s instanceof ProviderError));
   const missing = asked ? asked.nativeIds.filter((_, i) => slots[i] === null) : [];
