@@ -141,6 +141,11 @@ const common = z.object({
    * refused in production whatever this says.
    */
   ALLOW_SANDBOX_IN_PRODUCTION: bool(false),
+  /**
+   * Default allowed age (ms) of mirrored account state: reads whose mirrored state is younger come from the
+   * mirror (no vendor call), older ones go live and write back. A query's `maxAge` argument overrides it.
+   */
+  MIRROR_MAX_AGE_MS: int(60_000, 0),
 });
 
 const schema = common.extend(providerShape);

@@ -20,6 +20,7 @@ import { IntentResolver } from './intent/intent.resolver.js';
 import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync/index.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
+import { CACHE_CONTROL_SDL } from './common/freshness.js';
 
 // type-graphql resolver classes are heterogeneous by nature; the array type is theirs.
 const RESOLVERS = [
@@ -63,7 +64,8 @@ export async function buildSubgraph(): Promise<{ subgraph: GraphQLSchema; sdl: s
     validate: false,
     skipCheck: true,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphql)}`;
+  // Apollo's @cacheControl is declared in the subgraph's own SDL (federation does not supply it).
+  const sdl = `${FEDERATION_LINK}\n\n${CACHE_CONTROL_SDL}\n\n${printSchemaWithDirectives(typeGraphql)}`;
   const resolvers = createResolversMap(typeGraphql) as Record<string, Record<string, unknown>>;
   for (const type of ['Account', 'Customer', 'Project', 'Plan', 'Server'] as const) {
     resolvers[type] = { ...(resolvers[type] ?? {}), ...referenceResolver(type) };

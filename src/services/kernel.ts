@@ -68,6 +68,17 @@ export class ServiceKernel {
     return { provider: gid.source, nativeId: gid.nativeId };
   }
 
+  /**
+   * The age (ms) of mirrored state a read accepts: the query's `maxAge` argument, or MIRROR_MAX_AGE_MS.
+   * Negative → VALIDATION at the argument.
+   */
+  allowedAge(maxAge: number | null | undefined, field = 'maxAge'): number {
+    if (maxAge === null || maxAge === undefined) return this.deps.config.env.MIRROR_MAX_AGE_MS;
+    if (!Number.isInteger(maxAge) || maxAge < 0)
+      throw new InputError(field, `\`${field}\` must be a whole number of milliseconds, 0 or more.`);
+    return maxAge;
+  }
+
   provider(name: ProviderName): VpnProvider {
     return this.registry.get(name);
   }

@@ -173,7 +173,7 @@ export class LifecycleService {
             username: created.account.username,
           },
         );
-        this.invalidate(created.account);
+        await this.invalidate(created.account);
         if (password === null) {
           // The vendor named the account but its password never reached us: hand out a fresh one, once.
           const delivered = await this.deliverCredentials(session.intent.id, provider, created.account);
@@ -364,7 +364,7 @@ export class LifecycleService {
     try {
       const before = operation === AccountOperation.RENEW ? await this.current(provider, gid.nativeId) : null;
       outcome = await body(provider, gid.nativeId, before);
-      if (outcome.account) this.invalidate(outcome.account);
+      if (outcome.account) await this.invalidate(outcome.account);
       else {
         this.deps.loaders.account.clear({ provider: provider.name, nativeId: gid.nativeId });
         this.deps.loaders.knownAccount.clear({ provider: provider.name, nativeId: gid.nativeId });
@@ -731,7 +731,9 @@ export class LifecycleService {
     };
   }
 
-  private invalidate(account: AccountRecord): void {
+  /** After a successful write: the loaders answer the new state and the mirror records it (source `write`). */
+  private async invalidate(account: AccountRecord): Promise<void> {
+    await this.deps.loaders.remember([account], 'write');
     const key = { provider: account.provider, nativeId: account.nativeId };
     this.deps.loaders.account.clear(key).prime(key, account);
     this.deps.loaders.accountByUsername.clear({ provider: account.provider, username: account.username });

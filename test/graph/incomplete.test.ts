@@ -51,10 +51,11 @@ describe('selection look-ahead', () => {
   });
 });
 
-// One app for the suites below; every test clears the faults it injected.
+// One app for the suites below; every test clears the faults it injected. These suites are about live reads
+// (what a vendor read costs and how a failing one is reported): MIRROR_MAX_AGE_MS 0, no answer from the mirror.
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ UPSTREAM_RETRIES: '0', BREAKER_THRESHOLD: '50' });
+  t = await startTestApp({ UPSTREAM_RETRIES: '0', BREAKER_THRESHOLD: '50', MIRROR_MAX_AGE_MS: '0' });
 });
 afterAll(async () => {
   await t.stop();
