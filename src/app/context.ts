@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
 import { Services } from '../services/index.js';
 import { LifecycleService } from '../services/lifecycle.js';
+import { AccountEvents } from '../services/events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 
@@ -43,6 +44,7 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
         logger,
         reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
         leaseMs: config.env.INTENT_LEASE_MS,
+        events: new AccountEvents(store.db, { actor: viewer.actor, noticeDays: config.env.EXPIRY_NOTICE_DAYS }),
       }),
       partialErrors,
     };

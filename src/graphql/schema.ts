@@ -17,6 +17,7 @@ import { AccountMutationResolver } from './account/account.mutations.js';
 import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
 import { IntentResolver } from './intent/intent.resolver.js';
+import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 
@@ -35,6 +36,8 @@ const RESOLVERS = [
   CustomerMutationResolver,
   ProjectMutationResolver,
   IntentResolver,
+  AccountHistoryResolver,
+  AccountEventResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

@@ -1,6 +1,7 @@
 import { AccountService } from './accounts.js';
 import { CatalogService } from './catalog.js';
 import { CustomerService } from './customers.js';
+import { HistoryService } from './history.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
@@ -19,6 +20,8 @@ export class Services {
   readonly projects: ProjectService;
   readonly catalog: CatalogService;
   readonly nodes: NodeService;
+  /** Account history (events). */
+  readonly history: HistoryService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -27,5 +30,6 @@ export class Services {
     this.projects = new ProjectService(kernel);
     this.catalog = new CatalogService(kernel);
     this.nodes = new NodeService(this);
+    this.history = new HistoryService(kernel);
   }
 }

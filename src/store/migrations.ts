@@ -1,3 +1,4 @@
+import { EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -86,4 +87,5 @@ CREATE TABLE write_intents (
 CREATE INDEX write_intents_open ON write_intents (created_at, id) WHERE state IN ('pending', 'unknown')`,
   },
   { version: 3, sql: MIRROR_MIGRATION },
+  { version: 4, sql: EVENTS_MIGRATION },
 ];
