@@ -12,7 +12,7 @@ import { ProviderRegistry, type RegistryOptions } from '../providers/registry.js
 import { openStore, type Store } from '../store/store.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import { encodeId } from '../domain/ids.js';
-import { startJobs } from '../jobs/runner.js';
+import { startJobs, type JobRunner } from '../jobs/runner.js';
 import type { PlanRecord, ServerRecord } from '../domain/records.js';
 import { Authenticator } from '../auth.js';
 import { Metrics } from '../lib/metrics.js';
@@ -120,9 +120,11 @@ async function build(
   }
 
   // Background jobs (intent reconciliation, syncs) on the store's database; WORKER=off leaves them to `npm run worker`.
+  let jobs: JobRunner | undefined;
   if (config.env.WORKER === 'inline') {
-    const jobs = await startJobs({ config, store, registry, logger });
-    cleanups.push(() => jobs.stop());
+    const runner = await startJobs({ config, store, registry, logger });
+    jobs = runner;
+    cleanups.push(() => runner.stop());
   }
 
   const metrics = new Metrics();
@@ -160,7 +162,7 @@ async function build(
   cleanups.push(() => apollo.stop()); // drains Fastify: in-flight requests finish first
 
   const graphql = fastifyApolloHandler(apollo, {
-    context: contextFactory({ config, registry, store, catalog, authenticator, logger }),
+    context: contextFactory({ config, registry, store, catalog, authenticator, logger, ...(jobs ? { jobs } : {}) }),
   });
   const handler = (...args: Parameters<typeof graphql>) =>
     runInRequestScope({ requestId: args[0].id }, () => graphql.call(fastify, ...args));

@@ -18,6 +18,7 @@ import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
 import { IntentResolver } from './intent/intent.resolver.js';
 import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 
@@ -38,6 +39,7 @@ const RESOLVERS = [
   IntentResolver,
   AccountHistoryResolver,
   AccountEventResolver,
+  WebhookResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

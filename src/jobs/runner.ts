@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
+import { deliverWebhooksJob } from './deliver-webhooks.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -31,11 +32,18 @@ export interface JobDefinition<T extends object = object> {
   policy?: PgBoss.QueuePolicy;
   /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
   pollingIntervalSeconds?: number;
-  handler(data: T, job: { id: string }): Promise<unknown>;
+  /** Queue one job as soon as the runner starts (work left by a stopped process is picked up at once). */
+  startNow?: boolean;
+  handler(data: T, job: { id: string; send: JobSender['send'] }): Promise<unknown>;
+}
+
+/** What queues jobs (the runner; services take it to start work on the background worker). */
+export interface JobSender {
+  send(name: string, data?: object, options?: PgBoss.SendOptions): Promise<string | null>;
 }
 
 /** The job types every runner serves. */
-const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob];
+const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob, deliverWebhooksJob];
 
 export interface JobRunnerOptions {
   /** Job types to serve (default: all of JOBS). */
@@ -86,7 +94,10 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
         for (const job of jobs) {
           const started = Date.now();
           try {
-            const output = await def.handler(job.data ?? {}, { id: job.id });
+            const output = await def.handler(job.data ?? {}, {
+              id: job.id,
+              send: (n, d = {}, o = {}) => boss.send(n, d, o),
+            });
             logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
             outputs.push(output);
           } catch (error) {
@@ -102,6 +113,7 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     );
     if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
   }
+  for (const def of definitions) if (def.startNow) await boss.send(def.name, {});
   const graceMs = options.graceMs ?? 10_000;
   let stopping: Promise<void> | undefined;
   return {

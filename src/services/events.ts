@@ -21,6 +21,8 @@ export interface AccountEventsOptions {
   /** EXPIRY_NOTICE_DAYS, largest first (default 7, 3, 1). */
   noticeDays?: readonly number[];
   clock?: Clock;
+  /** Called after events were written (queues the webhook sender); failures are ignored. */
+  onAppended?: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -58,6 +60,7 @@ export class AccountEvents {
   readonly actor: string;
   private readonly noticeDays: readonly number[];
   private readonly clock: Clock;
+  private readonly onAppended: (() => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -67,11 +70,17 @@ export class AccountEvents {
     this.actor = options.actor;
     this.noticeDays = [...(options.noticeDays ?? [7, 3, 1])].sort((a, b) => b - a);
     this.clock = options.clock ?? (() => new Date());
+    this.onAppended = options.onAppended;
   }
 
   /** The same recorder acting for someone else (a bulk operation, the sync). */
   as(actor: string): AccountEvents {
-    return new AccountEvents(this.db, { actor, noticeDays: this.noticeDays, clock: this.clock });
+    return new AccountEvents(this.db, {
+      actor,
+      noticeDays: this.noticeDays,
+      clock: this.clock,
+      ...(this.onAppended ? { onAppended: this.onAppended } : {}),
+    });
   }
 
   /** What the mirror last knew of an account: the `before` of the event a write is about to record. */
@@ -114,6 +123,17 @@ export class AccountEvents {
     ];
     if (after) events.push(...this.notices([after]));
     await this.store.append(events, db);
+    this.appended();
+  }
+
+  /** Tells the webhook sender there is work (after the caller's transaction, when there is one: soon enough). */
+  appended(): void {
+    if (!this.onAppended) return;
+    try {
+      this.onAppended();
+    } catch {
+      // a kick is an optimisation: the sender's schedule finds the deliveries anyway
+    }
   }
 
   /** EXPIRING_SOON (the tightest threshold crossed) and BANDWIDTH_CAPPED notices for accounts as they are now. */
@@ -175,7 +195,7 @@ export class AccountEvents {
         });
       }
       events.push(...this.notices(results.map((r) => r.record)));
-      await this.store.append(events, tx);
+      if ((await this.store.append(events, tx)).length > 0) setImmediate(() => this.appended());
       return results;
     });
   }
@@ -204,6 +224,7 @@ export class AccountEvents {
         })),
         tx,
       );
+      setImmediate(() => this.appended());
       return marked;
     });
   }

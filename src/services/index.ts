@@ -2,6 +2,7 @@ import { AccountService } from './accounts.js';
 import { CatalogService } from './catalog.js';
 import { CustomerService } from './customers.js';
 import { HistoryService } from './history.js';
+import { WebhookService } from './webhooks.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
@@ -22,6 +23,8 @@ export class Services {
   readonly nodes: NodeService;
   /** Account history (events). */
   readonly history: HistoryService;
+  /** Webhook endpoints and deliveries (admin). */
+  readonly webhooks: WebhookService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -31,5 +34,6 @@ export class Services {
     this.catalog = new CatalogService(kernel);
     this.nodes = new NodeService(this);
     this.history = new HistoryService(kernel);
+    this.webhooks = new WebhookService(kernel);
   }
 }

@@ -24,6 +24,8 @@ export interface ServiceDeps {
   viewer: Viewer;
   requestId: string;
   logger: Logger;
+  /** Queues background jobs (webhook deliveries, bulk operations); absent when no runner is reachable. */
+  jobs?: { send(name: string, data?: object, options?: object): Promise<string | null> };
 }
 
 /** Plumbing the services share: id decoding, provider lookup, paging, partial failures, the journal. */
