@@ -19,6 +19,7 @@ import { ProjectMutationResolver } from './project/project.mutations.js';
 import { IntentResolver } from './intent/intent.resolver.js';
 import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
 import { WebhookResolver } from './webhook/webhook.resolver.js';
+import { BulkResolver } from './bulk/bulk.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 
@@ -40,6 +41,7 @@ const RESOLVERS = [
   AccountHistoryResolver,
   AccountEventResolver,
   WebhookResolver,
+  BulkResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

@@ -36,16 +36,7 @@ export function deliverWebhooksJob(deps: JobDeps): JobDefinition<{ reason?: stri
       if (next) {
         // The next retry: sooner than the cron when it is within the minute.
         const inSeconds = Math.max(0, Math.ceil((next.getTime() - Date.now()) / 1000));
-        if (inSeconds < 60)
-          await job.send(
-            DELIVER_WEBHOOKS,
-            { reason: 'retry' },
-            {
-              startAfter: inSeconds,
-              singletonKey: 'retry',
-              singletonSeconds: Math.max(1, inSeconds),
-            },
-          );
+        if (inSeconds < 60) await job.send(DELIVER_WEBHOOKS, { reason: 'retry' }, { startAfter: inSeconds });
       }
       return counts;
     },

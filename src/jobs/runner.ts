@@ -5,6 +5,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
 import { deliverWebhooksJob } from './deliver-webhooks.js';
+import { bulkOperationsJob } from './bulk-operations.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -43,7 +44,7 @@ export interface JobSender {
 }
 
 /** The job types every runner serves. */
-const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob, deliverWebhooksJob];
+const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob, deliverWebhooksJob, bulkOperationsJob];
 
 export interface JobRunnerOptions {
   /** Job types to serve (default: all of JOBS). */

@@ -3,6 +3,7 @@ import { CatalogService } from './catalog.js';
 import { CustomerService } from './customers.js';
 import { HistoryService } from './history.js';
 import { WebhookService } from './webhooks.js';
+import { BulkService } from './bulk.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
@@ -25,6 +26,8 @@ export class Services {
   readonly history: HistoryService;
   /** Webhook endpoints and deliveries (admin). */
   readonly webhooks: WebhookService;
+  /** Bulk account operations (operators). */
+  readonly bulk: BulkService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -35,5 +38,6 @@ export class Services {
     this.nodes = new NodeService(this);
     this.history = new HistoryService(kernel);
     this.webhooks = new WebhookService(kernel);
+    this.bulk = new BulkService(kernel);
   }
 }

@@ -63,3 +63,45 @@ CREATE TABLE webhook_attempts (
 );
 CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id, id)
 `;
+
+/**
+ * Bulk operations and their items. Each item has its own state row: it is CLAIMED (in its own statement)
+ * before its vendor write and settled after it, so a run that dies leaves at most the claimed items to
+ * reconcile (read the account, then decide) and never writes a settled item again.
+ */
+export const BULK_MIGRATION = `
+CREATE TABLE bulk_operations (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  idempotency_key text UNIQUE,
+  request_hash text NOT NULL,
+  action text NOT NULL,
+  args jsonb NOT NULL DEFAULT '{}'::jsonb,
+  status text NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED')),
+  actor text NOT NULL,
+  total integer NOT NULL DEFAULT 0,
+  cancel_requested boolean NOT NULL DEFAULT false,
+  lease_owner text,
+  lease_expires_at timestamptz,
+  error_message text,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  started_at timestamptz,
+  finished_at timestamptz
+);
+CREATE INDEX bulk_operations_runnable ON bulk_operations (created_at) WHERE status IN ('QUEUED', 'RUNNING');
+CREATE TABLE bulk_items (
+  operation_id uuid NOT NULL REFERENCES bulk_operations (id),
+  seq integer NOT NULL,
+  account_id text NOT NULL,
+  provider text,
+  native_id text,
+  status text NOT NULL CHECK (status IN ('PENDING', 'CLAIMED', 'SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELLED')),
+  attempts integer NOT NULL DEFAULT 0,
+  error_code text,
+  error_message text,
+  error_field text[],
+  claimed_at timestamptz,
+  finished_at timestamptz,
+  PRIMARY KEY (operation_id, seq)
+);
+CREATE INDEX bulk_items_todo ON bulk_items (operation_id, provider, seq) WHERE status IN ('PENDING', 'CLAIMED')
+`;

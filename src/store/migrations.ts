@@ -1,4 +1,4 @@
-import { EVENTS_MIGRATION } from './events-schema.js';
+import { BULK_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -88,4 +88,5 @@ CREATE INDEX write_intents_open ON write_intents (created_at, id) WHERE state IN
   },
   { version: 3, sql: MIRROR_MIGRATION },
   { version: 4, sql: EVENTS_MIGRATION },
+  { version: 5, sql: BULK_MIGRATION },
 ];
