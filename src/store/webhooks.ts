@@ -1,6 +1,24 @@
 import type { Db } from './db.js';
+import {
+  toDelivery,
+  toEndpoint,
+  type AttemptRecord,
+  type DeliveryRecord,
+  type DeliveryRow,
+  type DeliveryState,
+  type DueDelivery,
+  type EndpointRow,
+  type WebhookEndpointRecord,
+} from './webhook-rows.js';
 import type { StoredEvent } from './events.js';
 
+export type {
+  AttemptRecord,
+  DeliveryRecord,
+  DeliveryState,
+  DueDelivery,
+  WebhookEndpointRecord,
+} from './webhook-rows.js';
 /**
  * Webhook endpoints and deliveries. A delivery (one event to one endpoint) is created with its event
  * (EventStore.append); senders lease due deliveries with SKIP LOCKED, so replicas never send the same attempt
@@ -8,79 +26,12 @@ import type { StoredEvent } from './events.js';
  * only read back by `secretOf` for signing — never listed.
  */
 
-export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
-
-export interface WebhookEndpointRecord {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  enabled: boolean;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DeliveryRecord {
-  id: string;
-  eventId: string;
-  endpointId: string;
-  state: DeliveryState;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastDurationMs: number | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-export interface AttemptRecord {
-  at: string;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  nextAttemptAt: string | null;
-}
-
-/** A delivery leased for sending, with what the sender needs. */
-export interface DueDelivery {
-  delivery: DeliveryRecord;
-  event: StoredEvent;
-  url: string;
-  sealedSecret: string;
-}
-
 const ISO = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const ENDPOINT = `id::text, url, description, events, enabled, created_by, ${ISO('created_at')} AS created_at,
   ${ISO('updated_at')} AS updated_at`;
 const DELIVERY = `d.id::text, d.event_id::text, d.endpoint_id::text, d.state, d.attempts,
   ${ISO('d.next_attempt_at')} AS next_attempt_at, d.last_status_code, d.last_error, d.last_duration_ms,
   ${ISO('d.created_at')} AS created_at, ${ISO('d.delivered_at')} AS delivered_at`;
-
-interface EndpointRow {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  enabled: boolean;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
-interface DeliveryRow {
-  id: string;
-  event_id: string;
-  endpoint_id: string;
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  last_duration_ms: number | null;
-  created_at: string;
-  delivered_at: string | null;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -281,33 +232,4 @@ export class WebhookStore {
     );
     return row?.at ? new Date(row.at) : null;
   }
-}
-
-function toEndpoint(r: EndpointRow): WebhookEndpointRecord {
-  return {
-    id: r.id,
-    url: r.url,
-    description: r.description,
-    events: r.events,
-    enabled: r.enabled,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-function toDelivery(r: DeliveryRow): DeliveryRecord {
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    endpointId: r.endpoint_id,
-    state: r.state,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastStatusCode: r.last_status_code,
-    lastError: r.last_error,
-    lastDurationMs: r.last_duration_ms,
-    createdAt: r.created_at,
-    deliveredAt: r.delivered_at,
-  };
 }
