@@ -146,6 +146,39 @@ const common = z.object({
    * mirror (no vendor call), older ones go live and write back. A query's `maxAge` argument overrides it.
    */
   MIRROR_MAX_AGE_MS: int(60_000, 0),
+
+  /** Days before expiry at which EXPIRING_SOON fires (once per account, threshold and expiry date), comma-separated. */
+  EXPIRY_NOTICE_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parts = (v ?? '7,3,1')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      const days = parts.map(Number);
+      if (days.some((d) => !Number.isInteger(d) || d < 1)) {
+        ctx.addIssue({ code: 'custom', message: 'must be whole numbers of days ≥ 1, comma-separated' });
+        return z.NEVER;
+      }
+      return [...new Set(days)].sort((a, b) => b - a);
+    }),
+  /** Allow webhook targets on loopback, private and link-local addresses (tests, private networks). */
+  WEBHOOK_ALLOW_PRIVATE: bool(false),
+  /** Timeout of one webhook delivery attempt (connect + answer). */
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+  /** First retry delay of a failed delivery; doubles per attempt (with jitter) up to WEBHOOK_BACKOFF_MAX_MS. */
+  WEBHOOK_BACKOFF_BASE_MS: int(10_000, 1),
+  /** Longest pause between two attempts of one delivery. */
+  WEBHOOK_BACKOFF_MAX_MS: int(3_600_000, 1),
+  /** How long a delivery keeps being retried before it is marked failed (default 3 days; at least 24 h in production). */
+  WEBHOOK_RETRY_WINDOW_MS: int(259_200_000, 1),
+  /** Key that encrypts webhook signing secrets at rest (any length; hashed to 256 bits). Unset: stored unencrypted. */
+  WEBHOOK_ENCRYPTION_KEY: text,
+  /** Vendor writes a bulk operation runs at once per provider. */
+  BULK_CONCURRENCY: int(4, 1),
+  /** A running bulk operation whose worker went silent this long is taken over (resumed) by another. */
+  BULK_LEASE_MS: int(30_000, 100),
 });
 
 const schema = common.extend(providerShape);
@@ -192,7 +225,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const byName = env as Readonly<Record<string, unknown>>;
   const providerSecrets = PROVIDER_MODULES.flatMap((m) => m.env.secrets.map((name) => byName[name]));
-  for (const secret of [...providerSecrets, env.JWT_SECRET, env.ROUTER_SECRET, env.APOLLO_KEY, env.METRICS_TOKEN]) {
+  for (const secret of [
+    ...providerSecrets,
+    env.JWT_SECRET,
+    env.ROUTER_SECRET,
+    env.APOLLO_KEY,
+    env.METRICS_TOKEN,
+    env.WEBHOOK_ENCRYPTION_KEY,
+  ]) {
     registerSecret(typeof secret === 'string' ? secret : undefined);
   }
   registerSecretFields(PROVIDER_SECRET_FIELDS);

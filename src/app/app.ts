@@ -170,6 +170,7 @@ async function build(
       authenticator,
       logger,
       syncQueue: syncQueueOn(sender),
+      ...(jobs ? { jobs } : {}),
     }),
   });
   const handler = (...args: Parameters<typeof graphql>) =>

@@ -18,6 +18,9 @@ import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
 import { IntentResolver } from './intent/intent.resolver.js';
 import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync/index.js';
+import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
+import { BulkResolver } from './bulk/bulk.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 import { CACHE_CONTROL_SDL } from './common/freshness.js';
@@ -40,6 +43,10 @@ const RESOLVERS = [
   SyncRunResolver,
   SyncIssueResolver,
   SyncMutationResolver,
+  AccountHistoryResolver,
+  AccountEventResolver,
+  WebhookResolver,
+  BulkResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

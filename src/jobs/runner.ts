@@ -5,6 +5,8 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
 import { syncJobs } from './sync.js';
+import { deliverWebhooksJob } from './deliver-webhooks.js';
+import { bulkOperationsJob } from './bulk-operations.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -32,6 +34,8 @@ export interface JobDefinition<T extends object = object> {
   policy?: PgBoss.QueuePolicy;
   /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
   pollingIntervalSeconds?: number;
+  /** Queue one job as soon as the runner starts (work left by a stopped process is picked up at once). */
+  startNow?: boolean;
   handler(data: T, job: JobContext): Promise<unknown>;
 }
 
@@ -39,11 +43,21 @@ export interface JobDefinition<T extends object = object> {
 export interface JobContext {
   id: string;
   /** Queues another job (fan-out from a scheduled job); answers its id, null when folded into a waiting one. */
-  send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>;
+  send: JobSender['send'];
+}
+
+/** What queues jobs (the runner; services take it to start work on the background worker). */
+export interface JobSender {
+  send(name: string, data?: object, options?: PgBoss.SendOptions): Promise<string | null>;
 }
 
 /** The job types every runner serves (a factory may define several). */
-const JOBS: Array<(deps: JobDeps) => JobDefinition | JobDefinition[]> = [reconcileIntentsJob, syncJobs];
+const JOBS: Array<(deps: JobDeps) => JobDefinition | JobDefinition[]> = [
+  reconcileIntentsJob,
+  syncJobs,
+  deliverWebhooksJob,
+  bulkOperationsJob,
+];
 
 export interface JobRunnerOptions {
   /** Job types to serve (default: all of JOBS). */
@@ -101,7 +115,7 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
           try {
             const output = await def.handler(job.data ?? {}, {
               id: job.id,
-              send: (name, data, sendOptions = {}) => boss.send(name, data, sendOptions),
+              send: (name, data = {}, sendOptions = {}) => boss.send(name, data, sendOptions),
             });
             logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
             outputs.push(output);
@@ -118,6 +132,7 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     );
     if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
   }
+  for (const def of definitions) if (def.startNow) await boss.send(def.name, {});
   // Running jobs get the process's grace period less a margin, so that past it pg-boss hands them back to the
   // queue (failWip, retried later) and the store still closes before SHUTDOWN_GRACE_MS forces the exit.
   const graceMs = options.graceMs ?? Math.max(1_000, deps.config.env.SHUTDOWN_GRACE_MS - 1_000);

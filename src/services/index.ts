@@ -1,6 +1,9 @@
 import { AccountService } from './accounts.js';
 import { CatalogService } from './catalog.js';
 import { CustomerService } from './customers.js';
+import { HistoryService } from './history.js';
+import { WebhookService } from './webhooks.js';
+import { BulkService } from './bulk.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
@@ -26,6 +29,12 @@ export class Services {
   readonly scope: ScopeGuard;
   /** Mirror sync runs and drift (operators). */
   readonly sync: SyncAdminService;
+  /** Account history (events). */
+  readonly history: HistoryService;
+  /** Webhook endpoints and deliveries (admin). */
+  readonly webhooks: WebhookService;
+  /** Bulk account operations (operators). */
+  readonly bulk: BulkService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -36,5 +45,8 @@ export class Services {
     this.catalog = new CatalogService(kernel);
     this.sync = new SyncAdminService(kernel, this.accounts, deps.syncQueue);
     this.nodes = new NodeService(this);
+    this.history = new HistoryService(kernel);
+    this.webhooks = new WebhookService(kernel);
+    this.bulk = new BulkService(kernel);
   }
 }

@@ -28,6 +28,8 @@ export interface ServiceDeps {
   logger: Logger;
   /** Where `syncProvider` hands a started run (the job queue); absent: runs cannot be started on demand. */
   syncQueue?: SyncQueue;
+  /** Queues background jobs (webhook deliveries, bulk operations); absent when no runner is reachable. */
+  jobs?: { send(name: string, data?: object, options?: object): Promise<string | null> };
 }
 
 /** Plumbing the services share: id decoding, provider lookup, paging, partial failures, the journal. */

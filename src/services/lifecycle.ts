@@ -14,6 +14,7 @@ import { decodeId, encodeId } from '../domain/ids.js';
 import { generatePassword } from '../lib/password.js';
 import { isYmd, todayYmd } from '../lib/dates.js';
 import { ScopeGuard } from './scope.js';
+import { AccountEvents } from './events.js';
 
 /**
  * Every lifecycle mutation goes through here: capability check → input rules (ours and the provider's,
@@ -50,6 +51,8 @@ export interface LifecycleDeps {
   leaseMs?: number;
   /** The request's scope guard (shared with the read services); built from `viewer` when absent. */
   scope?: ScopeGuard;
+  /** Account history (default: recorded as the viewer, default notice thresholds). */
+  events?: AccountEvents;
 }
 
 const DEFAULT_LEASE_MS = 15_000;
@@ -64,10 +67,12 @@ export class LifecycleService {
   private readonly leaseMs: number;
 
   private readonly scope: ScopeGuard;
+  private readonly events: AccountEvents;
 
   constructor(private readonly deps: LifecycleDeps) {
     this.scope = deps.scope ?? new ScopeGuard(deps);
-    this.reconciler = new IntentReconciler(deps);
+    this.events = deps.events ?? new AccountEvents(deps.store.db, { actor: deps.viewer.actor });
+    this.reconciler = new IntentReconciler({ ...deps, events: this.events });
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
@@ -172,6 +177,7 @@ export class LifecycleService {
             credentialsDelivered: password !== null,
             username: created.account.username,
           },
+          (tx) => this.events.written('CREATE', created.account, null, created.account, tx),
         );
         await this.invalidate(created.account);
         if (password === null) {
@@ -363,7 +369,10 @@ export class LifecycleService {
     let outcome: AccountPayloadShape;
     try {
       const before = operation === AccountOperation.RENEW ? await this.current(provider, gid.nativeId) : null;
+      const history = await this.events.snapshot(provider.name, gid.nativeId);
       outcome = await body(provider, gid.nativeId, before);
+      if (outcome.userErrors.length === 0)
+        await this.recorded(operation, provider.name, gid.nativeId, history, outcome);
       if (outcome.account) await this.invalidate(outcome.account);
       else {
         this.deps.loaders.account.clear({ provider: provider.name, nativeId: gid.nativeId });
@@ -376,6 +385,21 @@ export class LifecycleService {
     const gone = operation === AccountOperation.DELETE || operation === AccountOperation.CLOSE;
     if (gone && outcome.userErrors.length === 0) await this.scope.releaseQuota();
     return outcome;
+  }
+
+  /** History of a write the vendor confirmed; a failure to record it is logged (the write stands). */
+  private async recorded(
+    operation: AccountOperation,
+    provider: ProviderName,
+    nativeId: string,
+    before: Record<string, unknown> | null,
+    outcome: AccountPayloadShape,
+  ): Promise<void> {
+    try {
+      await this.events.written(operation, { provider, nativeId }, before, outcome.account);
+    } catch (error) {
+      this.deps.logger.error({ err: error instanceof Error ? error.message : 'history' }, 'history write failed');
+    }
   }
 
   private async current(provider: VpnProvider, nativeId: string): Promise<AccountRecord | null> {
@@ -803,7 +827,13 @@ export type ProbeResult =
  */
 export class IntentReconciler {
   constructor(
-    private readonly deps: { registry: ProviderRegistry; store: Store; logger: Logger; reconcileWindowMs?: number },
+    private readonly deps: {
+      registry: ProviderRegistry;
+      store: Store;
+      logger: Logger;
+      reconcileWindowMs?: number;
+      events?: AccountEvents;
+    },
   ) {}
 
   async probe(intent: WriteIntent): Promise<ProbeResult> {
@@ -876,6 +906,14 @@ export class IntentReconciler {
             via: 'api',
           },
           result,
+          (tx) =>
+            (this.deps.events ?? new AccountEvents(store.db, { actor: 'reconciler' })).written(
+              'CREATE',
+              probe.account,
+              null,
+              probe.account,
+              tx,
+            ),
         );
       } else {
         await store.intents.finish(intent.id, owner, { ...result, credentialsDelivered: true });

@@ -6,6 +6,7 @@ import type { VpnProvider } from '../providers/port.js';
 import type { Db } from '../store/db.js';
 import { Mirror, type MirrorWriteResult } from '../store/mirror.js';
 import { SyncLog, type SyncCounts, type SyncIssueKind, type SyncMode, type SyncRun } from '../store/sync-log.js';
+import type { AccountEvents } from './events.js';
 
 /**
  * Keeps the mirror close to the vendors and records what drifted.
@@ -33,6 +34,8 @@ export interface SyncServiceDeps {
   budgetPerMinute(provider: VpnProvider): number;
   /** Mirrored state younger than this is not refreshed again (MIRROR_MAX_AGE_MS). */
   maxAgeMs: number;
+  /** History: when given, mirror writes and their drift/notice events commit together (actor `sync`). */
+  events?: AccountEvents;
 }
 
 /** SYNC_RATE_<PROVIDER>: vendor calls per minute a sync of that provider may spend; 0 = no scheduled sync. */
@@ -129,7 +132,7 @@ export class SyncService {
       const fresh = page.items.filter((a) => !seen.has(a.nativeId));
       for (const a of fresh) seen.add(a.nativeId);
       counts.seen += fresh.length;
-      await this.record(provider, run, await this.deps.mirror.write(fresh, 'sync'), counts);
+      await this.record(provider, run, await this.mirrorWrite(fresh), counts);
       await this.deps.log.progress(run.id, counts);
       if (page.items.length < SYNC_LIST_PAGE) break;
     }
@@ -168,10 +171,19 @@ export class SyncService {
       else found.push(r);
     });
     counts.seen += found.length;
-    await this.record(provider, run, await this.deps.mirror.write(found, 'sync'), counts);
+    await this.record(provider, run, await this.mirrorWrite(found), counts);
     if (gone.length) {
       const known = await this.deps.mirror.read(gone.map((nativeId) => ({ provider: provider.name, nativeId })));
-      counts.gone += await this.deps.mirror.markGone(provider.name, gone);
+      counts.gone += this.deps.events
+        ? await this.deps.events.syncGone(
+            provider.name,
+            gone.map((nativeId, i) => ({
+              nativeId,
+              username: known[i]?.record.username ?? nativeId,
+              lastKnown: known[i] ? { status: known[i].record.status, expiresAt: known[i].record.expiresAt } : null,
+            })),
+          )
+        : await this.deps.mirror.markGone(provider.name, gone);
       await this.deps.log.report(
         gone.map((nativeId, i) => ({
           provider: provider.name,
@@ -184,6 +196,11 @@ export class SyncService {
       );
     }
     await this.deps.log.progress(run.id, counts);
+  }
+
+  /** The mirror write of a sync; with history, in one transaction with its events. */
+  private mirrorWrite(records: AccountRecord[]): Promise<MirrorWriteResult[]> {
+    return this.deps.events ? this.deps.events.syncWrite(records) : this.deps.mirror.write(records, 'sync');
   }
 
   private async record(

@@ -1,3 +1,4 @@
+import { BULK_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -102,4 +103,6 @@ CREATE TABLE quota_usage (
   updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
 )`,
   },
+  { version: 5, sql: EVENTS_MIGRATION },
+  { version: 6, sql: BULK_MIGRATION },
 ];

@@ -245,9 +245,11 @@ export class Store implements AccountDirectory {
     owner: string | null,
     entry: RegistryEntry,
     result: FinishInput,
+    also?: (tx: Db) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await registerIn(tx, entry);
+      await also?.(tx); // e.g. the ACCOUNT_CREATED event: committed with the account or not at all
       return this.intents.finish(intentId, owner, result, tx);
     });
   }

@@ -42,6 +42,8 @@ export type Account = Node & {
   expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** WLVPN account group. */
   groupId?: Maybe<Scalars['String']['output']>;
+  /** What happened to this account, newest first. */
+  history: AccountEventConnection;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
   /** Reseller metadata stored with the account (WLVPN). Null for scoped credentials. */
@@ -84,6 +86,13 @@ export type AccountConnectionConfigsArgs = {
 
 
 /** A VPN account at one of the providers. */
+export type AccountHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A VPN account at one of the providers. */
 export type AccountServersArgs = {
   countryCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -118,6 +127,98 @@ export type AccountEdge = {
   /** The Account. */
   node: Account;
 };
+
+/** One entry of account history: a change, drift found by a sync, or a notice. */
+export type AccountEvent = Node & {
+  __typename?: 'AccountEvent';
+  /** Global id of the account. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Who: API key name or JWT subject, `sync`, `bulk:<operation id>`, `reconciler`. */
+  actor: Scalars['String']['output'];
+  /** State after; null for deletions and passwords. */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** When it was recorded. */
+  at: Scalars['DateTimeISO']['output'];
+  /** State before (status, expiresAt, planCode, …) as last known; null when unknown. */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** Details of the kind (thresholdDays, operation, bulk counts, …). */
+  data: Scalars['JSONObject']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: AccountEventKind;
+  /** The provider's own id of the account. */
+  nativeId?: Maybe<Scalars['String']['output']>;
+  /** Provider of the account. */
+  provider?: Maybe<Provider>;
+  /** Username at the time. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of account events, newest first. */
+export type AccountEventConnection = {
+  __typename?: 'AccountEventConnection';
+  /** The edges of this page. */
+  edges: Array<AccountEventEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<AccountEvent>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a AccountEvent connection. */
+export type AccountEventEdge = {
+  __typename?: 'AccountEventEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The AccountEvent. */
+  node: AccountEvent;
+};
+
+/** Which events to list. */
+export type AccountEventFilter = {
+  /** One account. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any of these kinds. */
+  kinds?: InputMaybe<Array<AccountEventKind>>;
+  /** Any of these providers. */
+  providers?: InputMaybe<Array<Provider>>;
+  /** Recorded at or after this instant. */
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+/** What an event records (also what a webhook endpoint subscribes to). */
+export type AccountEventKind =
+  /** Closed through this API (kept at the vendor). */
+  | 'ACCOUNT_CLOSED'
+  /** An account was created through this API. */
+  | 'ACCOUNT_CREATED'
+  /** Deleted at the vendor through this API. */
+  | 'ACCOUNT_DELETED'
+  /** Another change through this API (anonymise, bandwidth limit, sessions). */
+  | 'ACCOUNT_UPDATED'
+  /** The account reached its bandwidth cap (once per expiry date). */
+  | 'BANDWIDTH_CAPPED'
+  /** A bulk operation finished (webhooks only; about no single account). */
+  | 'BULK_OPERATION_FINISHED'
+  /** A sync found status or expiry changed outside this API. */
+  | 'CHANGED_AT_VENDOR'
+  /** The account expires within one of EXPIRY_NOTICE_DAYS (once per threshold). */
+  | 'EXPIRING_SOON'
+  /** Renewed, extended or expired through this API. */
+  | 'EXPIRY_CHANGED'
+  /** A sync found the account no longer exists at the vendor. */
+  | 'GONE_AT_VENDOR'
+  /** A sync found an account made outside this API (adopted). */
+  | 'ORPHAN_AT_VENDOR'
+  /** Password changed through this API (the password is never recorded). */
+  | 'PASSWORD_CHANGED'
+  /** Plan changed through this API. */
+  | 'PLAN_CHANGED'
+  /** Enabled, disabled or reopened through this API. */
+  | 'STATUS_CHANGED';
 
 /** Narrows the accounts connection. All given conditions must hold. */
 export type AccountFilter = {
@@ -267,6 +368,172 @@ export type AccountWithPasswordPayload = {
   userErrors: Array<UserError>;
 };
 
+/** What a bulk operation does to each account (the same path as the single mutation). */
+export type BulkAction =
+  /** `args.password`, or a fresh random one per account that is never shown. */
+  | 'CHANGE_PASSWORD'
+  /** changeAccountPlan to `args.planCode`. */
+  | 'CHANGE_PLAN'
+  /** closeAccount (delete where the provider only deletes). */
+  | 'CLOSE'
+  /** disableAccount. */
+  | 'DISABLE'
+  /** enableAccount. */
+  | 'ENABLE'
+  /** expireAccount (now, or at `args.date`). */
+  | 'EXPIRE'
+  /** extendAccount to `args.date`. */
+  | 'EXTEND'
+  /** renewAccount by `args.periodDays` (one idempotency key per item). */
+  | 'RENEW';
+
+/** Arguments of a bulk action. */
+export type BulkActionArgs = {
+  /** EXTEND: new expiry; EXPIRE: when. */
+  date?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** CHANGE_PASSWORD: the new password for every account. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** RENEW: days. */
+  periodDays?: InputMaybe<Scalars['Int']['input']>;
+  /** CHANGE_PLAN (and RENEW where plans renew). */
+  planCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One account of a bulk operation. */
+export type BulkItem = {
+  __typename?: 'BulkItem';
+  /** The account id as given. */
+  accountId: Scalars['ID']['output'];
+  /** Vendor write attempts (1 normally). */
+  attempts: Scalars['Int']['output'];
+  /** Position in the selection (0-based). */
+  index: Scalars['Int']['output'];
+  /** Provider (null for ids that name no account). */
+  provider?: Maybe<Provider>;
+  /** State. */
+  status: BulkItemStatus;
+  /** Why it failed or was skipped. */
+  userErrors: Array<UserError>;
+};
+
+/** A page of bulk items, in order. */
+export type BulkItemConnection = {
+  __typename?: 'BulkItemConnection';
+  /** The edges of this page. */
+  edges: Array<BulkItemEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<BulkItem>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a BulkItem connection. */
+export type BulkItemEdge = {
+  __typename?: 'BulkItemEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The BulkItem. */
+  node: BulkItem;
+};
+
+/** Where one item of a bulk operation stands. */
+export type BulkItemStatus =
+  /** The operation was cancelled before this item started. */
+  | 'CANCELLED'
+  /** Its vendor write is under way. */
+  | 'CLAIMED'
+  /** Not done; see userErrors. */
+  | 'FAILED'
+  /** Not started. */
+  | 'PENDING'
+  /** The provider cannot do this (UNSUPPORTED_BY_PROVIDER). */
+  | 'SKIPPED'
+  /** Done. */
+  | 'SUCCEEDED';
+
+/** Many accounts changed by one request, on the background worker. */
+export type BulkOperation = Node & {
+  __typename?: 'BulkOperation';
+  /** What is done to each account. */
+  action: BulkAction;
+  /** Who started it. */
+  actor: Scalars['String']['output'];
+  /** Arguments of the action (a password is never shown). */
+  args: Scalars['JSONObject']['output'];
+  /** Items cancelled before they started. */
+  cancelled: Scalars['Int']['output'];
+  /** Created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Items not done (see their userErrors). */
+  failed: Scalars['Int']['output'];
+  /** Finished. */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Items in selection order. */
+  items: BulkItemConnection;
+  /** Settled items / total (0 to 1). */
+  progress: Scalars['Float']['output'];
+  /** Items the provider cannot do. */
+  skipped: Scalars['Int']['output'];
+  /** First picked up by a worker. */
+  startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** State. */
+  status: BulkOperationStatus;
+  /** Items done. */
+  succeeded: Scalars['Int']['output'];
+  /** Items selected. */
+  total: Scalars['Int']['output'];
+};
+
+
+/** Many accounts changed by one request, on the background worker. */
+export type BulkOperationItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  statuses?: InputMaybe<Array<BulkItemStatus>>;
+};
+
+/** Result of startBulkAccountOperation / cancelBulkOperation. */
+export type BulkOperationPayload = {
+  __typename?: 'BulkOperationPayload';
+  /** The operation. */
+  bulkOperation?: Maybe<BulkOperation>;
+  /** Problems; empty on success (nothing is queued when not empty). */
+  userErrors: Array<UserError>;
+};
+
+/** A bulk operation. */
+export type BulkOperationRefInput = {
+  /** Bulk operation id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Where a bulk operation stands. */
+export type BulkOperationStatus =
+  /** Stopped on request; items not started are CANCELLED. */
+  | 'CANCELLED'
+  /** Every item settled (see the counts for how). */
+  | 'COMPLETED'
+  /** The run itself failed (not one item); items settled so far stay settled. */
+  | 'FAILED'
+  /** Waiting for the background worker. */
+  | 'QUEUED'
+  /** Items are being worked. */
+  | 'RUNNING';
+
+/** Accounts of the directory to select (instead of accountIds). */
+export type BulkSelectionFilter = {
+  /** Only these providers. */
+  providers?: InputMaybe<Array<Provider>>;
+  /** Only these last-known statuses. */
+  statuses?: InputMaybe<Array<AccountStatus>>;
+  /** Only usernames starting with this. */
+  usernamePrefix?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Set a new VPN password. */
 export type ChangeAccountPasswordInput = {
   /** Account id. */
@@ -332,6 +599,16 @@ export type CreateCustomerInput = {
   projectId?: InputMaybe<Scalars['ID']['input']>;
   /** VPNRESELLERS to create it there; omit to keep it in this API (links accounts of any provider). */
   provider?: InputMaybe<Provider>;
+};
+
+/** A new webhook endpoint. */
+export type CreateWebhookEndpointInput = {
+  /** What it is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event kinds to post. */
+  events: Array<AccountEventKind>;
+  /** http(s) URL; private, loopback and link-local targets are refused unless WEBHOOK_ALLOW_PRIVATE. */
+  url: Scalars['String']['input'];
 };
 
 /** An end customer of the reseller: a VPNresellers customer, or a customer kept by this API (provider null) that links accounts of any provider (its id is also the PureWL uuid). */
@@ -412,6 +689,15 @@ export type DataSource =
   /** This API's mirror: the state the vendor last confirmed at `syncedAt` (no vendor call). */
   | 'MIRROR';
 
+/** Result of deleteWebhookEndpoint. */
+export type DeleteWebhookEndpointPayload = {
+  __typename?: 'DeleteWebhookEndpointPayload';
+  /** Id of the deleted endpoint. */
+  deletedEndpointId?: Maybe<Scalars['ID']['output']>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Stable error codes, used in `extensions.code` and in `userErrors.code`. */
 export type ErrorCode =
   /** The request conflicts with the current state (or with an idempotency key). */
@@ -469,6 +755,8 @@ export type Mutation = {
   adoptSyncIssue: SyncIssuePayload;
   /** Close the account and erase its username and metadata (WLVPN). Cannot be undone. */
   anonymiseAccount: AccountPayload;
+  /** Stops a bulk operation; items not started are CANCELLED. */
+  cancelBulkOperation: BulkOperationPayload;
   /** Set a new VPN password (generated when omitted, returned once). */
   changeAccountPassword: AccountWithPasswordPayload;
   /** Move the account to another plan / package / subscription type. */
@@ -481,12 +769,16 @@ export type Mutation = {
   createCustomer: CustomerPayload;
   /** Create a VPNresellers project. */
   createProject: ProjectPayload;
+  /** Adds a webhook endpoint; answers its signing secret once. */
+  createWebhookEndpoint: WebhookEndpointSecretPayload;
   /** Delete the account at the provider for good. */
   deleteAccount: AccountPayload;
   /** Delete a customer (refused while it has accounts). */
   deleteCustomer: CustomerPayload;
   /** Delete a project (refused while it has customers). */
   deleteProject: ProjectPayload;
+  /** Removes a webhook endpoint (pending deliveries fail). */
+  deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Suspend an account without deleting it. */
   disableAccount: AccountPayload;
   /** Enable a disabled account. */
@@ -499,20 +791,28 @@ export type Mutation = {
   forgetSyncIssue: SyncIssuePayload;
   /** Link an account (any provider) to a customer kept by this API, or unlink it. */
   linkAccountToCustomer: AccountPayload;
+  /** Sends a delivery again now (same webhook-id). */
+  redeliverWebhook: RedeliverWebhookPayload;
   /** Add days to the subscription. Idempotent with `idempotencyKey`. */
   renewAccount: AccountPayload;
   /** Reopen a closed account (WLVPN). */
   reopenAccount: AccountPayload;
   /** Delete every auth token of the account, signing out its apps (WLVPN). */
   revokeAccountSessions: AccountPayload;
+  /** Replaces the signing secret; answers the new one once (the old one stops signing at once). */
+  rotateWebhookEndpointSecret: WebhookEndpointSecretPayload;
   /** Apply or remove a bandwidth rate limit (WLVPN). */
   setAccountBandwidthLimit: AccountPayload;
+  /** Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook. */
+  startBulkAccountOperation: BulkOperationPayload;
   /** Sync one provider now, through the job queue. While a run of that provider is going, answers that run (`started: false`) rather than starting a second. */
   syncProvider: SyncProviderPayload;
   /** Change a customer's name or email. */
   updateCustomer: CustomerPayload;
   /** Change a project. */
   updateProject: ProjectPayload;
+  /** Changes a webhook endpoint. */
+  updateWebhookEndpoint: WebhookEndpointPayload;
 };
 
 
@@ -523,6 +823,11 @@ export type MutationAdoptSyncIssueArgs = {
 
 export type MutationAnonymiseAccountArgs = {
   input: AccountRefInput;
+};
+
+
+export type MutationCancelBulkOperationArgs = {
+  input: BulkOperationRefInput;
 };
 
 
@@ -556,6 +861,11 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeleteAccountArgs = {
   input: AccountRefInput;
 };
@@ -568,6 +878,11 @@ export type MutationDeleteCustomerArgs = {
 
 export type MutationDeleteProjectArgs = {
   input: ProjectRefInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  input: WebhookEndpointRefInput;
 };
 
 
@@ -601,6 +916,11 @@ export type MutationLinkAccountToCustomerArgs = {
 };
 
 
+export type MutationRedeliverWebhookArgs = {
+  input: RedeliverWebhookInput;
+};
+
+
 export type MutationRenewAccountArgs = {
   input: RenewAccountInput;
 };
@@ -616,8 +936,18 @@ export type MutationRevokeAccountSessionsArgs = {
 };
 
 
+export type MutationRotateWebhookEndpointSecretArgs = {
+  input: WebhookEndpointRefInput;
+};
+
+
 export type MutationSetAccountBandwidthLimitArgs = {
   input: SetBandwidthLimitInput;
+};
+
+
+export type MutationStartBulkAccountOperationArgs = {
+  input: StartBulkAccountOperationInput;
 };
 
 
@@ -633,6 +963,11 @@ export type MutationUpdateCustomerArgs = {
 
 export type MutationUpdateProjectArgs = {
   input: UpdateProjectInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 /** A new customer created together with a VPNresellers account. */
@@ -863,8 +1198,12 @@ export type Query = {
   account?: Maybe<Account>;
   /** One account by provider and VPN username; null when it does not exist. */
   accountByUsername?: Maybe<Account>;
+  /** Account events across providers, newest first. */
+  accountEvents: AccountEventConnection;
   /** Accounts across all providers as one Relay connection. Served by the mirror (SQL keyset pages, exact `totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, `staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the answer. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is skipped, listed in `failures` and reported in `errors`. */
   accounts?: Maybe<AccountConnection>;
+  /** A bulk operation by id. */
+  bulkOperation?: Maybe<BulkOperation>;
   /** One customer by id; null when it does not exist. */
   customer?: Maybe<Customer>;
   /** Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. */
@@ -895,6 +1234,10 @@ export type Query = {
   unresolvedIntents?: Maybe<WriteIntentConnection>;
   /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id: null where the account has no usage in the range; null with an UNSUPPORTED_BY_PROVIDER error at that slot's path where its provider reports no usage at all. */
   usage?: Maybe<Array<Maybe<UsageReport>>>;
+  /** Webhook deliveries, newest first (admin). */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** Webhook endpoints (admin). Secrets are never listed. */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
@@ -910,6 +1253,13 @@ export type QueryAccountByUsernameArgs = {
 };
 
 
+export type QueryAccountEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountEventFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -918,6 +1268,11 @@ export type QueryAccountsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   maxAge?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<AccountOrder>;
+};
+
+
+export type QueryBulkOperationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1011,6 +1366,29 @@ export type QueryUsageArgs = {
   to?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  states?: InputMaybe<Array<WebhookDeliveryState>>;
+};
+
+/** A delivery to send again. */
+export type RedeliverWebhookInput = {
+  /** Delivery id. */
+  deliveryId: Scalars['ID']['input'];
+};
+
+/** Result of redeliverWebhook. */
+export type RedeliverWebhookPayload = {
+  __typename?: 'RedeliverWebhookPayload';
+  /** The delivery, due now. */
+  delivery?: Maybe<WebhookDelivery>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Add days to an account's subscription. */
 export type RenewAccountInput = {
   /** Account id. */
@@ -1068,6 +1446,20 @@ export type SortDirection =
   | 'ASC'
   /** Descending. */
   | 'DESC';
+
+/** A bulk account operation. */
+export type StartBulkAccountOperationInput = {
+  /** Accounts (at most 10,000); or give `filter`. */
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What to do. */
+  action: BulkAction;
+  /** Arguments of the action. */
+  args?: InputMaybe<BulkActionArgs>;
+  /** Select accounts of the directory instead. */
+  filter?: InputMaybe<BulkSelectionFilter>;
+  /** Asking again with the same key answers the same operation. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** Drift found by a sync: an account that differs at the vendor. */
 export type SyncIssue = Node & {
@@ -1272,6 +1664,20 @@ export type UpdateProjectInput = {
   projectId: Scalars['ID']['input'];
 };
 
+/** Changes to a webhook endpoint (omitted fields stay). */
+export type UpdateWebhookEndpointInput = {
+  /** New description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Pause (false) or resume (true) deliveries. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New event kinds. */
+  events?: InputMaybe<Array<AccountEventKind>>;
+  /** Endpoint id. */
+  id: Scalars['ID']['input'];
+  /** New URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One usage datapoint (WLVPN metric). */
 export type UsageMetric = {
   __typename?: 'UsageMetric';
@@ -1315,6 +1721,128 @@ export type UserError = {
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** Human-readable message, safe to show to an operator. */
   message: Scalars['String']['output'];
+};
+
+/** One attempt of a delivery. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  /** When it was made. */
+  at: Scalars['DateTimeISO']['output'];
+  /** How long it took (ms). */
+  durationMs: Scalars['Int']['output'];
+  /** Why it failed (no secret, no body). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When the next attempt was scheduled. */
+  nextAttemptAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** HTTP status answered; null when no answer came. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One event posted to one endpoint, at least once. */
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  /** Every attempt, oldest first. */
+  attemptLog: Array<WebhookAttempt>;
+  /** Attempts made. */
+  attempts: Scalars['Int']['output'];
+  /** Created (with its event). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When a 2xx came. */
+  deliveredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The endpoint. */
+  endpointId: Scalars['ID']['output'];
+  /** The AccountEvent posted. */
+  eventId: Scalars['ID']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Duration of the last attempt (ms). */
+  lastDurationMs?: Maybe<Scalars['Int']['output']>;
+  /** Why the last attempt failed. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt. */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING). */
+  nextAttemptAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** State. */
+  state: WebhookDeliveryState;
+  /** The `webhook-id` header of every attempt (receivers deduplicate on it). */
+  webhookId: Scalars['String']['output'];
+};
+
+/** A page of webhook deliveries, newest first. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The edges of this page. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<WebhookDelivery>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a WebhookDelivery connection. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The WebhookDelivery. */
+  node: WebhookDelivery;
+};
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryState =
+  /** The endpoint answered 2xx. */
+  | 'DELIVERED'
+  /** Retried for the whole retry window (WEBHOOK_RETRY_WINDOW_MS) without a 2xx; redeliver to try again. */
+  | 'FAILED'
+  /** Not delivered yet; `nextAttemptAt` says when it is tried (again). */
+  | 'PENDING';
+
+/** Where events are posted (Standard Webhooks, signed). */
+export type WebhookEndpoint = Node & {
+  __typename?: 'WebhookEndpoint';
+  /** Created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** What it is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** False: nothing is posted (deliveries wait). */
+  enabled: Scalars['Boolean']['output'];
+  /** Event kinds posted to it. */
+  events: Array<AccountEventKind>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Last changed (including secret rotation). */
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Target URL (http or https; never followed through redirects). */
+  url: Scalars['String']['output'];
+};
+
+/** Result of updateWebhookEndpoint. */
+export type WebhookEndpointPayload = {
+  __typename?: 'WebhookEndpointPayload';
+  /** The endpoint. */
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A webhook endpoint. */
+export type WebhookEndpointRefInput = {
+  /** Endpoint id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of createWebhookEndpoint / rotateWebhookEndpointSecret. */
+export type WebhookEndpointSecretPayload = {
+  __typename?: 'WebhookEndpointSecretPayload';
+  /** The endpoint. */
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** The signing secret (`whsec_…`), shown this once: store it now; it is never shown again. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** WireGuard details of an account (VPNresellers). */
@@ -1470,6 +1998,36 @@ export type AccountOverviewQueryVariables = Exact<{
 
 
 export type AccountOverviewQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string } | null, usage?: { __typename?: 'UsageReport', id: string, from: string, to: string, bandwidthBytes?: number | null } | null } }> } | null };
+
+export type AccountHistoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccountHistoryQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, history: { __typename?: 'AccountEventConnection', edges: Array<{ __typename?: 'AccountEventEdge', cursor: string, node: { __typename?: 'AccountEvent', id: string, at: string, kind: AccountEventKind, actor: string, before?: Record<string, unknown> | null, after?: Record<string, unknown> | null, data: Record<string, unknown> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type StartBulkAccountOperationMutationVariables = Exact<{
+  input: StartBulkAccountOperationInput;
+}>;
+
+
+export type StartBulkAccountOperationMutation = { __typename?: 'Mutation', startBulkAccountOperation: { __typename?: 'BulkOperationPayload', bulkOperation?: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, total: number } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type BulkOperationProgressQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationProgressQuery = { __typename?: 'Query', bulkOperation?: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, total: number, succeeded: number, failed: number, skipped: number, progress: number } | null };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { __typename?: 'Mutation', createWebhookEndpoint: { __typename?: 'WebhookEndpointSecretPayload', secret?: string | null, endpoint?: { __typename?: 'WebhookEndpoint', id: string, url: string, events: Array<AccountEventKind> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
 
@@ -1684,6 +2242,10 @@ export const TrivialDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const AccountDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDashboardQuery, AccountDashboardQueryVariables>;
 export const AccountDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"bytesUsed"}},{"kind":"Field","name":{"kind":"Name","value":"bytesMax"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wireguard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"publicKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"load"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDetailQuery, AccountDetailQueryVariables>;
 export const AccountOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountOverviewQuery, AccountOverviewQueryVariables>;
+export const AccountHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountHistoryQuery, AccountHistoryQueryVariables>;
+export const StartBulkAccountOperationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartBulkAccountOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartBulkAccountOperationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBulkAccountOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkOperation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<StartBulkAccountOperationMutation, StartBulkAccountOperationMutationVariables>;
+export const BulkOperationProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BulkOperationProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}}]}}]}}]} as unknown as DocumentNode<BulkOperationProgressQuery, BulkOperationProgressQueryVariables>;
+export const CreateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"events"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 export const CreateAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateAccountMutation, CreateAccountMutationVariables>;
 export const EnableAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<EnableAccountMutation, EnableAccountMutationVariables>;
 export const DisableAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DisableAccountMutation, DisableAccountMutationVariables>;
