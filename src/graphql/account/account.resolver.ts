@@ -224,8 +224,8 @@ export class AccountResolver {
     nullable: true,
     description: 'WireGuard details, where the provider has them.',
   })
-  wireguard(@Root() account: AccountRecord): AccountRecord['wireguard'] {
-    return account.wireguard;
+  wireguard(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<AccountRecord['wireguard']> {
+    return ctx.services.accounts.wireguard(account);
   }
 
   @Authorized('admin')
