@@ -19,6 +19,7 @@ import { Metrics } from '../lib/metrics.js';
 import { createLogger } from '../lib/logger.js';
 import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
 import { runInRequestScope } from '../lib/request-context.js';
+import { initTracing, operationSpan } from '../lib/tracing.js';
 import { onUpstreamCall } from '../providers/http.js';
 import { createFastify } from './http.js';
 import { apolloExtras } from './plugins.js';
@@ -82,6 +83,9 @@ async function build(
   cleanups: Array<() => Promise<void> | void>,
   cleanup: () => Promise<void>,
 ): Promise<App> {
+  // Once per process: W3C propagation always, spans recorded/exported only when OTEL_* asks (or a test installed it).
+  const tracing = initTracing();
+  cleanups.push(() => tracing.shutdown());
   const store =
     options.store ??
     (await openStore(config.env.DATABASE_URL ? { url: config.env.DATABASE_URL } : { dataDir: config.env.DATA_DIR }));
@@ -162,8 +166,11 @@ async function build(
   const graphql = fastifyApolloHandler(apollo, {
     context: contextFactory({ config, registry, store, catalog, authenticator, logger }),
   });
+  // The operation span: under the router's `traceparent` when one came in; the tracing plugin names it.
   const handler = (...args: Parameters<typeof graphql>) =>
-    runInRequestScope({ requestId: args[0].id }, () => graphql.call(fastify, ...args));
+    runInRequestScope({ requestId: args[0].id }, () =>
+      operationSpan(args[0].headers, async () => graphql.call(fastify, ...args)),
+    );
   for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
   registerOpsRoutes(fastify, { config, store, registry, metrics });
 

@@ -6,6 +6,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
+import { activeSpan, documentHash } from '../lib/tracing.js';
 
 /** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */
 
@@ -38,6 +39,7 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     plugins: [
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
       ...(plugins as Plugin[]),
+      tracingPlugin(),
       partialErrorsPlugin(metrics),
       graphqlOverHttpStatusPlugin(),
       drain,
@@ -45,6 +47,34 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
+  };
+}
+
+/**
+ * Describes the operation span opened around the request (lib/tracing `operationSpan`): name, type and the
+ * sha256 of the document (never its text or variables), and how many errors the response carries.
+ */
+export function tracingPlugin(): Plugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName, queryHash, source }) {
+          const span = activeSpan();
+          if (!span) return;
+          const type = operation?.operation ?? 'unknown';
+          span.setAttributes({
+            'graphql.operation.type': type,
+            'graphql.document.hash': queryHash || documentHash(source),
+            ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+          });
+          span.updateName(operationName ? `${type} ${operationName}` : type);
+        },
+        async willSendResponse({ errors, contextValue }) {
+          const count = (errors?.length ?? 0) + (contextValue.partialErrors?.length ?? 0);
+          if (count > 0) activeSpan()?.setAttribute('graphql.error.count', count);
+        },
+      };
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
+import { SpanKind, withSpan } from '../lib/tracing.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -86,7 +87,10 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
         for (const job of jobs) {
           const started = Date.now();
           try {
-            const output = await def.handler(job.data ?? {}, { id: job.id });
+            const attributes = { 'vpn.job.name': def.name, 'vpn.job.id': job.id };
+            const output = await withSpan(`job ${def.name}`, { kind: SpanKind.CONSUMER, attributes, root: true }, () =>
+              def.handler(job.data ?? {}, { id: job.id }),
+            );
             logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
             outputs.push(output);
           } catch (error) {
