@@ -108,6 +108,8 @@ const common = z.object({
   JWT_MAX_TTL_S: int(86_400, 1),
   /** Largest request body accepted; larger ones are refused with 413 while they stream. */
   MAX_BODY_BYTES: int(1_000_000, 1),
+  /** Demand control: size assumed for a list with no @listSize and no slicing argument (= the router's list_size). */
+  COST_LIST_SIZE: int(10, 1),
 });
 
 const schema = common.extend(providerShape);

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
 import { activeSpan, documentHash } from '../lib/tracing.js';
+import { costLimitPlugin } from './cost.js';
 
 /** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */
 
@@ -28,7 +29,8 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     // Not armor's token plugin: it parses in a plugin hook, so every syntax error became a 500 with code
     // GRAPHQL_VALIDATION_FAILED. graphql-js's own parser limit (parseOptions.maxTokens) fails as a parse error.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.env.MAX_COST },
+    // Not armor's cost limit: ours (./cost.ts) charges the SDL's @cost/@listSize weights, as the router does.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   });
   const { plugins, validationRules, ...protection } = armor.protect();
@@ -40,6 +42,7 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
       ...(plugins as Plugin[]),
       tracingPlugin(),
+      costLimitPlugin(config.env.MAX_COST, { defaultListSize: config.env.COST_LIST_SIZE }),
       partialErrorsPlugin(metrics),
       graphqlOverHttpStatusPlugin(),
       drain,

@@ -378,6 +378,8 @@ export type ErrorCode =
   | 'INSUFFICIENT_BALANCE'
   /** The entity does not exist (or is not visible to this reseller). */
   | 'NOT_FOUND'
+  /** The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent). */
+  | 'OUTCOME_UNKNOWN'
   /** The provider is rate limiting; retry later. */
   | 'RATE_LIMITED'
   /** The provider refused this API's credentials. */
@@ -812,6 +814,8 @@ export type Query = {
   providers: Array<ProviderInfo>;
   /** Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`. */
   servers: Array<Server>;
+  /** Writes whose outcome nobody could settle (unknown, or pending with no live owner), oldest first: what an operator must look at (e.g. PureVPN creates whose answer was lost — PureVPN picks the username). */
+  unresolvedIntents: WriteIntentConnection;
   /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id, null where the provider reports no usage. */
   usage: Array<Maybe<UsageReport>>;
 };
@@ -882,6 +886,12 @@ export type QueryProjectsArgs = {
 
 export type QueryServersArgs = {
   filter?: InputMaybe<ServerFilter>;
+};
+
+
+export type QueryUnresolvedIntentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1017,6 +1027,62 @@ export type WireGuardInfo = {
   /** Public key of the account. */
   publicKey?: Maybe<Scalars['String']['output']>;
 };
+
+/** A vendor write recorded before it was sent (create, renew), with what finds its result. */
+export type WriteIntent = {
+  __typename?: 'WriteIntent';
+  /** Attempts so far (each owner or reconciliation pass counts one). */
+  attempt: Scalars['Int']['output'];
+  /** When the intent was recorded. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Intent id (named by OUTCOME_UNKNOWN errors). */
+  id: Scalars['ID']['output'];
+  /** Code of the last failure, when it is one of the stable codes. */
+  lastError?: Maybe<ErrorCode>;
+  /** Operation, e.g. "createAccount". */
+  operation: Scalars['String']['output'];
+  /** Provider the write went to. */
+  provider: Provider;
+  /** Current state. */
+  state: WriteIntentState;
+  /** Last change. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Username that finds the result; null when the vendor picks it and never said. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of write-ahead intents. */
+export type WriteIntentConnection = {
+  __typename?: 'WriteIntentConnection';
+  /** The edges of this page. */
+  edges: Array<WriteIntentEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<WriteIntent>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a WriteIntent connection. */
+export type WriteIntentEdge = {
+  __typename?: 'WriteIntentEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The WriteIntent. */
+  node: WriteIntent;
+};
+
+/** Where a write-ahead intent stands. */
+export type WriteIntentState =
+  /** The vendor did not do it. */
+  | 'FAILED'
+  /** An owner holds (or held, when its lease ran out) the write. */
+  | 'PENDING'
+  /** The vendor did it. */
+  | 'SUCCEEDED'
+  /** Nobody could tell yet whether the vendor did it. */
+  | 'UNKNOWN';
 
 export type BackofficeAccountsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -36,6 +36,7 @@ describe('subgraph SDL', () => {
         'federation__FieldSet',
         'federation__Scope',
         'federation__Policy',
+        'federation__ContextFieldValue', // federation v2.9 (@fromContext)
         'String',
         'Boolean',
         'Int',

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root, Directive } from 'type-graphql';
+import { COST, CONNECTION_SIZE, INTERNAL, cost, listSize } from '../common/cost.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type {
@@ -28,6 +29,7 @@ import type { AccountListResult } from '../../services/account-list.js';
 
 @Resolver(() => Account)
 export class AccountResolver {
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist.' })
   account(
     @Arg('id', () => ID, { description: 'Account id.' }) id: string,
@@ -36,6 +38,7 @@ export class AccountResolver {
     return ctx.services.accounts.byId(id);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Account, {
     nullable: true,
     description: 'One account by provider and VPN username; null when it does not exist.',
@@ -48,6 +51,8 @@ export class AccountResolver {
     return ctx.services.accounts.byUsername(provider, username);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @Query(() => AccountConnection, {
     description:
       "Accounts across all providers as one Relay connection. Order: position in each provider's own list, then " +
@@ -127,11 +132,13 @@ export class AccountResolver {
     return ctx.services.accounts.capabilities(account);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer the account belongs to.' })
   customer(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
     return ctx.services.accounts.customer(account);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => Project, {
     nullable: true,
     description: "The project of the account's customer (VPNresellers).",
@@ -140,6 +147,7 @@ export class AccountResolver {
     return ctx.services.accounts.project(account);
   }
 
+  @Directive(cost(COST.CATALOG))
   @FieldResolver(() => Plan, {
     nullable: true,
     description: 'The plan, package or subscription type the account is on.',
@@ -152,6 +160,7 @@ export class AccountResolver {
     return ctx.services.accounts.plan(await complete(ctx, root, 'planNativeId', info));
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => UsageReport, {
     nullable: true,
     description:
@@ -167,6 +176,8 @@ export class AccountResolver {
     return ctx.services.accounts.usage(account, from ?? null, to ?? null);
   }
 
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(200))
   @FieldResolver(() => [Server], { description: "Servers this account can connect to (its provider's servers)." })
   servers(
     @Root() account: AccountRecord,
@@ -177,6 +188,7 @@ export class AccountResolver {
     return ctx.services.accounts.servers(account, countryCode ?? null);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => WireGuardInfo, {
     nullable: true,
     description: 'WireGuard details, where the provider has them.',
@@ -186,6 +198,9 @@ export class AccountResolver {
   }
 
   @Authorized('admin')
+  @Directive(cost(COST.VENDOR_READ))
+  @Directive(listSize(4))
+  @Directive(INTERNAL)
   @FieldResolver(() => [ConnectionConfig], {
     description: 'VPN client configuration files for a server (admin only: WireGuard files contain the private key).',
   })
@@ -201,6 +216,7 @@ export class AccountResolver {
 @Resolver(() => WireGuardInfo)
 export class WireGuardResolver {
   @Authorized('admin')
+  @Directive(INTERNAL)
   @FieldResolver(() => String, { nullable: true, description: 'WireGuard private key (admin only).' })
   privateKey(@Root() info: { privateKey: string | null }): string | null {
     return info.privateKey;

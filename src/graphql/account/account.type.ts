@@ -1,4 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { COST, INTERNAL, cost } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import { AccountStatus, ProviderName } from '../common/enums.js';
 import { DateTime, JSONObject, SafeInt } from '../common/scalars.js';
@@ -58,9 +59,12 @@ export class Account extends Node {
   @Field({ description: 'VPN username.' })
   username!: string;
 
+  @Directive(cost(COST.STATUS_READ))
   @Field(() => AccountStatus, { description: 'Provider-neutral status.' })
   status!: AccountStatus;
 
+  @Directive(cost(COST.STATUS_READ))
+  @Directive(INTERNAL)
   @Field({ description: 'The provider\'s raw status value, verbatim (e.g. "Enabled:February 26, 2024").' })
   providerStatus!: string;
 
@@ -70,6 +74,7 @@ export class Account extends Node {
   @Field(() => DateTime, { nullable: true, description: 'When the provider last changed the account.' })
   updatedAt!: string | null;
 
+  @Directive(cost(COST.STATUS_READ))
   @Field(() => DateTime, { nullable: true, description: 'When the service ends (null: no end date / auto-renewal).' })
   expiresAt!: string | null;
 
@@ -85,6 +90,8 @@ export class Account extends Node {
   @Field(() => String, { nullable: true, description: 'WLVPN account group.' })
   groupId!: string | null;
 
+  @Directive(cost(COST.STATUS_READ))
+  @Directive(INTERNAL)
   @Field(() => JSONObject, { nullable: true, description: 'Reseller metadata stored with the account (WLVPN).' })
   metadata!: Record<string, string> | null;
 

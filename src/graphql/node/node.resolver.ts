@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import type { GraphQLContext } from '../context.js';
 
@@ -6,6 +7,7 @@ const MAX_NODES = 100;
 
 @Resolver()
 export class NodeResolver {
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
   node(
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
@@ -14,6 +16,8 @@ export class NodeResolver {
     return ctx.services.nodes.node(id);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
+  @Directive(listSize(100))
   @Query(() => [Node], {
     nullable: 'items',
     description: `Many objects by global id (at most ${MAX_NODES}), batched per provider.`,

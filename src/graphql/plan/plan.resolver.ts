@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../common/cost.js';
 import type { PlanRecord } from '../../domain/records.js';
 import { ProviderName } from '../common/enums.js';
 import { encodeId } from '../../domain/ids.js';
@@ -7,6 +8,8 @@ import { Plan } from './plan.type.js';
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(50))
   @Query(() => [Plan], { description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS).' })
   plans(
     @Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName,
