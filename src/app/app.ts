@@ -24,7 +24,7 @@ import { onUpstreamCall } from '../providers/http.js';
 import { createFastify } from './http.js';
 import { apolloExtras } from './plugins.js';
 import { contextFactory } from './context.js';
-import { registerOpsRoutes } from './routes.js';
+import { registerOpsRoutes, type WorkerStatus } from './routes.js';
 
 /**
  * Builds the HTTP server: Fastify with Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus
@@ -124,10 +124,18 @@ async function build(
   }
 
   // Background jobs (intent reconciliation, syncs) on the store's database; WORKER=off leaves them to `npm run worker`.
+  const worker = { state: 'off' as ReturnType<WorkerStatus['state']>, lastErrorAt: 0 };
   if (config.env.WORKER === 'inline') {
     const jobs = await startJobs({ config, store, registry, logger });
+    worker.state = 'running';
+    jobs.boss.on('error', () => (worker.lastErrorAt = Date.now()));
+    jobs.boss.on('stopped', () => (worker.state = 'stopped'));
     cleanups.push(() => jobs.stop());
   }
+  // Failing: the queue reported an error within the last minute (pg-boss retries on its own).
+  const workerStatus: WorkerStatus = {
+    state: () => (worker.state === 'running' && Date.now() - worker.lastErrorAt < 60_000 ? 'failing' : worker.state),
+  };
 
   const metrics = new Metrics();
   cleanups.push(() => metrics.close());
@@ -172,7 +180,7 @@ async function build(
       operationSpan(args[0].headers, async () => graphql.call(fastify, ...args)),
     );
   for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
-  registerOpsRoutes(fastify, { config, store, registry, metrics });
+  registerOpsRoutes(fastify, { config, store, registry, metrics, worker: workerStatus });
 
   await fastify.listen({ port: config.env.PORT, host: config.env.HOST });
   const address = fastify.server.address() as AddressInfo;
