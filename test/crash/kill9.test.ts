@@ -329,8 +329,10 @@ async function rounds(backend: string, open: () => Promise<{ dataDir: string; da
     let directoryTotal = 0;
     let vendorTotal = 0;
     for (const p of PROVIDERS) {
-      const inDirectory = rows.filter((r) => r.provider === p).map((r) => r.username);
       const atVendor = gainedAll.get(p)!;
+      const inDirectory = rows
+        .filter((r) => r.provider === p && (r.created_via === 'api' || atVendor.includes(r.username)))
+        .map((r) => r.username);
       directoryTotal += inDirectory.length;
       vendorTotal += atVendor.length;
       const twice = inDirectory.filter((u, i) => inDirectory.indexOf(u) !== i);
@@ -365,13 +367,15 @@ async function rounds(backend: string, open: () => Promise<{ dataDir: string; da
 async function directoryRows(store: {
   dataDir: string;
   databaseUrl?: string;
-}): Promise<Array<{ provider: string; username: string }>> {
-  const sql = "SELECT provider, username FROM account_registry WHERE created_via = 'api'";
+}): Promise<Array<{ provider: string; username: string; created_via: string }>> {
+  // Rows made by this API's creates, plus rows a scheduled sync imported (created_via 'sync') before the
+  // create that made them was reconciled: the caller keeps the run's own (gained) usernames.
+  const sql = 'SELECT provider, username, created_via FROM account_registry';
   if (store.databaseUrl) {
     const c = new pg.Client({ connectionString: store.databaseUrl });
     await c.connect();
     try {
-      return (await c.query<{ provider: string; username: string }>(sql)).rows;
+      return (await c.query<{ provider: string; username: string; created_via: string }>(sql)).rows;
     } finally {
       await c.end();
     }
@@ -379,7 +383,7 @@ async function directoryRows(store: {
   expect(fs.existsSync(path.join(store.dataDir, 'vpn-graph.lock'))).toBe(false);
   const s = await openStore({ dataDir: store.dataDir });
   try {
-    return await s.db.query<{ provider: string; username: string }>(sql);
+    return await s.db.query<{ provider: string; username: string; created_via: string }>(sql);
   } finally {
     await s.close();
   }
