@@ -252,7 +252,14 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.measure} | ${r.result} | ${before.get(r.measure) ?? '—'} | ${r.target} | ${r.status} |`),
   ].join('\n');
   const text = `${header}\n\n${table}\n`;
-  writeFileSync('bench/results.md', `# Benchmark results\n\n${text}\nReproduce: \`npm run bench\`.\n`);
+  // The sync bench (`npm run bench:sync`) keeps its own section of the file.
+  const syncSection = existsSync('bench/results.md')
+    ? /<!-- sync:start -->[\s\S]*<!-- sync:end -->/.exec(readFileSync('bench/results.md', 'utf8'))?.[0]
+    : undefined;
+  writeFileSync(
+    'bench/results.md',
+    `# Benchmark results\n\n${text}\nReproduce: \`npm run bench\`.\n${syncSection ? `\n${syncSection}\n` : ''}`,
+  );
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync(
     'README.md',

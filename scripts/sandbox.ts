@@ -8,7 +8,9 @@ import type { SandboxHandle } from '../src/providers/module.js';
  * The four provider emulators as their own process (`npm run sandbox`), on fixed ports from SANDBOX_PORT
  * (default 4100, 4101, 4102, 4103 in the order PUREWL, VPNRESELLERS, WLVPN, PUREVPN; 0 = any free port).
  * Prints the variables that point a server (or worker) at them. SANDBOX_ADMIN=true serves the fault-injection
- * admin path (/__admin/faults, /stats, /reset); SANDBOX_LATENCY_MS adds latency to every answer;
+ * admin path (/__admin/faults, /stats, /reset) and GET /__sandbox/usernames (every username the emulator holds
+ * now — PureWL and PureVPN have no list call, so crash tests read the vendor's state there); SANDBOX_LATENCY_MS
+ * adds latency to every answer;
  * SANDBOX_SEED seeds the demo data. Stops cleanly on SIGTERM/SIGINT.
  */
 
@@ -34,7 +36,7 @@ async function startEmulator(name: ProviderName, port: number): Promise<Started>
   const module = providerModule(name);
   const build = await module.sandbox();
   const stateFile = join(stateDir, `${name}.json`);
-  const { handle, credentials, baseUrlFor } = build({
+  const built = build({
     seed,
     port,
     host,
@@ -42,10 +44,12 @@ async function startEmulator(name: ProviderName, port: number): Promise<Started>
     stateFile,
     ...(accounts > 0 ? { accounts } : {}),
   });
+  const { handle, credentials } = built;
+  if (admin) handle.server.route('GET', '/__sandbox/usernames', () => ({ status: 200, json: handle.demoUsernames() }));
   const url = await handle.server.start();
   if (latencyMs > 0) handle.server.addFault({ kind: 'latency', latencyMs });
   const [baseVar] = moduleVariables(module);
-  return { name, handle, url, variables: { [baseVar!]: baseUrlFor(url), ...credentials } };
+  return { name, handle, url, variables: { [baseVar!]: built.baseUrlFor(url), ...credentials } };
 }
 
 const started: Started[] = [];

@@ -6,6 +6,7 @@ import type { AppConfig, Role } from './config.js';
 import type { Store } from './store/store.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { rolesFor, type Viewer } from './domain/viewer.js';
+import { parseScope, ScopeClaimError } from './domain/scope-claims.js';
 
 /**
  * Who is calling: an API key (`X-Api-Key`, from config or the store, hashed there), or a JWT
@@ -40,7 +41,7 @@ export class Authenticator {
       const fromConfig = this.config.apiKeys.find((k) => safeEqual(k.key, apiKey));
       if (fromConfig) return viewer(`key:${fromConfig.name}`, fromConfig.role);
       const stored = await this.store.findApiKey(apiKey);
-      if (stored) return viewer(`key:${stored.name}`, stored.role);
+      if (stored) return this.fromClaims(`key:${stored.name}`, { ...(stored.scope ?? {}), role: stored.role });
       throw unauthenticated('Unknown API key.');
     }
     const authorization = headers.get('authorization');
@@ -62,11 +63,7 @@ export class Authenticator {
         if (exp - (payload.iat ?? now) > this.config.env.JWT_MAX_TTL_S) {
           throw unauthenticated('The bearer token lives longer than this server accepts.');
         }
-        const role = payload[ROLE_CLAIM];
-        if (role !== 'reader' && role !== 'operator' && role !== 'admin') {
-          throw unauthenticated('The token has no valid role claim.');
-        }
-        return viewer(`jwt:${payload.sub ?? 'unknown'}`, role);
+        return this.fromClaims(`jwt:${payload.sub ?? 'unknown'}`, payload);
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         throw unauthenticated('The bearer token is invalid or expired.');
@@ -74,6 +71,26 @@ export class Authenticator {
     }
     if (this.config.allowAnonymous) return { actor: 'anonymous', roles: rolesFor('admin'), anonymous: true };
     throw unauthenticated('Authentication required: send X-Api-Key or Authorization: Bearer <JWT>.');
+  }
+
+  /** A viewer from a role claim: a global role, or `customer` / `reseller` with its scope claims. */
+  private fromClaims(actor: string, claims: Record<string, unknown>): Viewer {
+    const role = claims[ROLE_CLAIM];
+    if (role === 'reader' || role === 'operator' || role === 'admin') return viewer(actor, role);
+    if (role === 'customer' || role === 'reseller') {
+      try {
+        const scope = parseScope(role, claims, actor);
+        // Scoped callers may run account mutations (the guard decides which), never admin-only ones.
+        return { actor, roles: rolesFor('operator'), anonymous: false, scope };
+      } catch (error) {
+        if (error instanceof ScopeClaimError)
+          throw unauthenticated(`The credential's scope is invalid: ${error.message}`);
+        throw error;
+      }
+    }
+    throw unauthenticated(
+      actor.startsWith('jwt:') ? 'The token has no valid role claim.' : 'The API key has no valid role.',
+    );
   }
 }
 
@@ -91,6 +108,13 @@ function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-/** type-graphql auth checker: every listed role must be granted. */
-export const authChecker: AuthChecker<GraphQLContext> = ({ context }, roles) =>
-  roles.every((r) => context.viewer.roles.has(r as Role));
+/**
+ * Admin-only fields a scoped caller may read all the same: they hang off an account the scope guard already
+ * proved is the caller's own (its VPN client files and its WireGuard key are what a customer portal serves).
+ */
+const OWNER_READABLE = new Set(['Account.connectionConfigs', 'WireGuardInfo.privateKey']);
+
+/** type-graphql auth checker: every listed role must be granted (scoped callers: see OWNER_READABLE). */
+export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, roles) =>
+  roles.every((r) => context.viewer.roles.has(r as Role)) ||
+  (Boolean(context.viewer.scope) && OWNER_READABLE.has(`${info.parentType.name}.${info.fieldName}`));

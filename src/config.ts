@@ -108,6 +108,77 @@ const common = z.object({
   JWT_MAX_TTL_S: int(86_400, 1),
   /** Largest request body accepted; larger ones are refused with 413 while they stream. */
   MAX_BODY_BYTES: int(1_000_000, 1),
+  /** Customer-scoped callers must send an `idempotencyKey` with renewAccount (a portal double-click pays once). */
+  CUSTOMER_RENEW_REQUIRES_IDEMPOTENCY_KEY: bool(true),
+  /** A customer may renew/extend only an account that expires within this many days (or has expired). */
+  CUSTOMER_RENEW_WITHIN_DAYS: int(30, 0),
+  /** Longest period a customer may add at once: renew `periodDays`, or an extend date this far past today. */
+  CUSTOMER_RENEW_MAX_DAYS: int(366, 1),
+  /**
+   * How often providers with a list call (VPNresellers, WLVPN) get a full sync, in ms. The schedule ticks once a
+   * minute (pg-boss cron), so the interval is honoured at minute granularity; 0 turns scheduled full syncs off.
+   */
+  SYNC_INTERVAL_MS: int(300_000, 0),
+  /**
+   * Vendor calls per minute a sync of PureWL may spend. PureWL has no list call: every minute a refresh reads this
+   * many accounts (stalest first). 0 = no scheduled sync.
+   */
+  SYNC_RATE_PUREWL: int(30, 0),
+  /** Vendor calls per minute a full sync of VPNresellers may spend (its list pages are paced to it); 0 = no scheduled sync. */
+  SYNC_RATE_VPNRESELLERS: int(60, 0),
+  /** Vendor calls per minute a full sync of WLVPN may spend (its list pages are paced to it); 0 = no scheduled sync. */
+  SYNC_RATE_WLVPN: int(60, 0),
+  /** Like SYNC_RATE_PUREWL, for PureVPN (no list call: a refresh reads this many accounts per minute). */
+  SYNC_RATE_PUREVPN: int(30, 0),
+  /**
+   * Vendor calls one GraphQL request may make (every call counted in providers/http.ts); further calls in that
+   * request fail fast with RATE_LIMITED on their path. 0 (default): derived from MAX_COST, ceil(MAX_COST / 100).
+   */
+  MAX_UPSTREAM_CALLS: int(0, 0),
+  /**
+   * Production (NODE_ENV=production) refuses to start while any provider would run against its emulator
+   * (none of its variables set) unless this is `true` (a staging deployment on purpose). SANDBOX_ADMIN is
+   * refused in production whatever this says.
+   */
+  ALLOW_SANDBOX_IN_PRODUCTION: bool(false),
+  /**
+   * Default allowed age (ms) of mirrored account state: reads whose mirrored state is younger come from the
+   * mirror (no vendor call), older ones go live and write back. A query's `maxAge` argument overrides it.
+   */
+  MIRROR_MAX_AGE_MS: int(60_000, 0),
+
+  /** Days before expiry at which EXPIRING_SOON fires (once per account, threshold and expiry date), comma-separated. */
+  EXPIRY_NOTICE_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parts = (v ?? '7,3,1')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      const days = parts.map(Number);
+      if (days.some((d) => !Number.isInteger(d) || d < 1)) {
+        ctx.addIssue({ code: 'custom', message: 'must be whole numbers of days ≥ 1, comma-separated' });
+        return z.NEVER;
+      }
+      return [...new Set(days)].sort((a, b) => b - a);
+    }),
+  /** Allow webhook targets on loopback, private and link-local addresses (tests, private networks). */
+  WEBHOOK_ALLOW_PRIVATE: bool(false),
+  /** Timeout of one webhook delivery attempt (connect + answer). */
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+  /** First retry delay of a failed delivery; doubles per attempt (with jitter) up to WEBHOOK_BACKOFF_MAX_MS. */
+  WEBHOOK_BACKOFF_BASE_MS: int(10_000, 1),
+  /** Longest pause between two attempts of one delivery. */
+  WEBHOOK_BACKOFF_MAX_MS: int(3_600_000, 1),
+  /** How long a delivery keeps being retried before it is marked failed (default 3 days; at least 24 h in production). */
+  WEBHOOK_RETRY_WINDOW_MS: int(259_200_000, 1),
+  /** Key that encrypts webhook signing secrets at rest (any length; hashed to 256 bits). Unset: stored unencrypted. */
+  WEBHOOK_ENCRYPTION_KEY: text,
+  /** Vendor writes a bulk operation runs at once per provider. */
+  BULK_CONCURRENCY: int(4, 1),
+  /** A running bulk operation whose worker went silent this long is taken over (resumed) by another. */
+  BULK_LEASE_MS: int(30_000, 100),
 });
 
 const schema = common.extend(providerShape);
@@ -133,7 +204,12 @@ export interface AppConfig {
   introspection: boolean;
   /** CORS_ORIGINS as a list (empty: no cross-origin browser access). */
   corsOrigins: string[];
+  /** Vendor calls one request may make: MAX_UPSTREAM_CALLS, or ceil(MAX_COST / 100) when it is 0. */
+  upstreamCallBudget: number;
 }
+
+/** MAX_COST units per vendor call when MAX_UPSTREAM_CALLS is not set (MAX_COST 20000 → 200 calls). */
+export const COST_PER_UPSTREAM_CALL = 100;
 
 /** Shortest secrets accepted in production (NODE_ENV=production). */
 export const MIN_JWT_SECRET_BYTES = 32;
@@ -149,13 +225,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const byName = env as Readonly<Record<string, unknown>>;
   const providerSecrets = PROVIDER_MODULES.flatMap((m) => m.env.secrets.map((name) => byName[name]));
-  for (const secret of [...providerSecrets, env.JWT_SECRET, env.ROUTER_SECRET, env.APOLLO_KEY, env.METRICS_TOKEN]) {
+  for (const secret of [
+    ...providerSecrets,
+    env.JWT_SECRET,
+    env.ROUTER_SECRET,
+    env.APOLLO_KEY,
+    env.METRICS_TOKEN,
+    env.WEBHOOK_ENCRYPTION_KEY,
+  ]) {
     registerSecret(typeof secret === 'string' ? secret : undefined);
   }
   registerSecretFields(PROVIDER_SECRET_FIELDS);
   const apiKeys = parseApiKeys(env.API_KEYS);
   for (const k of apiKeys) registerSecret(k.key);
-  if (production) checkProductionSecrets(env, apiKeys);
+  if (production) {
+    checkProductionSecrets(env, apiKeys);
+    checkProductionProviders(env);
+  }
   // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
   const anyProviderConfigured = PROVIDER_MODULES.some((m) =>
     moduleVariables(m).some((name) => byName[name] !== undefined),
@@ -167,6 +253,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     apiKeys,
     allowAnonymous,
+    upstreamCallBudget: env.MAX_UPSTREAM_CALLS || Math.ceil(env.MAX_COST / COST_PER_UPSTREAM_CALL),
     introspection: source.INTROSPECTION !== undefined ? env.INTROSPECTION : !production,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -199,6 +286,27 @@ function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
   }
   if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < MIN_API_KEY_CHARS) {
     throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_API_KEY_CHARS} characters in production`);
+  }
+}
+
+/**
+ * Production never serves emulators by accident: every provider whose variables are all unset would run in
+ * sandbox, so production refuses to start naming them, unless ALLOW_SANDBOX_IN_PRODUCTION=true. The
+ * emulators' fault-injection path (SANDBOX_ADMIN) is refused in production altogether.
+ */
+function checkProductionProviders(env: Env): void {
+  if (env.SANDBOX_ADMIN) {
+    throw new ConfigError('SANDBOX_ADMIN is refused in production (NODE_ENV=production): unset it');
+  }
+  const byName = env as Readonly<Record<string, unknown>>;
+  const sandboxed = PROVIDER_MODULES.filter((m) => moduleVariables(m).every((name) => byName[name] === undefined));
+  if (sandboxed.length > 0 && !env.ALLOW_SANDBOX_IN_PRODUCTION) {
+    const names = sandboxed.map((m) => m.name).join(', ');
+    const vars = sandboxed.flatMap((m) => moduleVariables(m)).join(', ');
+    throw new ConfigError(
+      `production would serve sandbox emulators for ${names}: set ${vars}, ` +
+        'or ALLOW_SANDBOX_IN_PRODUCTION=true to run them on purpose',
+    );
   }
 }
 

@@ -12,7 +12,8 @@ import { ProviderRegistry, type RegistryOptions } from '../providers/registry.js
 import { openStore, type Store } from '../store/store.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import { encodeId } from '../domain/ids.js';
-import { startJobs } from '../jobs/runner.js';
+import { jobSender, startJobs } from '../jobs/runner.js';
+import { syncQueueOn } from '../jobs/sync.js';
 import type { PlanRecord, ServerRecord } from '../domain/records.js';
 import { Authenticator } from '../auth.js';
 import { Metrics } from '../lib/metrics.js';
@@ -120,10 +121,11 @@ async function build(
   }
 
   // Background jobs (intent reconciliation, syncs) on the store's database; WORKER=off leaves them to `npm run worker`.
-  if (config.env.WORKER === 'inline') {
-    const jobs = await startJobs({ config, store, registry, logger });
-    cleanups.push(() => jobs.stop());
-  }
+  const jobDeps = { config, store, registry, logger };
+  const jobs = config.env.WORKER === 'inline' ? await startJobs(jobDeps) : undefined;
+  if (jobs) cleanups.push(() => jobs.stop());
+  const sender = jobSender(jobDeps, jobs); // syncProvider queues its run here
+  cleanups.push(() => sender.stop());
 
   const metrics = new Metrics();
   cleanups.push(() => metrics.close());
@@ -160,10 +162,21 @@ async function build(
   cleanups.push(() => apollo.stop()); // drains Fastify: in-flight requests finish first
 
   const graphql = fastifyApolloHandler(apollo, {
-    context: contextFactory({ config, registry, store, catalog, authenticator, logger }),
+    context: contextFactory({
+      config,
+      registry,
+      store,
+      catalog,
+      authenticator,
+      logger,
+      syncQueue: syncQueueOn(sender),
+      ...(jobs ? { jobs } : {}),
+    }),
   });
   const handler = (...args: Parameters<typeof graphql>) =>
-    runInRequestScope({ requestId: args[0].id }, () => graphql.call(fastify, ...args));
+    runInRequestScope({ requestId: args[0].id, upstreamBudget: { limit: config.upstreamCallBudget, used: 0 } }, () =>
+      graphql.call(fastify, ...args),
+    );
   for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
   registerOpsRoutes(fastify, { config, store, registry, metrics });
 

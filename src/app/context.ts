@@ -5,10 +5,13 @@ import type { AppConfig } from '../config.js';
 import type { Authenticator } from '../auth.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
-import { Services } from '../services/index.js';
+import { Services, type SyncQueue } from '../services/index.js';
 import { LifecycleService } from '../services/lifecycle.js';
+import { AccountEvents } from '../services/events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
+import type { JobSender } from '../jobs/runner.js';
+import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from '../jobs/deliver-webhooks.js';
 
 /** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
 
@@ -19,16 +22,31 @@ export interface ContextDeps {
   catalog: LoaderDeps['catalog'];
   authenticator: Authenticator;
   logger: Logger;
+  syncQueue?: SyncQueue;
+  /** The job runner, when this process runs one (WORKER=inline): services queue background work on it. */
+  jobs?: JobSender;
 }
 
 export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => Promise<GraphQLContext> {
-  const { config, registry, store, catalog, authenticator, logger } = deps;
+  const { config, registry, store, catalog, authenticator, logger, syncQueue, jobs } = deps;
+  const onAppended = jobs ? () => void kickDeliveries(jobs) : undefined;
   return async (request) => {
     const requestId = request.id;
     const viewer = await authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
     const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
     const partialErrors: GraphQLError[] = [];
-    const services = new Services({ config, registry, store, loaders, partialErrors, viewer, requestId, logger });
+    const services = new Services({
+      config,
+      registry,
+      store,
+      loaders,
+      partialErrors,
+      viewer,
+      requestId,
+      logger,
+      ...(syncQueue ? { syncQueue } : {}),
+      ...(jobs ? { jobs } : {}),
+    });
     return {
       requestId,
       viewer,
@@ -43,10 +61,23 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
         logger,
         reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
         leaseMs: config.env.INTENT_LEASE_MS,
+        scope: services.scope,
+        events: new AccountEvents(store.db, {
+          actor: viewer.actor,
+          noticeDays: config.env.EXPIRY_NOTICE_DAYS,
+          ...(onAppended ? { onAppended } : {}),
+        }),
       }),
       partialErrors,
     };
   };
+}
+
+/** Queues the webhook sender (kicks within a second fold into one job). */
+async function kickDeliveries(jobs: JobSender): Promise<void> {
+  await jobs
+    .send(DELIVER_WEBHOOKS, { reason: 'event' }, { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS })
+    .catch(() => null);
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

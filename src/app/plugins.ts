@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ParseOptions, ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type ParseOptions, type ValidationRule } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -38,6 +38,7 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     plugins: [
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
       ...(plugins as Plugin[]),
+      entitiesBoundPlugin(config.env.MAX_PAGE_SIZE),
       partialErrorsPlugin(metrics),
       graphqlOverHttpStatusPlugin(),
       drain,
@@ -46,6 +47,45 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   };
+}
+
+/**
+ * `_entities` is bounded like a page: at most `max` representations per request (all `_entities` fields of the
+ * document together, literal or from variables). armor's cost limit counts fields, not list lengths, so a
+ * 3,000-representation request would otherwise cost 3,000 vendor reads. Refused before execution: no vendor call.
+ */
+export function entitiesBoundPlugin(max: number): Plugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const count = countRepresentations(document, request.variables ?? {});
+          if (count <= max) return;
+          throw new GraphQLError(`\`_entities\` takes at most ${max} representations per request (got ${count}).`, {
+            extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Representations asked for by every `_entities` field of a document (list literals and list variables). */
+export function countRepresentations(document: DocumentNode, variables: Record<string, unknown>): number {
+  let count = 0;
+  visit(document, {
+    Field(field) {
+      if (field.name.value !== '_entities') return;
+      const arg = field.arguments?.find((a) => a.name.value === 'representations');
+      if (!arg) return;
+      if (arg.value.kind === Kind.LIST) count += arg.value.values.length;
+      else if (arg.value.kind === Kind.VARIABLE) {
+        const value = variables[arg.value.name.value];
+        count += Array.isArray(value) ? value.length : value == null ? 0 : 1;
+      } else count += 1;
+    },
+  });
+  return count;
 }
 
 /** Counts operations and errors; appends the non-fatal per-provider errors collected during execution. */

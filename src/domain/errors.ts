@@ -14,6 +14,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** A write may or may not have happened at the vendor and nothing could tell yet; never retried blindly. */
   OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
+  /** A scoped credential (customer portal, sub-reseller) may not run this operation. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** A sub-reseller's quota of open accounts is used up; nothing was sent to the provider. */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
 }
 
 export interface ProviderErrorInit {

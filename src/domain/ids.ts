@@ -4,7 +4,7 @@ import { isProviderName, type ProviderName } from './provider.js';
  * Opaque global ids: base64url of "Type:SOURCE:nativeId", where SOURCE is a provider name, or STORE for
  * records kept in this API's own database (customers that link accounts of any provider).
  */
-export type EntityType = 'Account' | 'Customer' | 'Project' | 'Plan' | 'Server';
+export type EntityType = 'Account' | 'Customer' | 'Project' | 'Plan' | 'Server' | 'SyncRun' | 'SyncIssue';
 export const STORE_SOURCE = 'STORE';
 export type Source = ProviderName | typeof STORE_SOURCE;
 
@@ -14,7 +14,15 @@ export interface GlobalId {
   nativeId: string;
 }
 
-const ENTITY_TYPES: readonly EntityType[] = ['Account', 'Customer', 'Project', 'Plan', 'Server'];
+const ENTITY_TYPES: readonly EntityType[] = [
+  'Account',
+  'Customer',
+  'Project',
+  'Plan',
+  'Server',
+  'SyncRun',
+  'SyncIssue',
+];
 const MAX_ID_LENGTH = 512;
 
 export function encodeId(type: EntityType, source: Source, nativeId: string): string {
@@ -35,7 +43,7 @@ export function decodeId(id: string): GlobalId | null {
   const nativeId = text.slice(second + 1);
   if (!ENTITY_TYPES.includes(type) || nativeId.length === 0) return null;
   if (source !== STORE_SOURCE && !isProviderName(source)) return null;
-  return { type, source: source as Source, nativeId };
+  return { type, source, nativeId };
 }
 
 export function isStoreSource(source: Source): source is typeof STORE_SOURCE {

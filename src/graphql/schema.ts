@@ -17,8 +17,13 @@ import { AccountMutationResolver } from './account/account.mutations.js';
 import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
 import { IntentResolver } from './intent/intent.resolver.js';
+import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync/index.js';
+import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
+import { BulkResolver } from './bulk/bulk.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
+import { CACHE_CONTROL_SDL } from './common/freshness.js';
 
 // type-graphql resolver classes are heterogeneous by nature; the array type is theirs.
 const RESOLVERS = [
@@ -35,6 +40,13 @@ const RESOLVERS = [
   CustomerMutationResolver,
   ProjectMutationResolver,
   IntentResolver,
+  SyncRunResolver,
+  SyncIssueResolver,
+  SyncMutationResolver,
+  AccountHistoryResolver,
+  AccountEventResolver,
+  WebhookResolver,
+  BulkResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =
@@ -59,7 +71,8 @@ export async function buildSubgraph(): Promise<{ subgraph: GraphQLSchema; sdl: s
     validate: false,
     skipCheck: true,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphql)}`;
+  // Apollo's @cacheControl is declared in the subgraph's own SDL (federation does not supply it).
+  const sdl = `${FEDERATION_LINK}\n\n${CACHE_CONTROL_SDL}\n\n${printSchemaWithDirectives(typeGraphql)}`;
   const resolvers = createResolversMap(typeGraphql) as Record<string, Record<string, unknown>>;
   for (const type of ['Account', 'Customer', 'Project', 'Plan', 'Server'] as const) {
     resolvers[type] = { ...(resolvers[type] ?? {}), ...referenceResolver(type) };

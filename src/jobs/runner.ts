@@ -4,6 +4,9 @@ import type { AppConfig } from '../config.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
+import { syncJobs } from './sync.js';
+import { deliverWebhooksJob } from './deliver-webhooks.js';
+import { bulkOperationsJob } from './bulk-operations.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -31,21 +34,42 @@ export interface JobDefinition<T extends object = object> {
   policy?: PgBoss.QueuePolicy;
   /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
   pollingIntervalSeconds?: number;
-  handler(data: T, job: { id: string }): Promise<unknown>;
+  /** Queue one job as soon as the runner starts (work left by a stopped process is picked up at once). */
+  startNow?: boolean;
+  handler(data: T, job: JobContext): Promise<unknown>;
 }
 
-/** The job types every runner serves. */
-const JOBS: Array<(deps: JobDeps) => JobDefinition> = [reconcileIntentsJob];
+/** What a handler gets besides its data. */
+export interface JobContext {
+  id: string;
+  /** Queues another job (fan-out from a scheduled job); answers its id, null when folded into a waiting one. */
+  send: JobSender['send'];
+}
+
+/** What queues jobs (the runner; services take it to start work on the background worker). */
+export interface JobSender {
+  send(name: string, data?: object, options?: PgBoss.SendOptions): Promise<string | null>;
+}
+
+/** The job types every runner serves (a factory may define several). */
+const JOBS: Array<(deps: JobDeps) => JobDefinition | JobDefinition[]> = [
+  reconcileIntentsJob,
+  syncJobs,
+  deliverWebhooksJob,
+  bulkOperationsJob,
+];
 
 export interface JobRunnerOptions {
   /** Job types to serve (default: all of JOBS). */
   jobs?: JobDefinition[];
   /** Register cron schedules (default true). */
   schedule?: boolean;
-  /** How long `stop()` waits for running jobs (default 10 s; pass SHUTDOWN_GRACE_MS). */
+  /** How long `stop()` waits for running jobs (default SHUTDOWN_GRACE_MS less 1 s, at least 1 s). */
   graceMs?: number;
   /** Poll interval override for every worker (tests). */
   pollingIntervalSeconds?: number;
+  /** Run workers (default true). False: a sender only (queues are created, nothing is fetched or scheduled). */
+  work?: boolean;
 }
 
 export interface JobRunner {
@@ -61,7 +85,8 @@ export interface JobRunner {
 export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): Promise<JobRunner> {
   const { store, logger } = deps;
   const db = store.db;
-  const definitions = options.jobs ?? JOBS.map((make) => make(deps));
+  const definitions = options.jobs ?? JOBS.flatMap((make) => make(deps));
+  const work = options.work ?? true;
   const schema = await bossSchema(store);
   const boss = new PgBoss({
     ...(db.kind === 'postgres' && db.url
@@ -69,7 +94,8 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
       : { db: { executeSql: (text: string, values?: unknown[]) => db.executeSql(text, values) } }),
     schema,
     application_name: 'vpn-graph-jobs',
-    schedule: options.schedule ?? true,
+    schedule: work && (options.schedule ?? true),
+    ...(work ? {} : { supervise: false }),
   });
   boss.on('error', (error: unknown) =>
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job queue error'),
@@ -77,6 +103,7 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
   await boss.start();
   for (const def of definitions) {
     await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'stately' });
+    if (!work) continue;
     const pollingIntervalSeconds = options.pollingIntervalSeconds ?? def.pollingIntervalSeconds;
     await boss.work<object>(
       def.name,
@@ -86,7 +113,10 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
         for (const job of jobs) {
           const started = Date.now();
           try {
-            const output = await def.handler(job.data ?? {}, { id: job.id });
+            const output = await def.handler(job.data ?? {}, {
+              id: job.id,
+              send: (name, data = {}, sendOptions = {}) => boss.send(name, data, sendOptions),
+            });
             logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
             outputs.push(output);
           } catch (error) {
@@ -102,7 +132,10 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     );
     if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
   }
-  const graceMs = options.graceMs ?? 10_000;
+  for (const def of definitions) if (def.startNow) await boss.send(def.name, {});
+  // Running jobs get the process's grace period less a margin, so that past it pg-boss hands them back to the
+  // queue (failWip, retried later) and the store still closes before SHUTDOWN_GRACE_MS forces the exit.
+  const graceMs = options.graceMs ?? Math.max(1_000, deps.config.env.SHUTDOWN_GRACE_MS - 1_000);
   let stopping: Promise<void> | undefined;
   return {
     boss,
@@ -122,6 +155,23 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     stop() {
       stopping ??= boss.stop({ graceful: true, wait: true, close: true, timeout: Math.max(1_000, graceMs) });
       return stopping;
+    },
+  };
+}
+
+/**
+ * Queues jobs from any process: through the runner when this process runs one, else through a send-only runner
+ * started on first use (WORKER=off: the API queues, `npm run worker` works).
+ */
+export function jobSender(deps: JobDeps, running?: JobRunner): Pick<JobRunner, 'send'> & { stop(): Promise<void> } {
+  let own: Promise<JobRunner> | undefined;
+  return {
+    async send(name, data, options) {
+      const runner = running ?? (await (own ??= startJobs(deps, { work: false })));
+      return runner.send(name, data, options);
+    },
+    async stop() {
+      if (own) await (await own).stop();
     },
   };
 }

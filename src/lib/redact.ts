@@ -1,17 +1,28 @@
 /**
- * Process-wide registry of secret strings (API keys, tokens, passwords, md5 hashes of passwords).
- * Anything that leaves the process as text (error messages, log lines, journal entries) passes through
- * `redact`, which replaces every registered secret and every credential-looking pattern.
+ * Redaction is structural: secrets are found by WHERE they are (secret-named fields in payloads, logs and
+ * journal input; Authorization and other credential headers; credentials in URLs), not by what they are.
+ * The one value-based part is a small fixed set: the process's own configured secrets (API keys, tokens and
+ * passwords given in configuration, and values derived from them: the WLVPN basic token, the PureVPN md5,
+ * the current PureWL access token, which replaces the previous one). Passwords of VPN accounts are NEVER
+ * registered: they are chosen by operators and end users, so registering them would let anyone blank any
+ * string (an account id, "Account not found.") in every later log line, error and journal entry, and the set
+ * would grow with every password change. Places that carry them drop them by field name instead.
  */
 const secrets = new Set<string>();
 const MIN_SECRET_LENGTH = 4;
 
+/** Registers one of the process's own configured secrets (never a per-account password). */
 export function registerSecret(value: string | null | undefined): void {
   if (value && value.length >= MIN_SECRET_LENGTH) secrets.add(value);
 }
 
 export function forgetSecret(value: string): void {
   secrets.delete(value);
+}
+
+/** How many secret values are registered (stays constant while the process serves requests). */
+export function secretCount(): number {
+  return secrets.size;
 }
 
 /** Generic secret parameter names; vendors' own field names are handed over with `registerSecretFields`. */
@@ -25,6 +36,9 @@ const GENERIC_FIELDS = [
   'accessToken',
   'token',
   'privateKey',
+  'x-api-key',
+  'x-router-secret',
+  'x-accesstoken',
 ];
 const fields = new Set<string>(GENERIC_FIELDS);
 

@@ -1,8 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/** Vendor calls one request may make (every call passes `providers/http.ts`, which counts and refuses). */
+export interface UpstreamBudget {
+  readonly limit: number;
+  used: number;
+}
+
 /** Per-request values that must follow the work into upstream calls (request id for logs and headers). */
 export interface RequestScope {
   requestId: string;
+  /** The request's vendor-call budget; absent outside requests (jobs, worker, scripts): unbounded. */
+  upstreamBudget?: UpstreamBudget;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -13,4 +21,16 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
 
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
+}
+
+/**
+ * Takes one vendor call from the current request's budget. False when the budget is spent (the call must
+ * not be made); true when it may go (or when there is no budget: outside a request).
+ */
+export function takeUpstreamCall(): boolean {
+  const budget = storage.getStore()?.upstreamBudget;
+  if (!budget) return true;
+  if (budget.used >= budget.limit) return false;
+  budget.used += 1;
+  return true;
 }

@@ -13,6 +13,10 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { Cache } from '../lib/ttl-cache.js';
 import { recordBatch } from '../lib/batch-events.js';
+import { Mirror } from '../store/mirror.js';
+import { createMirrorLoaders, readLive, type MirrorLoaders, type ServedAccount } from './mirror.js';
+
+export type { DataSource, Freshness, ServedAccount } from './mirror.js';
 
 /**
  * Per-request DataLoaders. Created in the context factory for each request and never shared, so the
@@ -35,9 +39,10 @@ export interface CustomerKey {
   nativeId: string;
 }
 
-export interface Loaders {
-  account: DataLoader<ProviderKey, AccountRecord | null, string>;
-  accountByUsername: DataLoader<UsernameKey, AccountRecord | null, string>;
+export interface Loaders extends MirrorLoaders {
+  /** Live reads (stamped LIVE, written to the mirror before they answer). */
+  account: DataLoader<ProviderKey, ServedAccount | null, string>;
+  accountByUsername: DataLoader<UsernameKey, ServedAccount | null, string>;
   /** Accounts this API's directory keeps, for providers without a list call (no vendor call). */
   knownAccount: DataLoader<ProviderKey, AccountRecord | null, string>;
   customer: DataLoader<CustomerKey, CustomerRecord | null, string>;
@@ -64,19 +69,21 @@ export const keyOf = (k: ProviderKey): string => `${k.provider}:${k.nativeId}`;
 export function createLoaders(deps: LoaderDeps): Loaders {
   const options = deps.batching === false ? { batch: false, cache: false } : {};
   const { registry, store, catalog } = deps;
+  const mirror = createMirrorLoaders(new Mirror(store.db), keyOf);
 
-  const account = new DataLoader<ProviderKey, AccountRecord | null, string>(
+  const account = new DataLoader<ProviderKey, ServedAccount | null, string>(
     (keys) =>
-      byProvider('account', keys, (provider, group) =>
-        registry.get(provider).getAccounts(group.map((k) => k.nativeId)),
-      ),
+      byProvider('account', keys, (provider, group) => {
+        const nativeIds = group.map((k) => k.nativeId);
+        return readLive(mirror, () => registry.get(provider).getAccounts(nativeIds), { provider, nativeIds });
+      }),
     { ...options, cacheKeyFn: keyOf },
   );
 
-  const accountByUsername = new DataLoader<UsernameKey, AccountRecord | null, string>(
+  const accountByUsername = new DataLoader<UsernameKey, ServedAccount | null, string>(
     (keys) =>
       byProvider('accountByUsername', keys, (provider, group) =>
-        registry.get(provider).getAccountsByUsername(group.map((k) => k.username)),
+        readLive(mirror, () => registry.get(provider).getAccountsByUsername(group.map((k) => k.username))),
       ),
     { ...options, cacheKeyFn: (k) => `${k.provider}:${k.username}` },
   );
@@ -189,6 +196,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   );
 
   return {
+    ...mirror,
     account,
     accountByUsername,
     knownAccount,

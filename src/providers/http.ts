@@ -11,7 +11,7 @@ import {
 } from 'cockatiel';
 import { ErrorCode, ProviderError, isProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
-import { currentRequestScope } from '../lib/request-context.js';
+import { currentRequestScope, takeUpstreamCall } from '../lib/request-context.js';
 
 /**
  * The network layer every provider client stands on: got 14 with keep-alive agents, per-provider
@@ -160,6 +160,16 @@ export class UpstreamHttp {
         `${this.provider}: refused to call a rewritten path (${problem})`,
         { field: 'id' },
       );
+    // The request's vendor-call budget (MAX_UPSTREAM_CALLS): once spent, every further call fails fast here.
+    if (!takeUpstreamCall()) {
+      const limit = currentRequestScope()?.upstreamBudget?.limit ?? 0;
+      throw this.error(
+        request.operation,
+        ErrorCode.RATE_LIMITED,
+        `This request reached its budget of ${limit} vendor calls (MAX_UPSTREAM_CALLS); ask for less at once`,
+        { retryable: false },
+      );
+    }
     try {
       return await this.breaker.execute(() => this.attempt(request));
     } catch (error) {

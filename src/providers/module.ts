@@ -73,8 +73,11 @@ export interface ProviderSandbox {
   handle: SandboxHandle;
   /** Credentials the emulator accepts, keyed like the module's credential variables. */
   credentials: Record<string, string>;
-  /** Turns the emulator's root URL into the provider's base URL (PureVPN posts to one full URL). */
-  baseUrlFor(emulatorUrl: string): string;
+  /**
+   * Turns the emulator's root URL into the provider's base URL (PureVPN posts to one full URL). A function
+   * property, not a method: callers destructure it, so it must not depend on `this`.
+   */
+  baseUrlFor: (emulatorUrl: string) => string;
 }
 
 export interface ProviderModule<S extends EnvShape = EnvShape> extends ProviderTraits {
@@ -101,6 +104,6 @@ export type AnyProviderModule = ProviderModule<any>;
 
 /** Every variable a module reads: the base URL first, then the credentials. */
 export function moduleVariables(module: AnyProviderModule): string[] {
-  const names = Object.keys(module.env.schema.shape);
+  const names = Object.keys(module.env.schema.shape as EnvShape);
   return [module.env.baseUrl, ...names.filter((n) => n !== module.env.baseUrl)];
 }

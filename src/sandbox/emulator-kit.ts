@@ -16,7 +16,7 @@ import type {
 
 export type * from './types.js';
 export { entriesOf, refill, StateFile, type PersistentState } from './persistence.js';
-export { basicAuth, bearerToken, DAY_MS, field, isoDate, sleep } from './http-helpers.js';
+export { basicAuth, bearerToken, DAY_MS, field, isoDate, sleep, textField } from './http-helpers.js';
 
 /**
  * The shared machinery of the four provider emulators: a tiny router over node:http, body parsing
@@ -78,7 +78,7 @@ export class EmulatorServer {
   persist<S>(state: PersistentState<S>): boolean {
     if (!this.options.stateFile) return false;
     const file = new StateFile<S>(this.options.stateFile, this.name, state);
-    this.stateFile = file as StateFile<unknown>;
+    this.stateFile = file;
     return file.load();
   }
 

@@ -62,10 +62,18 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Reads a string field from a parsed JSON/form body. */
+/** Reads a field from a parsed JSON/form body. */
 export function field(body: unknown, name: string): unknown {
   if (body && typeof body === 'object' && name in body) return (body as Record<string, unknown>)[name];
   return undefined;
+}
+
+/** Reads a scalar field as text; undefined when absent or not a scalar (an object or a list is no text). */
+export function textField(body: unknown, name: string): string | undefined {
+  const value = field(body, name);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }
 
 /** Parses a Basic authorization header into user and password. */

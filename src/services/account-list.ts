@@ -87,7 +87,7 @@ export class CrossProviderAccountList {
   constructor(
     private readonly providers: VpnProvider[],
     private readonly filter: AccountFilter,
-    private readonly onRecords: (records: AccountRecord[]) => void,
+    private readonly onRecords: (records: AccountRecord[]) => void | Promise<void>,
     private readonly path: ReadonlyArray<string | number>,
     private readonly partialErrors: GraphQLError[],
     /** false when the selection needs no vendor-only field (see `PageQuery.readStatus`). */
@@ -96,10 +96,15 @@ export class CrossProviderAccountList {
 
   async page(dir: Direction): Promise<AccountListResult> {
     const result = dir.forward ? await this.forward(dir.size, dir.after) : await this.backward(dir.size, dir.before);
-    const edges = result.items.map(({ record, pos }) => ({ cursor: encodeCursor(pos), node: record }));
-    this.onRecords(result.items.map((i) => i.record));
+    // Rows the vendors just listed are live as of now; directory rows (status not read) carry no freshness.
+    const at = new Date().toISOString();
+    const edges = result.items.map(({ record, pos }) => ({
+      cursor: encodeCursor(pos),
+      node: record.incomplete?.includes('status') ? record : { ...record, syncedAt: at, dataSource: 'LIVE' as const },
+    }));
+    await this.onRecords(result.items.map((i) => i.record));
     let totalPromise: Promise<number | null> | undefined;
-    const self = this;
+    const countTotal = () => this.total();
     return {
       edges,
       nodes: edges.map((e) => e.node),
@@ -111,7 +116,7 @@ export class CrossProviderAccountList {
       },
       // Counted only when the field is selected.
       get totalCount(): Promise<number | null> {
-        totalPromise ??= self.total();
+        totalPromise ??= countTotal();
         return totalPromise;
       },
       failures: this.failures.map((f) => ({

@@ -1,6 +1,6 @@
 import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
 import { decodeId } from '../domain/ids.js';
-import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import type { ProviderName } from '../domain/provider.js';
 import type {
   AccountRecord,
   AccountStatus,
@@ -17,6 +17,10 @@ import { CrossProviderAccountList, type AccountListResult } from './account-list
 import type { ServiceKernel } from './kernel.js';
 import { direction, offsetConnection, offsetWindow, type ConnectionArgs } from './pagination.js';
 import { usageRange } from './usage-range.js';
+import type { ServedAccount } from '../loaders/index.js';
+import { isMirrorCursor, Mirror, type MirrorOrderField, type SortDirection } from '../store/mirror.js';
+import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.js';
+import { mirrorFilter, needsMirror, resolveFilter } from './account-filters.js';
 
 export interface AccountFilterInput {
   providers?: ProviderName[] | null;
@@ -24,6 +28,16 @@ export interface AccountFilterInput {
   customerId?: string | null;
   projectId?: string | null;
   usernamePrefix?: string | null;
+  /** Mirror-only conditions (SQL over the mirror; no vendor can answer them). */
+  expiresBefore?: Date | string | null;
+  expiresAfter?: Date | string | null;
+  search?: string | null;
+  staleBefore?: Date | string | null;
+}
+
+export interface AccountOrderInput {
+  field: MirrorOrderField;
+  direction?: SortDirection | null;
 }
 
 /** Reads of accounts and of what hangs off an account (customer, project, plan, usage, servers, configs). */
@@ -32,17 +46,19 @@ export class AccountService {
 
   constructor(private readonly k: ServiceKernel) {}
 
-  /** One account by global id; null when it does not exist. */
-  async byId(id: string, field = 'id'): Promise<AccountRecord | null> {
+  /** One account by global id; null when it does not exist. `maxAge`: see `entity`. */
+  async byId(id: string, field = 'id', maxAge?: number | null): Promise<AccountRecord | null> {
     const gid = this.k.decode(id, 'Account', field);
+    const allowed = this.k.allowedAge(maxAge);
     if (gid.source === 'STORE') return null;
-    return this.entity({ provider: gid.source, nativeId: gid.nativeId });
+    return this.entity({ provider: gid.source, nativeId: gid.nativeId }, allowed);
   }
 
   async byUsername(provider: ProviderName, username: string): Promise<AccountRecord | null> {
     if (username.length === 0 || username.length > 128)
       throw new InputError('username', '`username` must be 1 to 128 characters.');
-    return this.k.loaders.accountByUsername.load({ provider, username });
+    if (!(await this.k.scope.ownsUsername(provider, username))) return null;
+    return this.k.scope.visible(await this.k.loaders.accountByUsername.load({ provider, username }));
   }
 
   /**
@@ -50,7 +66,17 @@ export class AccountService {
    * call, an account kept in the directory is answered from it (status fields read only when asked, see
    * `complete`); anything else is read from the vendor.
    */
-  async entity(key: { provider: ProviderName; nativeId: string }): Promise<AccountRecord | null> {
+  async entity(
+    key: { provider: ProviderName; nativeId: string },
+    maxAgeMs = this.k.allowedAge(null),
+  ): Promise<ServedAccount | null> {
+    if (!(await this.k.scope.ownsAccount(key))) return null;
+    // Mirrored state younger than the allowed age answers without a vendor call (its gaps, if any, are still
+    // filled live when asked for, see `complete`).
+    if (maxAgeMs > 0) {
+      const row = await this.k.loaders.mirrored.load(key);
+      if (row?.syncedAt && Date.now() - Date.parse(row.syncedAt) <= maxAgeMs) return served(row);
+    }
     if (this.k.provider(key.provider).getKnownAccounts) {
       const known = await this.k.loaders.knownAccount.load(key);
       if (known) return known;
@@ -67,14 +93,36 @@ export class AccountService {
     input: AccountFilterInput | null | undefined,
     path: ReadonlyArray<string | number>,
     readStatus = true,
+    options: { orderBy?: AccountOrderInput | null; maxAge?: number | null } = {},
   ): Promise<AccountListResult> {
+    if (this.k.scope.scoped) {
+      const page = await this.k.scope.accounts(args, input ?? {}, this.k.deps.config.env.MAX_PAGE_SIZE);
+      return { ...page, failures: [] };
+    }
     const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
-    const { providers, filter, storeCustomer } = this.resolveFilter(input ?? {});
+    const maxAgeMs = this.k.allowedAge(options.maxAge);
+    const { providers, filter, storeCustomer } = resolveFilter(this.k, input ?? {});
+    const cursor = dir.forward ? dir.after : dir.before;
+    const mirrorPath =
+      options.orderBy != null ||
+      needsMirror(input ?? {}) ||
+      (cursor ? isMirrorCursor(cursor) : maxAgeMs > 0 && (await this.mirrorCovers(providers, filter, maxAgeMs)));
+    if (mirrorPath) {
+      const order = options.orderBy
+        ? { field: options.orderBy.field, direction: options.orderBy.direction ?? 'ASC' }
+        : DEFAULT_MIRROR_ORDER;
+      const where = mirrorFilter(input ?? {}, providers, filter, storeCustomer);
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs);
+    }
     if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
     const list = new CrossProviderAccountList(
       providers,
       filter,
-      (records) => this.k.loaders.primeAccounts(records),
+      async (records) => {
+        // What a live list read tells lands in the mirror too (rows without a status read are not written).
+        this.k.loaders.primeAccounts(records);
+        await this.k.loaders.remember(records, 'live');
+      },
       path,
       this.k.deps.partialErrors,
       readStatus,
@@ -92,7 +140,7 @@ export class AccountService {
     record: AccountRecord,
     field: IncompleteField,
     path: ReadonlyArray<string | number>,
-  ): Promise<AccountRecord> {
+  ): Promise<ServedAccount> {
     if (!record.incomplete?.includes(field)) return record;
     let problem: Error;
     try {
@@ -114,6 +162,46 @@ export class AccountService {
       this.k.reportPartial(problem, path, record.provider);
     }
     return record;
+  }
+
+  /**
+   * The mirror may serve the default (unordered) connection when every provider in scope is mirrored younger
+   * than the allowed age: its list confirmed whole by a FULL sync (providers with a list call; the others'
+   * list is the directory itself) and no account's state older than that.
+   */
+  private async mirrorCovers(providers: VpnProvider[], filter: AccountFilter, maxAgeMs: number): Promise<boolean> {
+    if (providers.length === 0 || filter.customerNativeId || filter.projectNativeId) return false;
+    const since = new Date(Date.now() - maxAgeMs).toISOString();
+    const listing = providers.filter((p) => p.features.listAccounts).map((p) => p.name);
+    const listed = await this.mirror.listedAt(listing);
+    const tooOld = (name: ProviderName) =>
+      !listed.has(name) || Date.parse(listed.get(name) as string) < Date.parse(since);
+    if (listing.some(tooOld)) return false;
+    const stale = await this.mirror.count({ providers: providers.map((p) => p.name), staleBefore: since });
+    return stale === 0;
+  }
+
+  private get mirror(): Mirror {
+    return new Mirror(this.k.store.db);
+  }
+
+  /** The allowed age of mirrored state for a read (`maxAge` argument, ms; default MIRROR_MAX_AGE_MS). */
+  allowedAge(maxAge: number | null | undefined): number {
+    return this.k.allowedAge(maxAge);
+  }
+
+  /**
+   * How fresh the account's state is. A record whose status a read has not learned (a directory entry) takes
+   * it from the live read that completes it, so `syncedAt` never claims less age than the status shown has.
+   */
+  async freshness(
+    record: ServedAccount,
+    path: ReadonlyArray<string | number>,
+  ): Promise<{ syncedAt: string | null; dataSource: 'MIRROR' | 'LIVE' }> {
+    const full: ServedAccount = record.incomplete?.includes('status')
+      ? await this.complete(record, 'status', path)
+      : record;
+    return { syncedAt: full.syncedAt ?? null, dataSource: full.dataSource ?? 'LIVE' };
   }
 
   /** Lifecycle operations the account's provider supports (CREATE excluded: it is not an account action). */
@@ -168,6 +256,7 @@ export class AccountService {
   }
 
   async connectionConfigs(account: AccountRecord, serverId: string): Promise<ConnectionConfigRecord[]> {
+    await this.k.scope.assertOwns(account, 'serverId');
     const server = this.k.decode(serverId, 'Server', 'serverId');
     if (server.source !== account.provider)
       throw new InputError('serverId', 'The server belongs to another provider than the account.');
@@ -193,36 +282,5 @@ export class AccountService {
     const statuses = input.statuses;
     const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
     return { ...offsetConnection(kept, window, dir, links.length, links.length), failures: [] };
-  }
-
-  private resolveFilter(input: AccountFilterInput): {
-    providers: VpnProvider[];
-    filter: AccountFilter;
-    storeCustomer?: string;
-  } {
-    let names: ProviderName[] = input.providers?.length ? [...new Set(input.providers)] : [...PROVIDER_ORDER];
-    const filter: AccountFilter = {};
-    if (input.statuses?.length) filter.statuses = input.statuses;
-    if (input.usernamePrefix) {
-      if (input.usernamePrefix.length > 60)
-        throw new InputError('usernamePrefix', '`usernamePrefix` is at most 60 characters.');
-      filter.usernamePrefix = input.usernamePrefix;
-    }
-    let storeCustomer: string | undefined;
-    if (input.customerId) {
-      const c = this.k.decode(input.customerId, 'Customer', 'customerId');
-      if (c.source === 'STORE') storeCustomer = c.nativeId;
-      else {
-        names = names.filter((n) => n === c.source);
-        filter.customerNativeId = c.nativeId;
-      }
-    }
-    if (input.projectId) {
-      const p = this.k.decodeAtProvider(input.projectId, 'Project', 'projectId');
-      names = names.filter((n) => n === p.provider);
-      filter.projectNativeId = p.nativeId;
-    }
-    const providers = PROVIDER_ORDER.filter((n) => names.includes(n)).map((n) => this.k.provider(n));
-    return { providers, filter, ...(storeCustomer ? { storeCustomer } : {}) };
   }
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../domain/errors.js';
+import { ErrorCode, InputError } from '../domain/errors.js';
 import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
 import type { PlanRecord, ServerRecord, UsageRecord } from '../domain/records.js';
 import { AccountOperation, type ProviderFeatures, type ProviderHealth } from '../providers/port.js';
@@ -80,7 +80,12 @@ export class CatalogService {
   }
 
   /** Usage of many accounts over one range, batched per provider; null where the provider reports none. */
-  async usage(accountIds: string[], from: string | null, to: string | null): Promise<Array<UsageRecord | null>> {
+  /** One slot per id; an InputError (UNSUPPORTED_BY_PROVIDER) in the slots of providers without usage. */
+  async usage(
+    accountIds: string[],
+    from: string | null,
+    to: string | null,
+  ): Promise<Array<UsageRecord | InputError | null>> {
     if (accountIds.length > MAX_USAGE_IDS) throw new InputError('accountIds', `At most ${MAX_USAGE_IDS} ids at once.`);
     const range = usageRange(from, to);
     const keys = accountIds.map((id, i) => {
@@ -89,7 +94,17 @@ export class CatalogService {
       return { provider: gid.source, nativeId: gid.nativeId, ...range };
     });
     return Promise.all(
-      keys.map((k) => (this.k.provider(k.provider).features.usage ? this.k.loaders.usage.load(k) : null)),
+      keys.map(async (k, i) => {
+        // Out of a scoped caller's reach answers like an account without usage: null.
+        if (!(await this.k.scope.ownsAccount(k))) return null;
+        return this.k.provider(k.provider).features.usage
+          ? await this.k.loaders.usage.load(k)
+          : new InputError(
+              `accountIds[${i}]`,
+              `${k.provider} reports no usage for its accounts.`,
+              ErrorCode.UNSUPPORTED_BY_PROVIDER,
+            );
+      }),
     );
   }
 }

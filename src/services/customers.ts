@@ -34,12 +34,14 @@ export class CustomerService {
     return this.entity({ provider: gid.source === 'STORE' ? null : gid.source, nativeId: gid.nativeId });
   }
 
-  entity(key: { provider: ProviderName | null; nativeId: string }): Promise<CustomerRecord | null> {
-    return this.k.loaders.customer.load(key);
+  async entity(key: { provider: ProviderName | null; nativeId: string }): Promise<CustomerRecord | null> {
+    const customer = await this.k.loaders.customer.load(key);
+    return customer && this.k.scope.ownsCustomer(customer) ? customer : null;
   }
 
   /** One provider's customers, or without `provider` the customers kept by this API. */
   list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<CustomerRecord>> {
+    if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeCustomers(provider, o, l));
     if (!provider) return this.k.offsetList(args, (offset, limit) => this.k.store.listCustomers({ offset, limit }));
     const p = this.k.provider(provider);
     if (!p.features.customers)
@@ -53,6 +55,7 @@ export class CustomerService {
   }
 
   async create(input: NewCustomer): Promise<CustomerRecord> {
+    this.k.scope.requireUnscoped('createCustomer');
     const { provider: name, ...fields } = input;
     return this.k.journaled(
       { operation: 'createCustomer', provider: name, target: input.email, input: fields },
@@ -93,6 +96,8 @@ export class CustomerService {
   async update(customerId: string, changes: CustomerChanges): Promise<CustomerRecord> {
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
+    if (this.k.scope.scope?.kind === 'customer') this.k.scope.requireUnscoped('updateCustomer');
+    await this.inScope(gid.nativeId, provider);
     return this.k.journaled(
       { operation: 'updateCustomer', provider, target: customerId, input: { ...changes } },
       async () => {
@@ -108,6 +113,7 @@ export class CustomerService {
 
   /** Deletes a customer (refused while it has accounts); answers the deleted id. */
   async remove(customerId: string): Promise<string> {
+    this.k.scope.requireUnscoped('deleteCustomer');
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
     return this.k.journaled({ operation: 'deleteCustomer', provider, target: customerId, input: {} }, async () => {
@@ -120,6 +126,7 @@ export class CustomerService {
 
   /** Links an account (any provider) to a customer kept by this API, or unlinks it (`customerId` null). */
   async linkAccount(accountId: string, customerId: string | null): Promise<AccountRecord> {
+    this.k.scope.requireUnscoped('linkAccountToCustomer');
     const gid = this.k.decodeAtProvider(accountId, 'Account', 'accountId');
     return this.k.journaled(
       { operation: 'linkAccountToCustomer', provider: gid.provider, target: accountId, input: { customerId } },
@@ -144,6 +151,29 @@ export class CustomerService {
         return account;
       },
     );
+  }
+
+  /** Throws NOT_FOUND (as for a missing customer) when a scoped caller names a customer outside its scope. */
+  private async inScope(nativeId: string, provider: ProviderName | null): Promise<void> {
+    if (!this.k.scope.scoped) return;
+    if (!(await this.entity({ provider, nativeId })))
+      throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
+  }
+
+  /** The customers a scope names (those that still exist), in claim order. */
+  private async scopeCustomers(
+    provider: ProviderName | null,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: CustomerRecord[]; totalCount: number }> {
+    const keys = (this.k.scope.scope?.customerIds ?? [])
+      .map((id) => this.k.decode(id, 'Customer'))
+      .map((g) => ({ provider: g.source === 'STORE' ? null : g.source, nativeId: g.nativeId }))
+      .filter((key) => key.provider === provider);
+    const found = (await this.k.loaders.customer.loadMany(keys)).filter(
+      (c): c is CustomerRecord => c !== null && !(c instanceof Error),
+    );
+    return { items: found.slice(offset, offset + limit), totalCount: found.length };
   }
 
   private withCustomers(name: ProviderName, message: string): VpnProvider {

@@ -1,12 +1,18 @@
 import { AccountService } from './accounts.js';
 import { CatalogService } from './catalog.js';
 import { CustomerService } from './customers.js';
+import { HistoryService } from './history.js';
+import { WebhookService } from './webhooks.js';
+import { BulkService } from './bulk.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
+import type { ScopeGuard } from './scope.js';
+import { SyncAdminService } from './sync-admin.js';
 
 export type { ServiceDeps } from './kernel.js';
 export type { AccountFilterInput } from './accounts.js';
+export type { SyncQueue } from './sync-admin.js';
 
 /**
  * Per-request services: what resolvers delegate to (account lifecycle writes go through LifecycleService).
@@ -19,13 +25,28 @@ export class Services {
   readonly projects: ProjectService;
   readonly catalog: CatalogService;
   readonly nodes: NodeService;
+  /** The scope guard of this request (the lifecycle service shares it). */
+  readonly scope: ScopeGuard;
+  /** Mirror sync runs and drift (operators). */
+  readonly sync: SyncAdminService;
+  /** Account history (events). */
+  readonly history: HistoryService;
+  /** Webhook endpoints and deliveries (admin). */
+  readonly webhooks: WebhookService;
+  /** Bulk account operations (operators). */
+  readonly bulk: BulkService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
+    this.scope = kernel.scope;
     this.accounts = new AccountService(kernel);
     this.customers = new CustomerService(kernel, this.accounts);
     this.projects = new ProjectService(kernel);
     this.catalog = new CatalogService(kernel);
+    this.sync = new SyncAdminService(kernel, this.accounts, deps.syncQueue);
     this.nodes = new NodeService(this);
+    this.history = new HistoryService(kernel);
+    this.webhooks = new WebhookService(kernel);
+    this.bulk = new BulkService(kernel);
   }
 }

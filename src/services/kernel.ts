@@ -9,7 +9,9 @@ import type { Loaders } from '../loaders/index.js';
 import { asProviderError, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
+import type { SyncQueue } from './sync-admin.js';
 import { toGraphQLError } from './errors.js';
+import { ScopeGuard, type ScopeRules } from './scope.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 
 /** What every per-request service is built from (one set per request). */
@@ -24,11 +26,25 @@ export interface ServiceDeps {
   viewer: Viewer;
   requestId: string;
   logger: Logger;
+  /** Where `syncProvider` hands a started run (the job queue); absent: runs cannot be started on demand. */
+  syncQueue?: SyncQueue;
+  /** Queues background jobs (webhook deliveries, bulk operations); absent when no runner is reachable. */
+  jobs?: { send(name: string, data?: object, options?: object): Promise<string | null> };
 }
 
 /** Plumbing the services share: id decoding, provider lookup, paging, partial failures, the journal. */
 export class ServiceKernel {
-  constructor(readonly deps: ServiceDeps) {}
+  /** What a scoped caller (customer portal, sub-reseller) may reach; every service asks it. */
+  readonly scope: ScopeGuard;
+
+  constructor(readonly deps: ServiceDeps) {
+    this.scope = new ScopeGuard({
+      viewer: deps.viewer,
+      store: deps.store,
+      loaders: deps.loaders,
+      rules: scopeRules(deps.config),
+    });
+  }
 
   get registry(): ProviderRegistry {
     return this.deps.registry;
@@ -52,6 +68,17 @@ export class ServiceKernel {
     const gid = this.decode(id, type, field);
     if (gid.source === 'STORE') throw new InputError(field, `\`${field}\` is not a valid ${type} id.`);
     return { provider: gid.source, nativeId: gid.nativeId };
+  }
+
+  /**
+   * The age (ms) of mirrored state a read accepts: the query's `maxAge` argument, or MIRROR_MAX_AGE_MS.
+   * Negative → VALIDATION at the argument.
+   */
+  allowedAge(maxAge: number | null | undefined, field = 'maxAge'): number {
+    if (maxAge === null || maxAge === undefined) return this.deps.config.env.MIRROR_MAX_AGE_MS;
+    if (!Number.isInteger(maxAge) || maxAge < 0)
+      throw new InputError(field, `\`${field}\` must be a whole number of milliseconds, 0 or more.`);
+    return maxAge;
   }
 
   provider(name: ProviderName): VpnProvider {
@@ -122,4 +149,13 @@ export class ServiceKernel {
       );
     }
   }
+}
+
+/** The reseller's rules for customer renewals (CUSTOMER_RENEW_* variables). */
+export function scopeRules(config: AppConfig): ScopeRules {
+  return {
+    renewRequiresKey: config.env.CUSTOMER_RENEW_REQUIRES_IDEMPOTENCY_KEY,
+    renewWithinDays: config.env.CUSTOMER_RENEW_WITHIN_DAYS,
+    maxDays: config.env.CUSTOMER_RENEW_MAX_DAYS,
+  };
 }

@@ -13,6 +13,8 @@ import type { Viewer } from '../domain/viewer.js';
 import { decodeId, encodeId } from '../domain/ids.js';
 import { generatePassword } from '../lib/password.js';
 import { isYmd, todayYmd } from '../lib/dates.js';
+import { ScopeGuard } from './scope.js';
+import { AccountEvents } from './events.js';
 
 /**
  * Every lifecycle mutation goes through here: capability check → input rules (ours and the provider's,
@@ -47,6 +49,10 @@ export interface LifecycleDeps {
   reconcileWindowMs?: number;
   /** Lease of a write-ahead intent (INTENT_LEASE_MS, default 15 s). */
   leaseMs?: number;
+  /** The request's scope guard (shared with the read services); built from `viewer` when absent. */
+  scope?: ScopeGuard;
+  /** Account history (default: recorded as the viewer, default notice thresholds). */
+  events?: AccountEvents;
 }
 
 const DEFAULT_LEASE_MS = 15_000;
@@ -60,8 +66,13 @@ export class LifecycleService {
   private readonly reconciler: IntentReconciler;
   private readonly leaseMs: number;
 
+  private readonly scope: ScopeGuard;
+  private readonly events: AccountEvents;
+
   constructor(private readonly deps: LifecycleDeps) {
-    this.reconciler = new IntentReconciler(deps);
+    this.scope = deps.scope ?? new ScopeGuard(deps);
+    this.events = deps.events ?? new AccountEvents(deps.store.db, { actor: deps.viewer.actor });
+    this.reconciler = new IntentReconciler({ ...deps, events: this.events });
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
@@ -72,6 +83,8 @@ export class LifecycleService {
   ): Promise<AccountPayloadShape> {
     const provider = this.deps.registry.get(input.provider);
     if (!provider.capabilities.has(AccountOperation.CREATE)) return unsupported(provider, AccountOperation.CREATE);
+    const refused = await this.scope.refuseCreate(input.customerId ?? null, Boolean(input.newCustomer));
+    if (refused) return { account: null, password: null, userErrors: [refused] };
     const { idempotencyKey, customerId, provider: _p, ...rest } = input;
     const request: CreateAccountInput = { ...rest };
     let customerRef: string | null = null;
@@ -110,7 +123,10 @@ export class LifecycleService {
       if (accepts('username', candidate)) chosen = candidate;
     }
     const hashInput = { provider: provider.name, ...request, password: undefined };
-    return this.runIntent({
+    // A sub-reseller's quota is taken before any vendor call, and given back when no account came of it.
+    if (!(await this.scope.takeQuota()))
+      return { account: null, password: null, userErrors: [this.scope.quotaRefusal()] };
+    const outcome = await this.runIntent({
       operation: 'createAccount',
       provider,
       key: idempotencyKey,
@@ -161,8 +177,9 @@ export class LifecycleService {
             credentialsDelivered: password !== null,
             username: created.account.username,
           },
+          (tx) => this.events.written('CREATE', created.account, null, created.account, tx),
         );
-        this.invalidate(created.account);
+        await this.invalidate(created.account);
         if (password === null) {
           // The vendor named the account but its password never reached us: hand out a fresh one, once.
           const delivered = await this.deliverCredentials(session.intent.id, provider, created.account);
@@ -175,6 +192,9 @@ export class LifecycleService {
         return { account: created.account, password, userErrors: [] };
       },
     });
+    const unknown = outcome.userErrors.some((e) => e.code === ErrorCode.OUTCOME_UNKNOWN);
+    if ((!outcome.account && !unknown) || outcome.replayed) await this.scope.releaseQuota();
+    return outcome;
   }
 
   async renewAccount(
@@ -184,6 +204,8 @@ export class LifecycleService {
     idempotencyKey: string | null | undefined,
   ): Promise<AccountPayloadShape> {
     const input = { accountId, periodDays, planCode };
+    const missingKey = this.scope.refuseRenewWithoutKey(idempotencyKey);
+    if (missingKey) return { account: null, userErrors: [missingKey] };
     return this.onAccount(
       accountId,
       AccountOperation.RENEW,
@@ -334,6 +356,12 @@ export class LifecycleService {
         ],
       };
     }
+    const refused = await this.scope.refuseAccountWrite(
+      { provider: gid.source, nativeId: gid.nativeId },
+      operation,
+      input,
+    );
+    if (refused) return { account: null, userErrors: [refused] };
     const provider = this.deps.registry.get(gid.source);
     if (!provider.capabilities.has(operation)) return unsupported(provider, operation);
     const problems = [...commonChecks(input, operation), ...provider.validate(operation, input)];
@@ -341,8 +369,11 @@ export class LifecycleService {
     let outcome: AccountPayloadShape;
     try {
       const before = operation === AccountOperation.RENEW ? await this.current(provider, gid.nativeId) : null;
+      const history = await this.events.snapshot(provider.name, gid.nativeId);
       outcome = await body(provider, gid.nativeId, before);
-      if (outcome.account) this.invalidate(outcome.account);
+      if (outcome.userErrors.length === 0)
+        await this.recorded(operation, provider.name, gid.nativeId, history, outcome);
+      if (outcome.account) await this.invalidate(outcome.account);
       else {
         this.deps.loaders.account.clear({ provider: provider.name, nativeId: gid.nativeId });
         this.deps.loaders.knownAccount.clear({ provider: provider.name, nativeId: gid.nativeId });
@@ -351,7 +382,24 @@ export class LifecycleService {
       outcome = failure(error);
     }
     await this.journal(operation, provider.name, accountId, input, outcome);
+    const gone = operation === AccountOperation.DELETE || operation === AccountOperation.CLOSE;
+    if (gone && outcome.userErrors.length === 0) await this.scope.releaseQuota();
     return outcome;
+  }
+
+  /** History of a write the vendor confirmed; a failure to record it is logged (the write stands). */
+  private async recorded(
+    operation: AccountOperation,
+    provider: ProviderName,
+    nativeId: string,
+    before: Record<string, unknown> | null,
+    outcome: AccountPayloadShape,
+  ): Promise<void> {
+    try {
+      await this.events.written(operation, { provider, nativeId }, before, outcome.account);
+    } catch (error) {
+      this.deps.logger.error({ err: error instanceof Error ? error.message : 'history' }, 'history write failed');
+    }
   }
 
   private async current(provider: VpnProvider, nativeId: string): Promise<AccountRecord | null> {
@@ -685,6 +733,7 @@ export class LifecycleService {
     first: number,
     after: string | null | undefined,
   ): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number; cursor(intent: WriteIntent): string }> {
+    this.scope.requireUnscoped('unresolvedIntents');
     let cursor: { createdAt: string; id: string } | null = null;
     if (after) {
       try {
@@ -706,7 +755,9 @@ export class LifecycleService {
     };
   }
 
-  private invalidate(account: AccountRecord): void {
+  /** After a successful write: the loaders answer the new state and the mirror records it (source `write`). */
+  private async invalidate(account: AccountRecord): Promise<void> {
+    await this.deps.loaders.remember([account], 'write');
     const key = { provider: account.provider, nativeId: account.nativeId };
     this.deps.loaders.account.clear(key).prime(key, account);
     this.deps.loaders.accountByUsername.clear({ provider: account.provider, username: account.username });
@@ -776,7 +827,13 @@ export type ProbeResult =
  */
 export class IntentReconciler {
   constructor(
-    private readonly deps: { registry: ProviderRegistry; store: Store; logger: Logger; reconcileWindowMs?: number },
+    private readonly deps: {
+      registry: ProviderRegistry;
+      store: Store;
+      logger: Logger;
+      reconcileWindowMs?: number;
+      events?: AccountEvents;
+    },
   ) {}
 
   async probe(intent: WriteIntent): Promise<ProbeResult> {
@@ -849,6 +906,14 @@ export class IntentReconciler {
             via: 'api',
           },
           result,
+          (tx) =>
+            (this.deps.events ?? new AccountEvents(store.db, { actor: 'reconciler' })).written(
+              'CREATE',
+              probe.account,
+              null,
+              probe.account,
+              tx,
+            ),
         );
       } else {
         await store.intents.finish(intent.id, owner, { ...result, credentialsDelivered: true });

@@ -1,9 +1,10 @@
 import { InputError } from '../domain/errors.js';
-import { decodeId, type EntityType, type GlobalId } from '../domain/ids.js';
+import { decodeId, encodeId, type EntityType, type GlobalId } from '../domain/ids.js';
 import type { AccountService } from './accounts.js';
 import type { CatalogService } from './catalog.js';
 import type { CustomerService } from './customers.js';
 import type { ProjectService } from './projects.js';
+import type { SyncAdminService } from './sync-admin.js';
 
 const MAX_NODES = 100;
 
@@ -17,23 +18,27 @@ export class NodeService {
       customers: CustomerService;
       projects: ProjectService;
       catalog: CatalogService;
+      sync: SyncAdminService;
     },
   ) {}
 
-  node(id: string): Promise<object | null> {
+  /** `maxAge`: the age of mirrored account state the caller accepts (ms; default MIRROR_MAX_AGE_MS). */
+  node(id: string, maxAge?: number | null): Promise<object | null> {
+    const allowed = this.parts.accounts.allowedAge(maxAge);
     const gid = decodeId(id);
     if (!gid) throw new InputError('id', '`id` is not a valid id.');
-    return this.load(gid);
+    return this.load(gid, allowed);
   }
 
-  nodes(ids: string[]): Promise<Array<object | null>> {
+  nodes(ids: string[], maxAge?: number | null): Promise<Array<object | null>> {
+    const allowed = this.parts.accounts.allowedAge(maxAge);
     if (ids.length > MAX_NODES) throw new InputError('ids', `At most ${MAX_NODES} ids at once.`);
     const gids = ids.map((id, i) => {
       const gid = decodeId(id);
       if (!gid) throw new InputError('ids', `ids[${i}] is not a valid id.`);
       return gid;
     });
-    return Promise.all(gids.map((gid) => this.load(gid)));
+    return Promise.all(gids.map((gid) => this.load(gid, allowed)));
   }
 
   /** A federation reference: null when the id is not one of `type`. */
@@ -43,14 +48,14 @@ export class NodeService {
     return this.load(gid);
   }
 
-  private async load(gid: GlobalId): Promise<object | null> {
-    const { accounts, customers, projects, catalog } = this.parts;
+  private async load(gid: GlobalId, maxAgeMs?: number): Promise<object | null> {
+    const { accounts, customers, projects, catalog, sync } = this.parts;
     const provider = gid.source === 'STORE' ? null : gid.source;
     const key = provider ? { provider, nativeId: gid.nativeId } : null;
     let value: object | null = null;
     switch (gid.type) {
       case 'Account':
-        value = key ? await accounts.entity(key) : null;
+        value = key ? await accounts.entity(key, maxAgeMs) : null;
         break;
       case 'Customer':
         value = await customers.entity({ provider, nativeId: gid.nativeId });
@@ -64,6 +69,14 @@ export class NodeService {
       case 'Server':
         value = key ? await catalog.server(key) : null;
         break;
+      case 'SyncRun':
+      case 'SyncIssue': {
+        // Operators only; others are answered as if there were no such object.
+        if (!sync.visible || !key) break;
+        const id = encodeId(gid.type, gid.source, gid.nativeId);
+        value = gid.type === 'SyncRun' ? await sync.run(id) : await sync.issue(id);
+        break;
+      }
     }
     return value ? { ...value, __typename: gid.type } : null;
   }

@@ -22,11 +22,13 @@ export class ProjectService {
   }
 
   entity(key: { provider: ProviderName; nativeId: string }): Promise<ProjectRecord | null> {
+    if (!this.k.scope.ownsProject(key)) return Promise.resolve(null);
     return this.k.loaders.project.load(key);
   }
 
   /** Projects of one provider; without `provider`, of every provider with projects (one after the other). */
   list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<ProjectRecord>> {
+    if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeProjects(provider, o, l));
     const sources = provider ? [this.withProjects(provider)] : this.providersWithProjects();
     return this.k.offsetList(args, (offset, limit) =>
       concatPages(
@@ -38,6 +40,8 @@ export class ProjectService {
   }
 
   customers(project: ProjectRecord, args: ConnectionArgs): Promise<Connection<CustomerRecord>> {
+    // A scoped caller sees the customers of its own projects only (an account's project is no way in).
+    if (!this.k.scope.ownsProject(project)) return this.k.offsetList(args, async () => ({ items: [], totalCount: 0 }));
     const p = this.k.provider(project.provider);
     return this.k.offsetList(args, (offset, limit) =>
       p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } }),
@@ -46,6 +50,7 @@ export class ProjectService {
 
   /** Creates a project at `provider`, or, when omitted, at the one provider with projects. */
   async create(fields: ProjectFields, provider: ProviderName | null = null): Promise<ProjectRecord> {
+    this.k.scope.requireUnscoped('createProject');
     return this.k.journaled(
       { operation: 'createProject', provider, target: fields.name, input: { ...fields } },
       async () => {
@@ -57,6 +62,7 @@ export class ProjectService {
   }
 
   async update(projectId: string, fields: ProjectFields): Promise<ProjectRecord> {
+    this.k.scope.requireUnscoped('updateProject');
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
     return this.k.journaled(
       { operation: 'updateProject', provider: gid.provider, target: projectId, input: { ...fields } },
@@ -70,6 +76,7 @@ export class ProjectService {
 
   /** Deletes a project (refused while it has customers); answers the deleted id. */
   async remove(projectId: string): Promise<string> {
+    this.k.scope.requireUnscoped('deleteProject');
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
     return this.k.journaled(
       { operation: 'deleteProject', provider: gid.provider, target: projectId, input: {} },
@@ -79,6 +86,21 @@ export class ProjectService {
         return encodeId('Project', gid.provider, gid.nativeId);
       },
     );
+  }
+
+  /** The projects a scope names (those that still exist), in claim order. */
+  private async scopeProjects(
+    provider: ProviderName | null,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: ProjectRecord[]; totalCount: number }> {
+    const keys = (this.k.scope.scope?.projectIds ?? [])
+      .map((id) => this.k.decodeAtProvider(id, 'Project'))
+      .filter((key) => !provider || key.provider === provider);
+    const found = (await this.k.loaders.project.loadMany(keys)).filter(
+      (p): p is ProjectRecord => p !== null && !(p instanceof Error),
+    );
+    return { items: found.slice(offset, offset + limit), totalCount: found.length };
   }
 
   private providersWithProjects(): VpnProvider[] {

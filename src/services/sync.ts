@@ -1,8 +1,12 @@
+import type { Env } from '../config.js';
 import { ProviderError } from '../domain/errors.js';
+import { ProviderName } from '../domain/provider.js';
 import type { AccountRecord } from '../domain/records.js';
 import type { VpnProvider } from '../providers/port.js';
-import type { Mirror, MirrorWriteResult } from '../store/mirror.js';
-import type { SyncCounts, SyncIssueKind, SyncLog, SyncMode, SyncRun } from '../store/sync-log.js';
+import type { Db } from '../store/db.js';
+import { Mirror, type MirrorWriteResult } from '../store/mirror.js';
+import { SyncLog, type SyncCounts, type SyncIssueKind, type SyncMode, type SyncRun } from '../store/sync-log.js';
+import type { AccountEvents } from './events.js';
 
 /**
  * Keeps the mirror close to the vendors and records what drifted.
@@ -23,14 +27,47 @@ const CONFIRM_BATCH = 100;
 export interface SyncServiceDeps {
   mirror: Mirror;
   log: SyncLog;
-  /** Vendor calls per minute a refresh of a provider without a list call may spend (SYNC_RATE_<PROVIDER>). */
+  /**
+   * Vendor calls per minute a sync may spend (SYNC_RATE_<PROVIDER>): the accounts a refresh of a provider without
+   * a list call reads per minute; the pace of a full sync's calls (0: unpaced).
+   */
   budgetPerMinute(provider: VpnProvider): number;
   /** Mirrored state younger than this is not refreshed again (MIRROR_MAX_AGE_MS). */
   maxAgeMs: number;
+  /** History: when given, mirror writes and their drift/notice events commit together (actor `sync`). */
+  events?: AccountEvents;
+}
+
+/** SYNC_RATE_<PROVIDER>: vendor calls per minute a sync of that provider may spend; 0 = no scheduled sync. */
+export function syncRate(env: Env, provider: ProviderName): number {
+  const rates: Record<ProviderName, number> = {
+    [ProviderName.PUREWL]: env.SYNC_RATE_PUREWL,
+    [ProviderName.VPNRESELLERS]: env.SYNC_RATE_VPNRESELLERS,
+    [ProviderName.WLVPN]: env.SYNC_RATE_WLVPN,
+    [ProviderName.PUREVPN]: env.SYNC_RATE_PUREVPN,
+  };
+  return rates[provider];
+}
+
+/**
+ * The sync service the jobs and the admin surface use. A refresh does not read again an account read in the last
+ * SYNC_INTERVAL_MS (at least a minute): directory vendors' accounts are then as fresh as the listing vendors'.
+ */
+export function createSyncService(env: Env, db: Db): SyncService {
+  return new SyncService({
+    mirror: new Mirror(db),
+    log: new SyncLog(db),
+    budgetPerMinute: (provider) => syncRate(env, provider.name),
+    maxAgeMs: Math.max(60_000, env.SYNC_INTERVAL_MS),
+  });
 }
 
 export class SyncService {
   constructor(private readonly deps: SyncServiceDeps) {}
+
+  get log(): SyncLog {
+    return this.deps.log;
+  }
 
   /** Which kind of run a provider gets. */
   modeFor(provider: VpnProvider): SyncMode {
@@ -42,12 +79,33 @@ export class SyncService {
     return this.deps.log.start(provider.name, this.modeFor(provider));
   }
 
-  /** Does the work of a run that `begin` started, and closes it. */
-  async execute(provider: VpnProvider, run: SyncRun): Promise<SyncRun> {
+  /**
+   * The scheduled start: a run only when none is going and none started in the last `notWithinMs` (one run per
+   * schedule tick however many replicas handle it). A refresh's budget then covers the time since the previous
+   * run (`rate × elapsed / 1 min`, at most two minutes' worth), so calls per minute follow the rate whatever the
+   * ticks' jitter.
+   */
+  async beginScheduled(
+    provider: VpnProvider,
+    notWithinMs: number,
+  ): Promise<{ run: SyncRun | null; started: boolean; budget: number }> {
+    const rate = Math.max(0, Math.floor(this.deps.budgetPerMinute(provider)));
+    const { run, started, previous } = await this.deps.log.startIfDue(
+      provider.name,
+      this.modeFor(provider),
+      notWithinMs,
+    );
+    const elapsed = previous ? Date.now() - Date.parse(previous.startedAt) : 60_000;
+    const budget = Math.round((rate * Math.min(Math.max(elapsed, 0), 120_000)) / 60_000);
+    return { run, started, budget };
+  }
+
+  /** Does the work of a run that `begin` started, and closes it. `budget`: accounts a refresh may read (default: the rate). */
+  async execute(provider: VpnProvider, run: SyncRun, options: { budget?: number } = {}): Promise<SyncRun> {
     const counts: SyncCounts = { seen: 0, added: 0, changed: 0, gone: 0, vendorCalls: 0 };
     try {
       if (run.mode === 'FULL') await this.fullSync(provider, run, counts);
-      else await this.refresh(provider, run, counts);
+      else await this.refresh(provider, run, counts, options.budget);
       return await this.deps.log.finish(run.id, counts);
     } catch (error) {
       const failure =
@@ -65,27 +123,30 @@ export class SyncService {
   }
 
   private async fullSync(provider: VpnProvider, run: SyncRun, counts: SyncCounts): Promise<void> {
+    const pace = new CallPacer(this.deps.budgetPerMinute(provider));
     const seen = new Set<string>();
     for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
+      await pace.take();
       counts.vendorCalls++;
       const page = await provider.listAccounts({ offset, limit: SYNC_LIST_PAGE, readStatus: true });
       const fresh = page.items.filter((a) => !seen.has(a.nativeId));
       for (const a of fresh) seen.add(a.nativeId);
       counts.seen += fresh.length;
-      await this.record(provider, run, await this.deps.mirror.write(fresh, 'sync'), counts);
+      await this.record(provider, run, await this.mirrorWrite(fresh), counts);
       await this.deps.log.progress(run.id, counts);
       if (page.items.length < SYNC_LIST_PAGE) break;
     }
     const missing = (await this.deps.mirror.nativeIds(provider.name)).filter((id) => !seen.has(id));
     for (let i = 0; i < missing.length; i += CONFIRM_BATCH) {
       const batch = missing.slice(i, i + CONFIRM_BATCH);
+      await pace.take();
       counts.vendorCalls++;
       await this.confirm(provider, run, batch, counts);
     }
   }
 
-  private async refresh(provider: VpnProvider, run: SyncRun, counts: SyncCounts): Promise<void> {
-    const budget = Math.max(0, Math.floor(this.deps.budgetPerMinute(provider)));
+  private async refresh(provider: VpnProvider, run: SyncRun, counts: SyncCounts, given?: number): Promise<void> {
+    const budget = Math.max(0, Math.floor(given ?? this.deps.budgetPerMinute(provider)));
     if (budget === 0) return;
     const olderThan = new Date(Date.now() - this.deps.maxAgeMs).toISOString();
     const due = await this.deps.mirror.stalest(provider.name, budget, olderThan);
@@ -110,22 +171,36 @@ export class SyncService {
       else found.push(r);
     });
     counts.seen += found.length;
-    await this.record(provider, run, await this.deps.mirror.write(found, 'sync'), counts);
+    await this.record(provider, run, await this.mirrorWrite(found), counts);
     if (gone.length) {
       const known = await this.deps.mirror.read(gone.map((nativeId) => ({ provider: provider.name, nativeId })));
-      counts.gone += await this.deps.mirror.markGone(provider.name, gone);
+      counts.gone += this.deps.events
+        ? await this.deps.events.syncGone(
+            provider.name,
+            gone.map((nativeId, i) => ({
+              nativeId,
+              username: known[i]?.record.username ?? nativeId,
+              lastKnown: known[i] ? { status: known[i].record.status, expiresAt: known[i].record.expiresAt } : null,
+            })),
+          )
+        : await this.deps.mirror.markGone(provider.name, gone);
       await this.deps.log.report(
         gone.map((nativeId, i) => ({
           provider: provider.name,
           nativeId,
           username: known[i]?.record.username ?? nativeId,
-          kind: 'GONE_AT_VENDOR' as SyncIssueKind,
+          kind: 'GONE_AT_VENDOR',
           details: { lastKnownStatus: known[i]?.record.status ?? null, lastSyncedAt: known[i]?.syncedAt ?? null },
         })),
         run.id,
       );
     }
     await this.deps.log.progress(run.id, counts);
+  }
+
+  /** The mirror write of a sync; with history, in one transaction with its events. */
+  private mirrorWrite(records: AccountRecord[]): Promise<MirrorWriteResult[]> {
+    return this.deps.events ? this.deps.events.syncWrite(records) : this.deps.mirror.write(records, 'sync');
   }
 
   private async record(
@@ -158,5 +233,22 @@ export class SyncService {
       }
     }
     if (issues.length) await this.deps.log.report(issues, run.id);
+  }
+}
+
+/** At most `perMinute` calls in any minute (sliding window); 0 or less: no pacing. */
+class CallPacer {
+  private readonly stamps: number[] = [];
+  constructor(private readonly perMinute: number) {}
+
+  async take(): Promise<void> {
+    if (this.perMinute <= 0) return;
+    const limit = Math.floor(this.perMinute);
+    if (this.stamps.length >= limit) {
+      const wait = this.stamps[this.stamps.length - limit]! + 60_000 - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    this.stamps.push(Date.now());
+    if (this.stamps.length > limit) this.stamps.splice(0, this.stamps.length - limit);
   }
 }

@@ -1,3 +1,4 @@
+import { BULK_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -86,4 +87,22 @@ CREATE TABLE write_intents (
 CREATE INDEX write_intents_open ON write_intents (created_at, id) WHERE state IN ('pending', 'unknown')`,
   },
   { version: 3, sql: MIRROR_MIGRATION },
+  {
+    // Scoped credentials (issue #21): a stored API key may carry a scope (same shape as the JWT claims), and
+    // a sub-reseller's quota of open accounts is counted in one row per scope, taken with a conditional
+    // UPDATE so concurrent creates on any replica cannot overshoot it.
+    version: 4,
+    sql: `
+ALTER TABLE api_keys ADD COLUMN scope jsonb;
+ALTER TABLE api_keys DROP CONSTRAINT api_keys_role_check;
+ALTER TABLE api_keys ADD CONSTRAINT api_keys_role_check
+  CHECK (role IN ('reader', 'operator', 'admin', 'customer', 'reseller'));
+CREATE TABLE quota_usage (
+  scope_key text PRIMARY KEY,
+  used integer NOT NULL CHECK (used >= 0),
+  updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+)`,
+  },
+  { version: 5, sql: EVENTS_MIGRATION },
+  { version: 6, sql: BULK_MIGRATION },
 ];

@@ -46,6 +46,8 @@ export interface MirrorFilter {
   usernamePrefix?: string;
   /** Mirrored state older than this instant, or never synced. */
   staleBefore?: string;
+  /** The vendor's own customer reference kept in the record (e.g. a VPNresellers customer id). */
+  customerNativeId?: string;
 }
 
 export interface MirrorPageQuery {
@@ -257,6 +259,21 @@ export class Mirror {
     };
   }
 
+  /**
+   * When each provider's account list was last confirmed whole: the end of its last successful FULL sync.
+   * Providers without one are absent (their membership is the directory itself, or was never listed).
+   */
+  async listedAt(providers: readonly ProviderName[]): Promise<Map<ProviderName, string>> {
+    if (providers.length === 0) return new Map();
+    const rows = await this.db.query<{ provider: ProviderName; at: string }>(
+      `SELECT provider, to_char(max(finished_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+       FROM sync_runs WHERE provider = ANY($1::text[]) AND mode = 'FULL' AND status = 'SUCCEEDED'
+       GROUP BY provider`,
+      [[...providers]],
+    );
+    return new Map(rows.filter((r) => r.at).map((r) => [r.provider, r.at]));
+  }
+
   /** Exact number of accounts matching a filter (asked only when a client selects `totalCount`). */
   async count(filter: MirrorFilter): Promise<number> {
     const { where, params } = whereOf(filter);
@@ -284,6 +301,7 @@ function whereOf(filter: MirrorFilter): { where: string[]; params: unknown[] } {
   if (filter.search) add((n) => `username ILIKE $${n}`, `%${escapeLike(filter.search)}%`);
   if (filter.usernamePrefix) add((n) => `username LIKE $${n}`, `${escapeLike(filter.usernamePrefix)}%`);
   if (filter.staleBefore) add((n) => `synced_sort < $${n}::timestamptz`, filter.staleBefore);
+  if (filter.customerNativeId) add((n) => `record->>'customerNativeId' = $${n}`, filter.customerNativeId);
   return { where, params };
 }
 
@@ -371,6 +389,11 @@ interface Cursor {
 
 function encodeCursor(field: MirrorOrderField, key: string, provider: ProviderName, nativeId: string): string {
   return Buffer.from(JSON.stringify(['m1', field, key, provider, nativeId])).toString('base64url');
+}
+
+/** True when `cursor` is a keyset cursor of `page` (of any order), not one of another connection. */
+export function isMirrorCursor(cursor: string): boolean {
+  return Buffer.from(cursor, 'base64url').toString('utf8').startsWith('["m1",');
 }
 
 /** A cursor made for another order (or not by us) is refused rather than misread. */

@@ -245,9 +245,11 @@ export class Store implements AccountDirectory {
     owner: string | null,
     entry: RegistryEntry,
     result: FinishInput,
+    also?: (tx: Db) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await registerIn(tx, entry);
+      await also?.(tx); // e.g. the ACCOUNT_CREATED event: committed with the account or not at all
       return this.intents.finish(intentId, owner, result, tx);
     });
   }
@@ -302,21 +304,38 @@ export class Store implements AccountDirectory {
 
   // ---- API keys --------------------------------------------------------------------------------
 
-  async createApiKey(name: string, role: Role): Promise<{ id: string; key: string }> {
+  /**
+   * Stores a new API key (only its hash is kept) and answers the key once. `role` is a global role, or
+   * `customer` / `reseller` with `scope`: the same claims a scoped JWT carries (see README "Scoped access").
+   */
+  async createApiKey(
+    name: string,
+    role: Role | 'customer' | 'reseller',
+    scope: Record<string, unknown> | null = null,
+  ): Promise<{ id: string; key: string }> {
     const key = randomBytes(32).toString('base64url');
     const [row] = await this.db.query<{ id: string }>(
-      'INSERT INTO api_keys (name, role, key_hash) VALUES ($1, $2, $3) RETURNING id',
-      [name, role, sha256(key)],
+      'INSERT INTO api_keys (name, role, key_hash, scope) VALUES ($1, $2, $3, $4::jsonb) RETURNING id',
+      [name, role, sha256(key), scope ? JSON.stringify(scope) : null],
     );
     return { id: (row as { id: string }).id, key };
   }
 
-  async findApiKey(key: string): Promise<{ id: string; name: string; role: Role } | null> {
-    const [row] = await this.db.query<{ id: string; name: string; role: Role }>(
-      'SELECT id, name, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+  async findApiKey(
+    key: string,
+  ): Promise<{ id: string; name: string; role: string; scope: Record<string, unknown> | null } | null> {
+    const [row] = await this.db.query<{ id: string; name: string; role: string; scope: unknown }>(
+      'SELECT id, name, role, scope FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
       [sha256(key)],
     );
-    return row ?? null;
+    if (!row) return null;
+    const scope = typeof row.scope === 'string' ? (JSON.parse(row.scope) as unknown) : row.scope;
+    return {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      scope: scope && typeof scope === 'object' ? (scope as Record<string, unknown>) : null,
+    };
   }
 
   async revokeApiKey(id: string): Promise<void> {

@@ -47,40 +47,16 @@ export interface SyncCounts {
   vendorCalls: number;
 }
 
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const RUN_COLUMNS = `id::text, provider, mode, status, ${ISO('started_at')} AS started_at, ${ISO('finished_at')} AS finished_at,
-  seen, added, changed, gone, vendor_calls, error_code, error_message`;
-const ISSUE_COLUMNS = `id::text, provider, native_id, username, kind, ${ISO('detected_at')} AS detected_at, run_id::text,
-  details, ${ISO('resolved_at')} AS resolved_at, resolution`;
-
-interface RunRow {
-  id: string;
-  provider: ProviderName;
-  mode: SyncMode;
-  status: SyncStatus;
-  started_at: string;
-  finished_at: string | null;
-  seen: number;
-  added: number;
-  changed: number;
-  gone: number;
-  vendor_calls: number;
-  error_code: string | null;
-  error_message: string | null;
-}
-
-interface IssueRow {
-  id: string;
-  provider: ProviderName;
-  native_id: string;
-  username: string;
-  kind: SyncIssueKind;
-  detected_at: string;
-  run_id: string | null;
-  details: Record<string, unknown> | string;
-  resolved_at: string | null;
-  resolution: string | null;
-}
+import {
+  insertRun,
+  ISSUE_COLUMNS,
+  lockProvider,
+  RUN_COLUMNS,
+  toIssue,
+  toRun,
+  type IssueRow,
+  type RunRow,
+} from './sync-log-rows.js';
 
 export class SyncLog {
   constructor(private readonly db: Db) {}
@@ -95,24 +71,42 @@ export class SyncLog {
     staleAfterMs = 120_000,
   ): Promise<{ run: SyncRun; started: boolean }> {
     return this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE sync_runs SET status = 'FAILED', finished_at = clock_timestamp(), error_code = 'ABANDONED',
-           error_message = 'The worker running this sync stopped before finishing it.'
-         WHERE provider = $1 AND status = 'RUNNING' AND heartbeat_at < clock_timestamp() - ($2::int * interval '1 millisecond')`,
-        [provider, staleAfterMs],
-      );
-      const inserted = await tx.query<RunRow>(
-        `INSERT INTO sync_runs (provider, mode, status) VALUES ($1, $2, 'RUNNING')
-         ON CONFLICT (provider) WHERE status = 'RUNNING' DO NOTHING RETURNING ${RUN_COLUMNS}`,
-        [provider, mode],
-      );
-      if (inserted[0]) return { run: toRun(inserted[0]), started: true };
+      await lockProvider(tx, provider);
+      const started = await insertRun(tx, provider, mode, staleAfterMs);
+      if (started) return { run: started, started: true };
       const [running] = await tx.query<RunRow>(
         `SELECT ${RUN_COLUMNS} FROM sync_runs WHERE provider = $1 AND status = 'RUNNING'`,
         [provider],
       );
       if (!running) throw new Error(`no running sync for ${provider} and none could be started`);
       return { run: toRun(running), started: false };
+    });
+  }
+
+  /**
+   * The scheduled start: starts a run only when none is going for that provider and none started in the last
+   * `notWithinMs` (so the same schedule tick handled by several replicas, or twice, starts one run). Decided under
+   * a per-provider advisory lock in one transaction. Answers the latest run before this one (`previous`), whose
+   * start tells how much time the new run's budget covers; `run` is null when nothing was started.
+   */
+  async startIfDue(
+    provider: ProviderName,
+    mode: SyncMode,
+    notWithinMs: number,
+    staleAfterMs = 120_000,
+  ): Promise<{ run: SyncRun | null; started: boolean; previous: SyncRun | null }> {
+    return this.db.transaction(async (tx) => {
+      await lockProvider(tx, provider);
+      const [latest] = await tx.query<RunRow & { recent: boolean }>(
+        `SELECT ${RUN_COLUMNS}, (status = 'RUNNING' AND heartbeat_at >= clock_timestamp() - ($3::int * interval '1 millisecond'))
+             OR started_at > clock_timestamp() - ($2::int * interval '1 millisecond') AS recent
+         FROM sync_runs WHERE provider = $1 ORDER BY started_at DESC, id LIMIT 1`,
+        [provider, Math.max(0, Math.floor(notWithinMs)), staleAfterMs],
+      );
+      const previous = latest ? toRun(latest) : null;
+      if (latest?.recent) return { run: null, started: false, previous };
+      const run = await insertRun(tx, provider, mode, staleAfterMs);
+      return { run, started: run !== null, previous };
     });
   }
 
@@ -249,37 +243,4 @@ export class SyncLog {
     );
     return row ? toIssue(row) : null;
   }
-}
-
-function toRun(r: RunRow): SyncRun {
-  return {
-    id: r.id,
-    provider: r.provider,
-    mode: r.mode,
-    status: r.status,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    seen: r.seen,
-    added: r.added,
-    changed: r.changed,
-    gone: r.gone,
-    vendorCalls: r.vendor_calls,
-    errorCode: r.error_code,
-    errorMessage: r.error_message,
-  };
-}
-
-function toIssue(r: IssueRow): SyncIssue {
-  return {
-    id: r.id,
-    provider: r.provider,
-    nativeId: r.native_id,
-    username: r.username,
-    kind: r.kind,
-    detectedAt: r.detected_at,
-    runId: r.run_id,
-    details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
-    resolvedAt: r.resolved_at,
-    resolution: r.resolution,
-  };
 }

@@ -150,6 +150,7 @@ describe('HTTP layer (production, CORS_ORIGINS, METRICS_TOKEN)', () => {
     t = await startTestApp(
       {
         NODE_ENV: 'production',
+        ALLOW_SANDBOX_IN_PRODUCTION: 'true',
         CORS_ORIGINS: 'https://admin.example.com, https://ops.example.com/',
         METRICS_TOKEN: TOKEN,
         API_KEYS: 'ui:reader:reader-key-abcdefghijklmnopqr',

@@ -8,12 +8,14 @@ import { fileURLToPath } from 'node:url';
 /**
  * Runs the real server (`node dist/src/index.js`) as an OS process. The build goes to its own directory
  * (node_modules/.cache/vpn-graph-proc) so it neither races nor clobbers `npm run build`; suites share one
- * build per source state (a stamp of the newest source mtime), serialised by an O_EXCL lock file.
+ * build per source state (a stamp of the newest source mtime, src/ and scripts/), serialised by an O_EXCL lock file.
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = path.join(ROOT, 'node_modules/.cache/vpn-graph-proc');
 export const ENTRY = path.join(OUT, 'src/index.js');
+/** The standalone sandbox (`npm run sandbox`) in the same build. */
+export const SANDBOX_ENTRY = path.join(OUT, 'scripts/sandbox.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -28,7 +30,11 @@ export async function buildOnce(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const stampFile = path.join(OUT, '.stamp');
   const stamp = String(
-    Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs),
+    Math.max(
+      newestMtime(path.join(ROOT, 'src')),
+      newestMtime(path.join(ROOT, 'scripts')),
+      fs.statSync(path.join(ROOT, 'package.json')).mtimeMs,
+    ),
   );
   const lockFile = path.join(OUT, '.build-lock');
   for (;;) {

@@ -36,13 +36,17 @@ export type Account = Node & {
   createdAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** The customer the account belongs to. */
   customer?: Maybe<Customer>;
+  /** Where the state shown came from: the mirror or a live read. */
+  dataSource: DataSource;
   /** When the service ends (null: no end date / auto-renewal). */
   expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** WLVPN account group. */
   groupId?: Maybe<Scalars['String']['output']>;
+  /** What happened to this account, newest first. */
+  history: AccountEventConnection;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
-  /** Reseller metadata stored with the account (WLVPN). */
+  /** Reseller metadata stored with the account (WLVPN). Null for scoped credentials. */
   metadata?: Maybe<Scalars['JSONObject']['output']>;
   /** The provider's own id for the account (numeric id, or the username where it has none). */
   nativeId: Scalars['String']['output'];
@@ -54,12 +58,14 @@ export type Account = Node & {
   project?: Maybe<Project>;
   /** Provider holding the account. */
   provider: Provider;
-  /** The provider's raw status value, verbatim (e.g. "Enabled:February 26, 2024"). */
-  providerStatus: Scalars['String']['output'];
+  /** The provider's raw status value, verbatim (e.g. "Enabled:February 26, 2024"). Null for scoped credentials (customer portals, sub-resellers). */
+  providerStatus?: Maybe<Scalars['String']['output']>;
   /** Servers this account can connect to (its provider's servers). */
   servers: Array<Server>;
   /** Provider-neutral status. */
   status: AccountStatus;
+  /** When the vendor last confirmed the state shown (for a live read: when it answered). Never later than the answer; null when no read has confirmed it. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Bandwidth throttled right now (null: the provider does not say). */
   throttled?: Maybe<Scalars['Boolean']['output']>;
   /** When the provider last changed the account. */
@@ -76,6 +82,13 @@ export type Account = Node & {
 /** A VPN account at one of the providers. */
 export type AccountConnectionConfigsArgs = {
   serverId: Scalars['ID']['input'];
+};
+
+
+/** A VPN account at one of the providers. */
+export type AccountHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -115,14 +128,114 @@ export type AccountEdge = {
   node: Account;
 };
 
+/** One entry of account history: a change, drift found by a sync, or a notice. */
+export type AccountEvent = Node & {
+  __typename?: 'AccountEvent';
+  /** Global id of the account. */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** Who: API key name or JWT subject, `sync`, `bulk:<operation id>`, `reconciler`. */
+  actor: Scalars['String']['output'];
+  /** State after; null for deletions and passwords. */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** When it was recorded. */
+  at: Scalars['DateTimeISO']['output'];
+  /** State before (status, expiresAt, planCode, …) as last known; null when unknown. */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** Details of the kind (thresholdDays, operation, bulk counts, …). */
+  data: Scalars['JSONObject']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: AccountEventKind;
+  /** The provider's own id of the account. */
+  nativeId?: Maybe<Scalars['String']['output']>;
+  /** Provider of the account. */
+  provider?: Maybe<Provider>;
+  /** Username at the time. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of account events, newest first. */
+export type AccountEventConnection = {
+  __typename?: 'AccountEventConnection';
+  /** The edges of this page. */
+  edges: Array<AccountEventEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<AccountEvent>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a AccountEvent connection. */
+export type AccountEventEdge = {
+  __typename?: 'AccountEventEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The AccountEvent. */
+  node: AccountEvent;
+};
+
+/** Which events to list. */
+export type AccountEventFilter = {
+  /** One account. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any of these kinds. */
+  kinds?: InputMaybe<Array<AccountEventKind>>;
+  /** Any of these providers. */
+  providers?: InputMaybe<Array<Provider>>;
+  /** Recorded at or after this instant. */
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+/** What an event records (also what a webhook endpoint subscribes to). */
+export type AccountEventKind =
+  /** Closed through this API (kept at the vendor). */
+  | 'ACCOUNT_CLOSED'
+  /** An account was created through this API. */
+  | 'ACCOUNT_CREATED'
+  /** Deleted at the vendor through this API. */
+  | 'ACCOUNT_DELETED'
+  /** Another change through this API (anonymise, bandwidth limit, sessions). */
+  | 'ACCOUNT_UPDATED'
+  /** The account reached its bandwidth cap (once per expiry date). */
+  | 'BANDWIDTH_CAPPED'
+  /** A bulk operation finished (webhooks only; about no single account). */
+  | 'BULK_OPERATION_FINISHED'
+  /** A sync found status or expiry changed outside this API. */
+  | 'CHANGED_AT_VENDOR'
+  /** The account expires within one of EXPIRY_NOTICE_DAYS (once per threshold). */
+  | 'EXPIRING_SOON'
+  /** Renewed, extended or expired through this API. */
+  | 'EXPIRY_CHANGED'
+  /** A sync found the account no longer exists at the vendor. */
+  | 'GONE_AT_VENDOR'
+  /** A sync found an account made outside this API (adopted). */
+  | 'ORPHAN_AT_VENDOR'
+  /** Password changed through this API (the password is never recorded). */
+  | 'PASSWORD_CHANGED'
+  /** Plan changed through this API. */
+  | 'PLAN_CHANGED'
+  /** Enabled, disabled or reopened through this API. */
+  | 'STATUS_CHANGED';
+
 /** Narrows the accounts connection. All given conditions must hold. */
 export type AccountFilter = {
   /** Only accounts of this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only accounts expiring at or after this instant (mirror). */
+  expiresAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Only accounts expiring strictly before this instant (mirror; accounts without expiry never match). */
+  expiresBefore?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Only accounts of this project (VPNresellers). */
   projectId?: InputMaybe<Scalars['ID']['input']>;
   /** Only these providers (default: all). */
   providers?: InputMaybe<Array<Provider>>;
+  /** Only usernames containing this text, case-insensitive (mirror; at most 60 characters). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only accounts whose mirrored state is older than this instant or was never confirmed (mirror). */
+  staleBefore?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Only accounts in one of these statuses. */
   statuses?: InputMaybe<Array<AccountStatus>>;
   /** Only usernames starting with this text (case-sensitive). */
@@ -159,6 +272,29 @@ export type AccountOperation =
   | 'REVOKE_SESSIONS'
   /** Apply or remove a bandwidth rate limit (WLVPN). */
   | 'SET_BANDWIDTH_LIMIT';
+
+/** Order of the mirror-served accounts connection. */
+export type AccountOrder = {
+  /** Direction (default ASC). */
+  direction?: SortDirection;
+  /** Sort key. */
+  field: AccountOrderField;
+};
+
+/** What the mirror-served accounts connection is sorted by (ties: provider, then native id). */
+export type AccountOrderField =
+  /** When the account was opened (else when this API first knew it). */
+  | 'CREATED_AT'
+  /** Expiry; accounts without one sort after every date when ascending. */
+  | 'EXPIRES_AT'
+  /** Provider. */
+  | 'PROVIDER'
+  /** Provider-neutral status. */
+  | 'STATUS'
+  /** When the vendor last confirmed the state; never-confirmed accounts first ascending. */
+  | 'SYNCED_AT'
+  /** VPN username (byte order). */
+  | 'USERNAME';
 
 /** Result of an account mutation. */
 export type AccountPayload = {
@@ -232,6 +368,172 @@ export type AccountWithPasswordPayload = {
   userErrors: Array<UserError>;
 };
 
+/** What a bulk operation does to each account (the same path as the single mutation). */
+export type BulkAction =
+  /** `args.password`, or a fresh random one per account that is never shown. */
+  | 'CHANGE_PASSWORD'
+  /** changeAccountPlan to `args.planCode`. */
+  | 'CHANGE_PLAN'
+  /** closeAccount (delete where the provider only deletes). */
+  | 'CLOSE'
+  /** disableAccount. */
+  | 'DISABLE'
+  /** enableAccount. */
+  | 'ENABLE'
+  /** expireAccount (now, or at `args.date`). */
+  | 'EXPIRE'
+  /** extendAccount to `args.date`. */
+  | 'EXTEND'
+  /** renewAccount by `args.periodDays` (one idempotency key per item). */
+  | 'RENEW';
+
+/** Arguments of a bulk action. */
+export type BulkActionArgs = {
+  /** EXTEND: new expiry; EXPIRE: when. */
+  date?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** CHANGE_PASSWORD: the new password for every account. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** RENEW: days. */
+  periodDays?: InputMaybe<Scalars['Int']['input']>;
+  /** CHANGE_PLAN (and RENEW where plans renew). */
+  planCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One account of a bulk operation. */
+export type BulkItem = {
+  __typename?: 'BulkItem';
+  /** The account id as given. */
+  accountId: Scalars['ID']['output'];
+  /** Vendor write attempts (1 normally). */
+  attempts: Scalars['Int']['output'];
+  /** Position in the selection (0-based). */
+  index: Scalars['Int']['output'];
+  /** Provider (null for ids that name no account). */
+  provider?: Maybe<Provider>;
+  /** State. */
+  status: BulkItemStatus;
+  /** Why it failed or was skipped. */
+  userErrors: Array<UserError>;
+};
+
+/** A page of bulk items, in order. */
+export type BulkItemConnection = {
+  __typename?: 'BulkItemConnection';
+  /** The edges of this page. */
+  edges: Array<BulkItemEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<BulkItem>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a BulkItem connection. */
+export type BulkItemEdge = {
+  __typename?: 'BulkItemEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The BulkItem. */
+  node: BulkItem;
+};
+
+/** Where one item of a bulk operation stands. */
+export type BulkItemStatus =
+  /** The operation was cancelled before this item started. */
+  | 'CANCELLED'
+  /** Its vendor write is under way. */
+  | 'CLAIMED'
+  /** Not done; see userErrors. */
+  | 'FAILED'
+  /** Not started. */
+  | 'PENDING'
+  /** The provider cannot do this (UNSUPPORTED_BY_PROVIDER). */
+  | 'SKIPPED'
+  /** Done. */
+  | 'SUCCEEDED';
+
+/** Many accounts changed by one request, on the background worker. */
+export type BulkOperation = Node & {
+  __typename?: 'BulkOperation';
+  /** What is done to each account. */
+  action: BulkAction;
+  /** Who started it. */
+  actor: Scalars['String']['output'];
+  /** Arguments of the action (a password is never shown). */
+  args: Scalars['JSONObject']['output'];
+  /** Items cancelled before they started. */
+  cancelled: Scalars['Int']['output'];
+  /** Created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Items not done (see their userErrors). */
+  failed: Scalars['Int']['output'];
+  /** Finished. */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Items in selection order. */
+  items: BulkItemConnection;
+  /** Settled items / total (0 to 1). */
+  progress: Scalars['Float']['output'];
+  /** Items the provider cannot do. */
+  skipped: Scalars['Int']['output'];
+  /** First picked up by a worker. */
+  startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** State. */
+  status: BulkOperationStatus;
+  /** Items done. */
+  succeeded: Scalars['Int']['output'];
+  /** Items selected. */
+  total: Scalars['Int']['output'];
+};
+
+
+/** Many accounts changed by one request, on the background worker. */
+export type BulkOperationItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  statuses?: InputMaybe<Array<BulkItemStatus>>;
+};
+
+/** Result of startBulkAccountOperation / cancelBulkOperation. */
+export type BulkOperationPayload = {
+  __typename?: 'BulkOperationPayload';
+  /** The operation. */
+  bulkOperation?: Maybe<BulkOperation>;
+  /** Problems; empty on success (nothing is queued when not empty). */
+  userErrors: Array<UserError>;
+};
+
+/** A bulk operation. */
+export type BulkOperationRefInput = {
+  /** Bulk operation id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Where a bulk operation stands. */
+export type BulkOperationStatus =
+  /** Stopped on request; items not started are CANCELLED. */
+  | 'CANCELLED'
+  /** Every item settled (see the counts for how). */
+  | 'COMPLETED'
+  /** The run itself failed (not one item); items settled so far stay settled. */
+  | 'FAILED'
+  /** Waiting for the background worker. */
+  | 'QUEUED'
+  /** Items are being worked. */
+  | 'RUNNING';
+
+/** Accounts of the directory to select (instead of accountIds). */
+export type BulkSelectionFilter = {
+  /** Only these providers. */
+  providers?: InputMaybe<Array<Provider>>;
+  /** Only these last-known statuses. */
+  statuses?: InputMaybe<Array<AccountStatus>>;
+  /** Only usernames starting with this. */
+  usernamePrefix?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Set a new VPN password. */
 export type ChangeAccountPasswordInput = {
   /** Account id. */
@@ -297,6 +599,16 @@ export type CreateCustomerInput = {
   projectId?: InputMaybe<Scalars['ID']['input']>;
   /** VPNRESELLERS to create it there; omit to keep it in this API (links accounts of any provider). */
   provider?: InputMaybe<Provider>;
+};
+
+/** A new webhook endpoint. */
+export type CreateWebhookEndpointInput = {
+  /** What it is for. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event kinds to post. */
+  events: Array<AccountEventKind>;
+  /** http(s) URL; private, loopback and link-local targets are refused unless WEBHOOK_ALLOW_PRIVATE. */
+  url: Scalars['String']['input'];
 };
 
 /** An end customer of the reseller: a VPNresellers customer, or a customer kept by this API (provider null) that links accounts of any provider (its id is also the PureWL uuid). */
@@ -370,14 +682,36 @@ export type CustomerRefInput = {
   customerId: Scalars['ID']['input'];
 };
 
+/** Where the state of an account in this answer came from. */
+export type DataSource =
+  /** A vendor read made for this request (or just before it, by a write). */
+  | 'LIVE'
+  /** This API's mirror: the state the vendor last confirmed at `syncedAt` (no vendor call). */
+  | 'MIRROR';
+
+/** Result of deleteWebhookEndpoint. */
+export type DeleteWebhookEndpointPayload = {
+  __typename?: 'DeleteWebhookEndpointPayload';
+  /** Id of the deleted endpoint. */
+  deletedEndpointId?: Maybe<Scalars['ID']['output']>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Stable error codes, used in `extensions.code` and in `userErrors.code`. */
 export type ErrorCode =
   /** The request conflicts with the current state (or with an idempotency key). */
   | 'CONFLICT'
+  /** This credential is scoped (customer portal, sub-reseller) and may not do this. */
+  | 'FORBIDDEN'
   /** The prepaid reseller balance cannot pay for this. */
   | 'INSUFFICIENT_BALANCE'
   /** The entity does not exist (or is not visible to this reseller). */
   | 'NOT_FOUND'
+  /** The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent). */
+  | 'OUTCOME_UNKNOWN'
+  /** The sub-reseller's quota of open accounts is used up; nothing was sent to the provider. */
+  | 'QUOTA_EXCEEDED'
   /** The provider is rate limiting; retry later. */
   | 'RATE_LIMITED'
   /** The provider refused this API's credentials. */
@@ -417,8 +751,12 @@ export type LinkAccountInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accept the vendor's state of an orphan or a change into the directory and mirror. An entry already settled answers as is; a GONE_AT_VENDOR entry cannot be adopted (forget it). */
+  adoptSyncIssue: SyncIssuePayload;
   /** Close the account and erase its username and metadata (WLVPN). Cannot be undone. */
   anonymiseAccount: AccountPayload;
+  /** Stops a bulk operation; items not started are CANCELLED. */
+  cancelBulkOperation: BulkOperationPayload;
   /** Set a new VPN password (generated when omitted, returned once). */
   changeAccountPassword: AccountWithPasswordPayload;
   /** Move the account to another plan / package / subscription type. */
@@ -431,12 +769,16 @@ export type Mutation = {
   createCustomer: CustomerPayload;
   /** Create a VPNresellers project. */
   createProject: ProjectPayload;
+  /** Adds a webhook endpoint; answers its signing secret once. */
+  createWebhookEndpoint: WebhookEndpointSecretPayload;
   /** Delete the account at the provider for good. */
   deleteAccount: AccountPayload;
   /** Delete a customer (refused while it has accounts). */
   deleteCustomer: CustomerPayload;
   /** Delete a project (refused while it has customers). */
   deleteProject: ProjectPayload;
+  /** Removes a webhook endpoint (pending deliveries fail). */
+  deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Suspend an account without deleting it. */
   disableAccount: AccountPayload;
   /** Enable a disabled account. */
@@ -445,25 +787,47 @@ export type Mutation = {
   expireAccount: AccountPayload;
   /** Move the expiry to a date. */
   extendAccount: AccountPayload;
+  /** GONE_AT_VENDOR: remove the account from the directory. Other kinds: acknowledge (nothing changes). An entry already settled answers as is. */
+  forgetSyncIssue: SyncIssuePayload;
   /** Link an account (any provider) to a customer kept by this API, or unlink it. */
   linkAccountToCustomer: AccountPayload;
+  /** Sends a delivery again now (same webhook-id). */
+  redeliverWebhook: RedeliverWebhookPayload;
   /** Add days to the subscription. Idempotent with `idempotencyKey`. */
   renewAccount: AccountPayload;
   /** Reopen a closed account (WLVPN). */
   reopenAccount: AccountPayload;
   /** Delete every auth token of the account, signing out its apps (WLVPN). */
   revokeAccountSessions: AccountPayload;
+  /** Replaces the signing secret; answers the new one once (the old one stops signing at once). */
+  rotateWebhookEndpointSecret: WebhookEndpointSecretPayload;
   /** Apply or remove a bandwidth rate limit (WLVPN). */
   setAccountBandwidthLimit: AccountPayload;
+  /** Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook. */
+  startBulkAccountOperation: BulkOperationPayload;
+  /** Sync one provider now, through the job queue. While a run of that provider is going, answers that run (`started: false`) rather than starting a second. */
+  syncProvider: SyncProviderPayload;
   /** Change a customer's name or email. */
   updateCustomer: CustomerPayload;
   /** Change a project. */
   updateProject: ProjectPayload;
+  /** Changes a webhook endpoint. */
+  updateWebhookEndpoint: WebhookEndpointPayload;
+};
+
+
+export type MutationAdoptSyncIssueArgs = {
+  input: SyncIssueRefInput;
 };
 
 
 export type MutationAnonymiseAccountArgs = {
   input: AccountRefInput;
+};
+
+
+export type MutationCancelBulkOperationArgs = {
+  input: BulkOperationRefInput;
 };
 
 
@@ -497,6 +861,11 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
 export type MutationDeleteAccountArgs = {
   input: AccountRefInput;
 };
@@ -509,6 +878,11 @@ export type MutationDeleteCustomerArgs = {
 
 export type MutationDeleteProjectArgs = {
   input: ProjectRefInput;
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  input: WebhookEndpointRefInput;
 };
 
 
@@ -532,8 +906,18 @@ export type MutationExtendAccountArgs = {
 };
 
 
+export type MutationForgetSyncIssueArgs = {
+  input: SyncIssueRefInput;
+};
+
+
 export type MutationLinkAccountToCustomerArgs = {
   input: LinkAccountInput;
+};
+
+
+export type MutationRedeliverWebhookArgs = {
+  input: RedeliverWebhookInput;
 };
 
 
@@ -552,8 +936,23 @@ export type MutationRevokeAccountSessionsArgs = {
 };
 
 
+export type MutationRotateWebhookEndpointSecretArgs = {
+  input: WebhookEndpointRefInput;
+};
+
+
 export type MutationSetAccountBandwidthLimitArgs = {
   input: SetBandwidthLimitInput;
+};
+
+
+export type MutationStartBulkAccountOperationArgs = {
+  input: StartBulkAccountOperationInput;
+};
+
+
+export type MutationSyncProviderArgs = {
+  input: SyncProviderInput;
 };
 
 
@@ -564,6 +963,11 @@ export type MutationUpdateCustomerArgs = {
 
 export type MutationUpdateProjectArgs = {
   input: UpdateProjectInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 /** A new customer created together with a VPNresellers account. */
@@ -780,6 +1184,8 @@ export type ProviderInfo = {
   features: ProviderFeaturesInfo;
   /** Checked live (one cheap upstream call) when selected. */
   health: ProviderHealthInfo;
+  /** Stable id (the provider's name), so client caches normalise it. */
+  id: Scalars['ID']['output'];
   /** Provider. */
   name: Provider;
   /** True when this provider is served by its in-process sandbox emulator. */
@@ -792,33 +1198,52 @@ export type Query = {
   account?: Maybe<Account>;
   /** One account by provider and VPN username; null when it does not exist. */
   accountByUsername?: Maybe<Account>;
-  /** Accounts across all providers as one Relay connection. Order: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. A failing provider is skipped, listed in `failures` and reported in `errors`. */
-  accounts: AccountConnection;
+  /** Account events across providers, newest first. */
+  accountEvents: AccountEventConnection;
+  /** Accounts across all providers as one Relay connection. Served by the mirror (SQL keyset pages, exact `totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, `staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the answer. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is skipped, listed in `failures` and reported in `errors`. */
+  accounts?: Maybe<AccountConnection>;
+  /** A bulk operation by id. */
+  bulkOperation?: Maybe<BulkOperation>;
   /** One customer by id; null when it does not exist. */
   customer?: Maybe<Customer>;
   /** Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. */
-  customers: CustomerConnection;
+  customers?: Maybe<CustomerConnection>;
   /** Any object by its global id; null when it does not exist. */
   node?: Maybe<Node>;
   /** Many objects by global id (at most 100), batched per provider. */
-  nodes: Array<Maybe<Node>>;
-  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS). */
-  plans: Array<Plan>;
+  nodes?: Maybe<Array<Maybe<Node>>>;
+  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say. */
+  plans?: Maybe<Array<Plan>>;
   /** One project by id; null when it does not exist. */
   project?: Maybe<Project>;
   /** Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects. */
-  projects: ProjectConnection;
+  projects?: Maybe<ProjectConnection>;
   /** The four providers, their mode, capabilities and health. */
-  providers: Array<ProviderInfo>;
+  providers?: Maybe<Array<ProviderInfo>>;
   /** Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`. */
-  servers: Array<Server>;
-  /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id, null where the provider reports no usage. */
-  usage: Array<Maybe<UsageReport>>;
+  servers?: Maybe<Array<Server>>;
+  /** One drift entry by id; null when it does not exist. */
+  syncIssue?: Maybe<SyncIssue>;
+  /** Drift found by syncs, newest first (open entries unless `includeResolved`). The drift report has a fourth list: writes whose outcome nobody could settle are in `unresolvedIntents`. */
+  syncIssues: SyncIssueConnection;
+  /** One sync run by id; null when it does not exist. */
+  syncRun?: Maybe<SyncRun>;
+  /** Sync runs, newest first (scheduled and on demand). */
+  syncRuns: SyncRunConnection;
+  /** Writes whose outcome nobody could settle (unknown, or pending with no live owner), oldest first: what an operator must look at (e.g. PureVPN creates whose answer was lost — PureVPN picks the username). */
+  unresolvedIntents?: Maybe<WriteIntentConnection>;
+  /** Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per id: null where the account has no usage in the range; null with an UNSUPPORTED_BY_PROVIDER error at that slot's path where its provider reports no usage at all. */
+  usage?: Maybe<Array<Maybe<UsageReport>>>;
+  /** Webhook deliveries, newest first (admin). */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** Webhook endpoints (admin). Secrets are never listed. */
+  webhookEndpoints: Array<WebhookEndpoint>;
 };
 
 
 export type QueryAccountArgs = {
   id: Scalars['ID']['input'];
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -828,12 +1253,26 @@ export type QueryAccountByUsernameArgs = {
 };
 
 
+export type QueryAccountEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountEventFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccountFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AccountOrder>;
+};
+
+
+export type QueryBulkOperationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -853,11 +1292,13 @@ export type QueryCustomersArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -885,10 +1326,67 @@ export type QueryServersArgs = {
 };
 
 
+export type QuerySyncIssueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySyncIssuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SyncIssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
+};
+
+
+export type QueryUnresolvedIntentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryUsageArgs = {
   accountIds: Array<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['LocalDate']['input']>;
   to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  states?: InputMaybe<Array<WebhookDeliveryState>>;
+};
+
+/** A delivery to send again. */
+export type RedeliverWebhookInput = {
+  /** Delivery id. */
+  deliveryId: Scalars['ID']['input'];
+};
+
+/** Result of redeliverWebhook. */
+export type RedeliverWebhookPayload = {
+  __typename?: 'RedeliverWebhookPayload';
+  /** The delivery, due now. */
+  delivery?: Maybe<WebhookDelivery>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Add days to an account's subscription. */
@@ -942,6 +1440,208 @@ export type SetBandwidthLimitInput = {
   kilobytesPerSecond?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Sort direction. */
+export type SortDirection =
+  /** Ascending. */
+  | 'ASC'
+  /** Descending. */
+  | 'DESC';
+
+/** A bulk account operation. */
+export type StartBulkAccountOperationInput = {
+  /** Accounts (at most 10,000); or give `filter`. */
+  accountIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What to do. */
+  action: BulkAction;
+  /** Arguments of the action. */
+  args?: InputMaybe<BulkActionArgs>;
+  /** Select accounts of the directory instead. */
+  filter?: InputMaybe<BulkSelectionFilter>;
+  /** Asking again with the same key answers the same operation. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Drift found by a sync: an account that differs at the vendor. */
+export type SyncIssue = Node & {
+  __typename?: 'SyncIssue';
+  /** The account as the graph reads it now; null when the vendor no longer has it. */
+  account?: Maybe<Account>;
+  /** What was seen: { before, after } for a change, the last-known status for a gone account, status and expiry for an orphan. */
+  details: Scalars['JSONObject']['output'];
+  /** When the drift was (last) seen. */
+  detectedAt: Scalars['DateTimeISO']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** What drifted. */
+  kind: SyncIssueKind;
+  /** Provider of the account. */
+  provider: Provider;
+  /** How it was settled; null while open. */
+  resolution?: Maybe<SyncIssueResolution>;
+  /** When it was settled; null while open. */
+  resolvedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Username of the account (its id when never known). */
+  username: Scalars['String']['output'];
+};
+
+/** A page of drift entries, newest first. */
+export type SyncIssueConnection = {
+  __typename?: 'SyncIssueConnection';
+  /** The edges of this page. */
+  edges: Array<SyncIssueEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<SyncIssue>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a SyncIssue connection. */
+export type SyncIssueEdge = {
+  __typename?: 'SyncIssueEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The SyncIssue. */
+  node: SyncIssue;
+};
+
+/** Which drift entries to list. */
+export type SyncIssueFilter = {
+  /** Also settled entries (default false: open ones only). */
+  includeResolved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only these kinds (default all). */
+  kinds?: InputMaybe<Array<SyncIssueKind>>;
+  /** Only these providers (default all). */
+  providers?: InputMaybe<Array<Provider>>;
+};
+
+/** Drift between the directory/mirror and a vendor. Writes whose outcome is unknown are listed by `unresolvedIntents`. */
+export type SyncIssueKind =
+  /** Status or expiry changed at the vendor, not through this API. */
+  | 'CHANGED_AT_VENDOR'
+  /** The directory knows an account the vendor no longer has. */
+  | 'GONE_AT_VENDOR'
+  /** The vendor has an account the directory did not know (adopted at once). */
+  | 'ORPHAN_AT_VENDOR';
+
+/** Result of `adoptSyncIssue` / `forgetSyncIssue`. */
+export type SyncIssuePayload = {
+  __typename?: 'SyncIssuePayload';
+  /** The entry after the change. */
+  issue?: Maybe<SyncIssue>;
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Identifies a drift entry. */
+export type SyncIssueRefInput = {
+  /** SyncIssue id. */
+  id: Scalars['ID']['input'];
+};
+
+/** How a drift entry was settled. */
+export type SyncIssueResolution =
+  /** Seen by an operator; nothing changed. */
+  | 'ACKNOWLEDGED'
+  /** The vendor's state was accepted into the directory and mirror. */
+  | 'ADOPTED'
+  /** The account gone at the vendor was removed from the directory. */
+  | 'FORGOTTEN';
+
+/** How a provider is synced. */
+export type SyncMode =
+  /** The vendor's whole account list is read (providers with a list call). */
+  | 'FULL'
+  /** The stalest accounts of the directory are read, within SYNC_RATE_<PROVIDER> calls per minute. */
+  | 'REFRESH';
+
+/** Start a sync of one provider. */
+export type SyncProviderInput = {
+  /** Provider to sync. */
+  provider: Provider;
+};
+
+/** Result of `syncProvider`. */
+export type SyncProviderPayload = {
+  __typename?: 'SyncProviderPayload';
+  /** The run started, or the one already going for that provider (there is never a second). */
+  run?: Maybe<SyncRun>;
+  /** True when this call started the run; false when it answers the running one. */
+  started: Scalars['Boolean']['output'];
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** One sync of a provider into the account mirror. */
+export type SyncRun = Node & {
+  __typename?: 'SyncRun';
+  /** Accounts new to the directory (ORPHAN_AT_VENDOR). */
+  added: Scalars['Int']['output'];
+  /** Accounts whose status or expiry changed (CHANGED_AT_VENDOR). */
+  changed: Scalars['Int']['output'];
+  /** Why the run failed; null unless FAILED. */
+  error?: Maybe<SyncRunError>;
+  /** When it ended; null while running. */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Accounts the vendor no longer has (GONE_AT_VENDOR). */
+  gone: Scalars['Int']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Full list or budgeted refresh. */
+  mode: SyncMode;
+  /** Provider synced. */
+  provider: Provider;
+  /** Accounts the vendor told about. */
+  seen: Scalars['Int']['output'];
+  /** When the run was started (or queued). */
+  startedAt: Scalars['DateTimeISO']['output'];
+  /** Where the run stands. */
+  status: SyncStatus;
+  /** Vendor calls the run made (list pages, batch reads, status reads). */
+  vendorCalls: Scalars['Int']['output'];
+};
+
+/** A page of sync runs, newest first. */
+export type SyncRunConnection = {
+  __typename?: 'SyncRunConnection';
+  /** The edges of this page. */
+  edges: Array<SyncRunEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<SyncRun>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a SyncRun connection. */
+export type SyncRunEdge = {
+  __typename?: 'SyncRunEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The SyncRun. */
+  node: SyncRun;
+};
+
+/** Why a sync run failed. */
+export type SyncRunError = {
+  __typename?: 'SyncRunError';
+  /** Stable code: an error code (e.g. UPSTREAM_UNAVAILABLE), ABANDONED (the worker stopped), NOT_QUEUED or INTERNAL. */
+  code: Scalars['String']['output'];
+  /** Human-readable message, safe to show to an operator. */
+  message: Scalars['String']['output'];
+};
+
+/** Where a sync run stands. */
+export type SyncStatus =
+  /** Stopped with an error (see `error`); the mirror keeps what it had. */
+  | 'FAILED'
+  /** Queued or running (at most one per provider). */
+  | 'RUNNING'
+  /** Finished; the mirror holds what the vendor said. */
+  | 'SUCCEEDED';
+
 /** Change a customer. */
 export type UpdateCustomerInput = {
   /** Customer id. */
@@ -962,6 +1662,20 @@ export type UpdateProjectInput = {
   name: Scalars['String']['input'];
   /** Project id. */
   projectId: Scalars['ID']['input'];
+};
+
+/** Changes to a webhook endpoint (omitted fields stay). */
+export type UpdateWebhookEndpointInput = {
+  /** New description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Pause (false) or resume (true) deliveries. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New event kinds. */
+  events?: InputMaybe<Array<AccountEventKind>>;
+  /** Endpoint id. */
+  id: Scalars['ID']['input'];
+  /** New URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One usage datapoint (WLVPN metric). */
@@ -988,6 +1702,8 @@ export type UsageReport = {
   connections?: Maybe<Scalars['SafeInt']['output']>;
   /** First day included. */
   from: Scalars['LocalDate']['output'];
+  /** Stable id of this report (account and date range), so client caches normalise it instead of replacing it. */
+  id: Scalars['ID']['output'];
   /** Every metric the provider reported. */
   metrics: Array<UsageMetric>;
   /** Provider that measured the usage. */
@@ -1007,6 +1723,128 @@ export type UserError = {
   message: Scalars['String']['output'];
 };
 
+/** One attempt of a delivery. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  /** When it was made. */
+  at: Scalars['DateTimeISO']['output'];
+  /** How long it took (ms). */
+  durationMs: Scalars['Int']['output'];
+  /** Why it failed (no secret, no body). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When the next attempt was scheduled. */
+  nextAttemptAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** HTTP status answered; null when no answer came. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One event posted to one endpoint, at least once. */
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  /** Every attempt, oldest first. */
+  attemptLog: Array<WebhookAttempt>;
+  /** Attempts made. */
+  attempts: Scalars['Int']['output'];
+  /** Created (with its event). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When a 2xx came. */
+  deliveredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The endpoint. */
+  endpointId: Scalars['ID']['output'];
+  /** The AccountEvent posted. */
+  eventId: Scalars['ID']['output'];
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Duration of the last attempt (ms). */
+  lastDurationMs?: Maybe<Scalars['Int']['output']>;
+  /** Why the last attempt failed. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt. */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING). */
+  nextAttemptAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** State. */
+  state: WebhookDeliveryState;
+  /** The `webhook-id` header of every attempt (receivers deduplicate on it). */
+  webhookId: Scalars['String']['output'];
+};
+
+/** A page of webhook deliveries, newest first. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The edges of this page. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<WebhookDelivery>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a WebhookDelivery connection. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The WebhookDelivery. */
+  node: WebhookDelivery;
+};
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryState =
+  /** The endpoint answered 2xx. */
+  | 'DELIVERED'
+  /** Retried for the whole retry window (WEBHOOK_RETRY_WINDOW_MS) without a 2xx; redeliver to try again. */
+  | 'FAILED'
+  /** Not delivered yet; `nextAttemptAt` says when it is tried (again). */
+  | 'PENDING';
+
+/** Where events are posted (Standard Webhooks, signed). */
+export type WebhookEndpoint = Node & {
+  __typename?: 'WebhookEndpoint';
+  /** Created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** What it is for. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** False: nothing is posted (deliveries wait). */
+  enabled: Scalars['Boolean']['output'];
+  /** Event kinds posted to it. */
+  events: Array<AccountEventKind>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Last changed (including secret rotation). */
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Target URL (http or https; never followed through redirects). */
+  url: Scalars['String']['output'];
+};
+
+/** Result of updateWebhookEndpoint. */
+export type WebhookEndpointPayload = {
+  __typename?: 'WebhookEndpointPayload';
+  /** The endpoint. */
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A webhook endpoint. */
+export type WebhookEndpointRefInput = {
+  /** Endpoint id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of createWebhookEndpoint / rotateWebhookEndpointSecret. */
+export type WebhookEndpointSecretPayload = {
+  __typename?: 'WebhookEndpointSecretPayload';
+  /** The endpoint. */
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** The signing secret (`whsec_…`), shown this once: store it now; it is never shown again. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** WireGuard details of an account (VPNresellers). */
 export type WireGuardInfo = {
   __typename?: 'WireGuardInfo';
@@ -1018,6 +1856,62 @@ export type WireGuardInfo = {
   publicKey?: Maybe<Scalars['String']['output']>;
 };
 
+/** A vendor write recorded before it was sent (create, renew), with what finds its result. */
+export type WriteIntent = {
+  __typename?: 'WriteIntent';
+  /** Attempts so far (each owner or reconciliation pass counts one). */
+  attempt: Scalars['Int']['output'];
+  /** When the intent was recorded. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Intent id (named by OUTCOME_UNKNOWN errors). */
+  id: Scalars['ID']['output'];
+  /** Code of the last failure, when it is one of the stable codes. */
+  lastError?: Maybe<ErrorCode>;
+  /** Operation, e.g. "createAccount". */
+  operation: Scalars['String']['output'];
+  /** Provider the write went to. */
+  provider: Provider;
+  /** Current state. */
+  state: WriteIntentState;
+  /** Last change. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Username that finds the result; null when the vendor picks it and never said. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of write-ahead intents. */
+export type WriteIntentConnection = {
+  __typename?: 'WriteIntentConnection';
+  /** The edges of this page. */
+  edges: Array<WriteIntentEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<WriteIntent>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a WriteIntent connection. */
+export type WriteIntentEdge = {
+  __typename?: 'WriteIntentEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The WriteIntent. */
+  node: WriteIntent;
+};
+
+/** Where a write-ahead intent stands. */
+export type WriteIntentState =
+  /** The vendor did not do it. */
+  | 'FAILED'
+  /** An owner holds (or held, when its lease ran out) the write. */
+  | 'PENDING'
+  /** The vendor did it. */
+  | 'SUCCEEDED'
+  /** Nobody could tell yet whether the vendor did it. */
+  | 'UNKNOWN';
+
 export type BackofficeAccountsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1027,7 +1921,7 @@ export type BackofficeAccountsQueryVariables = Exact<{
 }>;
 
 
-export type BackofficeAccountsQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } };
+export type BackofficeAccountsQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } }> } | null };
 
 export type AccountByUsernameQueryVariables = Exact<{
   provider: Provider;
@@ -1035,7 +1929,7 @@ export type AccountByUsernameQueryVariables = Exact<{
 }>;
 
 
-export type AccountByUsernameQuery = { __typename?: 'Query', accountByUsername?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null };
+export type AccountByUsernameQuery = { __typename?: 'Query', accountByUsername?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null };
 
 export type CustomersQueryVariables = Exact<{
   provider?: InputMaybe<Provider>;
@@ -1044,14 +1938,14 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, provider?: Provider | null, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null }> } };
+export type CustomersQuery = { __typename?: 'Query', customers?: { __typename?: 'CustomerConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, provider?: Provider | null, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null }> } | null };
 
 export type ProjectsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type ProjectsQuery = { __typename?: 'Query', projects: { __typename?: 'ProjectConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Project', id: string, name: string, description?: string | null, customers: { __typename?: 'CustomerConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Customer', id: string, fullName?: string | null }> } }> } };
+export type ProjectsQuery = { __typename?: 'Query', projects?: { __typename?: 'ProjectConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Project', id: string, name: string, description?: string | null, customers: { __typename?: 'CustomerConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Customer', id: string, fullName?: string | null }> } }> } | null };
 
 export type CatalogQueryVariables = Exact<{
   provider: Provider;
@@ -1059,7 +1953,7 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { __typename?: 'Query', plans: Array<{ __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind, intervalDays?: number | null, bandwidthBytes?: number | null, priceUsd?: string | null }>, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null, protocols: Array<string> }> };
+export type CatalogQuery = { __typename?: 'Query', plans?: Array<{ __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind, intervalDays?: number | null, bandwidthBytes?: number | null, priceUsd?: string | null }> | null, servers?: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null, protocols: Array<string> }> | null };
 
 export type UsageQueryVariables = Exact<{
   accountIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -1068,12 +1962,12 @@ export type UsageQueryVariables = Exact<{
 }>;
 
 
-export type UsageQuery = { __typename?: 'Query', usage: Array<{ __typename?: 'UsageReport', accountId: string, provider: Provider, from: string, to: string, bandwidthBytes?: number | null, connections?: number | null, metrics: Array<{ __typename?: 'UsageMetric', name: string, namespace: string, value: number, unit: string }> } | null> };
+export type UsageQuery = { __typename?: 'Query', usage?: Array<{ __typename?: 'UsageReport', id: string, accountId: string, provider: Provider, from: string, to: string, bandwidthBytes?: number | null, connections?: number | null, metrics: Array<{ __typename?: 'UsageMetric', name: string, namespace: string, value: number, unit: string }> } | null> | null };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProvidersQuery = { __typename?: 'Query', providers: Array<{ __typename?: 'ProviderInfo', name: Provider, configured: boolean, sandbox: boolean, capabilities: Array<AccountOperation>, features: { __typename?: 'ProviderFeaturesInfo', listAccounts: boolean, customers: boolean, usage: boolean, bulkUsage: boolean }, health: { __typename?: 'ProviderHealthInfo', ok: boolean, breaker: string, message?: string | null } }> };
+export type ProvidersQuery = { __typename?: 'Query', providers?: Array<{ __typename?: 'ProviderInfo', id: string, name: Provider, configured: boolean, sandbox: boolean, capabilities: Array<AccountOperation>, features: { __typename?: 'ProviderFeaturesInfo', listAccounts: boolean, customers: boolean, usage: boolean, bulkUsage: boolean }, health: { __typename?: 'ProviderHealthInfo', ok: boolean, breaker: string, message?: string | null } }> | null };
 
 export type TrivialQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1084,28 +1978,60 @@ export type AccountDashboardQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccountFilter>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type AccountDashboardQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } };
+export type AccountDashboardQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode, message: string, retryable: boolean }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, email?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string, kind: PlanKind } | null, usage?: { __typename?: 'UsageReport', id: string, from: string, to: string, bandwidthBytes?: number | null, connections?: number | null } | null } }> } | null };
 
 export type AccountDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type AccountDetailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', groupId?: string | null, metadata?: Record<string, unknown> | null, id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plans?: Array<{ __typename?: 'AccountPlan', planCode?: string | null, name?: string | null, state: string, expiresAt?: string | null, bytesUsed?: number | null, bytesMax?: number | null }> | null, wireguard?: { __typename?: 'WireGuardInfo', ip?: string | null, publicKey?: string | null } | null, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null }> } | null };
+export type AccountDetailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', groupId?: string | null, metadata?: Record<string, unknown> | null, id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plans?: Array<{ __typename?: 'AccountPlan', planCode?: string | null, name?: string | null, state: string, expiresAt?: string | null, bytesUsed?: number | null, bytesMax?: number | null }> | null, wireguard?: { __typename?: 'WireGuardInfo', ip?: string | null, publicKey?: string | null } | null, servers: Array<{ __typename?: 'Server', id: string, hostname?: string | null, countryCode?: string | null, city?: string | null, load?: number | null }> } | null };
 
 export type AccountOverviewQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccountFilter>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type AccountOverviewQuery = { __typename?: 'Query', accounts: { __typename?: 'AccountConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string } | null, usage?: { __typename?: 'UsageReport', from: string, to: string, bandwidthBytes?: number | null } | null } }> } };
+export type AccountOverviewQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, failures: Array<{ __typename?: 'ProviderFailure', provider: Provider, code: ErrorCode }>, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, customer?: { __typename?: 'Customer', id: string, fullName?: string | null, project?: { __typename?: 'Project', id: string, name: string } | null } | null, plan?: { __typename?: 'Plan', id: string, code: string, name: string } | null, usage?: { __typename?: 'UsageReport', id: string, from: string, to: string, bandwidthBytes?: number | null } | null } }> } | null };
 
-export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
+export type AccountHistoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AccountHistoryQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, history: { __typename?: 'AccountEventConnection', edges: Array<{ __typename?: 'AccountEventEdge', cursor: string, node: { __typename?: 'AccountEvent', id: string, at: string, kind: AccountEventKind, actor: string, before?: Record<string, unknown> | null, after?: Record<string, unknown> | null, data: Record<string, unknown> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type StartBulkAccountOperationMutationVariables = Exact<{
+  input: StartBulkAccountOperationInput;
+}>;
+
+
+export type StartBulkAccountOperationMutation = { __typename?: 'Mutation', startBulkAccountOperation: { __typename?: 'BulkOperationPayload', bulkOperation?: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, total: number } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type BulkOperationProgressQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationProgressQuery = { __typename?: 'Query', bulkOperation?: { __typename?: 'BulkOperation', id: string, status: BulkOperationStatus, total: number, succeeded: number, failed: number, skipped: number, progress: number } | null };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { __typename?: 'Mutation', createWebhookEndpoint: { __typename?: 'WebhookEndpointSecretPayload', secret?: string | null, endpoint?: { __typename?: 'WebhookEndpoint', id: string, url: string, events: Array<AccountEventKind> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type AccountSummaryFragment = { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> };
 
 export type MutationErrorsFragment = { __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode };
 
@@ -1114,42 +2040,42 @@ export type CreateAccountMutationVariables = Exact<{
 }>;
 
 
-export type CreateAccountMutation = { __typename?: 'Mutation', createAccount: { __typename?: 'AccountWithPasswordPayload', password?: string | null, replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type CreateAccountMutation = { __typename?: 'Mutation', createAccount: { __typename?: 'AccountWithPasswordPayload', password?: string | null, replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type EnableAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type EnableAccountMutation = { __typename?: 'Mutation', enableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type EnableAccountMutation = { __typename?: 'Mutation', enableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type DisableAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type DisableAccountMutation = { __typename?: 'Mutation', disableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type DisableAccountMutation = { __typename?: 'Mutation', disableAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type RenewAccountMutationVariables = Exact<{
   input: RenewAccountInput;
 }>;
 
 
-export type RenewAccountMutation = { __typename?: 'Mutation', renewAccount: { __typename?: 'AccountPayload', replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type RenewAccountMutation = { __typename?: 'Mutation', renewAccount: { __typename?: 'AccountPayload', replayed: boolean, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type ExtendAccountMutationVariables = Exact<{
   input: ExtendAccountInput;
 }>;
 
 
-export type ExtendAccountMutation = { __typename?: 'Mutation', extendAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ExtendAccountMutation = { __typename?: 'Mutation', extendAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type ExpireAccountMutationVariables = Exact<{
   input: ExpireAccountInput;
 }>;
 
 
-export type ExpireAccountMutation = { __typename?: 'Mutation', expireAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ExpireAccountMutation = { __typename?: 'Mutation', expireAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type ChangeAccountPasswordMutationVariables = Exact<{
   input: ChangeAccountPasswordInput;
@@ -1163,14 +2089,14 @@ export type ChangeAccountPlanMutationVariables = Exact<{
 }>;
 
 
-export type ChangeAccountPlanMutation = { __typename?: 'Mutation', changeAccountPlan: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plan?: { __typename?: 'Plan', code: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ChangeAccountPlanMutation = { __typename?: 'Mutation', changeAccountPlan: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation>, plan?: { __typename?: 'Plan', id: string, code: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type CloseAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type CloseAccountMutation = { __typename?: 'Mutation', closeAccount: { __typename?: 'AccountPayload', deletedAccountId?: string | null, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type CloseAccountMutation = { __typename?: 'Mutation', closeAccount: { __typename?: 'AccountPayload', deletedAccountId?: string | null, account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type DeleteAccountMutationVariables = Exact<{
   input: AccountRefInput;
@@ -1184,21 +2110,21 @@ export type ReopenAccountMutationVariables = Exact<{
 }>;
 
 
-export type ReopenAccountMutation = { __typename?: 'Mutation', reopenAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type ReopenAccountMutation = { __typename?: 'Mutation', reopenAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type AnonymiseAccountMutationVariables = Exact<{
   input: AccountRefInput;
 }>;
 
 
-export type AnonymiseAccountMutation = { __typename?: 'Mutation', anonymiseAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type AnonymiseAccountMutation = { __typename?: 'Mutation', anonymiseAccount: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type SetAccountBandwidthLimitMutationVariables = Exact<{
   input: SetBandwidthLimitInput;
 }>;
 
 
-export type SetAccountBandwidthLimitMutation = { __typename?: 'Mutation', setAccountBandwidthLimit: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus: string, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+export type SetAccountBandwidthLimitMutation = { __typename?: 'Mutation', setAccountBandwidthLimit: { __typename?: 'AccountPayload', account?: { __typename?: 'Account', id: string, provider: Provider, nativeId: string, username: string, status: AccountStatus, providerStatus?: string | null, createdAt?: string | null, expiresAt?: string | null, closedAt?: string | null, throttled?: boolean | null, capabilities: Array<AccountOperation> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
 export type RevokeAccountSessionsMutationVariables = Exact<{
   input: AccountRefInput;
@@ -1242,19 +2168,86 @@ export type DeleteProjectMutationVariables = Exact<{
 
 export type DeleteProjectMutation = { __typename?: 'Mutation', deleteProject: { __typename?: 'ProjectPayload', deletedProjectId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
 
+export type ExpiringSoonQueryVariables = Exact<{
+  expiresAfter: Scalars['DateTimeISO']['input'];
+  expiresBefore: Scalars['DateTimeISO']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ExpiringSoonQuery = { __typename?: 'Query', accounts?: { __typename?: 'AccountConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'AccountEdge', cursor: string, node: { __typename?: 'Account', id: string, provider: Provider, username: string, status: AccountStatus, expiresAt?: string | null, syncedAt?: string | null, dataSource: DataSource } }> } | null };
+
+export type SyncRunFieldsFragment = { __typename?: 'SyncRun', id: string, provider: Provider, mode: SyncMode, status: SyncStatus, startedAt: string, finishedAt?: string | null, seen: number, added: number, changed: number, gone: number, vendorCalls: number, error?: { __typename?: 'SyncRunError', code: string, message: string } | null };
+
+export type SyncIssueFieldsFragment = { __typename?: 'SyncIssue', id: string, kind: SyncIssueKind, provider: Provider, username: string, detectedAt: string, details: Record<string, unknown>, resolvedAt?: string | null, resolution?: SyncIssueResolution | null, account?: { __typename?: 'Account', id: string, status: AccountStatus } | null };
+
+export type SyncProviderMutationVariables = Exact<{
+  input: SyncProviderInput;
+}>;
+
+
+export type SyncProviderMutation = { __typename?: 'Mutation', syncProvider: { __typename?: 'SyncProviderPayload', started: boolean, run?: { __typename?: 'SyncRun', id: string, provider: Provider, mode: SyncMode, status: SyncStatus, startedAt: string, finishedAt?: string | null, seen: number, added: number, changed: number, gone: number, vendorCalls: number, error?: { __typename?: 'SyncRunError', code: string, message: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type SyncRunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SyncRunQuery = { __typename?: 'Query', syncRun?: { __typename?: 'SyncRun', id: string, provider: Provider, mode: SyncMode, status: SyncStatus, startedAt: string, finishedAt?: string | null, seen: number, added: number, changed: number, gone: number, vendorCalls: number, error?: { __typename?: 'SyncRunError', code: string, message: string } | null } | null };
+
+export type SyncRunsQueryVariables = Exact<{
+  provider?: InputMaybe<Provider>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SyncRunsQuery = { __typename?: 'Query', syncRuns: { __typename?: 'SyncRunConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SyncRunEdge', cursor: string, node: { __typename?: 'SyncRun', id: string, provider: Provider, mode: SyncMode, status: SyncStatus, startedAt: string, finishedAt?: string | null, seen: number, added: number, changed: number, gone: number, vendorCalls: number, error?: { __typename?: 'SyncRunError', code: string, message: string } | null } }> } };
+
+export type DriftReportQueryVariables = Exact<{
+  filter?: InputMaybe<SyncIssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DriftReportQuery = { __typename?: 'Query', syncIssues: { __typename?: 'SyncIssueConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SyncIssueEdge', cursor: string, node: { __typename?: 'SyncIssue', id: string, kind: SyncIssueKind, provider: Provider, username: string, detectedAt: string, details: Record<string, unknown>, resolvedAt?: string | null, resolution?: SyncIssueResolution | null, account?: { __typename?: 'Account', id: string, status: AccountStatus } | null } }> }, unresolvedIntents?: { __typename?: 'WriteIntentConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'WriteIntent', id: string, provider: Provider, operation: string, state: WriteIntentState, username?: string | null, createdAt: string }> } | null };
+
+export type AdoptSyncIssueMutationVariables = Exact<{
+  input: SyncIssueRefInput;
+}>;
+
+
+export type AdoptSyncIssueMutation = { __typename?: 'Mutation', adoptSyncIssue: { __typename?: 'SyncIssuePayload', issue?: { __typename?: 'SyncIssue', id: string, kind: SyncIssueKind, provider: Provider, username: string, detectedAt: string, details: Record<string, unknown>, resolvedAt?: string | null, resolution?: SyncIssueResolution | null, account?: { __typename?: 'Account', id: string, status: AccountStatus } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
+export type ForgetSyncIssueMutationVariables = Exact<{
+  input: SyncIssueRefInput;
+}>;
+
+
+export type ForgetSyncIssueMutation = { __typename?: 'Mutation', forgetSyncIssue: { __typename?: 'SyncIssuePayload', issue?: { __typename?: 'SyncIssue', id: string, kind: SyncIssueKind, provider: Provider, username: string, detectedAt: string, details: Record<string, unknown>, resolvedAt?: string | null, resolution?: SyncIssueResolution | null, account?: { __typename?: 'Account', id: string, status: AccountStatus } | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: ErrorCode }> } };
+
 export const AccountSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountSummaryFragment, unknown>;
 export const MutationErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<MutationErrorsFragment, unknown>;
+export const SyncRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"seen"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"gone"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCalls"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SyncRunFieldsFragment, unknown>;
+export const SyncIssueFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncIssueFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SyncIssueFieldsFragment, unknown>;
 export const BackofficeAccountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackofficeAccounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<BackofficeAccountsQuery, BackofficeAccountsQueryVariables>;
 export const AccountByUsernameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountByUsername"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"username"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountByUsername"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"username"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountByUsernameQuery, AccountByUsernameQueryVariables>;
 export const CustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Customers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomersQuery, CustomersQueryVariables>;
 export const ProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Projects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsQuery, ProjectsQueryVariables>;
 export const CatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Catalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"countries"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"plans"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"intervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"priceUsd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"providers"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"provider"}}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"countryCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"countries"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"load"}},{"kind":"Field","name":{"kind":"Name","value":"protocols"}}]}}]}}]} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
-export const UsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Usage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]} as unknown as DocumentNode<UsageQuery, UsageQueryVariables>;
-export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"features"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"customers"}},{"kind":"Field","name":{"kind":"Name","value":"usage"}},{"kind":"Field","name":{"kind":"Name","value":"bulkUsage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"breaker"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
+export const UsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Usage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]} as unknown as DocumentNode<UsageQuery, UsageQueryVariables>;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}},{"kind":"Field","name":{"kind":"Name","value":"features"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listAccounts"}},{"kind":"Field","name":{"kind":"Name","value":"customers"}},{"kind":"Field","name":{"kind":"Name","value":"usage"}},{"kind":"Field","name":{"kind":"Name","value":"bulkUsage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"health"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"breaker"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProvidersQuery, ProvidersQueryVariables>;
 export const TrivialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Trivial"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]} as unknown as DocumentNode<TrivialQuery, TrivialQueryVariables>;
-export const AccountDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDashboardQuery, AccountDashboardQueryVariables>;
+export const AccountDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxAge"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxAge"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxAge"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}},{"kind":"Field","name":{"kind":"Name","value":"connections"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDashboardQuery, AccountDashboardQueryVariables>;
 export const AccountDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"plans"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planCode"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"bytesUsed"}},{"kind":"Field","name":{"kind":"Name","value":"bytesMax"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wireguard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ip"}},{"kind":"Field","name":{"kind":"Name","value":"publicKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"servers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"load"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}}]} as unknown as DocumentNode<AccountDetailQuery, AccountDetailQueryVariables>;
-export const AccountOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountOverviewQuery, AccountOverviewQueryVariables>;
+export const AccountOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxAge"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxAge"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxAge"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidthBytes"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountOverviewQuery, AccountOverviewQueryVariables>;
+export const AccountHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountHistoryQuery, AccountHistoryQueryVariables>;
+export const StartBulkAccountOperationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartBulkAccountOperation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartBulkAccountOperationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startBulkAccountOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkOperation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<StartBulkAccountOperationMutation, StartBulkAccountOperationMutationVariables>;
+export const BulkOperationProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BulkOperationProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkOperation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}}]}}]}}]} as unknown as DocumentNode<BulkOperationProgressQuery, BulkOperationProgressQueryVariables>;
+export const CreateWebhookEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWebhookEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWebhookEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWebhookEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"events"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 export const CreateAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateAccountMutation, CreateAccountMutationVariables>;
 export const EnableAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<EnableAccountMutation, EnableAccountMutationVariables>;
 export const DisableAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DisableAccountMutation, DisableAccountMutationVariables>;
@@ -1262,7 +2255,7 @@ export const RenewAccountDocument = {"kind":"Document","definitions":[{"kind":"O
 export const ExtendAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ExtendAccountMutation, ExtendAccountMutationVariables>;
 export const ExpireAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExpireAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExpireAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expireAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ExpireAccountMutation, ExpireAccountMutationVariables>;
 export const ChangeAccountPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAccountPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeAccountPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAccountPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"password"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ChangeAccountPasswordMutation, ChangeAccountPasswordMutationVariables>;
-export const ChangeAccountPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAccountPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeAccountPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAccountPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ChangeAccountPlanMutation, ChangeAccountPlanMutationVariables>;
+export const ChangeAccountPlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeAccountPlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeAccountPlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeAccountPlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ChangeAccountPlanMutation, ChangeAccountPlanMutationVariables>;
 export const CloseAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CloseAccountMutation, CloseAccountMutationVariables>;
 export const DeleteAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DeleteAccountMutation, DeleteAccountMutationVariables>;
 export const ReopenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReopenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccountSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccountSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"providerStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"throttled"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<ReopenAccountMutation, ReopenAccountMutationVariables>;
@@ -1274,3 +2267,10 @@ export const DeleteCustomerDocument = {"kind":"Document","definitions":[{"kind":
 export const LinkAccountToCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkAccountToCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkAccountToCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<LinkAccountToCustomerMutation, LinkAccountToCustomerMutationVariables>;
 export const CreateProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreateProjectMutation, CreateProjectMutationVariables>;
 export const DeleteProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteProject"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteProject"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedProjectId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutationErrors"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutationErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DeleteProjectMutation, DeleteProjectMutationVariables>;
+export const ExpiringSoonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExpiringSoon"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresAfter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresBefore"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxAge"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxAge"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxAge"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"expiresAfter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresAfter"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"expiresBefore"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresBefore"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"EXPIRES_AT"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"syncedAt"}},{"kind":"Field","name":{"kind":"Name","value":"dataSource"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExpiringSoonQuery, ExpiringSoonQueryVariables>;
+export const SyncProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"started"}},{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"seen"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"gone"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCalls"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SyncProviderMutation, SyncProviderMutationVariables>;
+export const SyncRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"seen"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"gone"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCalls"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SyncRunQuery, SyncRunQueryVariables>;
+export const SyncRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"seen"}},{"kind":"Field","name":{"kind":"Name","value":"added"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"gone"}},{"kind":"Field","name":{"kind":"Name","value":"vendorCalls"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<SyncRunsQuery, SyncRunsQueryVariables>;
+export const DriftReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DriftReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssueFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncIssues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncIssueFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unresolvedIntents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncIssueFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DriftReportQuery, DriftReportQueryVariables>;
+export const AdoptSyncIssueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdoptSyncIssue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssueRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adoptSyncIssue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncIssueFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncIssueFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AdoptSyncIssueMutation, AdoptSyncIssueMutationVariables>;
+export const ForgetSyncIssueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ForgetSyncIssue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssueRefInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forgetSyncIssue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncIssueFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncIssueFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncIssue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ForgetSyncIssueMutation, ForgetSyncIssueMutationVariables>;

@@ -118,12 +118,8 @@ describe('idempotent creates and renewals', () => {
     expect(replay.errors).toBeUndefined();
     expect(replay.data?.createAccount.replayed).toBe(true);
     expect(replay.data?.createAccount.account).toBeNull();
-    expect(replay.data?.createAccount.userErrors).toEqual([
-      expect.objectContaining({
-        code: 'UPSTREAM_UNAVAILABLE',
-        message: expect.stringContaining(`succeeded (account ${id})`),
-      }),
-    ]);
+    expect(replay.data?.createAccount.userErrors).toEqual([expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE' })]);
+    expect(replay.data?.createAccount.userErrors[0]?.message).toContain(`succeeded (account ${id})`);
     expect(server.count('POST /v2/customers')).toBe(creates);
     server.clearFaults();
     const again = await t.gql(CreateAccountDocument, {

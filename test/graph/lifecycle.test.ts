@@ -33,7 +33,7 @@ describe('account lifecycle through GraphQL', () => {
   });
 
   async function capabilities(provider: ProviderName): Promise<Set<string>> {
-    const res = await t.gql<{ providers: Array<{ name: string; capabilities: string[] }> }>(
+    const res = await t.gql<{ providers: Array<{ name: ProviderName; capabilities: string[] }> }>(
       '{ providers { name capabilities } }',
     );
     return new Set(res.data?.providers.find((p) => p.name === provider)?.capabilities ?? []);

@@ -60,7 +60,7 @@ export async function startTestApp(
         body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       const body = (await res.json()) as Omit<GqlResult<never>, 'status'>;
-      return { ...(body as object), status: res.status } as GqlResult<never>;
+      return { ...(body as object), status: res.status };
     },
     upstream(provider) {
       const names = provider ? [provider] : Object.values(ProviderName);

@@ -185,8 +185,7 @@ describe('issue #20: unknown outcomes never make a second account', () => {
     const replay = await create(t, input);
     expect(replay.replayed).toBe(true);
     expect(replay.account).toBeNull();
-    expect(replay.userErrors).toEqual([
-      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining(first.account?.id as string) }),
-    ]);
+    expect(replay.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
+    expect(replay.userErrors[0]?.message).toContain(first.account?.id);
   });
 });

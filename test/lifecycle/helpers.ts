@@ -94,7 +94,7 @@ export const UNRESOLVED = `query($first: Int!, $after: String) {
 
 export interface IntentNode {
   id: string;
-  provider: string;
+  provider: ProviderName;
   operation: string;
   state: string;
   attempt: number;

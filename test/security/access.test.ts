@@ -12,6 +12,7 @@ describe('access and limits', () => {
   beforeAll(async () => {
     t = await startTestApp({
       NODE_ENV: 'production',
+      ALLOW_SANDBOX_IN_PRODUCTION: 'true',
       INTROSPECTION: 'false',
       API_KEYS: `ro:reader:${READER},ops:operator:${OPERATOR},root:admin:${ADMIN}`,
       JWT_SECRET,

@@ -52,7 +52,7 @@ describe('JWT lifetime rules', () => {
 });
 
 describe('production secrets', () => {
-  const prod = { NODE_ENV: 'production' };
+  const prod = { NODE_ENV: 'production', ALLOW_SANDBOX_IN_PRODUCTION: 'true' };
   const fails = (env: Record<string, string>): string => {
     try {
       loadConfig({ ...prod, ...env });

@@ -66,7 +66,7 @@ describe('secrets never leak', () => {
     }
     // a change of password that fails upstream, with a known new password
     const page = await t.gql(AccountDashboardDocument, { first: 8 }, headers);
-    for (const edge of page.data?.accounts.edges ?? []) {
+    for (const edge of page.data?.accounts?.edges ?? []) {
       t.emulator(edge.node.provider as ProviderName).server.addFault({ kind: 'error', status: 502 });
       bodies.push(
         JSON.stringify(

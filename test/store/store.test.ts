@@ -186,7 +186,7 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
   (_name === 'postgres' ? it : it.skip)(
     'honours one idempotency key across two store instances (two replicas)',
     async () => {
-      const second = await openStore({ url: url as string });
+      const second = await openStore({ url });
       try {
         const results = await Promise.all(
           Array.from({ length: 40 }, (_, i) =>

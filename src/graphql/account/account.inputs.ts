@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AccountStatus, ProviderName } from '../common/enums.js';
-import { JSONObject, LocalDate } from '../common/scalars.js';
+import { DateTime, JSONObject, LocalDate } from '../common/scalars.js';
+import { AccountOrderField, SortDirection } from '../common/freshness.js';
 
 @InputType({ description: 'Narrows the accounts connection. All given conditions must hold.' })
 export class AccountFilter {
@@ -18,6 +19,36 @@ export class AccountFilter {
 
   @Field(() => String, { nullable: true, description: 'Only usernames starting with this text (case-sensitive).' })
   usernamePrefix?: string | null;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'Only accounts expiring strictly before this instant (mirror; accounts without expiry never match).',
+  })
+  expiresBefore?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Only accounts expiring at or after this instant (mirror).' })
+  expiresAfter?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only usernames containing this text, case-insensitive (mirror; at most 60 characters).',
+  })
+  search?: string | null;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'Only accounts whose mirrored state is older than this instant or was never confirmed (mirror).',
+  })
+  staleBefore?: Date | null;
+}
+
+@InputType({ description: 'Order of the mirror-served accounts connection.' })
+export class AccountOrder {
+  @Field(() => AccountOrderField, { description: 'Sort key.' })
+  field!: AccountOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction (default ASC).' })
+  direction!: SortDirection;
 }
 
 @InputType({ description: 'A new customer created together with a VPNresellers account.' })

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type {
@@ -20,20 +20,25 @@ import { Plan } from '../plan/plan.type.js';
 import { Project } from '../project/project.type.js';
 import { ConnectionConfig, Server } from '../server/server.type.js';
 import { UsageReport } from '../usage/usage.type.js';
-import { LocalDate } from '../common/scalars.js';
+import { DateTime, LocalDate } from '../common/scalars.js';
 import { Account, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
-import { AccountFilter } from './account.inputs.js';
+import { AccountFilter, AccountOrder } from './account.inputs.js';
 import { nodesSelectAny } from '../common/selection.js';
 import type { AccountListResult } from '../../services/account-list.js';
+import type { ServedAccount } from '../../loaders/index.js';
+import { DataSource, hintMaxAge, MAX_AGE_DESCRIPTION } from '../common/freshness.js';
 
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist.' })
   account(
     @Arg('id', () => ID, { description: 'Account id.' }) id: string,
+    @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AccountRecord | null> {
-    return ctx.services.accounts.byId(id);
+    hintMaxAge(info, ctx.services.accounts.allowedAge(maxAge));
+    return ctx.services.accounts.byId(id, 'id', maxAge);
   }
 
   @Query(() => Account, {
@@ -49,24 +54,60 @@ export class AccountResolver {
   }
 
   @Query(() => AccountConnection, {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
-      "Accounts across all providers as one Relay connection. Order: position in each provider's own list, then " +
-      'provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), so providers are interleaved and every page spans them all. ' +
-      'A failing provider is skipped, listed in `failures` and reported in `errors`.',
+      'Accounts across all providers as one Relay connection. Served by the mirror (SQL keyset pages, exact ' +
+      '`totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, ' +
+      '`staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored ' +
+      'younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the ' +
+      "answer. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, " +
+      'WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is ' +
+      'skipped, listed in `failures` and reported in `errors`.',
   })
   accounts(
     @Args() args: ConnectionArguments,
     @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions on the accounts.' })
     filter: AccountFilter | null,
+    @Arg('orderBy', () => AccountOrder, {
+      nullable: true,
+      description: 'Sort order (mirror-served; default without it: live order, or USERNAME ASC from the mirror).',
+    })
+    orderBy: AccountOrder | null,
+    @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountListResult> {
+    hintMaxAge(info, ctx.services.accounts.allowedAge(maxAge));
     return ctx.services.accounts.list(
       args,
       filter,
       responsePathAsArray(info.path),
       nodesSelectAny(info, STATUS_FIELDS),
+      { orderBy, maxAge },
     );
+  }
+
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description:
+      'When the vendor last confirmed the state shown (for a live read: when it answered). Never later than the ' +
+      'answer; null when no read has confirmed it.',
+  })
+  async syncedAt(
+    @Root() account: ServedAccount,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<string | null> {
+    return (await ctx.services.accounts.freshness(account, responsePathAsArray(info.path))).syncedAt;
+  }
+
+  @FieldResolver(() => DataSource, { description: 'Where the state shown came from: the mirror or a live read.' })
+  async dataSource(
+    @Root() account: ServedAccount,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<DataSource> {
+    return (await ctx.services.accounts.freshness(account, responsePathAsArray(info.path))).dataSource;
   }
 
   // Declared on the type; resolved here so a list row with gaps (`incomplete`) is completed when asked.
@@ -84,7 +125,8 @@ export class AccountResolver {
     @Root() account: AccountRecord,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<string> {
+  ): Promise<string | null> {
+    if (ctx.services.scope.hidesVendorDetail) return null;
     return (await complete(ctx, account, 'providerStatus', info)).providerStatus;
   }
 
@@ -103,6 +145,7 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountRecord['metadata']> {
+    if (ctx.services.scope.hidesVendorDetail) return null;
     return (await complete(ctx, account, 'metadata', info)).metadata;
   }
 

@@ -1,10 +1,12 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from '../common/freshness.js';
 import { Node } from '../common/node.js';
 import { AccountStatus, ProviderName } from '../common/enums.js';
 import { DateTime, JSONObject, SafeInt } from '../common/scalars.js';
 import { ProviderFailure } from '../common/failure.js';
 import { connectionTypes } from '../common/page.js';
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: "A plan in an account's history (WLVPN plans_info)." })
 export class AccountPlan {
   @Field(() => String, { nullable: true, description: 'Plan code (null for manual or initial freemium allowances).' })
@@ -35,6 +37,7 @@ export class AccountPlan {
   revoked!: boolean;
 }
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'WireGuard details of an account (VPNresellers).' })
 export class WireGuardInfo {
   @Field(() => String, { nullable: true, description: 'Tunnel IP address assigned to the account.' })
@@ -47,6 +50,7 @@ export class WireGuardInfo {
 }
 
 @Directive('@key(fields: "id")')
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ implements: Node, description: 'A VPN account at one of the providers.' })
 export class Account extends Node {
   @Field(() => ProviderName, { description: 'Provider holding the account.' })
@@ -61,8 +65,12 @@ export class Account extends Node {
   @Field(() => AccountStatus, { description: 'Provider-neutral status.' })
   status!: AccountStatus;
 
-  @Field({ description: 'The provider\'s raw status value, verbatim (e.g. "Enabled:February 26, 2024").' })
-  providerStatus!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The provider\'s raw status value, verbatim (e.g. "Enabled:February 26, 2024"). Null for scoped credentials (customer portals, sub-resellers).',
+  })
+  providerStatus!: string | null;
 
   @Field(() => DateTime, { nullable: true, description: 'When the account was opened.' })
   createdAt!: string | null;
@@ -85,7 +93,10 @@ export class Account extends Node {
   @Field(() => String, { nullable: true, description: 'WLVPN account group.' })
   groupId!: string | null;
 
-  @Field(() => JSONObject, { nullable: true, description: 'Reseller metadata stored with the account (WLVPN).' })
+  @Field(() => JSONObject, {
+    nullable: true,
+    description: 'Reseller metadata stored with the account (WLVPN). Null for scoped credentials.',
+  })
   metadata!: Record<string, string> | null;
 
   @Field(() => [AccountPlan], { nullable: true, description: 'Current, pending and spent plans (WLVPN).' })
@@ -101,6 +112,7 @@ export const STATUS_FIELDS: ReadonlySet<string> = new Set(['status', 'providerSt
 const account = connectionTypes(Account, 'Account', 'Accounts across every provider, in a stable order.');
 export const AccountEdge = account.Edge;
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'A page of accounts spanning providers.' })
 export class AccountConnection extends account.Connection {
   @Field(() => [ProviderFailure], {

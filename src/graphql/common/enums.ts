@@ -54,6 +54,10 @@ registerEnumType(ErrorCode, {
       description:
         'The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent).',
     },
+    FORBIDDEN: { description: 'This credential is scoped (customer portal, sub-reseller) and may not do this.' },
+    QUOTA_EXCEEDED: {
+      description: "The sub-reseller's quota of open accounts is used up; nothing was sent to the provider.",
+    },
   },
 });
 

@@ -1,6 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from './freshness.js';
 import { ErrorCode, ProviderName } from './enums.js';
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({
   description:
     'A provider that could not contribute to a list. The rest of the list is still returned; the same failure ' +

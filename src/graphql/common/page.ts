@@ -1,6 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from './freshness.js';
 import type { ClassType } from 'type-graphql';
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'True when more items follow the last edge.' })
@@ -27,6 +29,7 @@ export function connectionTypes<T extends object>(
   name: string,
   description: string,
 ): { Edge: ClassType<Edge<T>>; Connection: ClassType<ConnectionShape<T>> } {
+  @Directive(INHERIT_CACHE_HINT)
   @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge, for `after` / `before`.' })
@@ -36,6 +39,7 @@ export function connectionTypes<T extends object>(
     node!: T;
   }
 
+  @Directive(INHERIT_CACHE_HINT)
   @ObjectType(`${name}Connection`, { description })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The edges of this page.' })

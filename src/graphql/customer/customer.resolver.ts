@@ -23,6 +23,7 @@ export class CustomerResolver {
   }
 
   @Query(() => CustomerConnection, {
+    nullable: true, // bad arguments (a provider without customers) null this field alone, never its siblings
     description:
       'Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API.',
   })

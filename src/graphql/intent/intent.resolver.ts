@@ -9,6 +9,7 @@ import { WriteIntent, WriteIntentConnection, WriteIntentState } from './intent.t
 export class IntentResolver {
   @Authorized('operator')
   @Query(() => WriteIntentConnection, {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
       'Writes whose outcome nobody could settle (unknown, or pending with no live owner), oldest first: what an operator must look at (e.g. PureVPN creates whose answer was lost — PureVPN picks the username).',
   })

@@ -7,7 +7,10 @@ import { Plan } from './plan.type.js';
 
 @Resolver(() => Plan)
 export class PlanResolver {
-  @Query(() => [Plan], { description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS).' })
+  @Query(() => [Plan], {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
+    description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say.',
+  })
   plans(
     @Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName,
     @Ctx() ctx: GraphQLContext,

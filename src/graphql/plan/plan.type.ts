@@ -1,9 +1,11 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from '../common/freshness.js';
 import { Node } from '../common/node.js';
 import { PlanKind, ProviderName } from '../common/enums.js';
 import { SafeInt } from '../common/scalars.js';
 
 @Directive('@key(fields: "id")')
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({
   implements: Node,
   description:

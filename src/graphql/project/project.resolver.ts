@@ -23,6 +23,7 @@ export class ProjectResolver {
   }
 
   @Query(() => ProjectConnection, {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
       'Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects.',
   })

@@ -1,9 +1,11 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from '../common/freshness.js';
 import { Node } from '../common/node.js';
 import { ProviderName } from '../common/enums.js';
 import { connectionTypes } from '../common/page.js';
 
 @Directive('@key(fields: "id")')
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ implements: Node, description: 'A VPNresellers project grouping customers.' })
 export class Project extends Node {
   @Field(() => ProviderName, { description: 'Provider holding the project.' })

@@ -1,13 +1,21 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ProviderHealthSummary, ProviderSummary } from '../../services/catalog.js';
 import type { GraphQLContext } from '../context.js';
 import { ProviderHealthInfo, ProviderInfo } from './provider.type.js';
 
 @Resolver(() => ProviderInfo)
 export class ProviderResolver {
-  @Query(() => [ProviderInfo], { description: 'The four providers, their mode, capabilities and health.' })
+  @Query(() => [ProviderInfo], {
+    nullable: true, // never blanks its siblings
+    description: 'The four providers, their mode, capabilities and health.',
+  })
   providers(@Ctx() ctx: GraphQLContext): ProviderSummary[] {
     return ctx.services.catalog.providers();
+  }
+
+  @FieldResolver(() => ID, { description: "Stable id (the provider's name), so client caches normalise it." })
+  id(@Root() info: ProviderSummary): string {
+    return info.name;
   }
 
   @FieldResolver(() => ProviderHealthInfo, { description: 'Checked live (one cheap upstream call) when selected.' })

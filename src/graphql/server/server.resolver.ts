@@ -8,6 +8,7 @@ import { ServerFilter } from './server.inputs.js';
 @Resolver(() => Server)
 export class ServerResolver {
   @Query(() => [Server], {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
       "Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`.",
   })

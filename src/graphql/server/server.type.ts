@@ -1,8 +1,10 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from '../common/freshness.js';
 import { Node } from '../common/node.js';
 import { ProviderName } from '../common/enums.js';
 
 @Directive('@key(fields: "id")')
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ implements: Node, description: 'A VPN server or location accounts can connect to.' })
 export class Server extends Node {
   @Field(() => ProviderName, { description: 'Provider operating the server.' })
@@ -30,6 +32,7 @@ export class Server extends Node {
   protocols!: string[];
 }
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'A ready-to-use VPN client configuration file.' })
 export class ConnectionConfig {
   @Field({ description: 'OPENVPN or WIREGUARD.' })

@@ -11,18 +11,29 @@ const MAX_USAGE_IDS = CatalogService.MAX_USAGE_IDS;
 @Resolver(() => UsageReport)
 export class UsageResolver {
   @Query(() => [UsageReport], {
-    nullable: 'items',
+    nullable: 'itemsAndList', // bad arguments null this field alone, never its siblings
     description:
-      'Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). ' +
-      'One slot per id, null where the provider reports no usage.',
+      'Usage of many accounts over one date range, batched per provider (WLVPN: one bulk call). One slot per ' +
+      'id: null where the account has no usage in the range; null with an UNSUPPORTED_BY_PROVIDER error at ' +
+      "that slot's path where its provider reports no usage at all.",
   })
   usage(
     @Arg('accountIds', () => [ID], { description: `Account ids (at most ${MAX_USAGE_IDS}).` }) accountIds: string[],
     @Ctx() ctx: GraphQLContext,
     @Arg('from', () => LocalDate, { nullable: true, description: 'First day (UTC), inclusive.' }) from?: string | null,
     @Arg('to', () => LocalDate, { nullable: true, description: 'Last day (UTC), inclusive.' }) to?: string | null,
-  ): Promise<Array<UsageRecord | null>> {
+  ): Promise<Array<UsageRecord | Error | null>> {
+    // An Error in a slot becomes that slot's null plus an error at its path (graphql-js completes list items so).
     return ctx.services.catalog.usage(accountIds, from ?? null, to ?? null);
+  }
+
+  @FieldResolver(() => ID, {
+    description:
+      'Stable id of this report (account and date range), so client caches normalise it instead of replacing it.',
+  })
+  id(@Root() usage: UsageRecord): string {
+    const key = `UsageReport:${usage.provider}:${usage.accountNativeId}:${usage.from}:${usage.to}`;
+    return Buffer.from(key, 'utf8').toString('base64url');
   }
 
   @FieldResolver(() => ID, { description: 'Id of the account measured.' })

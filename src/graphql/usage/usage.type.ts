@@ -1,7 +1,9 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { INHERIT_CACHE_HINT } from '../common/freshness.js';
 import { ProviderName } from '../common/enums.js';
 import { LocalDate, SafeInt } from '../common/scalars.js';
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'One usage datapoint (WLVPN metric).' })
 export class UsageMetric {
   @Field({ description: 'Metric name, e.g. "bandwidth" or "connections".' })
@@ -17,6 +19,7 @@ export class UsageMetric {
   unit!: string;
 }
 
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'Usage of one account over a date range (inclusive, UTC).' })
 export class UsageReport {
   @Field(() => ProviderName, { description: 'Provider that measured the usage.' })

@@ -81,7 +81,6 @@ export class PurevpnClient {
     );
   }
   changePassword(username: string, newPass: string) {
-    registerSecret(newPass);
     return this.call('changePassword', 'change_password', { username, new_pass: newPass }, true);
   }
 }

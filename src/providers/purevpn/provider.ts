@@ -1,6 +1,5 @@
 import { ErrorCode, InputError } from '../../domain/errors.js';
 import type { AccountRecord, PlanRecord } from '../../domain/records.js';
-import { registerSecret } from '../../lib/redact.js';
 import {
   AccountOperation,
   type CreateAccountInput,
@@ -67,7 +66,7 @@ export class PurevpnProvider extends DirectoryBackedProvider {
           new InputError('password', 'PureVPN picks the password itself; leave it out (change it afterwards).'),
         );
     }
-    if (input.planCode !== undefined && !parsePlanCode(String(input.planCode))) {
+    if (input.planCode !== undefined && (typeof input.planCode !== 'string' || !parsePlanCode(input.planCode))) {
       errors.push(new InputError('planCode', 'PureVPN packages are STANDARD, SSTP or HIGH-BW (e.g. "STANDARD-30").'));
     }
     if (
@@ -84,7 +83,6 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     const plan = parsePlanCode(input.planCode ?? 'STANDARD');
     const answer = await this.client.create(plan?.packageType ?? 'STANDARD', input.periodDays ?? plan?.period ?? 30);
     const username = answer.user ?? '';
-    if (answer.vpn_password) registerSecret(answer.vpn_password);
     if (username) await input.onAccepted?.(username);
     const account = await this.readOne(username);
     if (!account)

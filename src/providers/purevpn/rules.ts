@@ -19,7 +19,8 @@ export const isPackage = (value: unknown): value is PvPackage => (PACKAGES as re
 
 /** `30` or `#30` → 30; null when it is not one of the periods. */
 export function parsePeriod(value: unknown): number | null {
-  const n = Number(String(value ?? '').replace(/^#/, ''));
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  const n = Number(text.replace(/^#/, ''));
   return (PERIODS as readonly number[]).includes(n) ? n : null;
 }
 

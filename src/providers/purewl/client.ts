@@ -1,6 +1,6 @@
 import type { ProviderError } from '../../domain/errors.js';
 import { ProviderName } from '../../domain/provider.js';
-import { registerSecret } from '../../lib/redact.js';
+import { forgetSecret, registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
 import { classifyFailure } from './errors.js';
 import type {
@@ -57,6 +57,8 @@ export class PurewlClient {
         const env = this.http.parseJson<PwEnvelope<PwTokenBody>>(res, 'accessToken');
         if (env.header?.response_code !== 1 || !env.body?.accessToken)
           throw this.failure('accessToken', env.header?.response_code ?? res.status, env.header?.message);
+        // The vendor's token is a secret of this process: it replaces the previous one (the set stays small).
+        if (this.token) forgetSecret(this.token.value);
         registerSecret(env.body.accessToken);
         this.token = { value: env.body.accessToken, expires: this.now() + (env.body.expiry ?? 3600) * 1000 };
         return env.body.accessToken;
@@ -89,7 +91,6 @@ export class PurewlClient {
   }
 
   create(body: PwCreateBody) {
-    if (body.vpnPassword) registerSecret(body.vpnPassword);
     return this.call<PwCreatedBody>({
       operation: 'createAccount',
       method: 'POST',
@@ -153,7 +154,6 @@ export class PurewlClient {
     });
   }
   changePassword(vpnUsername: string, newPassword: string) {
-    registerSecret(newPassword);
     return this.call<{ vpnUsername: string }>({
       operation: 'changePassword',
       method: 'PUT',

@@ -97,7 +97,7 @@ export class PurewlProvider extends DirectoryBackedProvider {
         new InputError('password', 'PureWL passwords are 12–32 characters with upper case, lower case and digits.'),
       );
     }
-    if (input.planCode !== undefined && !isSubscription(String(input.planCode))) {
+    if (input.planCode !== undefined && (typeof input.planCode !== 'string' || !isSubscription(input.planCode))) {
       errors.push(new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.'));
     }
     if (operation === AccountOperation.EXTEND && typeof input.date === 'string' && !isYmd(input.date)) {

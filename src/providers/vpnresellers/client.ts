@@ -64,7 +64,6 @@ export class VpnresellersClient {
     });
   }
   createAccount(body: VrCreateAccountBody) {
-    registerSecret(body.password);
     return this.call<{ data: VrAccountJson }>({
       operation: 'createAccount',
       method: 'POST',
@@ -106,7 +105,6 @@ export class VpnresellersClient {
     });
   }
   changePassword(id: string, password: string) {
-    registerSecret(password);
     return this.call<{ data: VrAccountJson }>({
       operation: 'changePassword',
       method: 'PUT',
@@ -125,7 +123,6 @@ export class VpnresellersClient {
     });
   }
   validate(id: string, username: string, password: string) {
-    registerSecret(password);
     return this.call<{ id: number; success: boolean; message: string }>({
       operation: 'validateAccount',
       method: 'POST',
@@ -153,7 +150,6 @@ export class VpnresellersClient {
     });
   }
   changePasswordByUsername(username: string, password: string) {
-    registerSecret(password);
     return this.call<{ data: VrAccountJson }>({
       operation: 'changePassword',
       method: 'PUT',
@@ -164,9 +160,7 @@ export class VpnresellersClient {
   }
   /** Uses the VPN user's own credentials (Basic), not the reseller token. */
   async showAsUser(username: string, password: string) {
-    registerSecret(password);
     const basic = Buffer.from(`${username}:${password}`).toString('base64');
-    registerSecret(basic);
     const res = await this.http.send({
       operation: 'getAccountAsUser',
       method: 'GET',

@@ -1,10 +1,11 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
-import type {
-  AccountRecord,
-  ConnectionConfigRecord,
-  CustomerRecord,
-  ProjectRecord,
-  ServerRecord,
+import {
+  AccountStatus,
+  type AccountRecord,
+  type ConnectionConfigRecord,
+  type CustomerRecord,
+  type ProjectRecord,
+  type ServerRecord,
 } from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
 import { addDays, todayYmd, toYmd } from '../../lib/dates.js';
@@ -139,8 +140,8 @@ export class VpnresellersProvider extends BaseProvider {
     const f = query.filter ?? {};
     const statuses = f.statuses ?? [];
     const native =
-      statuses.length === 1 && (statuses[0] === 'ACTIVE' || statuses[0] === 'DISABLED')
-        ? statuses[0] === 'ACTIVE'
+      statuses.length === 1 && (statuses[0] === AccountStatus.ACTIVE || statuses[0] === AccountStatus.DISABLED)
+        ? statuses[0] === AccountStatus.ACTIVE
           ? 'Active'
           : 'Disabled'
         : undefined;

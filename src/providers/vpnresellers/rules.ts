@@ -28,7 +28,8 @@ export function customerProblems(input: Record<string, unknown>, creating: boole
   if (creating && (input.projectId === undefined || input.projectId === null || input.projectId === '')) {
     problems.push(['projectId', 'VPNresellers customers belong to a project: projectId is required.']);
   }
-  if (input.projectId !== undefined && input.projectId !== null && !/^\d+$/.test(String(input.projectId))) {
+  const projectId = input.projectId;
+  if (projectId !== undefined && projectId !== null && !(typeof projectId === 'string' && /^\d+$/.test(projectId))) {
     problems.push(['projectId', 'VPNresellers project ids are integers.']);
   }
   for (const key of ['firstName', 'lastName'] as const) {

@@ -170,7 +170,7 @@ export class WlvpnProvider extends BaseProvider {
     const metadata = input.metadata;
     const metadataError = metadata && typeof metadata === 'object' ? metadataProblem(metadata) : null;
     if (metadataError) errors.push(new InputError('metadata', metadataError));
-    if (input.groupId !== undefined && !/^\d+$/.test(String(input.groupId))) {
+    if (input.groupId !== undefined && !(typeof input.groupId === 'string' && /^\d+$/.test(input.groupId))) {
       errors.push(new InputError('groupId', 'WLVPN account group ids are integers.'));
     }
     return errors;

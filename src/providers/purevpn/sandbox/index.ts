@@ -6,6 +6,7 @@ import {
   refill,
   seedCount,
   field,
+  textField,
   isoDate,
   type EmuRequest,
   type EmuResponse,
@@ -109,7 +110,7 @@ export class PurevpnEmulator implements SandboxHandle {
       return fail('Authentication failed: invalid api_user or api_password');
     }
     const method = field(b, 'method');
-    const username = String(field(b, 'username') ?? '');
+    const username = textField(b, 'username') ?? '';
     const account = this.accounts.get(username);
     switch (method) {
       case 'create': {
@@ -120,7 +121,7 @@ export class PurevpnEmulator implements SandboxHandle {
         const created: PurevpnAccount = {
           username: `${USERNAME_PREFIX}${this.serial++}`,
           password: this.server.random.string(8, PASSWORD_ALPHABET),
-          packageType: pkg as PvPackage,
+          packageType: pkg,
           period,
           expiresAt: this.server.now() + period * DAY_MS,
           disabled: false,
@@ -136,7 +137,7 @@ export class PurevpnEmulator implements SandboxHandle {
         if (pkg !== undefined && !isPackage(pkg)) return fail('Invalid package_type: use STANDARD, SSTP or HIGH-BW');
         account.expiresAt = Math.max(account.expiresAt, this.server.now()) + period * DAY_MS;
         account.period = period;
-        if (pkg !== undefined) account.packageType = pkg as PvPackage;
+        if (pkg !== undefined) account.packageType = pkg;
         return ok({ user: account.username, vpn_password: account.password });
       }
       case 'status': {
@@ -162,7 +163,7 @@ export class PurevpnEmulator implements SandboxHandle {
       }
       case 'change_password': {
         if (!account) return fail('Invalid username');
-        const pass = String(field(b, 'new_pass') ?? '');
+        const pass = textField(b, 'new_pass') ?? '';
         if (!NEW_PASS_RULE.test(pass)) return fail('Invalid new_pass: must be alphanumeric and 8 characters');
         account.password = pass;
         return ok({});

@@ -6,6 +6,7 @@ import {
   refill,
   seedCount,
   field,
+  textField,
   type EmuRequest,
   type EmuResponse,
   type EmulatorOptions,
@@ -142,7 +143,7 @@ export class PurewlEmulator implements SandboxHandle {
       failMessage: string,
     ) =>
       authed((req) => {
-        const name = String(field(req.body, 'vpnUsername') ?? req.query.get('vpnUsername') ?? '');
+        const name = textField(req.body, 'vpnUsername') ?? req.query.get('vpnUsername') ?? '';
         if (!name) return envelope(failCode, failMessage);
         const a = this.accounts.get(name);
         return a ? h(a, req) : envelope(11001, 'The provided username is not valid for this reseller');
@@ -219,7 +220,7 @@ export class PurewlEmulator implements SandboxHandle {
       '/vam/v2/extend',
       withAccount(
         (a, req) => {
-          const date = String(field(req.body, 'extensionDate') ?? '');
+          const date = textField(req.body, 'extensionDate') ?? '';
           const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(date);
           const ms = m ? Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : NaN;
           if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(m[1]))

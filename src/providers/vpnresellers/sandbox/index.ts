@@ -26,29 +26,11 @@ import { std } from './writes.js';
  *   paths are served; customers/projects are created at `POST customers` and `POST customers/{any}`.
  */
 
-import {
-  ACCOUNT_PRICE,
-  PORTS,
-  SERVERS,
-  STD,
-  USER_ID,
-  VPNRESELLERS_SANDBOX_TOKEN,
-  type VrAccount,
-  type VrCustomer,
-  type VrProject,
-} from './data.js';
+import { USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount, type VrCustomer, type VrProject } from './data.js';
 
-export {
-  ACCOUNT_PRICE,
-  PORTS,
-  SERVERS,
-  STD,
-  USER_ID,
-  VPNRESELLERS_SANDBOX_TOKEN,
-  type VrAccount,
-  type VrCustomer,
-  type VrProject,
-};
+// The emulator's data (token, catalogue, record types) lives in data.ts, outside the routes' import cycle;
+// this module re-exports it as the emulator's one public surface.
+export * from './data.js';
 
 export class VpnresellersEmulator implements SandboxHandle {
   readonly server: EmulatorServer;

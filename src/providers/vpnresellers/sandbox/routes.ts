@@ -29,6 +29,21 @@ export function routes(emu: VpnresellersEmulator): void {
   const touch = (a: VrAccount) => {
     a.updated = emu.stamp(emu.server.now());
   };
+  // The writes the vendor serves twice, by account id and by username (`/v4_1/un/accounts/...`).
+  const setStatus =
+    (status: VrAccount['status']) =>
+    (a: VrAccount): EmuResponse => {
+      a.status = status;
+      touch(a);
+      return data(a);
+    };
+  const changePassword = (a: VrAccount, req: EmuRequest): EmuResponse => {
+    const problem = passwordProblem(field(req.body, 'password'));
+    if (problem) return invalid({ password: [problem] });
+    a.password = String(field(req.body, 'password'));
+    touch(a);
+    return data(a);
+  };
 
   s.route(
     'GET',
@@ -74,37 +89,10 @@ export function routes(emu: VpnresellersEmulator): void {
       return { status: 200, json: { code: 200 } };
     }),
   );
-  s.route(
-    'PUT',
-    '/v4_1/accounts/:account/enable',
-    account((a) => {
-      a.status = 'Active';
-      touch(a);
-      return data(a);
-    }),
-  );
-  for (const pattern of ['/v4_1/accounts/:account/disable', '/v4_1/:account/disable']) {
-    s.route(
-      'PUT',
-      pattern,
-      account((a) => {
-        a.status = 'Disabled';
-        touch(a);
-        return data(a);
-      }),
-    );
-  }
-  s.route(
-    'PUT',
-    '/v4_1/accounts/:account/change_password',
-    account((a, req) => {
-      const problem = passwordProblem(field(req.body, 'password'));
-      if (problem) return invalid({ password: [problem] });
-      a.password = String(field(req.body, 'password'));
-      touch(a);
-      return data(a);
-    }),
-  );
+  s.route('PUT', '/v4_1/accounts/:account/enable', account(setStatus('Active')));
+  for (const pattern of ['/v4_1/accounts/:account/disable', '/v4_1/:account/disable'])
+    s.route('PUT', pattern, account(setStatus('Disabled')));
+  s.route('PUT', '/v4_1/accounts/:account/change_password', account(changePassword));
   s.route(
     'PUT',
     '/v4_1/accounts/:account/expire',
@@ -145,35 +133,9 @@ export function routes(emu: VpnresellersEmulator): void {
       const a = [...emu.accounts.values()].find((x) => x.username === field(req.body, 'username'));
       return a ? h(a, req) : std(404);
     });
-  s.route(
-    'PUT',
-    '/v4_1/un/accounts/enable',
-    byUsername((a) => {
-      a.status = 'Active';
-      touch(a);
-      return data(a);
-    }),
-  );
-  s.route(
-    'PUT',
-    '/v4_1/un/accounts/disable',
-    byUsername((a) => {
-      a.status = 'Disabled';
-      touch(a);
-      return data(a);
-    }),
-  );
-  s.route(
-    'PUT',
-    '/v4_1/un/accounts/change_password',
-    byUsername((a, req) => {
-      const problem = passwordProblem(field(req.body, 'password'));
-      if (problem) return invalid({ password: [problem] });
-      a.password = String(field(req.body, 'password'));
-      touch(a);
-      return data(a);
-    }),
-  );
+  s.route('PUT', '/v4_1/un/accounts/enable', byUsername(setStatus('Active')));
+  s.route('PUT', '/v4_1/un/accounts/disable', byUsername(setStatus('Disabled')));
+  s.route('PUT', '/v4_1/un/accounts/change_password', byUsername(changePassword));
   s.route('GET', '/v4_1/un/accounts/show', (req) => {
     const auth = basicAuth(req.headers);
     const a = [...emu.accounts.values()].find((x) => x.username === req.query.get('username'));

@@ -1,4 +1,4 @@
-import { field, isoDate, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { field, isoDate, textField, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import {
   STATUS_IDS,
   USERNAME_MAX,
@@ -190,22 +190,18 @@ export function update(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): Emu
   if (problem) return bad(problem);
   const body = req.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object') return bad('A JSON body is required');
-  if (body.cust_password !== undefined) c.password = String(body.cust_password);
+  const password = textField(body, 'cust_password');
+  if (password !== undefined) c.password = password;
   if (body.acct_group_id !== undefined) c.acct_group_id = Number(body.acct_group_id);
   if (body.metadata !== undefined) c.metadata = body.metadata as Record<string, string>;
-  if (body.close_date !== undefined) c.close_date = String(body.close_date);
+  // A close date moved to the future keeps a closed account closed until it is reopened (status 1).
+  const closeDate = textField(body, 'close_date');
+  if (closeDate !== undefined) c.close_date = closeDate;
   if (body.acct_status_id !== undefined) {
     const status = Number(body.acct_status_id) as WlStatusId;
-    if (status === 3 && c.acct_status_id !== 3 && body.close_date === undefined)
-      c.close_date = isoDate(emu.server.now());
-    if (status === 1 && c.acct_status_id === 3 && body.close_date === undefined) c.close_date = ZERO_DATE;
+    if (status === 3 && c.acct_status_id !== 3 && closeDate === undefined) c.close_date = isoDate(emu.server.now());
+    if (status === 1 && c.acct_status_id === 3 && closeDate === undefined) c.close_date = ZERO_DATE;
     c.acct_status_id = status;
-  } else if (
-    body.close_date !== undefined &&
-    c.acct_status_id === 3 &&
-    String(body.close_date) > isoDate(emu.server.now())
-  ) {
-    // moving the close date to the future keeps a closed account closed until it is reopened
   }
   return { status: 200, json: { api_status: 1 } };
 }

@@ -1,0 +1,119 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BulkItemRecord, BulkOperationRecord } from '../../store/bulk.js';
+import { ownId } from '../../services/webhooks.js';
+import type { ErrorCode } from '../../domain/errors.js';
+import { withUserErrors } from '../common/errors.js';
+import type { ConnectionShape } from '../common/page.js';
+import type { GraphQLContext } from '../context.js';
+import {
+  BulkAction,
+  BulkItem,
+  BulkItemConnection,
+  BulkItemStatus,
+  BulkOperation,
+  BulkOperationPayload,
+  BulkOperationRefInput,
+  BulkOperationStatus,
+  StartBulkAccountOperationInput,
+} from './bulk.type.js';
+
+@Resolver(() => BulkOperation)
+export class BulkResolver {
+  @Authorized('operator')
+  @Query(() => BulkOperation, { nullable: true, description: 'A bulk operation by id.' })
+  async bulkOperation(
+    @Arg('id', () => ID, { description: 'Bulk operation id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BulkOperation | null> {
+    const op = await ctx.services.bulk.get(id);
+    return op ? toOperation(op) : null;
+  }
+
+  @FieldResolver(() => BulkItemConnection, { description: 'Items in selection order.' })
+  async items(
+    @Root() op: BulkOperation,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'Page size (at most 1000).' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+    after: string | null,
+    @Arg('statuses', () => [BulkItemStatus], { nullable: true, description: 'Only these states.' })
+    statuses: BulkItemStatus[] | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConnectionShape<BulkItem>> {
+    const page = await ctx.services.bulk.items(op.rawId, statuses, first, after);
+    const nodes = page.items.map(toItem);
+    const edges = page.items.map((item, i) => ({
+      cursor: Buffer.from(`bi:${item.seq}`).toString('base64url'),
+      node: nodes[i]!,
+    }));
+    return {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: null,
+    };
+  }
+
+  @Authorized('operator')
+  @Mutation(() => BulkOperationPayload, {
+    description:
+      'Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook.',
+  })
+  startBulkAccountOperation(
+    @Arg('input', () => StartBulkAccountOperationInput, { description: 'Mutation input.' })
+    input: StartBulkAccountOperationInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BulkOperationPayload> {
+    return withUserErrors<{ bulkOperation: BulkOperation | null }>({ bulkOperation: null }, async () => ({
+      bulkOperation: toOperation(await ctx.services.bulk.start(input)),
+    }));
+  }
+
+  @Authorized('operator')
+  @Mutation(() => BulkOperationPayload, { description: 'Stops a bulk operation; items not started are CANCELLED.' })
+  cancelBulkOperation(
+    @Arg('input', () => BulkOperationRefInput, { description: 'Mutation input.' }) input: BulkOperationRefInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BulkOperationPayload> {
+    return withUserErrors<{ bulkOperation: BulkOperation | null }>({ bulkOperation: null }, async () => ({
+      bulkOperation: toOperation(await ctx.services.bulk.cancel(input.id)),
+    }));
+  }
+}
+
+function toOperation(op: BulkOperationRecord): BulkOperation {
+  const c = op.counts;
+  const { password, ...args } = op.args;
+  return {
+    id: ownId('BulkOperation', op.id),
+    rawId: op.id,
+    action: op.action as BulkAction,
+    args: password ? { ...args, password: '[hidden]' } : args,
+    status: op.status as BulkOperationStatus,
+    actor: op.actor,
+    total: op.total,
+    succeeded: c.SUCCEEDED,
+    failed: c.FAILED,
+    skipped: c.SKIPPED,
+    cancelled: c.CANCELLED,
+    progress: op.total === 0 ? 1 : (op.total - c.PENDING - c.CLAIMED) / op.total,
+    createdAt: op.createdAt,
+    startedAt: op.startedAt,
+    finishedAt: op.finishedAt,
+  };
+}
+
+function toItem(i: BulkItemRecord): BulkItem {
+  return {
+    index: i.seq,
+    accountId: i.accountId,
+    provider: i.provider,
+    status: i.status as BulkItemStatus,
+    attempts: i.attempts,
+    userErrors: i.error ? [{ field: i.error.field, message: i.error.message, code: i.error.code as ErrorCode }] : [],
+  };
+}

@@ -1,0 +1,41 @@
+import { BULK_JOB } from '../services/bulk.js';
+import { BulkRunner } from '../services/bulk-runner.js';
+import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from './deliver-webhooks.js';
+import type { JobDefinition, JobDeps } from './runner.js';
+
+/**
+ * Runs bulk operations: queued by startBulkAccountOperation, every minute (cron: picks up operations whose
+ * runner died, once their lease ran out) and once at start-up (a redeploy resumes at once).
+ */
+export function bulkOperationsJob(deps: JobDeps): JobDefinition<{ operationId?: string }> {
+  const env = deps.config.env;
+  let send: ((name: string, data?: object, options?: object) => Promise<string | null>) | undefined;
+  const runner = new BulkRunner({
+    registry: deps.registry,
+    store: deps.store,
+    logger: deps.logger,
+    concurrency: env.BULK_CONCURRENCY,
+    leaseMs: env.BULK_LEASE_MS,
+    noticeDays: env.EXPIRY_NOTICE_DAYS,
+    reconcileWindowMs: env.RECONCILE_WINDOW_MS,
+    intentLeaseMs: env.INTENT_LEASE_MS,
+    onAppended: () => {
+      void send?.(
+        DELIVER_WEBHOOKS,
+        { reason: 'bulk' },
+        { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS },
+      ).catch(() => null);
+    },
+  });
+  return {
+    name: BULK_JOB,
+    cron: '* * * * *',
+    policy: 'standard',
+    pollingIntervalSeconds: 0.5,
+    startNow: true,
+    handler: async (_data, job) => {
+      send = job.send;
+      return { ran: await runner.runAvailable() };
+    },
+  };
+}

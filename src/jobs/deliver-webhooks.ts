@@ -1,0 +1,44 @@
+import { WebhookSender } from '../services/webhook-sender.js';
+import type { JobDefinition, JobDeps } from './runner.js';
+
+/**
+ * Sends due webhook deliveries. Queued when events are written (services kick it), every minute (cron, the
+ * safety net), and by itself for the next retry that comes due; extra jobs are cheap (deliveries are leased
+ * with SKIP LOCKED, so two runs never send the same attempt).
+ */
+export const DELIVER_WEBHOOKS = 'deliver-webhooks';
+/** Kicks within this many seconds fold into one job. */
+export const DELIVER_KICK_SECONDS = 1;
+
+export function deliverWebhooksJob(deps: JobDeps): JobDefinition<{ reason?: string }> {
+  const env = deps.config.env;
+  const sender = new WebhookSender(
+    deps.store.db,
+    {
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      backoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
+      backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW_MS,
+      encryptionKey: env.WEBHOOK_ENCRYPTION_KEY,
+    },
+    deps.logger,
+  );
+  return {
+    name: DELIVER_WEBHOOKS,
+    cron: '* * * * *',
+    policy: 'standard',
+    pollingIntervalSeconds: 0.5,
+    startNow: true,
+    handler: async (_data, job) => {
+      const counts = await sender.runOnce({ budgetMs: 20_000 });
+      const next = await sender.nextDue();
+      if (next) {
+        // The next retry: sooner than the cron when it is within the minute.
+        const inSeconds = Math.max(0, Math.ceil((next.getTime() - Date.now()) / 1000));
+        if (inSeconds < 60) await job.send(DELIVER_WEBHOOKS, { reason: 'retry' }, { startAfter: inSeconds });
+      }
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { ErrorCode, InputError, InputErrors } from '../domain/errors.js';
+import { decodeAccountId } from '../domain/ids.js';
+import type { ProviderName } from '../domain/provider.js';
+import type { AccountStatus } from '../domain/records.js';
+import { AccountOperation } from '../providers/port.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import {
+  BulkStore,
+  type BulkItemRecord,
+  type BulkItemStatus,
+  type BulkOperationRecord,
+  type NewBulkItem,
+} from '../store/bulk.js';
+import type { ServiceKernel } from './kernel.js';
+import { hashIntentInput } from './lifecycle.js';
+import { decodeOwn } from './webhooks.js';
+
+/**
+ * Bulk account operations: validated and recorded here (every item pre-flighted: unknown ids fail NOT_FOUND,
+ * operations the provider cannot do are SKIPPED with UNSUPPORTED_BY_PROVIDER, input the provider would refuse
+ * fails VALIDATION — all before any vendor call), run by the `bulk-operations` job (BulkRunner).
+ */
+
+export const BULK_JOB = 'bulk-operations';
+export const MAX_BULK_ITEMS = 10_000;
+
+export type BulkAction =
+  'ENABLE' | 'DISABLE' | 'RENEW' | 'EXTEND' | 'EXPIRE' | 'CHANGE_PLAN' | 'CLOSE' | 'CHANGE_PASSWORD';
+
+export interface BulkArgs {
+  periodDays?: number | null;
+  /** EXTEND: new expiry; EXPIRE: when (default now). YYYY-MM-DD. */
+  date?: string | null;
+  planCode?: string | null;
+  /** CHANGE_PASSWORD: the new password for every account (default: a fresh random one each, never shown). */
+  password?: string | null;
+}
+
+export interface BulkSelectionFilter {
+  providers?: readonly ProviderName[] | null;
+  statuses?: readonly AccountStatus[] | null;
+  usernamePrefix?: string | null;
+}
+
+export interface StartBulkInput {
+  accountIds?: readonly string[] | null;
+  filter?: BulkSelectionFilter | null;
+  action: BulkAction;
+  args?: BulkArgs | null;
+  idempotencyKey?: string | null;
+}
+
+/** The lifecycle operation (capability) behind each action; CLOSE is served by CLOSE or DELETE. */
+export const OPERATION_OF: Record<BulkAction, AccountOperation> = {
+  ENABLE: AccountOperation.ENABLE,
+  DISABLE: AccountOperation.DISABLE,
+  RENEW: AccountOperation.RENEW,
+  EXTEND: AccountOperation.EXTEND,
+  EXPIRE: AccountOperation.EXPIRE,
+  CHANGE_PLAN: AccountOperation.CHANGE_PLAN,
+  CLOSE: AccountOperation.CLOSE,
+  CHANGE_PASSWORD: AccountOperation.CHANGE_PASSWORD,
+};
+
+export function supports(registry: ProviderRegistry, provider: ProviderName, action: BulkAction): boolean {
+  const caps = registry.get(provider).capabilities;
+  return caps.has(OPERATION_OF[action]) || (action === 'CLOSE' && caps.has(AccountOperation.DELETE));
+}
+
+/** The input a provider's rules check for an action. */
+export function ruleInput(action: BulkAction, args: BulkArgs): Record<string, unknown> {
+  switch (action) {
+    case 'RENEW':
+      return { periodDays: args.periodDays, ...(args.planCode ? { planCode: args.planCode } : {}) };
+    case 'EXTEND':
+    case 'EXPIRE':
+      return args.date ? { date: args.date } : {};
+    case 'CHANGE_PLAN':
+      return { planCode: args.planCode };
+    case 'CHANGE_PASSWORD':
+      return args.password ? { password: args.password } : {};
+    default:
+      return {};
+  }
+}
+
+export class BulkService {
+  private readonly store: BulkStore;
+
+  constructor(private readonly kernel: ServiceKernel) {
+    this.store = new BulkStore(kernel.store.db);
+  }
+
+  async start(input: StartBulkInput): Promise<BulkOperationRecord> {
+    this.kernel.scope.requireUnscoped('bulk operations');
+    const args = input.args ?? {};
+    const problems: InputError[] = [];
+    if (input.idempotencyKey && input.idempotencyKey.length > 200)
+      problems.push(new InputError('idempotencyKey', '`idempotencyKey` is at most 200 characters.'));
+    if (input.accountIds && input.filter)
+      problems.push(new InputError('accountIds', 'Give either `accountIds` or `filter`, not both.'));
+    else if (!input.accountIds && !input.filter)
+      problems.push(new InputError('accountIds', 'Give `accountIds` or `filter` to select accounts.'));
+    else if (input.accountIds && input.accountIds.length === 0)
+      problems.push(new InputError('accountIds', 'The selection is empty.'));
+    else if (input.accountIds && input.accountIds.length > MAX_BULK_ITEMS)
+      problems.push(new InputError('accountIds', `At most ${MAX_BULK_ITEMS} accounts per bulk operation.`));
+    problems.push(...argProblems(input.action, args));
+    if (problems.length) throw new InputErrors(problems);
+
+    let ids: string[];
+    if (input.accountIds) ids = [...input.accountIds];
+    else {
+      ids = await this.select(input.filter!);
+      if (ids.length === 0) throw new InputError('filter', 'No account matches the filter.');
+      if (ids.length > MAX_BULK_ITEMS)
+        throw new InputError('filter', `The filter selects more than ${MAX_BULK_ITEMS} accounts; narrow it.`);
+    }
+    const items = this.preflight(ids, input.action, args);
+    const requestHash = hashIntentInput({ ids, action: input.action, args: { ...args, password: undefined } });
+    const { operation, created, mismatch } = await this.store.create({
+      idempotencyKey: input.idempotencyKey ? `${this.kernel.deps.viewer.actor}:${input.idempotencyKey}` : null,
+      requestHash,
+      action: input.action,
+      // A password given for CHANGE_PASSWORD is kept with the operation until it finishes (needed to run it).
+      args: { ...args },
+      actor: this.kernel.deps.viewer.actor,
+      items,
+    });
+    if (mismatch)
+      throw new InputError('idempotencyKey', 'This idempotency key was used with different input.', ErrorCode.CONFLICT);
+    if (created) await this.kernel.deps.jobs?.send(BULK_JOB, { operationId: operation.id }).catch(() => null);
+    return operation;
+  }
+
+  async get(id: string): Promise<BulkOperationRecord | null> {
+    this.kernel.scope.requireUnscoped('bulk operations');
+    const raw = decodeOwn('BulkOperation', id);
+    return raw ? this.store.get(raw) : null;
+  }
+
+  async items(
+    operationId: string,
+    statuses: readonly BulkItemStatus[] | null,
+    first: number,
+    after: string | null,
+  ): Promise<{ items: BulkItemRecord[]; hasNextPage: boolean }> {
+    if (!Number.isInteger(first) || first < 0 || first > 1000)
+      throw new InputError('first', '`first` must be between 0 and 1000.');
+    let afterSeq: number | null = null;
+    if (after) {
+      const m = /^bi:(\d{1,6})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+      if (!m) throw new InputError('after', '`after` is not a cursor of this connection.');
+      afterSeq = Number(m[1]);
+    }
+    return this.store.items(operationId, { statuses }, first, afterSeq);
+  }
+
+  async cancel(id: string): Promise<BulkOperationRecord> {
+    this.kernel.scope.requireUnscoped('bulk operations');
+    const raw = decodeOwn('BulkOperation', id);
+    const status = raw ? await this.store.requestCancel(raw) : null;
+    if (!raw || !status) throw new InputError('id', 'No such bulk operation.', ErrorCode.NOT_FOUND);
+    if (status === 'QUEUED') await this.store.finish(raw, '', 'CANCELLED', this.kernel.deps.viewer.actor);
+    return (await this.store.get(raw))!;
+  }
+
+  /** Pre-flight of every item, before anything is queued or sent. */
+  private preflight(ids: readonly string[], action: BulkAction, args: BulkArgs): NewBulkItem[] {
+    const registry = this.kernel.registry;
+    const rules = ruleInput(action, args);
+    return ids.map((accountId, i): NewBulkItem => {
+      const key = decodeAccountId(accountId);
+      const at = (code: string, message: string, field: string[] | null = null) => ({ code, message, field });
+      if (!key || !registry.all().some((p) => p.name === key.provider))
+        return {
+          accountId,
+          provider: null,
+          nativeId: null,
+          status: 'FAILED',
+          error: at(ErrorCode.NOT_FOUND, `accountIds[${i}] is not an account of a configured provider.`, [
+            'input',
+            'accountIds',
+            String(i),
+          ]),
+        };
+      const base = { accountId, provider: key.provider, nativeId: key.nativeId };
+      if (!supports(registry, key.provider, action))
+        return {
+          ...base,
+          status: 'SKIPPED',
+          error: at(ErrorCode.UNSUPPORTED_BY_PROVIDER, `${key.provider} does not support ${action}.`),
+        };
+      const refused = registry.get(key.provider).validate(OPERATION_OF[action], rules)[0];
+      if (refused)
+        return {
+          ...base,
+          status: 'FAILED',
+          error: at(refused.code, refused.message, ['input', 'args', refused.field]),
+        };
+      return { ...base, status: 'PENDING' };
+    });
+  }
+
+  /** Accounts of the directory (not gone at the vendor) matching a filter, at most MAX + 1. */
+  private async select(filter: BulkSelectionFilter): Promise<string[]> {
+    const rows = await this.kernel.store.db.query<{ provider: ProviderName; native_id: string }>(
+      `SELECT provider, native_id FROM account_registry
+       WHERE gone_at IS NULL AND ($1::text[] IS NULL OR provider = ANY($1)) AND ($2::text[] IS NULL OR status = ANY($2))
+         AND ($3::text IS NULL OR starts_with(username, $3))
+       ORDER BY provider, native_id LIMIT $4`,
+      [
+        filter.providers?.length ? [...filter.providers] : null,
+        filter.statuses?.length ? [...filter.statuses] : null,
+        filter.usernamePrefix ?? null,
+        MAX_BULK_ITEMS + 1,
+      ],
+    );
+    return rows.map((r) => Buffer.from(`Account:${r.provider}:${r.native_id}`).toString('base64url'));
+  }
+}
+
+function argProblems(action: BulkAction, args: BulkArgs): InputError[] {
+  const out: InputError[] = [];
+  const need = (name: keyof BulkArgs) => {
+    if (args[name] == null) out.push(new InputError(`args.${name}`, `${action} needs \`args.${name}\`.`));
+  };
+  if (action === 'RENEW') need('periodDays');
+  if (action === 'EXTEND') need('date');
+  if (action === 'CHANGE_PLAN') need('planCode');
+  if (args.periodDays != null && (!Number.isInteger(args.periodDays) || args.periodDays <= 0))
+    out.push(new InputError('args.periodDays', '`periodDays` must be a positive whole number of days.'));
+  if (args.date != null && !/^\d{4}-\d{2}-\d{2}$/.test(args.date))
+    out.push(new InputError('args.date', '`date` must be a date written YYYY-MM-DD.'));
+  return out;
+}

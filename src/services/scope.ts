@@ -1,0 +1,302 @@
+import DataLoader from 'dataloader';
+import { ErrorCode, InputError } from '../domain/errors.js';
+import { decodeId, encodeId } from '../domain/ids.js';
+import type { ProviderName } from '../domain/provider.js';
+import type { AccountRecord, AccountStatus, CustomerRecord } from '../domain/records.js';
+import type { Scope, Viewer } from '../domain/viewer.js';
+import type { Loaders } from '../loaders/index.js';
+import { ScopeStore, termsOf, type OwnerTerms } from '../store/scopes.js';
+import type { Store } from '../store/store.js';
+import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
+
+/**
+ * The scope guard (issue #21): the ONE place that decides what a scoped credential (customer portal,
+ * sub-reseller) reaches. Every read and write path asks it — accounts, customers, projects, nodes and
+ * federation references (through those services), usage, connection configs, lifecycle mutations — and an
+ * unscoped caller passes every check without a query.
+ *
+ * Ownership is the directory link: account_registry.customer_id (the global Customer id or a bare store /
+ * provider id) is a customer of the scope, or account_registry.project_id is a project of the scope. It is
+ * read from the database, never from the vendor, so an id outside the scope answers exactly like a missing
+ * one (null / NOT_FOUND "No such account."), with no vendor call to time.
+ *
+ * Not for scoped callers at all: unresolvedIntents, sync / drift, the journal (actors), and — when they land
+ * — webhooks and bulk jobs (call `requireUnscoped` at their service entry).
+ */
+
+export interface ScopeRules {
+  /** CUSTOMER_RENEW_REQUIRES_IDEMPOTENCY_KEY */
+  renewRequiresKey: boolean;
+  /** CUSTOMER_RENEW_WITHIN_DAYS */
+  renewWithinDays: number;
+  /** CUSTOMER_RENEW_MAX_DAYS */
+  maxDays: number;
+}
+
+export const DEFAULT_SCOPE_RULES: ScopeRules = { renewRequiresKey: true, renewWithinDays: 30, maxDays: 366 };
+
+export interface ScopeDeps {
+  viewer: Viewer;
+  store: Store;
+  loaders: Loaders;
+  rules?: ScopeRules;
+}
+
+type Key = { provider: ProviderName; nativeId: string };
+
+/** A refusal as a mutation userError. */
+export interface ScopeRefusal {
+  field: string[] | null;
+  message: string;
+  code: ErrorCode;
+}
+
+const MAX_FILTERED_SCAN = 1000;
+const DAY_MS = 86_400_000;
+
+export class ScopeGuard {
+  readonly scope: Scope | null;
+  private readonly db: ScopeStore;
+  private readonly rules: ScopeRules;
+  private termsCache: OwnerTerms | null = null;
+  private readonly owned: DataLoader<Key, boolean, string>;
+
+  constructor(private readonly deps: ScopeDeps) {
+    this.scope = deps.viewer.scope ?? null;
+    this.db = new ScopeStore(deps.store.db);
+    this.rules = deps.rules ?? DEFAULT_SCOPE_RULES;
+    this.owned = new DataLoader((keys) => this.db.owned(this.terms(), keys), {
+      cacheKeyFn: (k) => `${k.provider}:${k.nativeId}`,
+    });
+  }
+
+  get scoped(): boolean {
+    return this.scope !== null;
+  }
+
+  /** Scoped callers never see vendor detail: `providerStatus`, `metadata` (and journal actors) answer null. */
+  get hidesVendorDetail(): boolean {
+    return this.scoped;
+  }
+
+  /** Refuses (FORBIDDEN) what no scoped caller may reach: intents, sync/drift, journal, webhooks, bulk. */
+  requireUnscoped(what: string): void {
+    if (this.scope) throw new InputError('', `A scoped credential cannot use ${what}.`, ErrorCode.FORBIDDEN);
+  }
+
+  // ---- accounts --------------------------------------------------------------------------------
+
+  /** True when the account is the scope's (always, unscoped). Missing and foreign ids both answer false. */
+  async ownsAccount(key: Key): Promise<boolean> {
+    if (!this.scope) return true;
+    return this.owned.load({ provider: key.provider, nativeId: key.nativeId });
+  }
+
+  async ownsUsername(provider: ProviderName, username: string): Promise<boolean> {
+    if (!this.scope) return true;
+    return this.db.ownsUsername(this.terms(), provider, username);
+  }
+
+  /** The record when the scope owns it, else null (what a missing account answers). */
+  async visible<T extends AccountRecord | null>(record: T): Promise<T | null> {
+    if (!record || !this.scope) return record;
+    return (await this.ownsAccount(record)) ? record : null;
+  }
+
+  /** Throws NOT_FOUND (as for a missing account) unless the scope owns it. */
+  async assertOwns(record: AccountRecord, field = 'accountId'): Promise<void> {
+    if (!(await this.ownsAccount(record))) throw new InputError(field, 'No such account.', ErrorCode.NOT_FOUND);
+  }
+
+  /**
+   * The accounts connection for a scoped caller: directory rows the scope owns (exact `totalCount`), each
+   * read through the account loader. The caller's filters narrow the scope, never widen it.
+   */
+  async accounts(
+    args: ConnectionArgs,
+    input: {
+      providers?: readonly ProviderName[] | null;
+      statuses?: readonly AccountStatus[] | null;
+      customerId?: string | null;
+      projectId?: string | null;
+      usernamePrefix?: string | null;
+    },
+    maxPageSize: number,
+  ): Promise<Connection<AccountRecord>> {
+    const dir = direction(args, maxPageSize);
+    const terms = await this.narrowed(input.customerId ?? null, input.projectId ?? null);
+    const query = {
+      ...(input.providers?.length ? { providers: input.providers } : {}),
+      ...(input.usernamePrefix ? { usernamePrefix: input.usernamePrefix } : {}),
+    };
+    const statuses = input.statuses?.length ? input.statuses : null;
+    if (!terms) return offsetConnection([], await offsetWindow(dir, async () => 0), dir, 0, 0);
+    if (!statuses) {
+      const total = (await this.db.accounts(terms, { ...query, offset: 0, limit: 0 })).total;
+      const window = await offsetWindow(dir, async () => total);
+      const page = await this.db.accounts(terms, { ...query, ...window });
+      return offsetConnection(await this.load(page.rows), window, dir, total, total);
+    }
+    // A status filter needs each account's live status: read the scope's accounts and page what matches.
+    const all = await this.db.accounts(terms, { ...query, offset: 0, limit: MAX_FILTERED_SCAN });
+    const matching = (await this.load(all.rows)).filter((r) => statuses.includes(r.status));
+    const window = await offsetWindow(dir, async () => matching.length);
+    const slice = matching.slice(window.offset, window.offset + window.limit);
+    return offsetConnection(slice, window, dir, matching.length, matching.length);
+  }
+
+  // ---- customers and projects ------------------------------------------------------------------
+
+  /** A customer is the scope's when it is named, or (sub-resellers) it belongs to a project of the scope. */
+  ownsCustomer(record: CustomerRecord): boolean {
+    if (!this.scope) return true;
+    const id = encodeId('Customer', record.provider ?? 'STORE', record.nativeId);
+    if (this.scope.customerIds.includes(id)) return true;
+    return (
+      record.provider !== null &&
+      record.projectNativeId !== null &&
+      this.scope.projectIds.includes(encodeId('Project', record.provider, record.projectNativeId))
+    );
+  }
+
+  ownsProject(key: Key): boolean {
+    return !this.scope || this.scope.projectIds.includes(encodeId('Project', key.provider, key.nativeId));
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  /** A refusal when the scope may not run `operation` at all (it names no account: nothing to probe). */
+  refuseOperation(operation: string): ScopeRefusal | null {
+    if (!this.scope || this.scope.ops.has(operation)) return null;
+    return { field: null, message: `This credential may not run ${operation}.`, code: ErrorCode.FORBIDDEN };
+  }
+
+  /**
+   * The check every account mutation passes before any vendor call: the operation is allowed, the account is
+   * the scope's (else NOT_FOUND, as for a missing id), and a customer's renewal keeps the reseller's rules.
+   */
+  async refuseAccountWrite(
+    key: Key,
+    operation: string,
+    input: { periodDays?: unknown; date?: unknown },
+  ): Promise<ScopeRefusal | null> {
+    if (!this.scope) return null;
+    const refused = this.refuseOperation(operation);
+    if (refused) return refused;
+    if (!(await this.ownsAccount(key)))
+      return { field: ['input', 'accountId'], message: 'No such account.', code: ErrorCode.NOT_FOUND };
+    if (this.scope.kind === 'customer' && (operation === 'RENEW' || operation === 'EXTEND'))
+      return this.renewalRules(key, operation, input);
+    return null;
+  }
+
+  /** A customer's renewal without an idempotency key, when the reseller requires one (names no account). */
+  refuseRenewWithoutKey(idempotencyKey: string | null | undefined): ScopeRefusal | null {
+    if (this.scope?.kind !== 'customer' || !this.rules.renewRequiresKey || idempotencyKey) return null;
+    return {
+      field: ['input', 'idempotencyKey'],
+      message: 'Renewals need an `idempotencyKey`.',
+      code: ErrorCode.VALIDATION,
+    };
+  }
+
+  /** Create by a sub-reseller: the customer must be the scope's; then one unit of quota is taken. */
+  async refuseCreate(customerId: string | null, newCustomer: boolean): Promise<ScopeRefusal | null> {
+    if (!this.scope) return null;
+    const refused = this.refuseOperation('CREATE');
+    if (refused) return refused;
+    const gid = customerId ? decodeId(customerId) : null;
+    if (newCustomer || !customerId || !gid || gid.type !== 'Customer') {
+      return {
+        field: ['input', 'customerId'],
+        message: 'A scoped credential creates accounts for a customer of its scope: give `customerId`.',
+        code: ErrorCode.FORBIDDEN,
+      };
+    }
+    const customer = await this.deps.loaders.customer.load({
+      provider: gid.source === 'STORE' ? null : gid.source,
+      nativeId: gid.nativeId,
+    });
+    if (!customer || !this.ownsCustomer(customer))
+      return { field: ['input', 'customerId'], message: 'No such customer.', code: ErrorCode.NOT_FOUND };
+    return null;
+  }
+
+  /** Takes one unit of the scope's quota (none: no quota); false when it is used up. */
+  async takeQuota(): Promise<boolean> {
+    if (!this.scope || this.scope.quota === null) return true;
+    return this.db.takeQuota(this.scope.key, this.scope.quota, this.terms());
+  }
+
+  /** Gives a unit back: the create was refused, or an account of the scope was closed or deleted. */
+  async releaseQuota(): Promise<void> {
+    if (!this.scope || this.scope.quota === null) return;
+    await this.db.releaseQuota(this.scope.key);
+  }
+
+  quotaRefusal(): ScopeRefusal {
+    return {
+      field: null,
+      message: `The quota of ${this.scope?.quota ?? 0} open accounts is used up.`,
+      code: ErrorCode.QUOTA_EXCEEDED,
+    };
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------
+
+  private async renewalRules(
+    key: Key,
+    operation: string,
+    input: { periodDays?: unknown; date?: unknown },
+  ): Promise<ScopeRefusal | null> {
+    const rules = this.rules;
+    if (typeof input.periodDays === 'number' && input.periodDays > rules.maxDays)
+      return forbidden(['input', 'periodDays'], `At most ${rules.maxDays} days at once.`);
+    if (typeof input.date === 'string' && Date.parse(input.date) > Date.now() + rules.maxDays * DAY_MS)
+      return forbidden(['input', 'date'], `At most ${rules.maxDays} days from today.`);
+    const account = await this.deps.loaders.account.load(key);
+    const expires = account?.expiresAt ? Date.parse(account.expiresAt) : null;
+    if (expires === null || expires > Date.now() + rules.renewWithinDays * DAY_MS)
+      return forbidden(null, `Renewal opens ${rules.renewWithinDays} days before the account expires.`);
+    return null;
+  }
+
+  /** The scope's terms, narrowed by a list filter's customer / project; null when the filter leaves it. */
+  private async narrowed(customerId: string | null, projectId: string | null): Promise<OwnerTerms | null> {
+    let terms = this.terms();
+    if (customerId) {
+      const gid = decodeId(customerId);
+      if (!gid || gid.type !== 'Customer')
+        throw new InputError('customerId', '`customerId` is not a valid Customer id.');
+      const customer = await this.deps.loaders.customer.load({
+        provider: gid.source === 'STORE' ? null : gid.source,
+        nativeId: gid.nativeId,
+      });
+      if (!customer || !this.ownsCustomer(customer)) return null;
+      terms = termsOf([customerId], []);
+    }
+    if (projectId) {
+      const gid = decodeId(projectId);
+      if (!gid || gid.type !== 'Project') throw new InputError('projectId', '`projectId` is not a valid Project id.');
+      if (!this.scope?.projectIds.includes(projectId)) return null;
+      terms = customerId ? terms : termsOf([], [projectId]);
+    }
+    return terms;
+  }
+
+  private terms(): OwnerTerms {
+    this.termsCache ??= termsOf(this.scope?.customerIds ?? [], this.scope?.projectIds ?? []);
+    return this.termsCache;
+  }
+
+  private async load(rows: ReadonlyArray<Key>): Promise<AccountRecord[]> {
+    const records = await this.deps.loaders.account.loadMany(
+      rows.map((r) => ({ provider: r.provider, nativeId: r.nativeId })),
+    );
+    return records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
+  }
+}
+
+function forbidden(field: string[] | null, message: string): ScopeRefusal {
+  return { field, message, code: ErrorCode.FORBIDDEN };
+}

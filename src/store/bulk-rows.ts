@@ -1,0 +1,104 @@
+import type { ProviderName } from '../domain/provider.js';
+
+/** Records and row mapping of bulk operations (store/bulk.ts). */
+
+export type BulkStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+export type BulkItemStatus = 'PENDING' | 'CLAIMED' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'CANCELLED';
+
+export interface BulkOperationRecord {
+  id: string;
+  action: string;
+  args: Record<string, unknown>;
+  status: BulkStatus;
+  actor: string;
+  total: number;
+  cancelRequested: boolean;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  counts: Record<BulkItemStatus, number>;
+}
+
+export interface NewBulkItem {
+  accountId: string;
+  provider: ProviderName | null;
+  nativeId: string | null;
+  /** Settled at creation (pre-flight): FAILED / SKIPPED with an error; else PENDING. */
+  status: 'PENDING' | 'FAILED' | 'SKIPPED';
+  error?: { code: string; message: string; field: string[] | null } | null;
+}
+
+export interface BulkItemRecord {
+  seq: number;
+  accountId: string;
+  provider: ProviderName | null;
+  nativeId: string | null;
+  status: BulkItemStatus;
+  attempts: number;
+  error: { code: string; message: string; field: string[] | null } | null;
+}
+
+export interface OpRow {
+  id: string;
+  action: string;
+  args: Record<string, unknown> | string;
+  status: BulkStatus;
+  actor: string;
+  total: number;
+  cancel_requested: boolean;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  counts: Record<string, number> | string;
+}
+export interface ItemRow {
+  seq: number;
+  account_id: string;
+  provider: ProviderName | null;
+  native_id: string | null;
+  status: BulkItemStatus;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+  error_field: string[] | null;
+}
+
+function json<T>(v: T | string): T {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
+}
+
+export function toOp(r: OpRow): BulkOperationRecord {
+  const c = json(r.counts);
+  return {
+    id: r.id,
+    action: r.action,
+    args: json(r.args),
+    status: r.status,
+    actor: r.actor,
+    total: r.total,
+    cancelRequested: r.cancel_requested,
+    createdAt: r.created_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    counts: {
+      PENDING: c.PENDING ?? 0,
+      CLAIMED: c.CLAIMED ?? 0,
+      SUCCEEDED: c.SUCCEEDED ?? 0,
+      FAILED: c.FAILED ?? 0,
+      SKIPPED: c.SKIPPED ?? 0,
+      CANCELLED: c.CANCELLED ?? 0,
+    },
+  };
+}
+
+export function toItem(r: ItemRow): BulkItemRecord {
+  return {
+    seq: r.seq,
+    accountId: r.account_id,
+    provider: r.provider,
+    nativeId: r.native_id,
+    status: r.status,
+    attempts: r.attempts,
+    error: r.error_code ? { code: r.error_code, message: r.error_message ?? '', field: r.error_field } : null,
+  };
+}

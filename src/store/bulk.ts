@@ -1,0 +1,230 @@
+import type { Db } from './db.js';
+import { EventStore } from './events.js';
+import {
+  toItem,
+  toOp,
+  type BulkItemRecord,
+  type BulkItemStatus,
+  type BulkOperationRecord,
+  type BulkStatus,
+  type ItemRow,
+  type NewBulkItem,
+  type OpRow,
+} from './bulk-rows.js';
+
+export type { BulkItemRecord, BulkItemStatus, BulkOperationRecord, BulkStatus, NewBulkItem } from './bulk-rows.js';
+
+/**
+ * Bulk operations: the operation row (leased by one runner at a time; a runner that goes silent loses it)
+ * and one state row per item. An item is CLAIMED before its vendor write and settled after it.
+ */
+
+const ISO = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const OP = `o.id::text, o.action, o.args, o.status, o.actor, o.total, o.cancel_requested, ${ISO('o.created_at')} AS created_at,
+  ${ISO('o.started_at')} AS started_at, ${ISO('o.finished_at')} AS finished_at,
+  (SELECT COALESCE(json_object_agg(s, n), '{}'::json) FROM (SELECT status AS s, count(*)::int AS n FROM bulk_items i
+     WHERE i.operation_id = o.id GROUP BY status) c) AS counts`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class BulkStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Records an operation and its items (one transaction). With an idempotency key already used: answers the
+   * earlier operation (`mismatch` when it was asked with different input).
+   */
+  async create(input: {
+    idempotencyKey: string | null;
+    requestHash: string;
+    action: string;
+    args: Record<string, unknown>;
+    actor: string;
+    items: readonly NewBulkItem[];
+  }): Promise<{ operation: BulkOperationRecord; created: boolean; mismatch: boolean }> {
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO bulk_operations (idempotency_key, request_hash, action, args, status, actor, total)
+         VALUES ($1, $2, $3, $4::jsonb, 'QUEUED', $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::text`,
+        [
+          input.idempotencyKey,
+          input.requestHash,
+          input.action,
+          JSON.stringify(input.args),
+          input.actor,
+          input.items.length,
+        ],
+      );
+      if (!row) return null;
+      const items = input.items;
+      await tx.query(
+        `INSERT INTO bulk_items (operation_id, seq, account_id, provider, native_id, status, error_code, error_message,
+                                 error_field, finished_at)
+         SELECT $1, seq, a, p, n, s, c, m, CASE WHEN f IS NULL THEN NULL ELSE string_to_array(f, '.') END,
+                CASE WHEN s = 'PENDING' THEN NULL ELSE clock_timestamp() END
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS t(seq, a, p, n, s, c, m, f)`,
+        [
+          row.id,
+          items.map((_, i) => i),
+          items.map((i) => i.accountId),
+          items.map((i) => i.provider),
+          items.map((i) => i.nativeId),
+          items.map((i) => i.status),
+          items.map((i) => i.error?.code ?? null),
+          items.map((i) => i.error?.message ?? null),
+          items.map((i) => i.error?.field?.join('.') ?? null),
+        ],
+      );
+      return row.id;
+    });
+    if (id) return { operation: (await this.get(id))!, created: true, mismatch: false };
+    const [existing] = await this.db.query<{ id: string; request_hash: string }>(
+      'SELECT id::text, request_hash FROM bulk_operations WHERE idempotency_key = $1',
+      [input.idempotencyKey],
+    );
+    return {
+      operation: (await this.get(existing!.id))!,
+      created: false,
+      mismatch: existing!.request_hash !== input.requestHash,
+    };
+  }
+
+  async get(id: string): Promise<BulkOperationRecord | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.db.query<OpRow>(`SELECT ${OP} FROM bulk_operations o WHERE o.id = $1`, [id]);
+    return row ? toOp(row) : null;
+  }
+
+  async items(
+    id: string,
+    query: { statuses?: readonly BulkItemStatus[] | null },
+    first: number,
+    afterSeq: number | null,
+  ): Promise<{ items: BulkItemRecord[]; hasNextPage: boolean }> {
+    const rows = await this.db.query<ItemRow>(
+      `SELECT seq, account_id, provider, native_id, status, attempts, error_code, error_message, error_field
+       FROM bulk_items WHERE operation_id = $1 AND ($2::text[] IS NULL OR status = ANY($2)) AND seq > $3
+       ORDER BY seq LIMIT $4`,
+      [id, query.statuses?.length ? [...query.statuses] : null, afterSeq ?? -1, first + 1],
+    );
+    return { items: rows.slice(0, first).map(toItem), hasNextPage: rows.length > first };
+  }
+
+  /** Leases one operation to run: a queued one, or a running one whose runner went silent. */
+  async lease(owner: string, leaseMs: number): Promise<BulkOperationRecord | null> {
+    const [row] = await this.db.query<{ id: string }>(
+      `UPDATE bulk_operations SET status = 'RUNNING', lease_owner = $1,
+         lease_expires_at = clock_timestamp() + ($2::int * interval '1 millisecond'),
+         started_at = COALESCE(started_at, clock_timestamp())
+       WHERE id = (SELECT id FROM bulk_operations
+                   WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < clock_timestamp())
+                   ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING id::text`,
+      [owner, leaseMs],
+    );
+    return row ? this.get(row.id) : null;
+  }
+
+  /** Extends the lease; answers whether it is still held and whether a cancel was asked for. */
+  async heartbeat(id: string, owner: string, leaseMs: number): Promise<{ held: boolean; cancel: boolean }> {
+    const [row] = await this.db.query<{ cancel_requested: boolean }>(
+      `UPDATE bulk_operations SET lease_expires_at = clock_timestamp() + ($3::int * interval '1 millisecond')
+       WHERE id = $1 AND lease_owner = $2 AND status = 'RUNNING' RETURNING cancel_requested`,
+      [id, owner, leaseMs],
+    );
+    return { held: Boolean(row), cancel: row?.cancel_requested ?? false };
+  }
+
+  /** Items still to do (PENDING, or CLAIMED by a run that died), in order. */
+  async todo(id: string): Promise<BulkItemRecord[]> {
+    const rows = await this.db.query<ItemRow>(
+      `SELECT seq, account_id, provider, native_id, status, attempts, error_code, error_message, error_field
+       FROM bulk_items WHERE operation_id = $1 AND status IN ('PENDING', 'CLAIMED') ORDER BY seq`,
+      [id],
+    );
+    return rows.map(toItem);
+  }
+
+  /** PENDING → CLAIMED (its own statement, committed before the vendor write). False when not pending. */
+  async claim(id: string, seq: number): Promise<boolean> {
+    const rows = await this.db.query<{ seq: number }>(
+      `UPDATE bulk_items SET status = 'CLAIMED', attempts = attempts + 1, claimed_at = clock_timestamp()
+       WHERE operation_id = $1 AND seq = $2 AND status = 'PENDING' RETURNING seq`,
+      [id, seq],
+    );
+    return rows.length > 0;
+  }
+
+  async settle(
+    id: string,
+    seq: number,
+    status: 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'CANCELLED',
+    error: { code: string; message: string; field: string[] | null } | null,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE bulk_items SET status = $3, error_code = $4, error_message = $5, error_field = $6::text[],
+         finished_at = clock_timestamp()
+       WHERE operation_id = $1 AND seq = $2 AND status IN ('PENDING', 'CLAIMED')`,
+      [id, seq, status, error?.code ?? null, error?.message ?? null, error?.field ?? null],
+    );
+  }
+
+  /** Closes an operation held by `owner` and records BULK_OPERATION_FINISHED in the same transaction. */
+  async finish(
+    id: string,
+    owner: string,
+    status: 'COMPLETED' | 'FAILED' | 'CANCELLED',
+    actor: string,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (status === 'CANCELLED')
+        await tx.query(
+          `UPDATE bulk_items SET status = 'CANCELLED', finished_at = clock_timestamp()
+           WHERE operation_id = $1 AND status = 'PENDING'`,
+          [id],
+        );
+      const rows = await tx.query<{ id: string }>(
+        `UPDATE bulk_operations SET status = $3, finished_at = clock_timestamp(), lease_owner = NULL,
+           args = args - 'password'
+         WHERE id = $1 AND (lease_owner = $2 OR status = 'QUEUED') AND status IN ('QUEUED', 'RUNNING') RETURNING id::text`,
+        [id, owner, status],
+      );
+      if (rows.length === 0) return false;
+      const [op] = await tx.query<OpRow>(`SELECT ${OP} FROM bulk_operations o WHERE o.id = $1`, [id]);
+      const record = toOp(op!);
+      await new EventStore(tx).append(
+        [
+          {
+            kind: 'BULK_OPERATION_FINISHED',
+            provider: null,
+            nativeId: null,
+            actor,
+            data: {
+              bulkOperationId: Buffer.from(`BulkOperation:STORE:${id}`).toString('base64url'),
+              action: record.action,
+              status,
+              total: record.total,
+              succeeded: record.counts.SUCCEEDED,
+              failed: record.counts.FAILED,
+              skipped: record.counts.SKIPPED,
+              cancelled: record.counts.CANCELLED,
+            },
+          },
+        ],
+        tx,
+      );
+      return true;
+    });
+  }
+
+  /** Asks a running operation to stop; a queued one is cancelled at once. */
+  async requestCancel(id: string): Promise<BulkStatus | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.db.query<{ status: BulkStatus }>(
+      `UPDATE bulk_operations SET cancel_requested = true WHERE id = $1 RETURNING status`,
+      [id],
+    );
+    return row?.status ?? null;
+  }
+}
