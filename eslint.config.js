@@ -17,6 +17,18 @@ const FEDERATION_DIRECTIVES = /* GraphQL */ `
   directive @link(url: String!, as: String, import: [link__Import]) repeatable on SCHEMA
   directive @key(fields: federation__FieldSet!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
   directive @shareable repeatable on OBJECT | FIELD_DEFINITION
+  directive @tag(
+    name: String!
+  ) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION | SCHEMA
+  directive @cost(
+    weight: Int!
+  ) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
+  directive @listSize(
+    assumedSize: Int
+    slicingArguments: [String!]
+    sizedFields: [String!]
+    requireOneSlicingArgument: Boolean = true
+  ) on FIELD_DEFINITION
 `;
 const graphqlConfig = {
   schema: ['schema/schema.graphql', FEDERATION_DIRECTIVES],
@@ -122,7 +134,18 @@ export default tseslint.config(
           acceptedIdNames: ['id'],
           acceptedIdTypes: ['ID'],
           exceptions: {
-            types: ['PageInfo', 'AccountPlan', 'UsageReport', 'UsageMetric', 'WireGuardInfo', 'ConnectionConfig'],
+            // WebhookAttempt (one try of a delivery) and BulkItem (one account's result in an operation) are
+            // rows shown inside their parent only, never refetched or cached on their own.
+            types: [
+              'PageInfo',
+              'AccountPlan',
+              'UsageReport',
+              'UsageMetric',
+              'WireGuardInfo',
+              'ConnectionConfig',
+              'WebhookAttempt',
+              'BulkItem',
+            ],
             suffixes: ['Connection', 'Edge', 'Payload', 'Error', 'Failure', 'Info'],
           },
         },

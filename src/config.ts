@@ -179,6 +179,8 @@ const common = z.object({
   BULK_CONCURRENCY: int(4, 1),
   /** A running bulk operation whose worker went silent this long is taken over (resumed) by another. */
   BULK_LEASE_MS: int(30_000, 100),
+  /** Demand control: size assumed for a list with no @listSize and no slicing argument (= the router's list_size). */
+  COST_LIST_SIZE: int(10, 1),
 });
 
 const schema = common.extend(providerShape);

@@ -20,11 +20,12 @@ import { Metrics } from '../lib/metrics.js';
 import { createLogger } from '../lib/logger.js';
 import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
 import { runInRequestScope } from '../lib/request-context.js';
+import { initTracing, operationSpan } from '../lib/tracing.js';
 import { onUpstreamCall } from '../providers/http.js';
 import { createFastify } from './http.js';
 import { apolloExtras } from './plugins.js';
 import { contextFactory } from './context.js';
-import { registerOpsRoutes } from './routes.js';
+import { registerOpsRoutes, type WorkerStatus } from './routes.js';
 
 /**
  * Builds the HTTP server: Fastify with Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus
@@ -83,6 +84,9 @@ async function build(
   cleanups: Array<() => Promise<void> | void>,
   cleanup: () => Promise<void>,
 ): Promise<App> {
+  // Once per process: W3C propagation always, spans recorded/exported only when OTEL_* asks (or a test installed it).
+  const tracing = initTracing();
+  cleanups.push(() => tracing.shutdown());
   const store =
     options.store ??
     (await openStore(config.env.DATABASE_URL ? { url: config.env.DATABASE_URL } : { dataDir: config.env.DATA_DIR }));
@@ -122,10 +126,20 @@ async function build(
 
   // Background jobs (intent reconciliation, syncs) on the store's database; WORKER=off leaves them to `npm run worker`.
   const jobDeps = { config, store, registry, logger };
+  const worker = { state: 'off' as ReturnType<WorkerStatus['state']>, lastErrorAt: 0 };
   const jobs = config.env.WORKER === 'inline' ? await startJobs(jobDeps) : undefined;
-  if (jobs) cleanups.push(() => jobs.stop());
+  if (jobs) {
+    worker.state = 'running';
+    jobs.boss.on('error', () => (worker.lastErrorAt = Date.now()));
+    jobs.boss.on('stopped', () => (worker.state = 'stopped'));
+    cleanups.push(() => jobs.stop());
+  }
   const sender = jobSender(jobDeps, jobs); // syncProvider queues its run here
   cleanups.push(() => sender.stop());
+  // Failing: the queue reported an error within the last minute (pg-boss retries on its own).
+  const workerStatus: WorkerStatus = {
+    state: () => (worker.state === 'running' && Date.now() - worker.lastErrorAt < 60_000 ? 'failing' : worker.state),
+  };
 
   const metrics = new Metrics();
   cleanups.push(() => metrics.close());
@@ -173,12 +187,13 @@ async function build(
       ...(jobs ? { jobs } : {}),
     }),
   });
+  // The operation span: under the router's `traceparent` when one came in; the tracing plugin names it.
   const handler = (...args: Parameters<typeof graphql>) =>
     runInRequestScope({ requestId: args[0].id, upstreamBudget: { limit: config.upstreamCallBudget, used: 0 } }, () =>
-      graphql.call(fastify, ...args),
+      operationSpan(args[0].headers, async () => graphql.call(fastify, ...args)),
     );
   for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
-  registerOpsRoutes(fastify, { config, store, registry, metrics });
+  registerOpsRoutes(fastify, { config, store, registry, metrics, worker: workerStatus });
 
   await fastify.listen({ port: config.env.PORT, host: config.env.HOST });
   const address = fastify.server.address() as AddressInfo;

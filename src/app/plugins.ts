@@ -6,6 +6,8 @@ import { GraphQLError, Kind, visit, type DocumentNode, type ParseOptions, type V
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
+import { activeSpan, documentHash } from '../lib/tracing.js';
+import { costLimitPlugin } from './cost.js';
 
 /** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */
 
@@ -27,7 +29,8 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     // Not armor's token plugin: it parses in a plugin hook, so every syntax error became a 500 with code
     // GRAPHQL_VALIDATION_FAILED. graphql-js's own parser limit (parseOptions.maxTokens) fails as a parse error.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.env.MAX_COST },
+    // Not armor's cost limit: ours (./cost.ts) charges the SDL's @cost/@listSize weights, as the router does.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   });
   const { plugins, validationRules, ...protection } = armor.protect();
@@ -39,6 +42,8 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
       ...(plugins as Plugin[]),
       entitiesBoundPlugin(config.env.MAX_PAGE_SIZE),
+      tracingPlugin(),
+      costLimitPlugin(config.env.MAX_COST, { defaultListSize: config.env.COST_LIST_SIZE }),
       partialErrorsPlugin(metrics),
       graphqlOverHttpStatusPlugin(),
       drain,
@@ -64,6 +69,34 @@ export function entitiesBoundPlugin(max: number): Plugin {
           throw new GraphQLError(`\`_entities\` takes at most ${max} representations per request (got ${count}).`, {
             extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },
           });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Describes the operation span opened around the request (lib/tracing `operationSpan`): name, type and the
+ * sha256 of the document (never its text or variables), and how many errors the response carries.
+ */
+export function tracingPlugin(): Plugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName, queryHash, source }) {
+          const span = activeSpan();
+          if (!span) return;
+          const type = operation?.operation ?? 'unknown';
+          span.setAttributes({
+            'graphql.operation.type': type,
+            'graphql.document.hash': queryHash || documentHash(source),
+            ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+          });
+          span.updateName(operationName ? `${type} ${operationName}` : type);
+        },
+        async willSendResponse({ errors, contextValue }) {
+          const count = (errors?.length ?? 0) + (contextValue.partialErrors?.length ?? 0);
+          if (count > 0) activeSpan()?.setAttribute('graphql.error.count', count);
         },
       };
     },

@@ -5,16 +5,25 @@ import type { Metrics } from '../lib/metrics.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 
+/** What /ready knows of the job runner: off (WORKER=off), running, failing (a queue error lately) or stopped. */
+export interface WorkerStatus {
+  state(): 'off' | 'running' | 'failing' | 'stopped';
+}
+
 /**
- * Operational routes. /health: the process answers. /ready: the store answers (503 otherwise); provider
- * breaker states only outside production or to a caller with the metrics token. /metrics: Prometheus text,
- * behind `Authorization: Bearer <METRICS_TOKEN>` when that is set.
+ * Operational routes.
+ * - /health: liveness, cheap: the process answers (no store, no vendor; never restart a replica for a vendor).
+ * - /ready: readiness: 503 when the store does not answer or the inline worker is not running (stopped or
+ *   failing); 200 otherwise, also when a provider's breaker is open (every replica shares the vendors: taking
+ *   this one out of rotation would not help), which is reported as `degraded`. Details (store, worker, each
+ *   provider's breaker) only outside production or to a caller with the metrics token.
+ * - /metrics: Prometheus text, behind `Authorization: Bearer <METRICS_TOKEN>` when that is set.
  */
 export function registerOpsRoutes(
   fastify: FastifyInstance,
-  deps: { config: AppConfig; store: Store; registry: ProviderRegistry; metrics: Metrics },
+  deps: { config: AppConfig; store: Store; registry: ProviderRegistry; metrics: Metrics; worker: WorkerStatus },
 ): void {
-  const { config, store, registry, metrics } = deps;
+  const { config, store, registry, metrics, worker } = deps;
   const token = config.env.METRICS_TOKEN;
   const hasToken = (request: FastifyRequest): boolean => {
     if (!token) return false;
@@ -31,12 +40,23 @@ export function registerOpsRoutes(
     } catch {
       storeOk = false;
     }
-    void reply.code(storeOk ? 200 : 503);
-    if (config.production && !hasToken(request)) return { ok: storeOk };
+    const workerState = worker.state();
+    const workerOk = workerState === 'off' || workerState === 'running';
+    const ok = storeOk && workerOk;
+    void reply.code(ok ? 200 : 503);
+    if (config.production && !hasToken(request)) return { ok };
     const providers = registry
       .all()
       .map((p) => ({ name: p.name, sandbox: p.sandbox, breaker: p.breakerState?.() ?? 'unknown' }));
-    return { ok: storeOk, store: storeOk ? 'ok' : 'unreachable', providers };
+    const degraded = providers.filter((p) => p.breaker === 'open' || p.breaker === 'isolated').map((p) => p.name);
+    return {
+      ok,
+      status: !ok ? 'unavailable' : degraded.length > 0 ? 'degraded' : 'ok',
+      store: storeOk ? 'ok' : 'unreachable',
+      worker: workerState,
+      providers,
+      ...(degraded.length > 0 ? { degraded } : {}),
+    };
   });
 
   fastify.get('/metrics', async (request, reply) => {

@@ -50,7 +50,7 @@ const RESOLVERS = [
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@tag", "@cost", "@listSize"])';
 
 /** Federation reference resolvers: `_entities` goes through the same services (and loaders) as queries. */
 function referenceResolver(type: EntityType) {

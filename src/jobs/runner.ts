@@ -7,6 +7,7 @@ import { reconcileIntentsJob } from './reconcile-intents.js';
 import { syncJobs } from './sync.js';
 import { deliverWebhooksJob } from './deliver-webhooks.js';
 import { bulkOperationsJob } from './bulk-operations.js';
+import { SpanKind, withSpan } from '../lib/tracing.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -113,10 +114,13 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
         for (const job of jobs) {
           const started = Date.now();
           try {
-            const output = await def.handler(job.data ?? {}, {
-              id: job.id,
-              send: (name, data = {}, sendOptions = {}) => boss.send(name, data, sendOptions),
-            });
+            const attributes = { 'vpn.job.name': def.name, 'vpn.job.id': job.id };
+            const output = await withSpan(`job ${def.name}`, { kind: SpanKind.CONSUMER, attributes, root: true }, () =>
+              def.handler(job.data ?? {}, {
+                id: job.id,
+                send: (name, data = {}, sendOptions = {}) => boss.send(name, data, sendOptions),
+              }),
+            );
             logger.debug({ job: def.name, id: job.id, ms: Date.now() - started, output }, 'job done');
             outputs.push(output);
           } catch (error) {

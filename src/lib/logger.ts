@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { redact } from './redact.js';
+import { logTraceFields } from './tracing.js';
 
 /** Secret-bearing keys of our own (headers, generic names); vendors' fields are handed over, lib knows no vendor. */
 const OWN_PATHS = [
@@ -36,6 +37,8 @@ export function createLogger(
     {
       level,
       base: { service: 'vpn-graph' },
+      // Lines written inside a traced request or job carry its ids (`trace_id`, `span_id`).
+      mixin: () => logTraceFields(),
       redact: {
         paths: redactPaths(secretFields),
         censor: '[REDACTED]',

@@ -17,6 +17,7 @@ import { Mirror } from '../store/mirror.js';
 import { createMirrorLoaders, readLive, type MirrorLoaders, type ServedAccount } from './mirror.js';
 
 export type { DataSource, Freshness, ServedAccount } from './mirror.js';
+import { withSpan } from '../lib/tracing.js';
 
 /**
  * Per-request DataLoaders. Created in the context factory for each request and never shared, so the
@@ -72,33 +73,36 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const mirror = createMirrorLoaders(new Mirror(store.db), keyOf);
 
   const account = new DataLoader<ProviderKey, ServedAccount | null, string>(
-    (keys) =>
+    batchSpan('account', (keys) =>
       byProvider('account', keys, (provider, group) => {
         const nativeIds = group.map((k) => k.nativeId);
         return readLive(mirror, () => registry.get(provider).getAccounts(nativeIds), { provider, nativeIds });
       }),
+    ),
     { ...options, cacheKeyFn: keyOf },
   );
 
   const accountByUsername = new DataLoader<UsernameKey, ServedAccount | null, string>(
-    (keys) =>
+    batchSpan('accountByUsername', (keys) =>
       byProvider('accountByUsername', keys, (provider, group) =>
         readLive(mirror, () => registry.get(provider).getAccountsByUsername(group.map((k) => k.username))),
       ),
+    ),
     { ...options, cacheKeyFn: (k) => `${k.provider}:${k.username}` },
   );
 
   const knownAccount = new DataLoader<ProviderKey, AccountRecord | null, string>(
-    (keys) =>
+    batchSpan('knownAccount', (keys) =>
       byProvider('knownAccount', keys, async (provider, group) => {
         const p = registry.get(provider);
         return p.getKnownAccounts ? p.getKnownAccounts(group.map((k) => k.nativeId)) : group.map(() => null);
       }),
+    ),
     { ...options, cacheKeyFn: keyOf },
   );
 
   const customer = new DataLoader<CustomerKey, CustomerRecord | null, string>(
-    async (keys) => {
+    batchSpan('customer', async (keys) => {
       const storeKeys = keys.filter((k) => k.provider === null);
       const providerKeys = keys.filter((k): k is ProviderKey => k.provider !== null);
       const [fromStore, fromProviders] = await Promise.all([
@@ -113,20 +117,21 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       let s = 0;
       let p = 0;
       return keys.map((k) => (k.provider === null ? (fromStore[s++] ?? null) : (fromProviders[p++] ?? null)));
-    },
+    }),
     { ...options, cacheKeyFn: (k) => `${k.provider ?? 'STORE'}:${k.nativeId}` },
   );
 
   const project = new DataLoader<ProviderKey, ProjectRecord | null, string>(
-    (keys) =>
+    batchSpan('project', (keys) =>
       byProvider('project', keys, (provider, group) =>
         registry.get(provider).getProjects(group.map((k) => k.nativeId)),
       ),
+    ),
     { ...options, cacheKeyFn: keyOf },
   );
 
   const usage = new DataLoader<UsageKey, UsageRecord | null, string>(
-    async (keys) => {
+    batchSpan('usage', async (keys) => {
       // One provider call per (provider, date range) group.
       const groups = new Map<string, UsageKey[]>();
       for (const k of keys) {
@@ -148,12 +153,12 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         }),
       );
       return keys.map((k) => results.get(usageKey(k)) ?? null);
-    },
+    }),
     { ...options, cacheKeyFn: usageKey },
   );
 
   const customerLink = new DataLoader<ProviderKey, string | null, string>(
-    async (keys) => {
+    batchSpan('customerLink', async (keys) => {
       const out = new Map<string, string | null>();
       const groups = groupBy(keys, (k) => k.provider);
       await Promise.all(
@@ -167,12 +172,12 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         }),
       );
       return keys.map((k) => out.get(keyOf(k)) ?? null);
-    },
+    }),
     { ...options, cacheKeyFn: keyOf },
   );
 
   const plans = new DataLoader<ProviderName, PlanRecord[], ProviderName>(
-    async (names) =>
+    batchSpan('plans', async (names) =>
       Promise.all(
         names.map((name) =>
           catalog.plans
@@ -180,11 +185,12 @@ export function createLoaders(deps: LoaderDeps): Loaders {
             .catch((e: unknown) => toError(e, name, 'listPlans')),
         ),
       ),
+    ),
     options,
   );
 
   const servers = new DataLoader<ProviderName, ServerRecord[], ProviderName>(
-    async (names) =>
+    batchSpan('servers', async (names) =>
       Promise.all(
         names.map((name) =>
           catalog.servers
@@ -192,6 +198,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
             .catch((e: unknown) => toError(e, name, 'listServers')),
         ),
       ),
+    ),
     options,
   );
 
@@ -215,6 +222,17 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       }
     },
   };
+}
+
+/** A span per batch (name, size); vendor-call and store spans of the batch are its children. */
+function batchSpan<K, V>(
+  loader: string,
+  batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>,
+): (keys: readonly K[]) => Promise<ArrayLike<V | Error>> {
+  return (keys) =>
+    withSpan(`dataloader ${loader}`, { attributes: { 'vpn.loader': loader, 'vpn.batch.size': keys.length } }, () =>
+      batch(keys),
+    );
 }
 
 function usageKey(k: UsageKey): string {

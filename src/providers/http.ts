@@ -12,6 +12,7 @@ import {
 import { ErrorCode, ProviderError, isProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { currentRequestScope, takeUpstreamCall } from '../lib/request-context.js';
+import { SpanKind, activeSpan, safeUrl, traceHeaders, withSpan } from '../lib/tracing.js';
 
 /**
  * The network layer every provider client stands on: got 14 with keep-alive agents, per-provider
@@ -98,9 +99,11 @@ export class UpstreamHttp {
   private readonly got: Got;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly baseUrl: string;
 
   constructor(provider: ProviderName, baseUrl: string, settings: Partial<NetworkSettings> = {}) {
     this.provider = provider;
+    this.baseUrl = baseUrl;
     this.settings = { ...DEFAULT_NETWORK, ...settings };
     const s = this.settings;
     this.agents = {
@@ -160,6 +163,18 @@ export class UpstreamHttp {
         `${this.provider}: refused to call a rewritten path (${problem})`,
         { field: 'id' },
       );
+    const attributes = {
+      'vpn.provider': this.provider,
+      'vpn.operation': request.operation,
+      'http.request.method': request.method,
+      'url.full': safeUrl(this.baseUrl, request.path),
+      'vpn.breaker.state': this.breakerState,
+    };
+    const name = `${this.provider} ${request.operation}`;
+    return withSpan(name, { kind: SpanKind.CLIENT, attributes }, () => this.guarded(request));
+  }
+
+  private async guarded(request: UpstreamRequest): Promise<UpstreamResponse> {
     // The request's vendor-call budget (MAX_UPSTREAM_CALLS): once spent, every further call fails fast here.
     if (!takeUpstreamCall()) {
       const limit = currentRequestScope()?.upstreamBudget?.limit ?? 0;
@@ -173,6 +188,7 @@ export class UpstreamHttp {
     try {
       return await this.breaker.execute(() => this.attempt(request));
     } catch (error) {
+      activeSpan()?.setAttribute('vpn.breaker.state', this.breakerState);
       if (error instanceof BrokenCircuitError) {
         throw new ProviderError({
           provider: this.provider,
@@ -236,6 +252,11 @@ export class UpstreamHttp {
         retries,
         requestId,
       };
+      activeSpan()?.setAttributes({
+        ...(status !== null ? { 'http.response.status_code': status } : {}),
+        'vpn.retry_count': retries,
+        ...(errorCode ? { 'error.type': errorCode } : {}),
+      });
       for (const listener of listeners) listener(event);
     };
     try {
@@ -244,7 +265,7 @@ export class UpstreamHttp {
         searchParams: cleanParams(request.searchParams),
         ...(request.json !== undefined ? { json: request.json } : {}),
         ...(request.form !== undefined ? { form: request.form } : {}),
-        headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...request.headers },
+        headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...traceHeaders(), ...request.headers },
         retry: { limit: request.idempotent ? this.settings.retries : 0 },
         responseType: 'text',
         hooks: {

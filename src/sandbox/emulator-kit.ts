@@ -171,6 +171,25 @@ export class EmulatorServer {
 
   resetStats(): void {
     this.counts.clear();
+    this.received.length = 0;
+  }
+
+  /**
+   * Tracing headers of the latest requests (at most 100, newest last): what the vendor would see of the
+   * caller's trace. Only these non-secret headers are kept, never credentials.
+   */
+  readonly received: Array<{ route: string; traceparent?: string; tracestate?: string; requestId?: string }> = [];
+
+  private recordHeaders(route: string, headers: http.IncomingHttpHeaders): void {
+    const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
+    const [traceparent, tracestate, requestId] = [headers.traceparent, headers.tracestate, headers['x-request-id']];
+    this.received.push({
+      route,
+      ...(traceparent ? { traceparent: text(traceparent) } : {}),
+      ...(tracestate ? { tracestate: text(tracestate) } : {}),
+      ...(requestId ? { requestId: text(requestId) } : {}),
+    });
+    if (this.received.length > 100) this.received.shift();
   }
 
   // ---- dispatch ---------------------------------------------------------------------------------
@@ -194,6 +213,7 @@ export class EmulatorServer {
     const match = this.match(method, url.pathname);
     const routeKey = match ? `${method} ${match.route.pattern}` : `${method} <unmatched>`;
     this.counts.set(routeKey, (this.counts.get(routeKey) ?? 0) + 1);
+    this.recordHeaders(routeKey, req.headers);
 
     const faults = this.pickFaults(routeKey);
     const before = faults.filter((f) => (f.phase ?? 'before') === 'before');

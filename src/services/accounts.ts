@@ -61,6 +61,15 @@ export class AccountService {
     return this.k.scope.visible(await this.k.loaders.accountByUsername.load({ provider, username }));
   }
 
+  /** WireGuard details. The mirror keeps no private key, so an admin (who may see it) is answered from a live read. */
+  async wireguard(account: ServedAccount): Promise<AccountRecord['wireguard']> {
+    if (!account.wireguard || account.dataSource !== 'MIRROR' || !this.k.deps.viewer.roles.has('admin')) {
+      return account.wireguard;
+    }
+    const live = await this.entity({ provider: account.provider, nativeId: account.nativeId }, 0);
+    return live?.wireguard ?? account.wireguard;
+  }
+
   /**
    * One account by key, for `account`, `node(s)` and federation references. For providers without a list
    * call, an account kept in the directory is answered from it (status fields read only when asked, see

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
+import { SpanKind, hasActiveTrace, sqlSummary, withSpan } from '../lib/tracing.js';
 
 /**
  * The database behind the store: embedded PGlite (real Postgres in WASM) by default, or a Postgres server
@@ -136,7 +137,34 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
     db = new PgliteDb(dir ? new PGlite(dir, tuning) : new PGlite(tuning));
   }
   await migrate(db);
-  return db;
+  return traced(db);
+}
+
+/**
+ * A span per statement (and per transaction) inside a traced unit of work (request, job); statements outside
+ * one (pg-boss polling, migrations at start) stay untraced. The statement text has placeholders, never values.
+ */
+function traced(db: Db): Db {
+  const span = <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    if (!hasActiveTrace()) return run();
+    const { operation, summary } = sqlSummary(sql);
+    const attributes = {
+      'db.system.name': 'postgresql',
+      'db.operation.name': operation,
+      'db.query.summary': summary,
+      'vpn.db.kind': db.kind,
+    };
+    return withSpan(summary, { kind: SpanKind.CLIENT, attributes }, run);
+  };
+  const wrap = (inner: Db): Db => ({
+    kind: inner.kind,
+    ...(inner.url !== undefined ? { url: inner.url } : {}),
+    query: (sql, params) => span(sql, () => inner.query(sql, params)),
+    executeSql: (text, values) => span(text, () => inner.executeSql(text, values)),
+    transaction: (fn) => span('TRANSACTION', () => inner.transaction((tx) => fn(wrap(tx)))),
+    close: () => inner.close(),
+  });
+  return wrap(db);
 }
 
 /** Applies pending migrations in order, once, even when two processes start together (advisory lock). */

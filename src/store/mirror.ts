@@ -173,14 +173,14 @@ export class Mirror {
     });
   }
 
-  /** The mirrored state of each key, in order; null where the directory has no such account. */
+  /** The mirrored state of each key, in order; null where the directory has no such account (or it is gone at the vendor). */
   async read(
     keys: ReadonlyArray<{ provider: ProviderName; nativeId: string }>,
   ): Promise<Array<MirroredAccount | null>> {
     if (keys.length === 0) return [];
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS}, '' AS sort_key FROM account_registry
-       WHERE (provider, native_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+       WHERE (provider, native_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) AND gone_at IS NULL`,
       [keys.map((k) => k.provider), keys.map((k) => k.nativeId)],
     );
     const map = new Map(rows.map((r) => [`${r.provider}\u0000${r.native_id}`, r]));

@@ -59,7 +59,8 @@ describe('SIGTERM / SIGINT on the real process', () => {
   });
 
   it('a mutation in flight finishes with its data, new requests are refused, then exit 0 within the grace', async () => {
-    const p = await start({ SANDBOX_LATENCY_MS: '2000', SHUTDOWN_GRACE_MS: '10000' });
+    // Request drain only: no background job (a scheduled sync at 2 s per vendor call would rightly hold the grace).
+    const p = await start({ SANDBOX_LATENCY_MS: '2000', SHUTDOWN_GRACE_MS: '10000', WORKER: 'off' });
     const id = await firstAccountId(p.url);
     const mutation = gql<{ disableAccount: { account: { id: string; status: string } | null; userErrors: unknown[] } }>(
       p.url,

@@ -7,12 +7,14 @@ import { Mirror } from '../../src/store/mirror.js';
 import { SyncLog } from '../../src/store/sync-log.js';
 import { storeBackends } from '../helpers/backends.js';
 import { EventStore } from '../../src/store/events.js';
-import type { WlvpnEmulator } from '../../src/providers/wlvpn/sandbox/index.js';
+import type { VpnresellersEmulator } from '../../src/providers/vpnresellers/sandbox/index.js';
 
 /**
  * Notices: EXPIRING_SOON at each threshold of EXPIRY_NOTICE_DAYS and BANDWIDTH_CAPPED fire once per account,
  * threshold and expiry date, however many syncs see the account (a unique key in the database decides).
- * The clock is injected and moved; the account lives at the WLVPN emulator, read over HTTP by real syncs.
+ * The clock is injected and moved; the account lives at the VPNresellers emulator, read over HTTP by real full
+ * syncs (its list rows carry the expiry; WLVPN's paged list has no plan data, so its plan-based expiry drifts are
+ * seen by live reads, not by the list sync).
  */
 describe('expiry notices from syncs', () => {
   let t: TestApp;
@@ -35,7 +37,7 @@ describe('expiry notices from syncs', () => {
 
   it('fires each threshold once, not on every sync; drift is CHANGED_AT_VENDOR', async () => {
     const list = await t.gql<{ accounts: { nodes: Array<{ id: string; nativeId: string }> } }>(
-      '{ accounts(first: 1, filter: { providers: [WLVPN], statuses: [ACTIVE] }) { nodes { id nativeId } } }',
+      '{ accounts(first: 1, filter: { providers: [VPNRESELLERS], statuses: [ACTIVE] }) { nodes { id nativeId } } }',
     );
     const { id, nativeId } = list.data!.accounts.nodes[0]!;
     const on = addDays(todayYmd(), 20);
@@ -45,12 +47,12 @@ describe('expiry notices from syncs', () => {
     );
     expect(ext.data?.extendAccount.userErrors).toEqual([]);
     const expiry = Date.parse(ext.data!.extendAccount.account.expiresAt);
-    const provider = t.app.registry.get(ProviderName.WLVPN);
+    const provider = t.app.registry.get(ProviderName.VPNRESELLERS);
     const notices = async () =>
       (
         await t.store.db.query<{ t: number }>(
           `SELECT (data->>'thresholdDays')::int AS t FROM account_events
-           WHERE kind = 'EXPIRING_SOON' AND provider = 'WLVPN' AND native_id = $1 ORDER BY id`,
+           WHERE kind = 'EXPIRING_SOON' AND provider = 'VPNRESELLERS' AND native_id = $1 ORDER BY id`,
           [nativeId],
         )
       ).map((r) => r.t);
@@ -72,10 +74,10 @@ describe('expiry notices from syncs', () => {
       expect(await notices()).toEqual(expected);
     }
     // Renewed behind our back (in the vendor's panel): drift, and a new expiry date arms the thresholds again.
-    const emu = t.emulator(ProviderName.WLVPN) as unknown as WlvpnEmulator;
-    const customer = [...emu.customers.values()].find((c) => String(c.cust_id) === nativeId)!;
+    const emu = t.emulator(ProviderName.VPNRESELLERS) as unknown as VpnresellersEmulator;
+    const account = emu.accounts.get(Number(nativeId))!;
     const on2 = addDays(todayYmd(), 40);
-    customer.close_date = customer.close_date.replace(/^\d{4}-\d{2}-\d{2}/, on2);
+    account.expired_at = `${on2}T00:00:00.000000Z`;
     const run = await sync.runNow(provider);
     expect(run.status).toBe('SUCCEEDED');
     const drift = await t.store.db.query<{ before: { expiresAt: string }; after: { expiresAt: string } }>(

@@ -37,6 +37,7 @@ describe('subgraph SDL', () => {
         'federation__FieldSet',
         'federation__Scope',
         'federation__Policy',
+        'federation__ContextFieldValue', // federation v2.9 (@fromContext)
         'String',
         'Boolean',
         'Int',

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
+import { COST, cost } from '../common/cost.js';
 import { InputError } from '../../domain/errors.js';
 import { decodeId } from '../../domain/ids.js';
 import { withUserErrors } from '../common/errors.js';
@@ -20,6 +21,7 @@ import { AccountPayload, AccountWithPasswordPayload, accountPayload, withPasswor
 @Resolver()
 export class AccountMutationResolver {
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountWithPasswordPayload, {
     description: 'Create a VPN account. Idempotent with `idempotencyKey`.',
   })
@@ -57,6 +59,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Enable a disabled account.' })
   async enableAccount(
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
@@ -66,6 +69,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Suspend an account without deleting it.' })
   async disableAccount(
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
@@ -75,6 +79,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Add days to the subscription. Idempotent with `idempotencyKey`.' })
   async renewAccount(
     @Arg('input', () => RenewAccountInput, { description: 'Mutation input.' }) input: RenewAccountInput,
@@ -86,6 +91,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Move the expiry to a date.' })
   async extendAccount(
     @Arg('input', () => ExtendAccountInput, { description: 'Mutation input.' }) input: ExtendAccountInput,
@@ -95,6 +101,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'End the service today or on a date.' })
   async expireAccount(
     @Arg('input', () => ExpireAccountInput, { description: 'Mutation input.' }) input: ExpireAccountInput,
@@ -104,6 +111,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountWithPasswordPayload, {
     description: 'Set a new VPN password (generated when omitted, returned once).',
   })
@@ -116,6 +124,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Move the account to another plan / package / subscription type.' })
   async changeAccountPlan(
     @Arg('input', () => ChangeAccountPlanInput, { description: 'Mutation input.' }) input: ChangeAccountPlanInput,
@@ -125,6 +134,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, {
     description: 'Terminate: close where the provider closes (WLVPN), delete where it deletes.',
   })
@@ -136,6 +146,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Delete the account at the provider for good.' })
   async deleteAccount(
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
@@ -145,6 +156,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Reopen a closed account (WLVPN).' })
   async reopenAccount(
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
@@ -154,6 +166,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, {
     description: 'Close the account and erase its username and metadata (WLVPN). Cannot be undone.',
   })
@@ -165,6 +178,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, { description: 'Apply or remove a bandwidth rate limit (WLVPN).' })
   async setAccountBandwidthLimit(
     @Arg('input', () => SetBandwidthLimitInput, { description: 'Mutation input.' }) input: SetBandwidthLimitInput,
@@ -174,6 +188,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, {
     description: 'Delete every auth token of the account, signing out its apps (WLVPN).',
   })
@@ -185,6 +200,7 @@ export class AccountMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => AccountPayload, {
     description: 'Link an account (any provider) to a customer kept by this API, or unlink it.',
   })

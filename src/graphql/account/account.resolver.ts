@@ -1,4 +1,18 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { COST, CONNECTION_SIZE, INTERNAL, cost, listSize } from '../common/cost.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { responsePathAsArray } from 'graphql';
 import type {
@@ -30,6 +44,7 @@ import { DataSource, hintMaxAge, MAX_AGE_DESCRIPTION } from '../common/freshness
 
 @Resolver(() => Account)
 export class AccountResolver {
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist.' })
   account(
     @Arg('id', () => ID, { description: 'Account id.' }) id: string,
@@ -41,6 +56,7 @@ export class AccountResolver {
     return ctx.services.accounts.byId(id, 'id', maxAge);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Account, {
     nullable: true,
     description: 'One account by provider and VPN username; null when it does not exist.',
@@ -53,6 +69,8 @@ export class AccountResolver {
     return ctx.services.accounts.byUsername(provider, username);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @Query(() => AccountConnection, {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
@@ -170,11 +188,13 @@ export class AccountResolver {
     return ctx.services.accounts.capabilities(account);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer the account belongs to.' })
   customer(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
     return ctx.services.accounts.customer(account);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => Project, {
     nullable: true,
     description: "The project of the account's customer (VPNresellers).",
@@ -183,6 +203,7 @@ export class AccountResolver {
     return ctx.services.accounts.project(account);
   }
 
+  @Directive(cost(COST.CATALOG))
   @FieldResolver(() => Plan, {
     nullable: true,
     description: 'The plan, package or subscription type the account is on.',
@@ -195,6 +216,7 @@ export class AccountResolver {
     return ctx.services.accounts.plan(await complete(ctx, root, 'planNativeId', info));
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => UsageReport, {
     nullable: true,
     description:
@@ -210,6 +232,8 @@ export class AccountResolver {
     return ctx.services.accounts.usage(account, from ?? null, to ?? null);
   }
 
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(200))
   @FieldResolver(() => [Server], { description: "Servers this account can connect to (its provider's servers)." })
   servers(
     @Root() account: AccountRecord,
@@ -220,15 +244,19 @@ export class AccountResolver {
     return ctx.services.accounts.servers(account, countryCode ?? null);
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => WireGuardInfo, {
     nullable: true,
     description: 'WireGuard details, where the provider has them.',
   })
-  wireguard(@Root() account: AccountRecord): AccountRecord['wireguard'] {
-    return account.wireguard;
+  wireguard(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<AccountRecord['wireguard']> {
+    return ctx.services.accounts.wireguard(account);
   }
 
   @Authorized('admin')
+  @Directive(cost(COST.VENDOR_READ))
+  @Directive(listSize(4))
+  @Directive(INTERNAL)
   @FieldResolver(() => [ConnectionConfig], {
     description: 'VPN client configuration files for a server (admin only: WireGuard files contain the private key).',
   })
@@ -244,6 +272,7 @@ export class AccountResolver {
 @Resolver(() => WireGuardInfo)
 export class WireGuardResolver {
   @Authorized('admin')
+  @Directive(INTERNAL)
   @FieldResolver(() => String, { nullable: true, description: 'WireGuard private key (admin only).' })
   privateKey(@Root() info: { privateKey: string | null }): string | null {
     return info.privateKey;

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { INHERIT_CACHE_HINT } from '../common/freshness.js';
+import { COST, INTERNAL, cost } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import { AccountStatus, ProviderName } from '../common/enums.js';
 import { DateTime, JSONObject, SafeInt } from '../common/scalars.js';
@@ -62,9 +63,12 @@ export class Account extends Node {
   @Field({ description: 'VPN username.' })
   username!: string;
 
+  @Directive(cost(COST.STATUS_READ))
   @Field(() => AccountStatus, { description: 'Provider-neutral status.' })
   status!: AccountStatus;
 
+  @Directive(cost(COST.STATUS_READ))
+  @Directive(INTERNAL)
   @Field(() => String, {
     nullable: true,
     description:
@@ -78,6 +82,7 @@ export class Account extends Node {
   @Field(() => DateTime, { nullable: true, description: 'When the provider last changed the account.' })
   updatedAt!: string | null;
 
+  @Directive(cost(COST.STATUS_READ))
   @Field(() => DateTime, { nullable: true, description: 'When the service ends (null: no end date / auto-renewal).' })
   expiresAt!: string | null;
 
@@ -93,6 +98,8 @@ export class Account extends Node {
   @Field(() => String, { nullable: true, description: 'WLVPN account group.' })
   groupId!: string | null;
 
+  @Directive(cost(COST.STATUS_READ))
+  @Directive(INTERNAL)
   @Field(() => JSONObject, {
     nullable: true,
     description: 'Reseller metadata stored with the account (WLVPN). Null for scoped credentials.',

@@ -73,4 +73,5 @@ export const INHERIT_CACHE_HINT = '@cacheControl(inheritMaxAge: true)';
  * enum used by no field makes federation composition hint UNUSED_ENUM_TYPE.
  */
 export const CACHE_CONTROL_SDL =
+  '"""Apollo cache hint: how long (seconds) a field may be cached, or that it inherits its parent\'s hint."""\n' +
   'directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
+import { COST, cost } from '../common/cost.js';
 import { withUserErrors } from '../common/errors.js';
 import type { GraphQLContext } from '../context.js';
 import { CreateCustomerInput, CustomerRefInput, UpdateCustomerInput } from './customer.inputs.js';
@@ -10,6 +11,7 @@ const FAILED: Omit<CustomerPayload, 'userErrors'> = { customer: null, deletedCus
 @Resolver()
 export class CustomerMutationResolver {
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => CustomerPayload, { description: 'Create a customer at VPNresellers, or keep one in this API.' })
   createCustomer(
     @Arg('input', () => CreateCustomerInput, { description: 'Mutation input.' }) input: CreateCustomerInput,
@@ -29,6 +31,7 @@ export class CustomerMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => CustomerPayload, { description: "Change a customer's name or email." })
   updateCustomer(
     @Arg('input', () => UpdateCustomerInput, { description: 'Mutation input.' }) input: UpdateCustomerInput,
@@ -45,6 +48,7 @@ export class CustomerMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => CustomerPayload, { description: 'Delete a customer (refused while it has accounts).' })
   deleteCustomer(
     @Arg('input', () => CustomerRefInput, { description: 'Mutation input.' }) input: CustomerRefInput,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info, Directive } from 'type-graphql';
+import { COST, CONNECTION_SIZE, cost } from '../common/cost.js';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { nodesSelectAny } from '../common/selection.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
@@ -14,6 +15,7 @@ import { Customer, CustomerConnection } from './customer.type.js';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Customer, { nullable: true, description: 'One customer by id; null when it does not exist.' })
   customer(
     @Arg('id', () => ID, { description: 'Customer id.' }) id: string,
@@ -22,6 +24,8 @@ export class CustomerResolver {
     return ctx.services.customers.byId(id);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @Query(() => CustomerConnection, {
     nullable: true, // bad arguments (a provider without customers) null this field alone, never its siblings
     description:
@@ -50,11 +54,14 @@ export class CustomerResolver {
     return name.length > 0 ? name : null;
   }
 
+  @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => Project, { nullable: true, description: "The customer's project (VPNresellers)." })
   project(@Root() customer: CustomerRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> | null {
     return ctx.services.customers.project(customer);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => AccountConnection, { description: 'Accounts of this customer.' })
   accounts(
     @Root() customer: CustomerRecord,

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver, Directive } from 'type-graphql';
+import { COST, INTERNAL, cost } from '../common/cost.js';
 import { ErrorCode } from '../../domain/errors.js';
 import type { WriteIntent as IntentRecord } from '../../store/intents.js';
 import type { ConnectionShape } from '../common/page.js';
@@ -8,6 +9,9 @@ import { WriteIntent, WriteIntentConnection, WriteIntentState } from './intent.t
 @Resolver(() => WriteIntent)
 export class IntentResolver {
   @Authorized('operator')
+  @Directive(cost(COST.STORE))
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
+  @Directive(INTERNAL)
   @Query(() => WriteIntentConnection, {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../common/cost.js';
 import type { PlanRecord } from '../../domain/records.js';
 import { ProviderName } from '../common/enums.js';
 import { encodeId } from '../../domain/ids.js';
@@ -7,6 +8,8 @@ import { Plan } from './plan.type.js';
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(50))
   @Query(() => [Plan], {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say.',

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
+import { COST, cost } from '../common/cost.js';
 import { withUserErrors } from '../common/errors.js';
 import type { GraphQLContext } from '../context.js';
 import { ProjectInput, ProjectRefInput, UpdateProjectInput } from './project.inputs.js';
@@ -10,6 +11,7 @@ const FAILED: Omit<ProjectPayload, 'userErrors'> = { project: null, deletedProje
 @Resolver()
 export class ProjectMutationResolver {
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => ProjectPayload, { description: 'Create a VPNresellers project.' })
   createProject(
     @Arg('input', () => ProjectInput, { description: 'Mutation input.' }) input: ProjectInput,
@@ -22,6 +24,7 @@ export class ProjectMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => ProjectPayload, { description: 'Change a project.' })
   updateProject(
     @Arg('input', () => UpdateProjectInput, { description: 'Mutation input.' }) input: UpdateProjectInput,
@@ -37,6 +40,7 @@ export class ProjectMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
   @Mutation(() => ProjectPayload, { description: 'Delete a project (refused while it has customers).' })
   deleteProject(
     @Arg('input', () => ProjectRefInput, { description: 'Mutation input.' }) input: ProjectRefInput,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info, Directive } from 'type-graphql';
+import { COST, CONNECTION_SIZE, cost } from '../common/cost.js';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { nodesSelectAny } from '../common/selection.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
@@ -14,6 +15,7 @@ import { Project, ProjectConnection } from './project.type.js';
 
 @Resolver(() => Project)
 export class ProjectResolver {
+  @Directive(cost(COST.VENDOR_READ))
   @Query(() => Project, { nullable: true, description: 'One project by id; null when it does not exist.' })
   project(
     @Arg('id', () => ID, { description: 'Project id.' }) id: string,
@@ -22,6 +24,8 @@ export class ProjectResolver {
     return ctx.services.projects.byId(id);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @Query(() => ProjectConnection, {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
@@ -44,6 +48,8 @@ export class ProjectResolver {
     return encodeId('Project', project.provider, project.nativeId);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => CustomerConnection, { description: 'Customers in this project.' })
   customers(
     @Root() project: ProjectRecord,
@@ -53,6 +59,8 @@ export class ProjectResolver {
     return ctx.services.projects.customers(project, args);
   }
 
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => AccountConnection, { description: "Accounts of this project's customers." })
   accounts(
     @Root() project: ProjectRecord,

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { COST, INTERNAL, cost } from '../common/cost.js';
 import type { ProviderHealthSummary, ProviderSummary } from '../../services/catalog.js';
 import type { GraphQLContext } from '../context.js';
 import { ProviderHealthInfo, ProviderInfo } from './provider.type.js';
@@ -18,6 +19,8 @@ export class ProviderResolver {
     return info.name;
   }
 
+  @Directive(cost(COST.VENDOR_READ))
+  @Directive(INTERNAL)
   @FieldResolver(() => ProviderHealthInfo, { description: 'Checked live (one cheap upstream call) when selected.' })
   health(@Root() info: ProviderSummary, @Ctx() ctx: GraphQLContext): Promise<ProviderHealthSummary> {
     return ctx.services.catalog.health(info.name);

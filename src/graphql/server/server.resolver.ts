@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int, ID } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int, ID, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../common/cost.js';
 import type { ServerRecord } from '../../domain/records.js';
 import { encodeId } from '../../domain/ids.js';
 import type { GraphQLContext } from '../context.js';
@@ -7,6 +8,8 @@ import { ServerFilter } from './server.inputs.js';
 
 @Resolver(() => Server)
 export class ServerResolver {
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(500))
   @Query(() => [Server], {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../common/cost.js';
 import type { UsageRecord } from '../../domain/records.js';
 import { encodeId } from '../../domain/ids.js';
 import { CatalogService } from '../../services/catalog.js';
@@ -10,6 +11,8 @@ const MAX_USAGE_IDS = CatalogService.MAX_USAGE_IDS;
 
 @Resolver(() => UsageReport)
 export class UsageResolver {
+  @Directive(cost(COST.VENDOR_READ))
+  @Directive(listSize(100))
   @Query(() => [UsageReport], {
     nullable: 'itemsAndList', // bad arguments null this field alone, never its siblings
     description:

@@ -41,11 +41,7 @@ export class WebhookResolver {
     after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionShape<WebhookDelivery>> {
-    const page = await ctx.services.webhooks.deliveries(
-      { endpointId, states: states },
-      first,
-      after,
-    );
+    const page = await ctx.services.webhooks.deliveries({ endpointId, states: states }, first, after);
     const nodes = page.items.map(toDelivery);
     const edges = nodes.map((node, i) => ({ cursor: page.cursor(i), node }));
     return {
