@@ -207,12 +207,17 @@ async function mirrorAtScale(sandbox: Sandbox): Promise<void> {
 
 async function throughGateway(sandbox: Sandbox): Promise<void> {
   const url = await pgSchema();
-  const replicas = [await startApi(apiEnv(sandbox, { DATABASE_URL: url }))];
+  // Replica 1 runs the worker (the syncs that make the mirror fresh); both serve the same Postgres.
+  const replicas = [
+    await startApi(
+      apiEnv(sandbox, { DATABASE_URL: url, WORKER: 'inline', SYNC_RATE_PUREWL: '100000', SYNC_RATE_PUREVPN: '100000' }),
+    ),
+  ];
   const query = JSON.stringify({
     query: `{ accounts(first: 10, maxAge: ${FRESH}) { edges { node { id username provider } } } }`,
   });
   try {
-    await post(replicas[0]!.url, `{ accounts(first: 10, maxAge: 0) { edges { node { id } } } }`);
+    await syncAll(replicas[0]!.url);
     replicas.push(await startApi(apiEnv(sandbox, { DATABASE_URL: url })));
     const results: string[] = [];
     for (const count of [1, 2]) {
