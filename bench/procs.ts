@@ -1,0 +1,208 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+/**
+ * Processes the benchmark drives, each its own OS process so that figures (RSS, CPU) belong to one program:
+ * the sandbox (`npm run sandbox`), API replicas (`node dist/src/index.js`), a bare Apollo on the same
+ * Fastify stack. Plus the load generator and a small round-robin proxy in front of replicas.
+ */
+
+export interface Proc {
+  proc: ChildProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+function waitForLine(proc: ChildProcess, match: (line: string) => string | null, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: proc.stdout! });
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in 60 s`)), 60_000);
+    rl.on('line', (line) => {
+      const found = match(line);
+      if (found !== null) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
+  });
+}
+
+function stopper(proc: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+      setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();
+    });
+}
+
+export interface Sandbox extends Proc {
+  /** The `*_BASE_URL` and credential variables it printed. */
+  env: Record<string, string>;
+  /** Emulator root URLs, by provider (for the admin counters). */
+  emulators: Record<string, string>;
+}
+
+/** `npm run sandbox` as its own process, on free ports, with the admin path (counters) on. */
+export async function startSandbox(env: Record<string, string>): Promise<Sandbox> {
+  const proc = spawn(process.execPath, ['dist/scripts/sandbox.js'], {
+    env: {
+      ...process.env,
+      SANDBOX_PORT: '0',
+      SANDBOX_ADMIN: 'true',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'vg-bench-sandbox-')),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const vars: Record<string, string> = {};
+  const emulators: Record<string, string> = {};
+  await waitForLine(
+    proc,
+    (line) => {
+      const exp = /^export ([A-Z0-9_]+)=(.*)$/.exec(line);
+      if (exp) vars[exp[1]!] = exp[2]!.replace(/^'(.*)'$/, '$1');
+      const emu = /^\s+(PUREWL|VPNRESELLERS|WLVPN|PUREVPN)\s+(http\S+)$/.exec(line);
+      if (emu) emulators[emu[1]!] = emu[2]!;
+      return Object.keys(vars).filter((k) => k.endsWith('_BASE_URL')).length === 4 ? 'ok' : null;
+    },
+    'sandbox',
+  );
+  return { proc, url: '', env: vars, emulators, stop: stopper(proc) };
+}
+
+/** One API replica: the real server process. */
+export async function startApi(env: Record<string, string>): Promise<Proc> {
+  const proc = spawn(process.execPath, ['dist/src/index.js'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await waitForLine(
+    proc,
+    (line) => {
+      if (!line.startsWith('{')) return null;
+      const msg = JSON.parse(line) as { msg?: string; url?: string };
+      return msg.msg === 'vpn-graph ready' && msg.url ? msg.url : null;
+    },
+    'api',
+  );
+  return { proc, url, stop: stopper(proc) };
+}
+
+/** A bare @apollo/server on the same Fastify + @as-integrations/fastify stack (the throughput reference). */
+export async function startBare(): Promise<Proc> {
+  const proc = spawn(process.execPath, ['dist/bench/bare-server.js'], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await waitForLine(proc, (line) => (JSON.parse(line) as { url: string }).url, 'bare server');
+  return { proc, url, stop: stopper(proc) };
+}
+
+/** Round-robin HTTP proxy in front of replicas (a stand-in for the load balancer before them). */
+export async function roundRobin(targets: string[]): Promise<{ url: string; close(): Promise<void> }> {
+  let next = 0;
+  const server: Server = createServer((req, res) => {
+    const target = new URL(targets[next++ % targets.length]!);
+    const up = httpRequest(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer: IncomingMessage) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    up.on('error', () => {
+      res.writeHead(502);
+      res.end();
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables, operationName }),
+  });
+  return (await res.json()) as { data?: unknown; errors?: unknown[] };
+}
+
+/** Upstream requests counted by the emulators (their admin counters). */
+export async function vendorCalls(sandbox: Sandbox): Promise<number> {
+  let total = 0;
+  for (const url of Object.values(sandbox.emulators)) {
+    total += ((await (await fetch(`${url}/__admin/stats`)).json()) as { total: number }).total;
+  }
+  return total;
+}
+
+export function load(url: string, body: string, connections: number, duration: number) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration,
+  });
+}
+
+function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; 100 Hz on Linux
+}
+
+/** Peak RSS (MB) of one process while `run` goes. */
+export async function peakRssDuring<T>(pid: number, run: Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = status(pid, 'VmRSS');
+  const timer = setInterval(() => {
+    peak = Math.max(peak, status(pid, 'VmRSS'));
+  }, 50);
+  try {
+    return { result: await run, peakMb: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Latency of one request repeated `n` times, one at a time. */
+export async function timeSerial(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}

@@ -1,0 +1,36 @@
+import pg from 'pg';
+
+/**
+ * Fills the mirror (the directory's rows) of a Postgres schema with accounts numbered `from`..`to`-1, spread
+ * over the four providers, synced now, expiries spread over four years: what a large reseller's mirror holds
+ * after its syncs. Written in SQL so 100,000 rows take seconds, not minutes.
+ */
+export async function seedMirror(url: string, from: number, to: number): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO account_registry (provider, native_id, username, created_via, status, provider_status, expires_at,
+              account_created_at, record, synced_at, synced_via)
+       SELECT p.provider, 'bench-' || n, 'bench' || lpad(n::text, 6, '0'), 'import', s.status, s.status,
+              now() + ((n * 7919) % 1460) * interval '1 day', now() - ((n * 31) % 900) * interval '1 day',
+              jsonb_build_object(
+                'provider', p.provider, 'nativeId', 'bench-' || n, 'username', 'bench' || lpad(n::text, 6, '0'),
+                'status', s.status, 'providerStatus', s.status,
+                'createdAt', to_char((now() - ((n * 31) % 900) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'updatedAt', null,
+                'expiresAt', to_char((now() + ((n * 7919) % 1460) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'closedAt', null, 'throttled', null, 'customerNativeId', null, 'planNativeId', null, 'groupId', null,
+                'metadata', null, 'wireguard', null, 'plans', null),
+              now(), 'sync'
+       FROM generate_series($1::int, $2::int - 1) AS n
+       CROSS JOIN LATERAL (SELECT (ARRAY['PUREWL','VPNRESELLERS','WLVPN','PUREVPN'])[1 + n % 4] AS provider) p
+       CROSS JOIN LATERAL (SELECT (ARRAY['ACTIVE','ACTIVE','ACTIVE','DISABLED','EXPIRED'])[1 + n % 5] AS status) s
+       ON CONFLICT DO NOTHING`,
+      [from, to],
+    );
+    await c.query('ANALYZE account_registry');
+  } finally {
+    await c.end();
+  }
+}
