@@ -107,28 +107,111 @@ export async function startBare(): Promise<Proc> {
   return { proc, url, stop: stopper(proc) };
 }
 
+export interface RoundRobinOptions {
+  /**
+   * Fail over: a request whose target refuses the connection or answers 503 (a replica shutting down answers
+   * 503 to new requests) is sent ONCE more, to the next target; a refusing target is skipped for a second.
+   * Requests then go on fresh connections (no keep-alive to a replica that may be closing). Only these two
+   * cases are retried: they mean the replica did not run the request, so a mutation is never sent twice.
+   */
+  failover?: boolean;
+}
+
+export interface RoundRobin {
+  url: string;
+  /** The targets now (base URLs). */
+  targets(): string[];
+  add(target: string): void;
+  remove(target: string): void;
+  /** Requests sent again to another target, by cause (failover only). */
+  retried: { refused: number; unavailable: number };
+  close(): Promise<void>;
+}
+
 /** Round-robin HTTP proxy in front of replicas (a stand-in for the load balancer before them). */
-export async function roundRobin(targets: string[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function roundRobin(initial: string[], options: RoundRobinOptions = {}): Promise<RoundRobin> {
+  const targets = [...initial];
+  const skipUntil = new Map<string, number>();
+  const retried = { refused: 0, unavailable: 0 };
   let next = 0;
+  const pick = (not?: string): string | undefined => {
+    const now = Date.now();
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[next++ % targets.length]!;
+      if (t !== not && (skipUntil.get(t) ?? 0) <= now) return t;
+    }
+    return targets.find((t) => t !== not);
+  };
   const server: Server = createServer((req, res) => {
-    const target = new URL(targets[next++ % targets.length]!);
-    const up = httpRequest(
-      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
-      (answer: IncomingMessage) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    up.on('error', () => {
-      res.writeHead(502);
+    const fail = () => {
+      if (!res.headersSent) res.writeHead(502);
       res.end();
+    };
+    if (!options.failover) {
+      const target = new URL(pick() ?? 'http://127.0.0.1:9');
+      const up = httpRequest(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer: IncomingMessage) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      up.on('error', fail);
+      req.pipe(up);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const send = (base: string | undefined, again: boolean): void => {
+        if (!base) return fail();
+        const target = new URL(base);
+        const up = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: req.url,
+            method: req.method,
+            headers: { ...req.headers, connection: 'close' },
+            agent: false,
+          },
+          (answer: IncomingMessage) => {
+            if (answer.statusCode === 503 && again) {
+              answer.resume();
+              retried.unavailable++;
+              return send(pick(base), false);
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        up.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ECONNREFUSED') {
+            skipUntil.set(base, Date.now() + 1_000);
+            if (again) {
+              retried.refused++;
+              return send(pick(base), false);
+            }
+          }
+          fail();
+        });
+        up.end(body);
+      };
+      send(pick(), true);
     });
-    req.pipe(up);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    targets: () => [...targets],
+    add: (target) => void targets.push(target),
+    remove: (target) => {
+      const i = targets.indexOf(target);
+      if (i >= 0) targets.splice(i, 1);
+    },
+    retried,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
