@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import * as prettier from 'prettier';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
@@ -314,10 +315,13 @@ async function main(): Promise<void> {
     `# Benchmark results\n\n${text}\nReproduce: \`npm run bench\`.\n${syncSection ? `\n${syncSection}\n` : ''}`,
   );
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync(
-    'README.md',
-    readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${text}<!-- bench:end -->`),
+  const updated = readme.replace(
+    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+    `<!-- bench:start -->\n${text}<!-- bench:end -->`,
   );
+  // The README stays Prettier-clean (`npm run lint` checks it).
+  const options = (await prettier.resolveConfig('README.md')) ?? {};
+  writeFileSync('README.md', await prettier.format(updated, { ...options, filepath: 'README.md' }));
   process.stdout.write(`\n${text}`);
 }
 
