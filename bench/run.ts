@@ -1,4 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import * as prettier from 'prettier';
 import { ApolloServer } from '@apollo/server';
@@ -255,6 +257,75 @@ async function throughGateway(sandbox: Sandbox): Promise<void> {
   }
 }
 
+/** Bulk DISABLE of every active listing-vendor account, with a webhook receiver subscribed to the changes. */
+async function bulkAndWebhooks(sandbox: Sandbox): Promise<void> {
+  let received = 0;
+  let lastAt = 0;
+  const receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      lastAt = performance.now();
+      res.writeHead(204);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const port = (receiver.address() as AddressInfo).port;
+  const api = await startApi(
+    apiEnv(sandbox, {
+      WORKER: 'inline',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      BULK_CONCURRENCY: '8',
+      SYNC_RATE_PUREWL: '0',
+      SYNC_RATE_PUREVPN: '0',
+    }),
+  );
+  try {
+    await syncAll(api.url);
+    const hook = await post(
+      api.url,
+      `mutation($url: String!) { createWebhookEndpoint(input: { url: $url, events: [STATUS_CHANGED] }) { endpoint { id } userErrors { message } } }`,
+      { url: `http://127.0.0.1:${port}/hook` },
+    );
+    if (hook.errors) throw new Error(`createWebhookEndpoint failed: ${JSON.stringify(hook.errors).slice(0, 300)}`);
+    const t0 = performance.now();
+    const started = (await post(
+      api.url,
+      `mutation { startBulkAccountOperation(input: { filter: { providers: [VPNRESELLERS, WLVPN], statuses: [ACTIVE] }, action: DISABLE }) { bulkOperation { id total } userErrors { message } } }`,
+    )) as { data?: { startBulkAccountOperation?: { bulkOperation?: { id: string; total: number } } } };
+    const op = started.data?.startBulkAccountOperation?.bulkOperation;
+    if (!op) throw new Error(`startBulkAccountOperation failed: ${JSON.stringify(started).slice(0, 300)}`);
+    let done: { status: string; succeeded: number; failed: number } | undefined;
+    for (let i = 0; i < 3000 && !done; i++) {
+      const r = (await post(api.url, `query($id: ID!) { bulkOperation(id: $id) { status succeeded failed } }`, {
+        id: op.id,
+      })) as { data?: { bulkOperation?: { status: string; succeeded: number; failed: number } } };
+      const b = r.data?.bulkOperation;
+      if (b && ['COMPLETED', 'FAILED', 'CANCELLED'].includes(b.status)) done = b;
+      else await new Promise((r2) => setTimeout(r2, 100));
+    }
+    const bulkMs = performance.now() - t0;
+    for (let i = 0; i < 600 && received < (done?.succeeded ?? 0); i++) await new Promise((r) => setTimeout(r, 100));
+    const hookMs = (lastAt || performance.now()) - t0;
+    row(
+      'bulk DISABLE through the worker (VPNresellers + WLVPN, 8 per provider at once)',
+      `${op.total} items, ${done?.status ?? 'unfinished'} (${done?.succeeded ?? 0} ok, ${done?.failed ?? 0} failed) in ${(bulkMs / 1000).toFixed(1)} s = ${((done?.succeeded ?? 0) / (bulkMs / 1000)).toFixed(0)} items/s`,
+      'report',
+      null,
+    );
+    row(
+      'webhook deliveries of those changes (signed, at least once)',
+      `${received} of ${done?.succeeded ?? 0} delivered ${(hookMs / 1000).toFixed(1)} s after the start = ${(received / (hookMs / 1000)).toFixed(0)} deliveries/s`,
+      'report',
+      null,
+    );
+  } finally {
+    await api.stop();
+    await new Promise((resolve) => receiver.close(resolve));
+  }
+}
+
 function previous(): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync('bench/results.md')) return out;
@@ -269,7 +340,8 @@ function previous(): Map<string, string> {
 async function main(): Promise<void> {
   const started = Date.now();
   const before = previous();
-  const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: String(LATENCY_MS) });
+  // 1,000 accounts per emulator: the bulk measure disables the active ones of two providers (about 1,000 items).
+  const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: String(LATENCY_MS), SANDBOX_ACCOUNTS: '1000' });
   const skipped: string[] = [];
   try {
     // The worker runs inline here so that `syncProvider` runs; directory refreshes may read every account.
@@ -283,6 +355,7 @@ async function main(): Promise<void> {
     } finally {
       await api.stop();
     }
+    await bulkAndWebhooks(sandbox);
     if (PG_URL) {
       const pgApi = await startApi(apiEnv(sandbox, { DATABASE_URL: await pgSchema() }));
       try {
