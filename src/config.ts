@@ -4,44 +4,16 @@ import { moduleVariables } from './providers/module.js';
 import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS } from './providers/modules.js';
 import { registerSecret, registerSecretFields } from './lib/redact.js';
 import { ConfigError } from './lib/config-error.js';
+import { checkProductionProviders, checkProductionSecrets, parseApiKeys } from './config/checks.js';
+import { bool, int, text } from './config/parsers.js';
 
 export { ConfigError } from './lib/config-error.js';
+export { MIN_API_KEY_CHARS, MIN_JWT_SECRET_BYTES } from './config/checks.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.
  * The README's configuration table mirrors this file.
  */
-
-const int = (fallback: number, min = 0) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `must be an integer ≥ ${min}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const bool = (fallback: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
-      if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
-      if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
-      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-      return z.NEVER;
-    });
-
-const text = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** The provider variables: the union of every provider module's zod fragment (their names are the modules'). */
@@ -213,10 +185,6 @@ export interface AppConfig {
 /** MAX_COST units per vendor call when MAX_UPSTREAM_CALLS is not set (MAX_COST 20000 → 200 calls). */
 export const COST_PER_UPSTREAM_CALL = 100;
 
-/** Shortest secrets accepted in production (NODE_ENV=production). */
-export const MIN_JWT_SECRET_BYTES = 32;
-export const MIN_API_KEY_CHARS = 24;
-
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -272,54 +240,4 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       breakerHalfOpenAfterMs: env.BREAKER_HALF_OPEN_MS,
     },
   };
-}
-
-/** In production, weak secrets refuse to start. Errors name the variable (and key name), never the value. */
-function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
-  if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET, 'utf8') < MIN_JWT_SECRET_BYTES) {
-    throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes in production`);
-  }
-  for (const k of apiKeys) {
-    if (k.key.length < MIN_API_KEY_CHARS) {
-      throw new ConfigError(
-        `API_KEYS entry "${k.name}" has a key shorter than ${MIN_API_KEY_CHARS} characters (production)`,
-      );
-    }
-  }
-  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < MIN_API_KEY_CHARS) {
-    throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_API_KEY_CHARS} characters in production`);
-  }
-}
-
-/**
- * Production never serves emulators by accident: every provider whose variables are all unset would run in
- * sandbox, so production refuses to start naming them, unless ALLOW_SANDBOX_IN_PRODUCTION=true. The
- * emulators' fault-injection path (SANDBOX_ADMIN) is refused in production altogether.
- */
-function checkProductionProviders(env: Env): void {
-  if (env.SANDBOX_ADMIN) {
-    throw new ConfigError('SANDBOX_ADMIN is refused in production (NODE_ENV=production): unset it');
-  }
-  const byName = env as Readonly<Record<string, unknown>>;
-  const sandboxed = PROVIDER_MODULES.filter((m) => moduleVariables(m).every((name) => byName[name] === undefined));
-  if (sandboxed.length > 0 && !env.ALLOW_SANDBOX_IN_PRODUCTION) {
-    const names = sandboxed.map((m) => m.name).join(', ');
-    const vars = sandboxed.flatMap((m) => moduleVariables(m)).join(', ');
-    throw new ConfigError(
-      `production would serve sandbox emulators for ${names}: set ${vars}, ` +
-        'or ALLOW_SANDBOX_IN_PRODUCTION=true to run them on purpose',
-    );
-  }
-}
-
-function parseApiKeys(value: string | undefined): StaticApiKey[] {
-  if (!value) return [];
-  return value.split(',').map((entry, index) => {
-    const [name, role, ...rest] = entry.trim().split(':');
-    const key = rest.join(':');
-    if (!name || !key || (role !== 'reader' && role !== 'operator' && role !== 'admin')) {
-      throw new ConfigError(`API_KEYS entry ${index + 1} must look like name:reader|operator|admin:key`);
-    }
-    return { name, role, key };
-  });
 }

@@ -9,8 +9,9 @@ import type {
   ServerRecord,
   UsageRecord,
 } from '../domain/records.js';
-import { nativeIdProblem, type UpstreamHttp } from './http.js';
-import type { IdKind, NativeIdRules, ProviderConfig, ProviderTraits } from './module.js';
+import type { UpstreamHttp } from './http.js';
+import { installIdGuard } from './id-guard.js';
+import type { ProviderConfig, ProviderTraits } from './module.js';
 import {
   AccountOperation,
   unsupported,
@@ -37,68 +38,8 @@ import {
  * over a vendor's numbered pages, and UNSUPPORTED_BY_PROVIDER for every operation it does not override.
  */
 
-/** One id an entry point hands the vendor: its kind, the input field it came from, and its value (if any). */
-type IdArgument = [kind: IdKind, field: string, value: unknown, optional?: 'optional'];
-type IdPicker = (args: readonly unknown[]) => IdArgument[];
-
-const prop = (value: unknown, key: string): unknown =>
-  value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-const first =
-  (kind: IdKind, field: string): IdPicker =>
-  (args) => [[kind, field, args[0]]];
-
-/**
- * Every entry point of the port that hands a native id to the vendor, and where the ids are: batch reads
- * (one slot per id), single-id reads and writes, and ids inside filters and inputs. The id guard wraps each
- * of them (BaseProvider's constructor), so no provider method can forget it.
- */
-const BATCH_READS: Readonly<Partial<Record<keyof VpnProvider, IdKind>>> = {
-  getAccounts: 'account',
-  getAccountsByUsername: 'username',
-  getCustomers: 'customer',
-  getProjects: 'project',
-  getUsage: 'account',
-};
-const ACCOUNT = first('account', 'id');
-const SINGLE: Readonly<Partial<Record<keyof VpnProvider, IdPicker>>> = {
-  findAccountByUsername: first('username', 'username'),
-  enableAccount: ACCOUNT,
-  disableAccount: ACCOUNT,
-  renewAccount: ACCOUNT,
-  extendAccount: ACCOUNT,
-  expireAccount: ACCOUNT,
-  changePassword: ACCOUNT,
-  changePlan: ACCOUNT,
-  closeAccount: ACCOUNT,
-  deleteAccount: ACCOUNT,
-  reopenAccount: ACCOUNT,
-  anonymiseAccount: ACCOUNT,
-  setBandwidthLimit: ACCOUNT,
-  revokeSessions: ACCOUNT,
-  updateCustomer: first('customer', 'id'),
-  deleteCustomer: first('customer', 'id'),
-  updateProject: first('project', 'id'),
-  deleteProject: first('project', 'id'),
-  getConnectionConfigs: (a) => [
-    ['account', 'accountId', a[0]],
-    ['server', 'serverId', a[1]],
-  ],
-  listAccounts: (a) => [
-    ['customer', 'customerId', prop(prop(a[0], 'filter'), 'customerNativeId'), 'optional'],
-    ['project', 'projectId', prop(prop(a[0], 'filter'), 'projectNativeId'), 'optional'],
-  ],
-  listCustomers: (a) => [['project', 'projectId', prop(prop(a[0], 'filter'), 'projectNativeId'), 'optional']],
-  createAccount: (a) => [
-    ['customer', 'customerId', prop(a[0], 'customerNativeId'), 'optional'],
-    ['project', 'projectId', prop(prop(a[0], 'newCustomer'), 'projectNativeId'), 'optional'],
-  ],
-  createCustomer: (a) => [['project', 'projectId', prop(a[0], 'projectNativeId'), 'optional']],
-};
-
-/** Why `id` may not be sent to a vendor with these rules: the shared rules first, then the vendor's own. */
-export function idProblem(rules: NativeIdRules, kind: IdKind, id: unknown): string | null {
-  return nativeIdProblem(id) ?? rules[kind](id as string);
-}
+export { idProblem } from './id-guard.js';
+export { allPages, nullIfNotFound, pageWindow, type NumberedPage } from './paging.js';
 
 /**
  * Base class: every operation answers UNSUPPORTED_BY_PROVIDER and every optional read answers empty,
@@ -122,50 +63,7 @@ export abstract class BaseProvider implements VpnProvider {
     this.customerRefsAreStoreIds = traits.customerRefsAreStoreIds;
     this.sandbox = config.sandbox;
     this.concurrency = config.network.concurrency;
-    this.guardIds(traits.idRules);
-  }
-
-  /**
-   * The id guard: wraps every entry point that hands an id to the vendor (tables above) so an id the shared
-   * rules or the vendor's own rules refuse answers VALIDATION with no vendor call — as the batch slot of
-   * that id for batch reads (the other ids are still read), as a thrown ProviderError otherwise.
-   */
-  private guardIds(rules: NativeIdRules): void {
-    const self = this as unknown as Record<string, unknown>;
-    const refuse = (operation: string, field: string, problem: string) =>
-      new ProviderError({
-        provider: this.name,
-        operation,
-        code: ErrorCode.VALIDATION,
-        field,
-        message: `${this.name}: the ${field} ${problem}.`,
-        retryable: false,
-      });
-    for (const [operation, kind] of Object.entries(BATCH_READS)) {
-      const original = self[operation] as (ids: readonly string[], ...rest: unknown[]) => Promise<BatchResult<unknown>>;
-      self[operation] = async (ids: readonly string[], ...rest: unknown[]): Promise<BatchResult<unknown>> => {
-        const field = kind === 'username' ? 'username' : 'id';
-        const refused = ids.map((id) => {
-          const problem = idProblem(rules, kind, id);
-          return problem ? refuse(operation, field, problem) : null;
-        });
-        const allowed = ids.filter((_, i) => refused[i] === null);
-        const read = allowed.length > 0 ? await original.call(this, allowed, ...rest) : [];
-        let next = 0;
-        return refused.map((error) => error ?? read[next++] ?? null);
-      };
-    }
-    for (const [operation, pick] of Object.entries(SINGLE)) {
-      const original = self[operation] as (...args: unknown[]) => Promise<unknown>;
-      self[operation] = async (...args: unknown[]): Promise<unknown> => {
-        for (const [kind, field, value, optional] of pick(args)) {
-          if (optional && (value === undefined || value === null || value === '')) continue;
-          const problem = idProblem(rules, kind, value);
-          if (problem) throw refuse(operation, field, problem);
-        }
-        return original.apply(this, args);
-      };
-    }
+    installIdGuard(this, traits.idRules);
   }
 
   breakerState(): 'closed' | 'open' | 'half-open' | 'isolated' {
@@ -298,69 +196,5 @@ export abstract class BaseProvider implements VpnProvider {
   }
   async deleteProject(_nativeId: string): Promise<void> {
     throw unsupported(this.name, 'deleteProject');
-  }
-}
-
-/** Runs a vendor read; a NOT_FOUND answer becomes null (the batch slot for "does not exist"). */
-export async function nullIfNotFound<T>(read: () => Promise<T>): Promise<T | null> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof ProviderError && error.code === ErrorCode.NOT_FOUND) return null;
-    throw error;
-  }
-}
-
-/** One numbered page of a vendor list: its rows, and whether it was the last one. */
-export interface NumberedPage<T> {
-  items: T[];
-  last: boolean;
-  /** Total rows, when the vendor tells. */
-  total: number | null;
-}
-
-/**
- * The [offset, offset+limit) window over a vendor list served in numbered pages of `size` (1-based): one
- * call usually, two when the window straddles a page boundary. The total is the vendor's, or known once
- * the last page was seen.
- */
-export async function pageWindow<T>(
-  offset: number,
-  limit: number,
-  size: number,
-  fetch: (page: number, size: number) => Promise<NumberedPage<T>>,
-): Promise<{ items: T[]; total: number | null }> {
-  if (limit <= 0) {
-    const first = await fetch(1, 1);
-    return { items: [], total: first.total };
-  }
-  const firstPage = Math.floor(offset / size) + 1;
-  const lastPage = Math.floor((offset + limit - 1) / size) + 1;
-  const items: T[] = [];
-  let total: number | null = null;
-  let exhausted = false;
-  for (let p = firstPage; p <= lastPage && !exhausted; p++) {
-    const res = await fetch(p, size);
-    items.push(...res.items);
-    total = res.total;
-    exhausted = res.last;
-  }
-  const start = offset - (firstPage - 1) * size;
-  return {
-    items: items.slice(start, start + limit),
-    total: total ?? (exhausted ? (firstPage - 1) * size + items.length : null),
-  };
-}
-
-/** Every row of a vendor list served in numbered pages (filters the vendor cannot apply need them all). */
-export async function allPages<T>(
-  size: number,
-  fetch: (page: number, size: number) => Promise<NumberedPage<T>>,
-): Promise<T[]> {
-  const all: T[] = [];
-  for (let p = 1; ; p++) {
-    const res = await fetch(p, size);
-    all.push(...res.items);
-    if (res.last) return all;
   }
 }

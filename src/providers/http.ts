@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import got, { type Got, RequestError, TimeoutError, type Method } from 'got';
+import got, { type Got, RequestError, TimeoutError } from 'got';
 import {
   BrokenCircuitError,
   CircuitState,
@@ -13,6 +13,15 @@ import { ErrorCode, ProviderError, isProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { currentRequestScope, takeUpstreamCall } from '../lib/request-context.js';
 import { SpanKind, activeSpan, safeUrl, traceHeaders, withSpan } from '../lib/tracing.js';
+import {
+  DEFAULT_NETWORK,
+  listeners,
+  type NetworkSettings,
+  type UpstreamCallEvent,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './http-settings.js';
+import { pathProblem } from './native-ids.js';
 
 /**
  * The network layer every provider client stands on: got 14 with keep-alive agents, per-provider
@@ -21,73 +30,15 @@ import { SpanKind, activeSpan, safeUrl, traceHeaders, withSpan } from '../lib/tr
  * (except 429) come back to the vendor client, which knows what they mean.
  */
 
-export interface NetworkSettings {
-  connectTimeoutMs: number;
-  responseTimeoutMs: number;
-  /** Retries for idempotent calls (reads). Writes are never retried here. */
-  retries: number;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
-  /** A Retry-After longer than this is not waited for: the call fails RATE_LIMITED at once. */
-  maxRetryAfterMs: number;
-  breakerThreshold: number;
-  breakerHalfOpenAfterMs: number;
-  /** Fan-out width for vendors without a batch call. */
-  concurrency: number;
-}
-
-export const DEFAULT_NETWORK: NetworkSettings = {
-  connectTimeoutMs: 2_000,
-  responseTimeoutMs: 10_000,
-  retries: 2,
-  retryBaseDelayMs: 100,
-  retryMaxDelayMs: 2_000,
-  maxRetryAfterMs: 5_000,
-  breakerThreshold: 5,
-  breakerHalfOpenAfterMs: 10_000,
-  concurrency: 8,
-};
-
-export interface UpstreamRequest {
-  /** Domain operation name for errors, logs and metrics (e.g. "getAccount"). */
-  operation: string;
-  method: Method;
-  /** Path relative to the base URL, without a leading slash (got prefixUrl rule). Empty for the base itself. */
-  path: string;
-  searchParams?: Record<string, string | number | boolean | undefined>;
-  json?: unknown;
-  form?: Record<string, string>;
-  headers?: Record<string, string>;
-  /** True when repeating the call cannot change upstream state: enables retries. */
-  idempotent: boolean;
-}
-
-export interface UpstreamResponse {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-export interface UpstreamCallEvent {
-  provider: ProviderName;
-  operation: string;
-  method: string;
-  status: number | null;
-  durationMs: number;
-  /** ProviderError code when the call failed at transport level. */
-  errorCode: ErrorCode | null;
-  retries: number;
-  requestId: string | undefined;
-}
-
-type UpstreamListener = (event: UpstreamCallEvent) => void;
-const listeners = new Set<UpstreamListener>();
-
-/** Subscribe to every upstream call (metrics, logs). Returns an unsubscribe function. */
-export function onUpstreamCall(listener: UpstreamListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export {
+  DEFAULT_NETWORK,
+  onUpstreamCall,
+  type NetworkSettings,
+  type UpstreamCallEvent,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './http-settings.js';
+export { NATIVE_ID_MAX, nativeIdProblem, pathProblem } from './native-ids.js';
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 const RETRY_STATUS = [429, 500, 502, 503, 504];
@@ -321,56 +272,6 @@ export class UpstreamHttp {
       outcomeUnknown: !request.idempotent && !notSent,
     });
   }
-}
-
-/** Longest native id any vendor is sent. */
-export const NATIVE_ID_MAX = 256;
-
-/** Segments a WHATWG URL parser treats as "." / ".." (it collapses them, %2e included). */
-const DOT_SEGMENTS = new Set(['.', '..', '%2e', '%2e%2e', '.%2e', '%2e.']);
-
-/**
- * Why a request path (relative, built by a vendor client with encoded ids) would not reach the URL it names:
- * a dot segment (the URL parser collapses it: `accounts/..` is `/`), or an empty segment (`accounts//enable`).
- */
-export function pathProblem(path: string): string | null {
-  if (path === '') return null;
-  for (const segment of path.split('/')) {
-    if (segment === '') return 'an empty path segment';
-    if (DOT_SEGMENTS.has(segment.toLowerCase())) return 'a "." or ".." path segment';
-  }
-  return null;
-}
-
-/** `value` percent-decoded once; itself when it is not valid percent-encoding. */
-function decodeOnce(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-/**
- * The rules every native id obeys whatever the vendor (the shared half of the id guard; each vendor adds
- * its own in rules.ts): a non-empty string of at most 256 characters, no control characters, and no "."
- * or ".." segment in any form (`..`, `./x`, `x/..`, `%2e%2e`, `%252e%252e`, backslashes), so that an id can
- * never rewrite the vendor URL it is put in. Null when fine, else the problem (never echoing the id).
- */
-export function nativeIdProblem(id: unknown): string | null {
-  if (typeof id !== 'string') return 'must be a string';
-  if (id.length === 0) return 'is empty';
-  if (id.length > NATIVE_ID_MAX) return `is longer than ${NATIVE_ID_MAX} characters`;
-  for (let form = id, i = 0; i < 3; i++) {
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(form)) return 'contains control characters';
-    if (form.split(/[/\\]/).some((segment) => segment === '.' || segment === '..'))
-      return 'contains a "." or ".." path segment';
-    const next = decodeOnce(form);
-    if (next === form) break;
-    form = next;
-  }
-  return null;
 }
 
 function cleanParams(

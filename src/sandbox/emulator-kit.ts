@@ -1,10 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { adminAnswer } from './admin.js';
+import { FaultTable } from './faults.js';
 import { Random } from './random.js';
 import { StateFile, type PersistentState } from './persistence.js';
-import { matchSegments, parseBody, readBody, send, sleep, splitPath } from './http-helpers.js';
+import { matchSegments, parseBody, readBody, recordTraceHeaders, send, sleep, splitPath } from './http-helpers.js';
 import type {
-  ActiveRule,
   EmuHandler,
   EmuRequest,
   EmuResponse,
@@ -46,11 +47,9 @@ export class EmulatorServer {
   readonly name: string;
   readonly random: Random;
   readonly now: () => number;
-  private readonly faultRandom: Random;
+  private readonly faultTable: FaultTable;
   private readonly routes: Route[] = [];
   private readonly counts = new Map<string, number>();
-  private rules: ActiveRule[] = [];
-  private nextRuleId = 1;
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly options: EmulatorOptions;
@@ -67,7 +66,7 @@ export class EmulatorServer {
     this.options = options;
     const seed = options.seed ?? 42;
     this.random = new Random(seed);
-    this.faultRandom = new Random(seed ^ 0x5eed);
+    this.faultTable = new FaultTable(new Random(seed ^ 0x5eed));
     this.now = options.now ?? Date.now;
   }
 
@@ -131,21 +130,19 @@ export class EmulatorServer {
 
   /** Adds a fault rule; returns its id (for `removeFault`). */
   addFault(rule: FaultRule): number {
-    const id = this.nextRuleId++;
-    this.rules.push({ ...rule, id, remaining: rule.times ?? Number.POSITIVE_INFINITY });
-    return id;
+    return this.faultTable.add(rule);
   }
 
   removeFault(id: number): void {
-    this.rules = this.rules.filter((r) => r.id !== id);
+    this.faultTable.remove(id);
   }
 
   clearFaults(): void {
-    this.rules = [];
+    this.faultTable.clear();
   }
 
   get faults(): readonly FaultRule[] {
-    return this.rules;
+    return this.faultTable.active;
   }
 
   /** Invalidates every issued access token (emulators without tokens ignore this). */
@@ -180,18 +177,6 @@ export class EmulatorServer {
    */
   readonly received: Array<{ route: string; traceparent?: string; tracestate?: string; requestId?: string }> = [];
 
-  private recordHeaders(route: string, headers: http.IncomingHttpHeaders): void {
-    const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
-    const [traceparent, tracestate, requestId] = [headers.traceparent, headers.tracestate, headers['x-request-id']];
-    this.received.push({
-      route,
-      ...(traceparent ? { traceparent: text(traceparent) } : {}),
-      ...(tracestate ? { tracestate: text(tracestate) } : {}),
-      ...(requestId ? { requestId: text(requestId) } : {}),
-    });
-    if (this.received.length > 100) this.received.shift();
-  }
-
   // ---- dispatch ---------------------------------------------------------------------------------
 
   private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -213,9 +198,9 @@ export class EmulatorServer {
     const match = this.match(method, url.pathname);
     const routeKey = match ? `${method} ${match.route.pattern}` : `${method} <unmatched>`;
     this.counts.set(routeKey, (this.counts.get(routeKey) ?? 0) + 1);
-    this.recordHeaders(routeKey, req.headers);
+    recordTraceHeaders(this.received, routeKey, req.headers);
 
-    const faults = this.pickFaults(routeKey);
+    const faults = this.faultTable.pick(routeKey);
     const before = faults.filter((f) => (f.phase ?? 'before') === 'before');
     const after = faults.filter((f) => f.phase === 'after');
 
@@ -306,53 +291,7 @@ export class EmulatorServer {
     return undefined;
   }
 
-  /**
-   * Matching rules for one request: every latency rule, plus at most one terminal fault (error, reset, …)
-   * per phase. Only rules that apply use up their `times`.
-   */
-  private pickFaults(routeKey: string): ActiveRule[] {
-    const picked: ActiveRule[] = [];
-    const terminal = new Set<string>();
-    for (const rule of this.rules) {
-      if (rule.remaining <= 0) continue;
-      if (rule.route && rule.route !== routeKey && !routeKey.includes(rule.route)) continue;
-      const phase = rule.phase ?? 'before';
-      if (rule.kind !== 'latency' && terminal.has(phase)) continue;
-      if ((rule.probability ?? 1) < 1 && this.faultRandom.next() >= (rule.probability ?? 1)) continue;
-      if (rule.kind !== 'latency') terminal.add(phase);
-      rule.remaining -= 1;
-      picked.push(rule);
-    }
-    this.rules = this.rules.filter((r) => r.remaining > 0);
-    return picked;
-  }
-
   private admin(method: HttpMethod, path: string, rawBody: string): EmuResponse {
-    if (method === 'GET' && path === '/stats') return { status: 200, json: this.stats };
-    if (method === 'GET' && path === '/faults') return { status: 200, json: this.rules };
-    if (method === 'POST' && path === '/faults') {
-      try {
-        const rule = JSON.parse(rawBody) as FaultRule;
-        return { status: 201, json: { id: this.addFault(rule) } };
-      } catch {
-        return { status: 400, json: { message: 'fault rule must be JSON' } };
-      }
-    }
-    if (method === 'DELETE' && path === '/faults') {
-      this.clearFaults();
-      return { status: 204 };
-    }
-    if (method === 'POST' && path === '/expire-tokens') {
-      this.expireTokens();
-      return { status: 204 };
-    }
-    if (method === 'POST' && path === '/reset') {
-      this.clearFaults();
-      this.resetStats();
-      this.onReset?.();
-      this.stateFile?.schedule();
-      return { status: 204 };
-    }
-    return { status: 404, json: { message: 'unknown admin path' } };
+    return adminAnswer(this, method, path, rawBody, () => this.stateFile?.schedule());
   }
 }

@@ -97,3 +97,20 @@ export const DAY_MS = 86_400_000;
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+/** Keeps the tracing headers of a request (never credentials), at most the latest 100 (EmulatorServer.received). */
+export function recordTraceHeaders(
+  received: Array<{ route: string; traceparent?: string; tracestate?: string; requestId?: string }>,
+  route: string,
+  headers: http.IncomingHttpHeaders,
+): void {
+  const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
+  const [traceparent, tracestate, requestId] = [headers.traceparent, headers.tracestate, headers['x-request-id']];
+  received.push({
+    route,
+    ...(traceparent ? { traceparent: text(traceparent) } : {}),
+    ...(tracestate ? { tracestate: text(tracestate) } : {}),
+    ...(requestId ? { requestId: text(requestId) } : {}),
+  });
+  if (received.length > 100) received.shift();
+}

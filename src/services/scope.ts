@@ -8,6 +8,7 @@ import type { Loaders } from '../loaders/index.js';
 import { ScopeStore, termsOf, type OwnerTerms } from '../store/scopes.js';
 import type { Store } from '../store/store.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
+import { DEFAULT_SCOPE_RULES, renewalRefusal, type ScopeRefusal, type ScopeRules } from './scope-rules.js';
 
 /**
  * The scope guard (issue #21): the ONE place that decides what a scoped credential (customer portal,
@@ -24,16 +25,7 @@ import { direction, offsetConnection, offsetWindow, type Connection, type Connec
  * — webhooks and bulk jobs (call `requireUnscoped` at their service entry).
  */
 
-export interface ScopeRules {
-  /** CUSTOMER_RENEW_REQUIRES_IDEMPOTENCY_KEY */
-  renewRequiresKey: boolean;
-  /** CUSTOMER_RENEW_WITHIN_DAYS */
-  renewWithinDays: number;
-  /** CUSTOMER_RENEW_MAX_DAYS */
-  maxDays: number;
-}
-
-export const DEFAULT_SCOPE_RULES: ScopeRules = { renewRequiresKey: true, renewWithinDays: 30, maxDays: 366 };
+export { DEFAULT_SCOPE_RULES, type ScopeRefusal, type ScopeRules } from './scope-rules.js';
 
 export interface ScopeDeps {
   viewer: Viewer;
@@ -44,15 +36,7 @@ export interface ScopeDeps {
 
 type Key = { provider: ProviderName; nativeId: string };
 
-/** A refusal as a mutation userError. */
-export interface ScopeRefusal {
-  field: string[] | null;
-  message: string;
-  code: ErrorCode;
-}
-
 const MAX_FILTERED_SCAN = 1000;
-const DAY_MS = 86_400_000;
 
 export class ScopeGuard {
   readonly scope: Scope | null;
@@ -186,7 +170,7 @@ export class ScopeGuard {
     if (!(await this.ownsAccount(key)))
       return { field: ['input', 'accountId'], message: 'No such account.', code: ErrorCode.NOT_FOUND };
     if (this.scope.kind === 'customer' && (operation === 'RENEW' || operation === 'EXTEND'))
-      return this.renewalRules(key, operation, input);
+      return renewalRefusal(this.deps.loaders, this.rules, key, operation, input);
     return null;
   }
 
@@ -244,23 +228,6 @@ export class ScopeGuard {
 
   // ---- plumbing ----------------------------------------------------------------------------------
 
-  private async renewalRules(
-    key: Key,
-    operation: string,
-    input: { periodDays?: unknown; date?: unknown },
-  ): Promise<ScopeRefusal | null> {
-    const rules = this.rules;
-    if (typeof input.periodDays === 'number' && input.periodDays > rules.maxDays)
-      return forbidden(['input', 'periodDays'], `At most ${rules.maxDays} days at once.`);
-    if (typeof input.date === 'string' && Date.parse(input.date) > Date.now() + rules.maxDays * DAY_MS)
-      return forbidden(['input', 'date'], `At most ${rules.maxDays} days from today.`);
-    const account = await this.deps.loaders.account.load(key);
-    const expires = account?.expiresAt ? Date.parse(account.expiresAt) : null;
-    if (expires === null || expires > Date.now() + rules.renewWithinDays * DAY_MS)
-      return forbidden(null, `Renewal opens ${rules.renewWithinDays} days before the account expires.`);
-    return null;
-  }
-
   /** The scope's terms, narrowed by a list filter's customer / project; null when the filter leaves it. */
   private async narrowed(customerId: string | null, projectId: string | null): Promise<OwnerTerms | null> {
     let terms = this.terms();
@@ -295,8 +262,4 @@ export class ScopeGuard {
     );
     return records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
   }
-}
-
-function forbidden(field: string[] | null, message: string): ScopeRefusal {
-  return { field, message, code: ErrorCode.FORBIDDEN };
 }

@@ -1,7 +1,16 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { ProviderName } from '../domain/provider.js';
 import type { Db } from './db.js';
+import {
+  COLUMNS,
+  toIntent,
+  type BeginInput,
+  type BeginResult,
+  type FinishInput,
+  type IntentState,
+  type Row,
+  type WriteIntent,
+} from './intent-rows.js';
 
 /**
  * Write-ahead intents. Before a vendor write that is not idempotent upstream (create, renew) a row records
@@ -17,97 +26,9 @@ import type { Db } from './db.js';
  * nothing here ever times out into "free to write again".
  */
 
-export type IntentState = 'pending' | 'succeeded' | 'failed' | 'unknown';
-
-export interface WriteIntent {
-  id: string;
-  key: string | null;
-  operation: string;
-  provider: ProviderName;
-  inputHash: string;
-  /** Account the write is about (native id), for operations on an existing account. */
-  target: string | null;
-  /** The username that finds a created account (ours, or the vendor's once it told us). */
-  username: string | null;
-  /** What else reconciliation needs (customer link to register, expiry before a renewal, …). */
-  context: Record<string, unknown>;
-  state: IntentState;
-  attempt: number;
-  leaseOwner: string | null;
-  leaseExpiresAt: Date | null;
-  retryAllowed: boolean;
-  resultAccountId: string | null;
-  response: unknown;
-  credentialsDelivered: boolean;
-  lastErrorCode: string | null;
-  lastErrorMessage: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type BeginResult =
-  /** The caller holds the lease. `takeover`: an earlier attempt may have reached the vendor — reconcile first. */
-  | { kind: 'claimed'; intent: WriteIntent; takeover: boolean }
-  /** Final: replay its answer. */
-  | { kind: 'replay'; intent: WriteIntent }
-  /** Someone else holds a live lease. */
-  | { kind: 'busy'; intent: WriteIntent }
-  | { kind: 'mismatch' };
-
-export interface BeginInput {
-  /** Scoped idempotency key, or null for a write without one (still recorded, for crash recovery). */
-  key: string | null;
-  operation: string;
-  provider: ProviderName;
-  inputHash: string;
-  target?: string | null;
-  username?: string | null;
-  context?: Record<string, unknown>;
-  owner: string;
-  leaseMs: number;
-  /** A final intent older than this frees its key for new use (default 24 h). */
-  keyTtlMs?: number;
-}
-
-export interface FinishInput {
-  state: Exclude<IntentState, 'pending'>;
-  response?: unknown;
-  retryAllowed?: boolean;
-  resultAccountId?: string | null;
-  credentialsDelivered?: boolean;
-  errorCode?: string | null;
-  errorMessage?: string | null;
-  username?: string | null;
-}
-
-interface Row {
-  id: string;
-  idempotency_key: string | null;
-  operation: string;
-  provider: ProviderName;
-  input_hash: string;
-  target: string | null;
-  username: string | null;
-  context: Record<string, unknown> | string | null;
-  state: IntentState;
-  attempt: number;
-  lease_owner: string | null;
-  lease_expires_at: Date | string | null;
-  retry_allowed: boolean;
-  result_account_id: string | null;
-  response: unknown;
-  credentials_delivered: boolean;
-  last_error_code: string | null;
-  last_error_message: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-  live?: boolean;
-}
+export type { BeginInput, BeginResult, FinishInput, IntentState, WriteIntent } from './intent-rows.js';
 
 const DAY_MS = 86_400_000;
-const COLUMNS = `id, idempotency_key, operation, provider, input_hash, target, username, context, state, attempt, lease_owner,
-  lease_expires_at, retry_allowed, result_account_id, response, credentials_delivered, last_error_code, last_error_message,
-  created_at, updated_at`;
 
 /** A lease owner name: this process plus a random part, so two requests of one process never share a lease. */
 export function newLeaseOwner(): string {
@@ -307,32 +228,6 @@ export class IntentStore {
     for (const r of rows) out[r.state] = Number(r.n);
     return out;
   }
-}
-
-function toIntent(row: Row): WriteIntent {
-  return {
-    id: row.id,
-    key: row.idempotency_key,
-    operation: row.operation,
-    provider: row.provider,
-    inputHash: row.input_hash,
-    target: row.target,
-    username: row.username,
-    context:
-      typeof row.context === 'string' ? (JSON.parse(row.context) as Record<string, unknown>) : (row.context ?? {}),
-    state: row.state,
-    attempt: row.attempt,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at ? new Date(row.lease_expires_at) : null,
-    retryAllowed: row.retry_allowed,
-    resultAccountId: row.result_account_id,
-    response: row.response,
-    credentialsDelivered: row.credentials_delivered,
-    lastErrorCode: row.last_error_code,
-    lastErrorMessage: row.last_error_message,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
 }
 
 export function assertNoPassword(value: unknown): void {

@@ -1,6 +1,28 @@
 import type { ProviderName } from '../domain/provider.js';
-import { AccountStatus, type AccountRecord, type IncompleteField } from '../domain/records.js';
+import type { AccountRecord } from '../domain/records.js';
 import type { Db } from './db.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  SORT_COLUMN,
+  sortKeyExpr,
+  TIMESTAMP_SORT,
+  whereOf,
+  type MirrorFilter,
+  type MirrorPage,
+  type MirrorPageQuery,
+} from './mirror-query.js';
+import {
+  COLUMNS,
+  mergeGaps,
+  sameInstant,
+  storable,
+  toMirrored,
+  type MirroredAccount,
+  type MirrorSource,
+  type MirrorWriteResult,
+  type Row,
+} from './mirror-rows.js';
 
 /**
  * The account mirror: the last-known state of every account, kept in the directory's own rows. Every live
@@ -8,101 +30,16 @@ import type { Db } from './db.js';
  * pages over indexed sort columns (one b-tree per order), so page N costs what page 1 costs.
  */
 
-export type MirrorSource = 'sync' | 'live' | 'write';
-export type MirrorOrderField = 'USERNAME' | 'EXPIRES_AT' | 'CREATED_AT' | 'STATUS' | 'PROVIDER' | 'SYNCED_AT';
-export type SortDirection = 'ASC' | 'DESC';
-
-export interface MirroredAccount {
-  record: AccountRecord;
-  /** When the state was last confirmed by the vendor (or written by us). Null: never read, only known by name. */
-  syncedAt: string | null;
-  source: MirrorSource | null;
-  /** The directory's link to a customer (global Customer id or store customer id), if any. */
-  customerId: string | null;
-  projectId: string | null;
-}
-
-export interface MirrorWriteResult {
-  /** What the mirror now holds (the record, its gaps filled from what was known). */
-  record: AccountRecord;
-  /** The directory did not know the account. */
-  added: boolean;
-  /** Status or expiry differ from the last-known state (drift when a sync finds it). */
-  changed: boolean;
-  before: { status: AccountStatus; expiresAt: string | null } | null;
-}
-
-export interface MirrorFilter {
-  providers?: readonly ProviderName[];
-  statuses?: readonly AccountStatus[];
-  /** ISO instants: expiry strictly before / at or after. Accounts without expiry never match `expiresBefore`. */
-  expiresBefore?: string;
-  expiresAfter?: string;
-  /** Any of these customer links (global ids or store ids). */
-  customerIds?: readonly string[];
-  projectId?: string;
-  /** Username contains (case-insensitive). */
-  search?: string;
-  usernamePrefix?: string;
-  /** Mirrored state older than this instant, or never synced. */
-  staleBefore?: string;
-  /** The vendor's own customer reference kept in the record (e.g. a VPNresellers customer id). */
-  customerNativeId?: string;
-}
-
-export interface MirrorPageQuery {
-  filter: MirrorFilter;
-  orderBy: { field: MirrorOrderField; direction: SortDirection };
-  /** Page size (the caller bounds it): Relay's `first`, or `last` when paging backwards. */
-  first: number;
-  /** Keyset cursor (exclusive): forwards, rows after it; backwards, rows before it. None: from the start (end). */
-  cursor?: string | null;
-  /** Relay's `last`/`before`: the rows just before the cursor (the last ones without one), in the requested order. */
-  backward?: boolean;
-}
-
-export interface MirrorPage {
-  rows: MirroredAccount[];
-  cursors: string[];
-  /** There are rows past the page in the direction of travel. */
-  hasMore: boolean;
-}
-
-interface Row {
-  provider: ProviderName;
-  native_id: string;
-  username: string;
-  customer_id: string | null;
-  project_id: string | null;
-  status: string;
-  provider_status: string | null;
-  expires_at: string | null;
-  account_created_at: string | null;
-  closed_at: string | null;
-  plan_code: string | null;
-  record: AccountRecord | string | null;
-  synced_at: string | null;
-  synced_via: MirrorSource | null;
-  sort_key: string;
-}
-
-/** Sort column per order field; each has an index (column, provider, native_id). */
-const SORT_COLUMN: Record<MirrorOrderField, string> = {
-  USERNAME: 'username',
-  EXPIRES_AT: 'expires_sort',
-  CREATED_AT: 'created_sort',
-  STATUS: 'status',
-  PROVIDER: 'provider',
-  SYNCED_AT: 'synced_sort',
-};
-const TIMESTAMP_SORT = new Set<MirrorOrderField>(['EXPIRES_AT', 'CREATED_AT', 'SYNCED_AT']);
-
-const COLUMNS = `provider, native_id, username, customer_id, project_id, status, provider_status,
-  to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at,
-  to_char(account_created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS account_created_at,
-  to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS closed_at,
-  plan_code, record,
-  to_char(synced_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS synced_at, synced_via`;
+export type { MirroredAccount, MirrorSource, MirrorWriteResult } from './mirror-rows.js';
+export {
+  CursorError,
+  isMirrorCursor,
+  type MirrorFilter,
+  type MirrorOrderField,
+  type MirrorPage,
+  type MirrorPageQuery,
+  type SortDirection,
+} from './mirror-query.js';
 
 export class Mirror {
   constructor(private readonly db: Db) {}
@@ -283,138 +220,4 @@ export class Mirror {
     );
     return Number(row?.n ?? 0);
   }
-}
-
-function whereOf(filter: MirrorFilter): { where: string[]; params: unknown[] } {
-  const where = ['gone_at IS NULL'];
-  const params: unknown[] = [];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(params.length));
-  };
-  if (filter.providers?.length) add((n) => `provider = ANY($${n}::text[])`, [...filter.providers]);
-  if (filter.statuses?.length) add((n) => `status = ANY($${n}::text[])`, [...filter.statuses]);
-  if (filter.expiresBefore) add((n) => `expires_at < $${n}::timestamptz`, filter.expiresBefore);
-  if (filter.expiresAfter) add((n) => `expires_at >= $${n}::timestamptz`, filter.expiresAfter);
-  if (filter.customerIds) add((n) => `customer_id = ANY($${n}::text[])`, [...filter.customerIds]);
-  if (filter.projectId) add((n) => `project_id = $${n}`, filter.projectId);
-  if (filter.search) add((n) => `username ILIKE $${n}`, `%${escapeLike(filter.search)}%`);
-  if (filter.usernamePrefix) add((n) => `username LIKE $${n}`, `${escapeLike(filter.usernamePrefix)}%`);
-  if (filter.staleBefore) add((n) => `synced_sort < $${n}::timestamptz`, filter.staleBefore);
-  if (filter.customerNativeId) add((n) => `record->>'customerNativeId' = $${n}`, filter.customerNativeId);
-  return { where, params };
-}
-
-function sortKeyExpr(field: MirrorOrderField): string {
-  // Timestamps travel in cursors as text Postgres reads back exactly (±infinity included).
-  return TIMESTAMP_SORT.has(field) ? `${SORT_COLUMN[field]}::text` : SORT_COLUMN[field];
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** What the mirror keeps of a record: everything but secrets (WireGuard private keys stay at the vendor). */
-function storable(record: AccountRecord): AccountRecord {
-  const { incomplete, ...rest } = record;
-  const out: AccountRecord = {
-    ...rest,
-    wireguard: record.wireguard ? { ...record.wireguard, privateKey: null } : null,
-  };
-  return incomplete?.length ? { ...out, incomplete } : out;
-}
-
-function toMirrored(row: Row): MirroredAccount {
-  const stored = typeof row.record === 'string' ? (JSON.parse(row.record) as AccountRecord) : row.record;
-  const record: AccountRecord = stored ?? {
-    // Known by name only (imported, never read): the graph fills the status fields when they are asked for.
-    provider: row.provider,
-    nativeId: row.native_id,
-    username: row.username,
-    status: AccountStatus.UNKNOWN,
-    providerStatus: '',
-    createdAt: row.account_created_at,
-    updatedAt: null,
-    expiresAt: null,
-    closedAt: null,
-    throttled: null,
-    customerNativeId: null,
-    planNativeId: row.plan_code,
-    groupId: null,
-    metadata: null,
-    wireguard: null,
-    plans: null,
-    incomplete: ['status', 'providerStatus', 'expiresAt'],
-  };
-  return {
-    record,
-    syncedAt: row.synced_at,
-    source: row.synced_via,
-    customerId: row.customer_id,
-    projectId: row.project_id,
-  };
-}
-
-const GAP_FIELDS = {
-  status: 'status',
-  providerStatus: 'providerStatus',
-  expiresAt: 'expiresAt',
-  planNativeId: 'planNativeId',
-  metadata: 'metadata',
-  plans: 'plans',
-} as const satisfies Record<IncompleteField, keyof AccountRecord>;
-
-function mergeGaps(record: AccountRecord, known: AccountRecord | null): AccountRecord {
-  if (!record.incomplete?.length || !known) return record;
-  const out: Record<string, unknown> = { ...record };
-  const stillMissing: IncompleteField[] = [];
-  for (const field of record.incomplete) {
-    if (known.incomplete?.includes(field)) stillMissing.push(field);
-    else out[GAP_FIELDS[field]] = known[GAP_FIELDS[field]];
-  }
-  const merged = out as unknown as AccountRecord;
-  return stillMissing.length ? { ...merged, incomplete: stillMissing } : { ...merged, incomplete: undefined };
-}
-
-function sameInstant(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b;
-  return Date.parse(a) === Date.parse(b);
-}
-
-interface Cursor {
-  key: string;
-  provider: ProviderName;
-  nativeId: string;
-}
-
-function encodeCursor(field: MirrorOrderField, key: string, provider: ProviderName, nativeId: string): string {
-  return Buffer.from(JSON.stringify(['m1', field, key, provider, nativeId])).toString('base64url');
-}
-
-/** True when `cursor` is a keyset cursor of `page` (of any order), not one of another connection. */
-export function isMirrorCursor(cursor: string): boolean {
-  return Buffer.from(cursor, 'base64url').toString('utf8').startsWith('["m1",');
-}
-
-/** A cursor made for another order (or not by us) is refused rather than misread. */
-export class CursorError extends Error {}
-
-function decodeCursor(cursor: string | null, field: MirrorOrderField): Cursor | null {
-  if (!cursor) return null;
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new CursorError('The cursor is not one this API made.');
-  }
-  if (
-    !Array.isArray(parts) ||
-    parts.length !== 5 ||
-    parts[0] !== 'm1' ||
-    !parts.slice(1).every((p) => typeof p === 'string')
-  ) {
-    throw new CursorError('The cursor is not one this API made.');
-  }
-  if (parts[1] !== field) throw new CursorError('The cursor belongs to another order; start again without it.');
-  return { key: parts[2] as string, provider: parts[3] as ProviderName, nativeId: parts[4] as string };
 }

@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../config.js';
 import { ErrorCode, InputError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import type { CustomerRecord } from '../domain/records.js';
 import type { AccountDirectory } from '../providers/port.js';
-import { redact } from '../lib/redact.js';
+import { createApiKey, findApiKey, revokeApiKey } from './api-keys.js';
+import { createCustomer, getCustomers, listCustomers, updateCustomer } from './customers.js';
 import { openDatabase, type Db, type OpenOptions } from './db.js';
 import { IntentStore, type FinishInput } from './intents.js';
+import { listJournal, writeJournal, type JournalEntry } from './journal.js';
 
 /**
  * The store: registry of accounts known to this API (the list for vendors without a list call, and
@@ -14,16 +15,7 @@ import { IntentStore, type FinishInput } from './intents.js';
  * and API keys. Every decision that must hold across replicas (idempotency claims, leases) is made by the database.
  */
 
-export interface JournalEntry {
-  actor: string;
-  operation: string;
-  provider: string | null;
-  target: string;
-  input: Record<string, unknown>;
-  outcome: 'ok' | 'user_error' | 'error' | 'unknown';
-  errorCode: string | null;
-  requestId: string | null;
-}
+export type { JournalEntry } from './journal.js';
 
 export interface RegistryEntry {
   provider: ProviderName;
@@ -31,16 +23,6 @@ export interface RegistryEntry {
   username: string;
   customerId?: string | null;
   via?: 'api' | 'import';
-}
-
-const SECRET_KEY = /pass|secret|token|key/i;
-
-interface CustomerRow {
-  id: string;
-  first_name: string;
-  last_name: string;
-  email: string;
-  external_ref: string | null;
 }
 
 export class Store implements AccountDirectory {
@@ -165,63 +147,28 @@ export class Store implements AccountDirectory {
 
   // ---- customers kept here ---------------------------------------------------------------------
 
-  async createCustomer(input: {
+  createCustomer(input: {
     firstName: string;
     lastName: string;
     email: string;
     externalRef?: string | null;
   }): Promise<CustomerRecord> {
-    try {
-      const [row] = await this.db.query<CustomerRow>(
-        `INSERT INTO customers (first_name, last_name, email, external_ref) VALUES ($1, $2, $3, $4)
-         RETURNING id, first_name, last_name, email, external_ref`,
-        [input.firstName, input.lastName, input.email, input.externalRef ?? null],
-      );
-      return toCustomer(row as CustomerRow);
-    } catch (error) {
-      if (String((error as { code?: string }).code) === '23505') {
-        throw new InputError('email', 'The email has already been taken.', ErrorCode.CONFLICT);
-      }
-      throw error;
-    }
+    return createCustomer(this.db, input);
   }
 
-  async getCustomers(ids: readonly string[]): Promise<Array<CustomerRecord | null>> {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (valid.length === 0) return ids.map(() => null);
-    const rows = await this.db.query<CustomerRow>(
-      'SELECT id, first_name, last_name, email, external_ref FROM customers WHERE id = ANY($1::uuid[])',
-      [valid],
-    );
-    const map = new Map(rows.map((r) => [r.id, toCustomer(r)]));
-    return ids.map((id) => map.get(id.toLowerCase()) ?? null);
+  getCustomers(ids: readonly string[]): Promise<Array<CustomerRecord | null>> {
+    return getCustomers(this.db, ids);
   }
 
-  async listCustomers(query: {
-    offset: number;
-    limit: number;
-  }): Promise<{ items: CustomerRecord[]; totalCount: number }> {
-    const [count] = await this.db.query<{ n: string | number }>('SELECT count(*) AS n FROM customers');
-    const rows = await this.db.query<CustomerRow>(
-      'SELECT id, first_name, last_name, email, external_ref FROM customers ORDER BY created_at, id OFFSET $1 LIMIT $2',
-      [query.offset, query.limit],
-    );
-    return { items: rows.map(toCustomer), totalCount: Number(count?.n ?? 0) };
+  listCustomers(query: { offset: number; limit: number }): Promise<{ items: CustomerRecord[]; totalCount: number }> {
+    return listCustomers(this.db, query);
   }
 
-  async updateCustomer(
+  updateCustomer(
     id: string,
     changes: { firstName?: string; lastName?: string; email?: string },
   ): Promise<CustomerRecord> {
-    const [existing] = await this.getCustomers([id]);
-    if (!existing) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
-    const [row] = await this.db.query<CustomerRow>(
-      `UPDATE customers SET first_name = COALESCE($2, first_name), last_name = COALESCE($3, last_name),
-         email = COALESCE($4, email), updated_at = now() WHERE id = $1
-       RETURNING id, first_name, last_name, email, external_ref`,
-      [id, changes.firstName ?? null, changes.lastName ?? null, changes.email ?? null],
-    );
-    return toCustomer(row as CustomerRow);
+    return updateCustomer(this.db, id, changes);
   }
 
   async deleteCustomer(id: string): Promise<void> {
@@ -256,50 +203,12 @@ export class Store implements AccountDirectory {
 
   // ---- journal ---------------------------------------------------------------------------------
 
-  async journal(entry: JournalEntry): Promise<void> {
-    await this.db.query(
-      `INSERT INTO journal (actor, operation, provider, target, input, outcome, error_code, request_id)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
-      [
-        entry.actor,
-        entry.operation,
-        entry.provider,
-        redact(entry.target),
-        JSON.stringify(scrub(entry.input)),
-        entry.outcome,
-        entry.errorCode,
-        entry.requestId,
-      ],
-    );
+  journal(entry: JournalEntry): Promise<void> {
+    return writeJournal(this.db, entry);
   }
 
-  async listJournal(query: { limit: number; target?: string }): Promise<Array<JournalEntry & { at: string }>> {
-    const rows = await this.db.query<{
-      at: string | Date;
-      actor: string;
-      operation: string;
-      provider: string | null;
-      target: string;
-      input: Record<string, unknown>;
-      outcome: JournalEntry['outcome'];
-      error_code: string | null;
-      request_id: string | null;
-    }>(
-      `SELECT at, actor, operation, provider, target, input, outcome, error_code, request_id FROM journal
-       WHERE ($1::text IS NULL OR target = $1) ORDER BY id DESC LIMIT $2`,
-      [query.target ?? null, query.limit],
-    );
-    return rows.map((r) => ({
-      at: new Date(r.at).toISOString(),
-      actor: r.actor,
-      operation: r.operation,
-      provider: r.provider,
-      target: r.target,
-      input: r.input,
-      outcome: r.outcome,
-      errorCode: r.error_code,
-      requestId: r.request_id,
-    }));
+  listJournal(query: { limit: number; target?: string }): Promise<Array<JournalEntry & { at: string }>> {
+    return listJournal(this.db, query);
   }
 
   // ---- API keys --------------------------------------------------------------------------------
@@ -308,38 +217,22 @@ export class Store implements AccountDirectory {
    * Stores a new API key (only its hash is kept) and answers the key once. `role` is a global role, or
    * `customer` / `reseller` with `scope`: the same claims a scoped JWT carries (see README "Scoped access").
    */
-  async createApiKey(
+  createApiKey(
     name: string,
     role: Role | 'customer' | 'reseller',
     scope: Record<string, unknown> | null = null,
   ): Promise<{ id: string; key: string }> {
-    const key = randomBytes(32).toString('base64url');
-    const [row] = await this.db.query<{ id: string }>(
-      'INSERT INTO api_keys (name, role, key_hash, scope) VALUES ($1, $2, $3, $4::jsonb) RETURNING id',
-      [name, role, sha256(key), scope ? JSON.stringify(scope) : null],
-    );
-    return { id: (row as { id: string }).id, key };
+    return createApiKey(this.db, name, role, scope);
   }
 
-  async findApiKey(
+  findApiKey(
     key: string,
   ): Promise<{ id: string; name: string; role: string; scope: Record<string, unknown> | null } | null> {
-    const [row] = await this.db.query<{ id: string; name: string; role: string; scope: unknown }>(
-      'SELECT id, name, role, scope FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
-      [sha256(key)],
-    );
-    if (!row) return null;
-    const scope = typeof row.scope === 'string' ? (JSON.parse(row.scope) as unknown) : row.scope;
-    return {
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      scope: scope && typeof scope === 'object' ? (scope as Record<string, unknown>) : null,
-    };
+    return findApiKey(this.db, key);
   }
 
-  async revokeApiKey(id: string): Promise<void> {
-    await this.db.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [id]);
+  revokeApiKey(id: string): Promise<void> {
+    return revokeApiKey(this.db, id);
   }
 
   async close(): Promise<void> {
@@ -349,37 +242,6 @@ export class Store implements AccountDirectory {
 
 export async function openStore(options: OpenOptions): Promise<Store> {
   return new Store(await openDatabase(options));
-}
-
-function toCustomer(row: CustomerRow): CustomerRecord {
-  return {
-    provider: null, // kept by this API: no provider
-    nativeId: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    projectNativeId: null,
-    externalRef: row.external_ref,
-  };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** Journal input without secrets: secret-named keys dropped, strings redacted. */
-function scrub(value: unknown): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value)) return value.map(scrub);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (SECRET_KEY.test(k) && k !== 'idempotencyKey') continue;
-      out[k] = scrub(v);
-    }
-    return out;
-  }
-  return value;
 }
 
 async function registerIn(db: Db, entry: RegistryEntry): Promise<void> {

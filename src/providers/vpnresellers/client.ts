@@ -1,50 +1,22 @@
-import type { ProviderError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
-import { registerSecret } from '../../lib/redact.js';
-import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
-import { classifyFailure, type VrFailureBody as Answer } from './errors.js';
+import type { VrFailureBody as Answer } from './errors.js';
+import { VpnresellersOrgClient } from './client-org.js';
 import type { VrStatus } from './rules.js';
 import type {
   VrAccountJson,
   VrConfigFile,
   VrCreateAccountBody,
-  VrCustomerBody,
-  VrCustomerJson,
   VrPage,
   VrPageQuery,
   VrPortJson,
-  VrProjectJson,
   VrServerJson,
 } from './wire.js';
 
-/** Typed client for every VPNresellers v4.1 endpoint (bearer token; `/un/accounts/show` with the VPN user's basic auth). */
+/**
+ * Typed client for every VPNresellers v4.1 endpoint (bearer token; `/un/accounts/show` with the VPN user's basic auth).
+ * Transport in client-base.ts, customer and project endpoints in client-org.ts; accounts, configuration and catalog here.
+ */
 
-export class VpnresellersClient {
-  readonly http: UpstreamHttp;
-  private readonly authorization: string;
-
-  constructor(baseUrl: string, token: string, network: Partial<NetworkSettings> = {}) {
-    this.http = new UpstreamHttp(ProviderName.VPNRESELLERS, baseUrl, network);
-    registerSecret(token);
-    this.authorization = `Bearer ${token}`;
-  }
-
-  private async call<T>(req: Omit<UpstreamRequest, 'headers'>, headers: Record<string, string> = {}): Promise<T> {
-    const res = await this.http.send({
-      ...req,
-      headers: { authorization: this.authorization, accept: 'application/json', ...headers },
-    });
-    const body = this.http.parseJson<T & Answer>(res, req.operation);
-    if (res.status >= 400) throw this.failure(req.operation, res.status, body);
-    return body;
-  }
-
-  /** 401/402/403/404/405/422/460/461 → stable codes (table in errors.ts); 422 keeps the first blamed field. */
-  failure(operation: string, status: number, body: Answer): ProviderError {
-    const { code, message, field, vendorCode } = classifyFailure(status, body);
-    return this.http.error(operation, code, message, { status, vendorCode, ...(field ? { field } : {}) });
-  }
-
+export class VpnresellersClient extends VpnresellersOrgClient {
   checkUsername(username: string) {
     return this.call<Answer>({
       operation: 'checkUsername',
@@ -225,119 +197,6 @@ export class VpnresellersClient {
       operation: 'profile',
       method: 'GET',
       path: 'v4_1/profile',
-      idempotent: true,
-    });
-  }
-  listCustomers(q: VrPageQuery) {
-    return this.call<VrPage<VrCustomerJson>>({
-      operation: 'listCustomers',
-      method: 'GET',
-      path: 'v4_1/customers',
-      searchParams: q,
-      idempotent: true,
-    });
-  }
-  createCustomer(body: VrCustomerBody) {
-    return this.call<{ data: VrCustomerJson }>({
-      operation: 'createCustomer',
-      method: 'POST',
-      path: 'v4_1/customers',
-      json: body,
-      idempotent: false,
-    });
-  }
-  getCustomer(id: string) {
-    return this.call<{ data: VrCustomerJson }>({
-      operation: 'getCustomer',
-      method: 'GET',
-      path: `v4_1/customers/${encodeURIComponent(id)}`,
-      idempotent: true,
-    });
-  }
-  updateCustomer(id: string, body: { first_name?: string; last_name?: string; email?: string }) {
-    return this.call<Answer>({
-      operation: 'updateCustomer',
-      method: 'PUT',
-      path: `v4_1/customers/${encodeURIComponent(id)}`,
-      json: body,
-      idempotent: true,
-    });
-  }
-  deleteCustomer(id: string) {
-    return this.call<Answer>({
-      operation: 'deleteCustomer',
-      method: 'DELETE',
-      path: `v4_1/customers/${encodeURIComponent(id)}`,
-      idempotent: true,
-    });
-  }
-  customerAccounts(id: string, q: VrPageQuery) {
-    return this.call<VrPage<VrAccountJson>>({
-      operation: 'listAccounts',
-      method: 'GET',
-      path: `v4_1/customers/${encodeURIComponent(id)}/accounts`,
-      searchParams: q,
-      idempotent: true,
-    });
-  }
-  listProjects(q: VrPageQuery) {
-    return this.call<VrPage<VrProjectJson>>({
-      operation: 'listProjects',
-      method: 'GET',
-      path: 'v4_1/projects',
-      searchParams: q,
-      idempotent: true,
-    });
-  }
-  createProject(body: { name: string; description: string }) {
-    return this.call<{ data: VrProjectJson }>({
-      operation: 'createProject',
-      method: 'POST',
-      path: 'v4_1/projects',
-      json: body,
-      idempotent: false,
-    });
-  }
-  getProject(id: string) {
-    return this.call<{ data: VrProjectJson }>({
-      operation: 'getProject',
-      method: 'GET',
-      path: `v4_1/projects/${encodeURIComponent(id)}`,
-      idempotent: true,
-    });
-  }
-  updateProject(id: string, body: { name: string; description: string }) {
-    return this.call<Answer>({
-      operation: 'updateProject',
-      method: 'PUT',
-      path: `v4_1/projects/${encodeURIComponent(id)}`,
-      json: body,
-      idempotent: true,
-    });
-  }
-  deleteProject(id: string) {
-    return this.call<Answer>({
-      operation: 'deleteProject',
-      method: 'DELETE',
-      path: `v4_1/projects/${encodeURIComponent(id)}`,
-      idempotent: true,
-    });
-  }
-  projectCustomers(id: string, q: VrPageQuery) {
-    return this.call<VrPage<VrCustomerJson>>({
-      operation: 'listCustomers',
-      method: 'GET',
-      path: `v4_1/projects/${encodeURIComponent(id)}/customers`,
-      searchParams: q,
-      idempotent: true,
-    });
-  }
-  projectAccounts(id: string, q: VrPageQuery) {
-    return this.call<VrPage<VrAccountJson>>({
-      operation: 'listAccounts',
-      method: 'GET',
-      path: `v4_1/projects/${encodeURIComponent(id)}/accounts`,
-      searchParams: q,
       idempotent: true,
     });
   }

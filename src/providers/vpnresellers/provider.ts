@@ -1,16 +1,14 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
 import {
-  AccountStatus,
   type AccountRecord,
   type ConnectionConfigRecord,
   type CustomerRecord,
   type ProjectRecord,
   type ServerRecord,
 } from '../../domain/records.js';
-import { mapBounded } from '../../lib/concurrency.js';
 import { addDays, todayYmd, toYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
-import { BaseProvider, allPages, nullIfNotFound, pageWindow, type NumberedPage } from '../base.js';
+import { BaseProvider, nullIfNotFound } from '../base.js';
 import {
   AccountOperation,
   toBatchSlot,
@@ -29,61 +27,10 @@ import type { ProviderConfig } from '../module.js';
 import type { UpstreamHttp } from '../http.js';
 import { VpnresellersClient } from './client.js';
 import { toAccount, toConfig, toCustomer, toProject, toServer } from './mapper.js';
-import { PAGE_SIZE as PAGE, PASSWORD_MIN, TRAITS, USERNAME_RULE, customerProblems } from './rules.js';
-import type { VrPage, VrPageQuery } from './wire.js';
+import { PAGE_SIZE as PAGE, TRAITS } from './rules.js';
 
-/** A Laravel page as a numbered page (the vendor tells the total and the last page). */
-const numbered =
-  <T>(fetch: (q: VrPageQuery) => Promise<VrPage<T>>) =>
-  async (page: number, size: number): Promise<NumberedPage<T>> => {
-    const res = await fetch({ page, per_page: size });
-    return { items: res.data, last: page >= res.meta.last_page, total: res.meta.total };
-  };
-
-/** Fetches [offset, offset+limit) from a Laravel-paged list with pages of 100 (one or two calls). */
-async function window<T>(
-  offset: number,
-  limit: number,
-  fetch: (q: VrPageQuery) => Promise<VrPage<T>>,
-): Promise<{ items: T[]; total: number }> {
-  const { items, total } = await pageWindow(offset, limit, PAGE, numbered(fetch));
-  return { items, total: total ?? 0 };
-}
-
-/**
- * Reads many records by id. One GET per id costs `ids.length` calls; the paged list costs one call per 100
- * records. When a batch is bigger than the list's page count, page through the list instead (the first page
- * tells the total), and fall back to single GETs for ids the list did not show.
- */
-async function byIds<T extends { id: number }>(
-  ids: readonly string[],
-  concurrency: number,
-  list: (q: { page: number; per_page: number }) => Promise<VrPage<T>>,
-  one: (id: string) => Promise<T | null>,
-): Promise<Array<T | null | Error>> {
-  const numeric = ids.filter((id) => /^\d+$/.test(id));
-  const found = new Map<string, T>();
-  if (numeric.length > 2) {
-    let first: VrPage<T>;
-    try {
-      first = await list({ page: 1, per_page: PAGE });
-    } catch (error) {
-      return ids.map(() => (error instanceof Error ? error : new Error(String(error))));
-    }
-    if (first.meta.last_page < numeric.length) {
-      for (const r of first.data) found.set(String(r.id), r);
-      try {
-        for (let page = 2; page <= first.meta.last_page && numeric.some((id) => !found.has(id)); page++) {
-          for (const r of (await list({ page, per_page: PAGE })).data) found.set(String(r.id), r);
-        }
-      } catch (error) {
-        return ids.map((id) => found.get(id) ?? (error instanceof Error ? error : new Error(String(error))));
-      }
-      return ids.map((id) => found.get(id) ?? null);
-    }
-  }
-  return mapBounded(ids, concurrency, (id) => (/^\d+$/.test(id) ? one(id) : Promise.resolve(null)));
-}
+import { byIds, listAccountsPage, window } from './listing.js';
+import { validateAccount, validateCustomer } from './validation.js';
 
 /**
  * VPNresellers v4.1 behind the port. No batch read: reads by id fan out (bounded). Listing maps offset/limit
@@ -136,37 +83,8 @@ export class VpnresellersProvider extends BaseProvider {
     return usernames.map((u) => found.get(u) ?? null);
   }
 
-  async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
-    const f = query.filter ?? {};
-    const statuses = f.statuses ?? [];
-    const native =
-      statuses.length === 1 && (statuses[0] === AccountStatus.ACTIVE || statuses[0] === AccountStatus.DISABLED)
-        ? statuses[0] === AccountStatus.ACTIVE
-          ? 'Active'
-          : 'Disabled'
-        : undefined;
-    const source = (q: { page: number; per_page: number }) =>
-      f.customerNativeId
-        ? this.client.customerAccounts(f.customerNativeId, q)
-        : f.projectNativeId
-          ? this.client.projectAccounts(f.projectNativeId, q)
-          : this.client.listAccounts({ ...q, ...(native && !f.usernamePrefix ? { status: native } : {}) });
-    const postFilter =
-      Boolean(f.usernamePrefix) ||
-      (statuses.length > 0 &&
-        (native === undefined || Boolean(f.customerNativeId || f.projectNativeId) || native === 'Active'));
-    if (!postFilter) {
-      const { items, total } = await window(query.offset, query.limit, source);
-      return { items: items.map((a) => toAccount(a)), totalCount: total };
-    }
-    // Filters the vendor cannot apply (username prefix, EXPIRED, ACTIVE-but-not-expired): scan, then page.
-    const all = (await allPages(PAGE, numbered(source))).map((a) => toAccount(a));
-    const kept = all.filter(
-      (a) =>
-        (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) &&
-        (statuses.length === 0 || statuses.includes(a.status)),
-    );
-    return { items: kept.slice(query.offset, query.offset + query.limit), totalCount: kept.length };
+  listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
+    return listAccountsPage(this.client, query);
   }
 
   async getCustomers(ids: readonly string[]): Promise<BatchResult<CustomerRecord>> {
@@ -225,43 +143,12 @@ export class VpnresellersProvider extends BaseProvider {
     return this.probe(() => this.client.profile());
   }
 
-  validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] => {
-    const errors: InputError[] = [];
-    if (
-      operation === AccountOperation.CREATE &&
-      typeof input.username === 'string' &&
-      !USERNAME_RULE.test(input.username)
-    ) {
-      errors.push(
-        new InputError('username', 'VPNresellers usernames are 3–50 letters, digits, dots, dashes or underscores.'),
-      );
-    }
-    const period = input.periodDays;
-    if (
-      operation === AccountOperation.CREATE &&
-      period !== undefined &&
-      period !== null &&
-      !(Number.isInteger(period) && Number(period) >= 1)
-    ) {
-      errors.push(
-        new InputError(
-          'periodDays',
-          'VPNresellers: periodDays must be a whole number of days, at least 1 (or left out for an auto-renewing account).',
-        ),
-      );
-    }
-    if (typeof input.password === 'string' && input.password.length < PASSWORD_MIN) {
-      errors.push(
-        new InputError('password', `VPNresellers: the password must be at least ${PASSWORD_MIN} characters.`),
-      );
-    }
-    return errors;
-  };
+  validate = (operation: AccountOperation, input: Record<string, unknown>): InputError[] =>
+    validateAccount(operation, input);
 
   /** Customers: projectId required on create, names and e-mail by the vendor's rules. */
   validateCustomer(input: Record<string, unknown>): InputError[] {
-    const creating = !('id' in input) && !('customerId' in input);
-    return customerProblems(input, creating).map(([field, message]) => new InputError(field, message));
+    return validateCustomer(input);
   }
 
   async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {

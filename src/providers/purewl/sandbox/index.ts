@@ -1,27 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import {
   DAY_MS,
   EmulatorServer,
   entriesOf,
   refill,
   seedCount,
-  field,
-  textField,
-  type EmuRequest,
-  type EmuResponse,
   type EmulatorOptions,
 } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
-import {
-  PLATFORMS,
-  RENEW_WINDOW_DAYS,
-  USERNAME_RULE,
-  isSubscription,
-  passwordOk as policy,
-  periodOk,
-  purewlDate,
-} from '../rules.js';
-import type { PwEnvelope, PwSubscriptionType } from '../wire.js';
+import { purewlDate } from '../rules.js';
+import { PUREWL_SANDBOX_SECRET, type PurewlAccount } from './data.js';
+import { routes } from './routes.js';
 
 export { purewlDate } from '../rules.js';
 
@@ -39,32 +27,14 @@ export { purewlDate } from '../rules.js';
  * - Inventory answers `{ body: { countries|cities|protocols: [...] } }` (shapes not in the reference).
  */
 
-export const PUREWL_SANDBOX_SECRET = 'sandbox-purewl-secret-key';
-const RESELLER_ID = 8123;
-const COUNTRIES = [
-  { id: 1, code: 'US', name: 'United States', cities: ['New York', 'Los Angeles', 'Miami'] },
-  { id: 2, code: 'GB', name: 'United Kingdom', cities: ['London', 'Manchester'] },
-  { id: 3, code: 'DE', name: 'Germany', cities: ['Frankfurt', 'Berlin'] },
-  { id: 4, code: 'SG', name: 'Singapore', cities: ['Singapore'] },
-  { id: 5, code: 'AE', name: 'United Arab Emirates', cities: ['Dubai'] },
-];
-const PROTOCOLS = ['WireGuard', 'OpenVPN UDP', 'OpenVPN TCP', 'IKEv2'];
-
-export interface PurewlAccount {
-  vpnUsername: string;
-  vpnPassword: string;
-  uuid: string;
-  expiry: number;
-  enabled: boolean;
-  subscriptionType: PwSubscriptionType;
-}
+export { PUREWL_SANDBOX_SECRET, type PurewlAccount } from './data.js';
 
 export class PurewlEmulator implements SandboxHandle {
   readonly server: EmulatorServer;
   readonly accounts = new Map<string, PurewlAccount>();
-  private readonly tokens = new Map<string, number>();
+  readonly tokens = new Map<string, number>();
   tokenLifetimeSeconds: number;
-  private serial = 100_000_000;
+  serial = 100_000_000;
   private readonly count: number;
 
   constructor(options: EmulatorOptions & { tokenLifetimeSeconds?: number } = {}) {
@@ -81,7 +51,7 @@ export class PurewlEmulator implements SandboxHandle {
         this.serial = s.serial;
       },
     });
-    this.routes();
+    routes(this);
   }
 
   demoUsernames(): string[] {
@@ -109,251 +79,12 @@ export class PurewlEmulator implements SandboxHandle {
     }
   }
 
-  private statusOf(a: PurewlAccount): string {
+  statusOf(a: PurewlAccount): string {
     const word = !a.enabled ? 'Disabled' : a.expiry < this.server.now() ? 'Expired' : 'Enabled';
     return `${word}:${purewlDate(a.expiry)}`;
   }
 
-  private routes(): void {
-    const s = this.server;
-    s.route('POST', '/auth/v1/accessToken', (req) => {
-      if (field(req.body, 'secretKey') !== PUREWL_SANDBOX_SECRET || field(req.body, 'grantType') !== 'secret') {
-        return envelope(1002, 'Invalid secret key or grant type', {}, 200);
-      }
-      const token = randomBytes(24).toString('hex');
-      this.tokens.set(token, this.server.now() + this.tokenLifetimeSeconds * 1000);
-      return envelope(1, 'Access token generated successfully', {
-        accessToken: token,
-        expiry: this.tokenLifetimeSeconds,
-        resellerId: RESELLER_ID,
-      });
-    });
-    const authed =
-      (h: (req: EmuRequest) => EmuResponse) =>
-      (req: EmuRequest): EmuResponse => {
-        const token = req.headers['x-accesstoken'];
-        const expires = typeof token === 'string' ? this.tokens.get(token) : undefined;
-        if (expires === undefined || expires <= this.server.now())
-          return envelope(401, 'Access token is invalid or expired', {}, 401);
-        return h(req);
-      };
-    const withAccount = (
-      h: (a: PurewlAccount, req: EmuRequest) => EmuResponse,
-      failCode: number,
-      failMessage: string,
-    ) =>
-      authed((req) => {
-        const name = textField(req.body, 'vpnUsername') ?? req.query.get('vpnUsername') ?? '';
-        if (!name) return envelope(failCode, failMessage);
-        const a = this.accounts.get(name);
-        return a ? h(a, req) : envelope(11001, 'The provided username is not valid for this reseller');
-      });
-
-    s.route(
-      'POST',
-      '/vam/v3/create',
-      authed((req) => {
-        const uuid = field(req.body, 'uuid');
-        const period = Number(field(req.body, 'period'));
-        if (typeof uuid !== 'string' || uuid.length === 0) return envelope(11001, 'The uuid field is required');
-        if (!periodOk(period)) return envelope(11001, 'The period must be between 1 and 3700 days');
-        const requested = field(req.body, 'vpnUsername');
-        if (requested !== undefined && (typeof requested !== 'string' || !USERNAME_RULE.test(requested))) {
-          return envelope(11001, 'The vpnUsername may have at most 20 letters and digits');
-        }
-        if (typeof requested === 'string' && this.accounts.has(requested))
-          return envelope(11001, 'The vpnUsername has already been taken');
-        const password = field(req.body, 'vpnPassword');
-        if (password !== undefined && !policy(password))
-          return envelope(2057, 'The password must be 12-32 characters with upper case, lower case and digits');
-        const a = this.add(
-          uuid,
-          period,
-          typeof requested === 'string' ? requested : undefined,
-          typeof password === 'string' ? password : undefined,
-        );
-        return envelope(1, 'VPN account has been created successfully', {
-          vpnUsername: a.vpnUsername,
-          vpnPassword: a.vpnPassword,
-          expiry: purewlDate(a.expiry),
-        });
-      }),
-    );
-    s.route(
-      'POST',
-      '/vam/v2/generate',
-      authed((req) => {
-        const uuid = field(req.body, 'uuid');
-        const period = Number(field(req.body, 'period'));
-        if (typeof uuid !== 'string' || uuid.length === 0) return envelope(11001, 'The uuid field is required');
-        if (!periodOk(period)) return envelope(11001, 'The period must be between 1 and 3700 days');
-        const existing = [...this.accounts.values()].find((a) => a.uuid === uuid);
-        const a = existing ?? this.add(uuid, period);
-        return envelope(1, 'VPN account has been generated successfully', {
-          vpnUsername: a.vpnUsername,
-          vpnPassword: a.vpnPassword,
-          expiry: purewlDate(a.expiry),
-        });
-      }),
-    );
-    s.route(
-      'POST',
-      '/vam/v2/renew',
-      withAccount(
-        (a, req) => {
-          const period = Number(field(req.body, 'period'));
-          if (!periodOk(period)) return envelope(11001, 'The period must be between 1 and 3700 days');
-          if (a.expiry - this.server.now() > RENEW_WINDOW_DAYS * DAY_MS)
-            return envelope(100010, 'The VPN account can only be renewed within 10 days of its expiry');
-          a.expiry = Math.max(a.expiry, this.server.now()) + period * DAY_MS;
-          return envelope(1, 'VPN account has been renewed successfully', {
-            vpnUsername: a.vpnUsername,
-            expiry: purewlDate(a.expiry),
-          });
-        },
-        1101,
-        'There is some problem in renewing vpn account',
-      ),
-    );
-    s.route(
-      'PUT',
-      '/vam/v2/extend',
-      withAccount(
-        (a, req) => {
-          const date = textField(req.body, 'extensionDate') ?? '';
-          const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(date);
-          const ms = m ? Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : NaN;
-          if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== Number(m[1]))
-            return envelope(11001, 'The extension date does not match the format (DD-MM-YYYY).');
-          const days = Math.round((ms - a.expiry) / DAY_MS);
-          a.expiry = ms;
-          return envelope(1, 'VPN account has been extended successfully', {
-            vpnUsername: a.vpnUsername,
-            extendedForDays: String(days),
-          });
-        },
-        1601,
-        'There is some problem in extending vpn account',
-      ),
-    );
-    s.route(
-      'PUT',
-      '/vam/v2/enable',
-      withAccount(
-        (a) => {
-          a.enabled = true;
-          return envelope(1, 'VPN account has been enabled successfully', {
-            vpnUsername: a.vpnUsername,
-            status: this.statusOf(a),
-          });
-        },
-        1401,
-        'There is some problem in enabling vpn account',
-      ),
-    );
-    s.route(
-      'PUT',
-      '/vam/v2/disable',
-      withAccount(
-        (a) => {
-          a.enabled = false;
-          return envelope(1, 'VPN account has been disabled successfully', {
-            vpnUsername: a.vpnUsername,
-            status: this.statusOf(a),
-          });
-        },
-        1501,
-        'There is some problem in disabling vpn account',
-      ),
-    );
-    s.route(
-      'GET',
-      '/vam/v2/status',
-      withAccount(
-        (a) =>
-          envelope(1, 'VPN account status fetched successfully', {
-            vpnUsername: a.vpnUsername,
-            status: this.statusOf(a),
-          }),
-        1001,
-        'There is some problem in fetching vpn account status',
-      ),
-    );
-    s.route(
-      'PUT',
-      '/vam/v2/changePassword',
-      withAccount(
-        (a, req) => {
-          const next = field(req.body, 'newPassword');
-          if (next !== field(req.body, 'confirmNewPassword'))
-            return envelope(1801, 'The new password and its confirmation do not match');
-          if (!policy(next))
-            return envelope(2057, 'The password must be 12-32 characters with upper case, lower case and digits');
-          a.vpnPassword = String(next);
-          return envelope(1, 'VPN account password has been changed successfully', { vpnUsername: a.vpnUsername });
-        },
-        1801,
-        'There is some problem in changing vpn account password',
-      ),
-    );
-    s.route(
-      'DELETE',
-      '/vam/v2/delete',
-      withAccount(
-        (a) => {
-          this.accounts.delete(a.vpnUsername);
-          return envelope(1, 'VPN account has been deleted successfully', { vpnUsername: a.vpnUsername });
-        },
-        1301,
-        'There is some problem in deleting vpn account',
-      ),
-    );
-    s.route(
-      'PUT',
-      '/vam/v1/user/subscription',
-      withAccount(
-        (a, req) => {
-          const type = field(req.body, 'subscriptionType');
-          if (!isSubscription(type)) return envelope(11001, 'The subscriptionType must be trial, paid or freemium');
-          a.subscriptionType = type;
-          return envelope(1, 'Subscription type has been updated successfully', {
-            vpnUsername: a.vpnUsername,
-            subscriptionType: type,
-          });
-        },
-        11001,
-        'The vpnUsername field is required',
-      ),
-    );
-    for (const kind of ['countries', 'cities', 'protocols'] as const) {
-      s.route(
-        'GET',
-        `/inventory/v3/${kind}/:platform`,
-        authed((req) => {
-          if (!(PLATFORMS as readonly string[]).includes(req.params.platform ?? ''))
-            return envelope(11001, 'The platform must be android, ios, mac or windows');
-          const body =
-            kind === 'countries'
-              ? { countries: COUNTRIES.map((c) => ({ id: c.id, name: c.name, code: c.code, protocols: PROTOCOLS })) }
-              : kind === 'cities'
-                ? {
-                    cities: COUNTRIES.flatMap((c) =>
-                      c.cities.map((city, i) => ({
-                        id: c.id * 100 + i,
-                        name: city,
-                        country_code: c.code,
-                        country_name: c.name,
-                      })),
-                    ),
-                  }
-                : { protocols: PROTOCOLS.map((p, i) => ({ id: i + 1, name: p })) };
-          return envelope(1, 'Inventory fetched successfully', body);
-        }),
-      );
-    }
-  }
-
-  private add(uuid: string, period: number, username?: string, password?: string): PurewlAccount {
+  add(uuid: string, period: number, username?: string, password?: string): PurewlAccount {
     const a: PurewlAccount = {
       vpnUsername: username ?? `pwl${this.serial++}`,
       vpnPassword: password ?? `Pw${this.server.random.string(10)}7`,
@@ -365,11 +96,6 @@ export class PurewlEmulator implements SandboxHandle {
     this.accounts.set(a.vpnUsername, a);
     return a;
   }
-}
-
-function envelope(code: number, message: string, body: unknown = {}, status = 200): EmuResponse {
-  const json: PwEnvelope<unknown> = { header: { response_code: code, message }, body };
-  return { status, json };
 }
 
 /** The module's lazy sandbox entry. */

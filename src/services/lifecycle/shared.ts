@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import type { AccountRecord } from '../../domain/records.js';
+import type { Viewer } from '../../domain/viewer.js';
+import type { Loaders } from '../../loaders/index.js';
+import { AccountOperation, type CreateAccountInput, type VpnProvider } from '../../providers/port.js';
+import type { ProviderRegistry } from '../../providers/registry.js';
+import type { WriteIntent } from '../../store/intents.js';
+import type { Store } from '../../store/store.js';
+import { isYmd, todayYmd } from '../../lib/dates.js';
+import type { ScopeGuard } from '../scope.js';
+import type { AccountEvents } from '../events.js';
+import type { IntentReconciler } from './reconciler.js';
+
+/** Shapes, settings and input rules shared by the lifecycle modules (see ../lifecycle.ts). */
+
+export interface UserErrorShape {
+  field: string[] | null;
+  message: string;
+  code: ErrorCode;
+}
+
+export interface AccountPayloadShape {
+  account: AccountRecord | null;
+  userErrors: UserErrorShape[];
+  /** Create/changePassword: the VPN password, returned once. */
+  password?: string | null;
+  /** True when this answer is the stored outcome of an earlier request with the same idempotency key. */
+  replayed?: boolean;
+  deletedAccountId?: string | null;
+}
+
+export interface LifecycleDeps {
+  registry: ProviderRegistry;
+  store: Store;
+  loaders: Loaders;
+  viewer: Viewer;
+  requestId: string;
+  logger: Logger;
+  /** How long a failing reconciliation read is asked again (RECONCILE_WINDOW_MS). */
+  reconcileWindowMs?: number;
+  /** Lease of a write-ahead intent (INTENT_LEASE_MS, default 15 s). */
+  leaseMs?: number;
+  /** The request's scope guard (shared with the read services); built from `viewer` when absent. */
+  scope?: ScopeGuard;
+  /** Account history (default: recorded as the viewer, default notice thresholds). */
+  events?: AccountEvents;
+}
+
+/** What the lifecycle modules share for one request: its dependencies and the helpers built from them. */
+export interface LifecycleContext {
+  deps: LifecycleDeps;
+  scope: ScopeGuard;
+  events: AccountEvents;
+  reconciler: IntentReconciler;
+  leaseMs: number;
+}
+
+export const DEFAULT_LEASE_MS = 15_000;
+/** Attempts of a non-idempotent write, each after a reconciliation that proved the previous one did not land. */
+export const MAX_WRITE_ATTEMPTS = 4;
+/** Pauses before asking again when a reconciliation read fails (as many as fit in the window). */
+export const RECONCILE_PAUSES_MS = [250, 750, 1500];
+const USERNAME_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A claimed intent while its owner works on it. `lost`: the heartbeat found the lease taken over. */
+export interface IntentSession {
+  intent: WriteIntent;
+  owner: string;
+  lost: boolean;
+}
+
+export function randomText(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += USERNAME_ALPHABET[Math.floor(Math.random() * USERNAME_ALPHABET.length)];
+  return out;
+}
+
+/** Rules that hold whatever the provider: sizes, dates, numbers. */
+export function commonChecks(
+  input: Record<string, unknown> | CreateAccountInput,
+  operation?: AccountOperation,
+): InputError[] {
+  const i = input as Record<string, unknown>;
+  const errors: InputError[] = [];
+  const str = (name: string, max: number) => {
+    const v = i[name];
+    if (typeof v === 'string' && (v.length === 0 || v.length > max))
+      errors.push(new InputError(name, `\`${name}\` must be 1 to ${max} characters.`));
+  };
+  str('username', 128);
+  str('password', 128);
+  str('planCode', 64);
+  if (typeof i.periodDays === 'number' && (!Number.isInteger(i.periodDays) || i.periodDays <= 0)) {
+    errors.push(new InputError('periodDays', '`periodDays` must be a positive whole number of days.'));
+  }
+  if (typeof i.date === 'string' && !isYmd(i.date))
+    errors.push(new InputError('date', '`date` must be a date written YYYY-MM-DD.'));
+  else if (operation === AccountOperation.EXTEND && typeof i.date === 'string' && i.date <= todayYmd()) {
+    errors.push(new InputError('date', 'The new expiry must be in the future (use expireAccount to end the service).'));
+  }
+  if (
+    typeof i.kilobytesPerSecond === 'number' &&
+    (!Number.isInteger(i.kilobytesPerSecond) || i.kilobytesPerSecond <= 0)
+  ) {
+    errors.push(
+      new InputError(
+        'kilobytesPerSecond',
+        '`kilobytesPerSecond` must be a positive whole number (or null to remove the limit).',
+      ),
+    );
+  }
+  return errors;
+}
+
+/** A domain error as a mutation userError (field paths under `input`); anything else is rethrown. */
+export function toUserError(error: unknown): UserErrorShape {
+  if (error instanceof InputError) return { field: ['input', error.field], message: error.message, code: error.code };
+  if (error instanceof ProviderError)
+    return { field: error.field ? ['input', error.field] : null, message: error.message, code: error.code };
+  throw error;
+}
+
+export function unsupported(provider: VpnProvider, operation: AccountOperation): AccountPayloadShape {
+  return {
+    account: null,
+    userErrors: [
+      {
+        field: null,
+        message: `${provider.name} does not support ${operation}.`,
+        code: ErrorCode.UNSUPPORTED_BY_PROVIDER,
+      },
+    ],
+  };
+}
+
+export function failure(error: unknown): AccountPayloadShape {
+  return { account: null, userErrors: [toUserError(error)] };
+}
+
+/** The hash an idempotency key is bound to: sha256 of the input in a stable key order, undefined fields left out. */
+export function hashIntentInput(input: Record<string, unknown>): string {
+  return createHash('sha256').update(stableJson(input)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}

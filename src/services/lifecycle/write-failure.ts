@@ -1,0 +1,145 @@
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import type { ProviderName } from '../../domain/provider.js';
+import type { VpnProvider } from '../../providers/port.js';
+import type { WriteIntent } from '../../store/intents.js';
+import {
+  MAX_WRITE_ATTEMPTS,
+  RECONCILE_PAUSES_MS,
+  type AccountPayloadShape,
+  type IntentSession,
+  type LifecycleContext,
+} from './shared.js';
+
+/** A non-idempotent vendor write that failed: what it means, and asking the vendor what became of it. */
+
+/**
+ * Asks `reconcile` what happened; when its read fails, asks again after a pause (RECONCILE_PAUSES_MS, within RECONCILE_WINDOW_MS),
+ * since giving up turns a write that may well have landed into an unknown outcome. `reconcile` answers
+ * undefined only when it can never tell (e.g. no username to look for).
+ */
+export async function askUntilKnown<T>(
+  ctx: LifecycleContext,
+  reconcile: () => Promise<T | null | undefined>,
+): Promise<T | null | undefined> {
+  const window = ctx.deps.reconcileWindowMs ?? 2_500;
+  let waited = 0;
+  const pauses = RECONCILE_PAUSES_MS.filter((p) => (waited += p) <= window);
+  for (const pause of [0, ...pauses]) {
+    if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+    try {
+      return await reconcile();
+    } catch {
+      // the read failed: cannot tell yet
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs a non-idempotent upstream write. On a failure that may have reached the vendor it never retries
+ * blindly: `reconcile` asks the vendor what happened — a value means "applied", null means "not applied"
+ * (then another attempt is safe), undefined means "cannot tell" (OUTCOME_UNKNOWN, the intent stays open).
+ */
+export async function callWithReconcile<T>(
+  ctx: LifecycleContext,
+  provider: VpnProvider,
+  operation: string,
+  session: IntentSession,
+  call: () => Promise<T>,
+  reconcile: () => Promise<T | null | undefined>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    if (session.lost) throw outcomeUnknown(provider.name, operation, 'its intent was taken over by another worker');
+    try {
+      return await call();
+    } catch (error) {
+      // A retry refused as a conflict means an earlier attempt did land after all (it was still in flight
+      // when reconciliation looked): find it and answer with it.
+      if (
+        (attempt > 1 || session.intent.attempt > 1) &&
+        error instanceof ProviderError &&
+        error.code === ErrorCode.CONFLICT
+      ) {
+        const landed = await askUntilKnown(ctx, reconcile);
+        if (landed) return landed;
+      }
+      const kind = classifyWriteFailure(error, operation);
+      if (kind !== 'unknown') throw error;
+      ctx.deps.logger.warn(
+        { provider: provider.name, operation, attempt, intent: session.intent.id, requestId: ctx.deps.requestId },
+        'unknown outcome; reconciling',
+      );
+      const state = await askUntilKnown(ctx, reconcile);
+      if (state) return state;
+      // null: the vendor confirms nothing happened, so another attempt cannot duplicate anything.
+      if (state === null && attempt < MAX_WRITE_ATTEMPTS) continue;
+      if (state === null) throw confirmedNotApplied(error, provider.name, operation);
+      const code = error instanceof ProviderError ? error.code : ErrorCode.UPSTREAM_UNAVAILABLE;
+      throw outcomeUnknown(
+        provider.name,
+        operation,
+        `the vendor failed (${code}) and could not be asked what happened`,
+      );
+    }
+  }
+}
+
+/**
+ * What a failed vendor write means for its intent. `unknown`: it may have happened (timeout, reset after
+ * send, 5xx, unreadable answer, a failed step after the write such as the read-back, anything unexpected);
+ * `retryable`: it surely did not (not sent, refused with 429); `failed`: the vendor answered no.
+ */
+export function classifyWriteFailure(error: unknown, writeOperation: string): 'unknown' | 'retryable' | 'failed' {
+  if (error instanceof InputError) return 'failed';
+  if (!(error instanceof ProviderError)) return 'unknown';
+  if (error.outcomeUnknown || error.code === ErrorCode.OUTCOME_UNKNOWN) return 'unknown';
+  if (error.code === ErrorCode.UNAUTHENTICATED_UPSTREAM || error.code === ErrorCode.UNSUPPORTED_BY_PROVIDER)
+    return 'failed';
+  const ownCall = error.operation === writeOperation;
+  if (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT) {
+    // Only a transport failure that names a connection never made is "not sent" (http.ts flags the rest).
+    return ownCall && error.status === undefined && NOT_SENT.test(error.message) ? 'retryable' : 'unknown';
+  }
+  if (!ownCall) return 'unknown'; // a step before or after the write inside the provider: reconciliation tells
+  return error.code === ErrorCode.RATE_LIMITED ? 'retryable' : 'failed';
+}
+
+const NOT_SENT = /circuit open|\((ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)\)/;
+
+function outcomeUnknown(provider: ProviderName, operation: string, why: string): ProviderError {
+  return new ProviderError({
+    provider,
+    operation,
+    code: ErrorCode.OUTCOME_UNKNOWN,
+    message: `${provider} did not confirm ${operation}; its outcome is unknown (${why}).`,
+    retryable: false,
+    outcomeUnknown: true,
+  });
+}
+
+/** Every attempt failed and the vendor confirmed each time that nothing happened. */
+function confirmedNotApplied(error: unknown, provider: ProviderName, operation: string): ProviderError {
+  const code = error instanceof ProviderError ? error.code : ErrorCode.UPSTREAM_UNAVAILABLE;
+  return new ProviderError({
+    provider,
+    operation,
+    code,
+    message: `${provider} failed ${operation} ${MAX_WRITE_ATTEMPTS} times; it confirmed nothing was done.`,
+    retryable: true,
+  });
+}
+
+export function unknownPayload(intent: WriteIntent, detail?: string | null): AccountPayloadShape {
+  const why = detail ?? intent.lastErrorMessage ?? 'the provider could not confirm it';
+  return {
+    account: null,
+    password: null,
+    userErrors: [
+      {
+        field: null,
+        message: `Outcome unknown (intent ${intent.id}): ${why.replace(/\.?$/, '.')} Retry with the same idempotency key; it will not write twice.`,
+        code: ErrorCode.OUTCOME_UNKNOWN,
+      },
+    ],
+  };
+}

@@ -1,0 +1,122 @@
+import type { ProviderName } from '../domain/provider.js';
+import type { AccountStatus } from '../domain/records.js';
+import type { MirroredAccount } from './mirror-rows.js';
+
+/** Queries over the mirror: filters (as SQL conditions), sort orders and their keyset cursors. */
+
+export type MirrorOrderField = 'USERNAME' | 'EXPIRES_AT' | 'CREATED_AT' | 'STATUS' | 'PROVIDER' | 'SYNCED_AT';
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface MirrorFilter {
+  providers?: readonly ProviderName[];
+  statuses?: readonly AccountStatus[];
+  /** ISO instants: expiry strictly before / at or after. Accounts without expiry never match `expiresBefore`. */
+  expiresBefore?: string;
+  expiresAfter?: string;
+  /** Any of these customer links (global ids or store ids). */
+  customerIds?: readonly string[];
+  projectId?: string;
+  /** Username contains (case-insensitive). */
+  search?: string;
+  usernamePrefix?: string;
+  /** Mirrored state older than this instant, or never synced. */
+  staleBefore?: string;
+  /** The vendor's own customer reference kept in the record (e.g. a VPNresellers customer id). */
+  customerNativeId?: string;
+}
+
+export interface MirrorPageQuery {
+  filter: MirrorFilter;
+  orderBy: { field: MirrorOrderField; direction: SortDirection };
+  /** Page size (the caller bounds it): Relay's `first`, or `last` when paging backwards. */
+  first: number;
+  /** Keyset cursor (exclusive): forwards, rows after it; backwards, rows before it. None: from the start (end). */
+  cursor?: string | null;
+  /** Relay's `last`/`before`: the rows just before the cursor (the last ones without one), in the requested order. */
+  backward?: boolean;
+}
+
+export interface MirrorPage {
+  rows: MirroredAccount[];
+  cursors: string[];
+  /** There are rows past the page in the direction of travel. */
+  hasMore: boolean;
+}
+
+/** Sort column per order field; each has an index (column, provider, native_id). */
+export const SORT_COLUMN: Record<MirrorOrderField, string> = {
+  USERNAME: 'username',
+  EXPIRES_AT: 'expires_sort',
+  CREATED_AT: 'created_sort',
+  STATUS: 'status',
+  PROVIDER: 'provider',
+  SYNCED_AT: 'synced_sort',
+};
+export const TIMESTAMP_SORT = new Set<MirrorOrderField>(['EXPIRES_AT', 'CREATED_AT', 'SYNCED_AT']);
+
+export function whereOf(filter: MirrorFilter): { where: string[]; params: unknown[] } {
+  const where = ['gone_at IS NULL'];
+  const params: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (filter.providers?.length) add((n) => `provider = ANY($${n}::text[])`, [...filter.providers]);
+  if (filter.statuses?.length) add((n) => `status = ANY($${n}::text[])`, [...filter.statuses]);
+  if (filter.expiresBefore) add((n) => `expires_at < $${n}::timestamptz`, filter.expiresBefore);
+  if (filter.expiresAfter) add((n) => `expires_at >= $${n}::timestamptz`, filter.expiresAfter);
+  if (filter.customerIds) add((n) => `customer_id = ANY($${n}::text[])`, [...filter.customerIds]);
+  if (filter.projectId) add((n) => `project_id = $${n}`, filter.projectId);
+  if (filter.search) add((n) => `username ILIKE $${n}`, `%${escapeLike(filter.search)}%`);
+  if (filter.usernamePrefix) add((n) => `username LIKE $${n}`, `${escapeLike(filter.usernamePrefix)}%`);
+  if (filter.staleBefore) add((n) => `synced_sort < $${n}::timestamptz`, filter.staleBefore);
+  if (filter.customerNativeId) add((n) => `record->>'customerNativeId' = $${n}`, filter.customerNativeId);
+  return { where, params };
+}
+
+export function sortKeyExpr(field: MirrorOrderField): string {
+  // Timestamps travel in cursors as text Postgres reads back exactly (±infinity included).
+  return TIMESTAMP_SORT.has(field) ? `${SORT_COLUMN[field]}::text` : SORT_COLUMN[field];
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+interface Cursor {
+  key: string;
+  provider: ProviderName;
+  nativeId: string;
+}
+
+export function encodeCursor(field: MirrorOrderField, key: string, provider: ProviderName, nativeId: string): string {
+  return Buffer.from(JSON.stringify(['m1', field, key, provider, nativeId])).toString('base64url');
+}
+
+/** True when `cursor` is a keyset cursor of `page` (of any order), not one of another connection. */
+export function isMirrorCursor(cursor: string): boolean {
+  return Buffer.from(cursor, 'base64url').toString('utf8').startsWith('["m1",');
+}
+
+/** A cursor made for another order (or not by us) is refused rather than misread. */
+export class CursorError extends Error {}
+
+export function decodeCursor(cursor: string | null, field: MirrorOrderField): Cursor | null {
+  if (!cursor) return null;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new CursorError('The cursor is not one this API made.');
+  }
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== 5 ||
+    parts[0] !== 'm1' ||
+    !parts.slice(1).every((p) => typeof p === 'string')
+  ) {
+    throw new CursorError('The cursor is not one this API made.');
+  }
+  if (parts[1] !== field) throw new CursorError('The cursor belongs to another order; start again without it.');
+  return { key: parts[2] as string, provider: parts[3] as ProviderName, nativeId: parts[4] as string };
+}
