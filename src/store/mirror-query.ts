@@ -63,8 +63,12 @@ export function whereOf(filter: MirrorFilter): { where: string[]; params: unknow
   };
   if (filter.providers?.length) add((n) => `provider = ANY($${n}::text[])`, [...filter.providers]);
   if (filter.statuses?.length) add((n) => `status = ANY($${n}::text[])`, [...filter.statuses]);
-  if (filter.expiresBefore) add((n) => `expires_at < $${n}::timestamptz`, filter.expiresBefore);
-  if (filter.expiresAfter) add((n) => `expires_at >= $${n}::timestamptz`, filter.expiresAfter);
+  // On the sort column (no expiry = infinity, so never before anything): an EXPIRES_AT page, either direction,
+  // is an index range scan that starts at the bound instead of filtering its way there.
+  if (filter.expiresBefore) add((n) => `expires_sort < $${n}::timestamptz`, filter.expiresBefore);
+  if (filter.expiresAfter) {
+    add((n) => `expires_sort >= $${n}::timestamptz AND expires_at IS NOT NULL`, filter.expiresAfter);
+  }
   if (filter.customerIds) add((n) => `customer_id = ANY($${n}::text[])`, [...filter.customerIds]);
   if (filter.projectId) add((n) => `project_id = $${n}`, filter.projectId);
   if (filter.search) add((n) => `username ILIKE $${n}`, `%${escapeLike(filter.search)}%`);
