@@ -92,7 +92,7 @@ export class BulkService {
   }
 
   async start(input: StartBulkInput): Promise<BulkOperationRecord> {
-    this.kernel.scope.requireUnscoped('bulk operations');
+    this.requireOperator();
     const args = input.args ?? {};
     const problems: InputError[] = [];
     if (input.idempotencyKey && input.idempotencyKey.length > 200)
@@ -157,12 +157,22 @@ export class BulkService {
   }
 
   async cancel(id: string): Promise<BulkOperationRecord> {
-    this.kernel.scope.requireUnscoped('bulk operations');
+    this.requireOperator();
     const raw = decodeOwn('BulkOperation', id);
     const status = raw ? await this.store.requestCancel(raw) : null;
     if (!raw || !status) throw new InputError('id', 'No such bulk operation.', ErrorCode.NOT_FOUND);
     if (status === 'QUEUED') await this.store.finish(raw, '', 'CANCELLED', this.kernel.deps.viewer.actor);
     return (await this.store.get(raw))!;
+  }
+
+  /**
+   * Starting or cancelling needs an unscoped operator: refused as a typed FORBIDDEN (a userError of the payload,
+   * not a top-level error — the mutations carry no role guard of their own).
+   */
+  private requireOperator(): void {
+    this.kernel.scope.requireUnscoped('bulk operations');
+    if (!this.kernel.deps.viewer.roles.has('operator'))
+      throw new InputError('', 'Bulk operations need the operator role.', ErrorCode.FORBIDDEN);
   }
 
   /** Pre-flight of every item, before anything is queued or sent. */

