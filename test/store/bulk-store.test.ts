@@ -1,3 +1,4 @@
+import { ProviderName } from '../../src/domain/provider.js';
 import { BulkStore, type NewBulkItem } from '../../src/store/bulk.js';
 import { storeBackends } from '../helpers/backends.js';
 
@@ -9,7 +10,7 @@ import { storeBackends } from '../helpers/backends.js';
 const items = (n: number): NewBulkItem[] =>
   Array.from({ length: n }, (_, i) => ({
     accountId: `acc-${i}`,
-    provider: 'WLVPN' as const,
+    provider: ProviderName.WLVPN,
     nativeId: String(1000 + i),
     status: 'PENDING' as const,
   }));
