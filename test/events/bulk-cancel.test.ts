@@ -133,6 +133,26 @@ describe('cancelBulkOperation', () => {
     const writesAfter = PROVIDERS.reduce((n, p) => n + t.emulator(p).server.count(WRITE_ROUTE[p] ?? '<none>'), 0);
     // At most the writes already under way at the cancel (2 per provider) land after it.
     expect(writesAfter - writesAtCancel).toBeLessThanOrEqual(2 * PROVIDERS.length);
+    // node(id) answers the operation (same shape as bulkOperation); a reader gets null, not an error.
+    const NODE = `query($id: ID!) { node(id: $id) { __typename id ... on BulkOperation { status total cancelled } } }`;
+    const asNode = await t.gql<{ node: Record<string, unknown> | null }>(NODE, { id });
+    expect(asNode.errors).toBeUndefined();
+    expect(asNode.data?.node).toEqual({
+      __typename: 'BulkOperation',
+      id,
+      status: 'CANCELLED',
+      total: state.total,
+      cancelled: state.cancelled,
+    });
+    // The other ids of this area are valid ids: null (not loaded by node yet), not VALIDATION.
+    for (const type of ['AccountEvent', 'WebhookEndpoint', 'WebhookDelivery']) {
+      const other = Buffer.from(`${type}:STORE:00000000-0000-4000-8000-000000000000`).toString('base64url');
+      const res = await t.gql<{ node: unknown }>(NODE, { id: other });
+      expect({ type, errors: res.errors, node: res.data?.node }).toEqual({ type, errors: undefined, node: null });
+    }
+    const asReader = await t.gql<{ node: unknown }>(NODE, { id }, { 'x-api-key': READER });
+    expect(asReader.errors).toBeUndefined();
+    expect(asReader.data?.node).toBeNull();
     process.stdout.write(
       `bulk cancel: cancelled at progress ${cancel.data!.cancelBulkOperation.bulkOperation.progress.toFixed(2)}; ` +
         `succeeded=${state.succeeded} cancelled=${state.cancelled} writes at cancel=${writesAtCancel} after=${writesAfter}\n`,
