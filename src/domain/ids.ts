@@ -4,7 +4,18 @@ import { isProviderName, type ProviderName } from './provider.js';
  * Opaque global ids: base64url of "Type:SOURCE:nativeId", where SOURCE is a provider name, or STORE for
  * records kept in this API's own database (customers that link accounts of any provider).
  */
-export type EntityType = 'Account' | 'Customer' | 'Project' | 'Plan' | 'Server' | 'SyncRun' | 'SyncIssue';
+export type EntityType =
+  | 'Account'
+  | 'Customer'
+  | 'Project'
+  | 'Plan'
+  | 'Server'
+  | 'SyncRun'
+  | 'SyncIssue'
+  | 'AccountEvent'
+  | 'BulkOperation'
+  | 'WebhookEndpoint'
+  | 'WebhookDelivery';
 export const STORE_SOURCE = 'STORE';
 export type Source = ProviderName | typeof STORE_SOURCE;
 
@@ -22,6 +33,10 @@ const ENTITY_TYPES: readonly EntityType[] = [
   'Server',
   'SyncRun',
   'SyncIssue',
+  'AccountEvent',
+  'BulkOperation',
+  'WebhookEndpoint',
+  'WebhookDelivery',
 ];
 const MAX_ID_LENGTH = 512;
 

@@ -86,7 +86,7 @@ export class BulkRunner {
             items.map((item) =>
               limit(async () => {
                 if (state.stop || state.cancel) return;
-                await this.runItem(op, item, lifecycle);
+                await this.runItem(op, item, lifecycle, state);
               }),
             ),
           );
@@ -103,7 +103,12 @@ export class BulkRunner {
     }
   }
 
-  private async runItem(op: BulkOperationRecord, item: BulkItemRecord, lifecycle: LifecycleService): Promise<void> {
+  private async runItem(
+    op: BulkOperationRecord,
+    item: BulkItemRecord,
+    lifecycle: LifecycleService,
+    state: { cancel: boolean },
+  ): Promise<void> {
     const action = op.action as BulkAction;
     const args = op.args as BulkArgs;
     if (item.status === 'CLAIMED') {
@@ -116,7 +121,11 @@ export class BulkRunner {
           message: 'The run that claimed this item stopped; whether its write landed cannot be read back.',
           field: null,
         });
-    } else if (!(await this.bulk.claim(op.id, item.seq))) return; // someone else has it
+    } else {
+      const claim = await this.bulk.claim(op.id, item.seq);
+      if (claim === 'cancelled') state.cancel = true; // asked to stop: this item and the rest stay PENDING
+      if (claim !== 'claimed') return; // cancelled, or someone else has it
+    }
     let outcome: AccountPayloadShape;
     try {
       outcome = await this.call(lifecycle, op.id, item, action, args);

@@ -13,7 +13,7 @@ import {
 } from '../store/bulk.js';
 import type { ServiceKernel } from './kernel.js';
 import { hashIntentInput } from './lifecycle.js';
-import { decodeOwn } from './webhooks.js';
+import { decodeOwn, ownId } from './webhooks.js';
 
 /**
  * Bulk account operations: validated and recorded here (every item pre-flighted: unknown ids fail NOT_FOUND,
@@ -92,7 +92,7 @@ export class BulkService {
   }
 
   async start(input: StartBulkInput): Promise<BulkOperationRecord> {
-    this.kernel.scope.requireUnscoped('bulk operations');
+    this.requireOperator();
     const args = input.args ?? {};
     const problems: InputError[] = [];
     if (input.idempotencyKey && input.idempotencyKey.length > 200)
@@ -133,6 +133,13 @@ export class BulkService {
     return operation;
   }
 
+  /** `node(id)`: the operation as the API shows it; null for callers who may not see bulk operations. */
+  async node(rawId: string): Promise<BulkOperationView | null> {
+    if (this.kernel.scope.scoped || !this.kernel.deps.viewer.roles.has('operator')) return null;
+    const op = await this.store.get(rawId);
+    return op ? bulkOperationView(op) : null;
+  }
+
   async get(id: string): Promise<BulkOperationRecord | null> {
     this.kernel.scope.requireUnscoped('bulk operations');
     const raw = decodeOwn('BulkOperation', id);
@@ -157,12 +164,22 @@ export class BulkService {
   }
 
   async cancel(id: string): Promise<BulkOperationRecord> {
-    this.kernel.scope.requireUnscoped('bulk operations');
+    this.requireOperator();
     const raw = decodeOwn('BulkOperation', id);
     const status = raw ? await this.store.requestCancel(raw) : null;
     if (!raw || !status) throw new InputError('id', 'No such bulk operation.', ErrorCode.NOT_FOUND);
     if (status === 'QUEUED') await this.store.finish(raw, '', 'CANCELLED', this.kernel.deps.viewer.actor);
     return (await this.store.get(raw))!;
+  }
+
+  /**
+   * Starting or cancelling needs an unscoped operator: refused as a typed FORBIDDEN (a userError of the payload,
+   * not a top-level error — the mutations carry no role guard of their own).
+   */
+  private requireOperator(): void {
+    this.kernel.scope.requireUnscoped('bulk operations');
+    if (!this.kernel.deps.viewer.roles.has('operator'))
+      throw new InputError('', 'Bulk operations need the operator role.', ErrorCode.FORBIDDEN);
   }
 
   /** Pre-flight of every item, before anything is queued or sent. */
@@ -218,6 +235,47 @@ export class BulkService {
     );
     return rows.map((r) => Buffer.from(`Account:${r.provider}:${r.native_id}`).toString('base64url'));
   }
+}
+
+/** An operation as the API shows it: counts by state, progress, and a password never shown. */
+export interface BulkOperationView {
+  id: string;
+  rawId: string;
+  action: string;
+  args: Record<string, unknown>;
+  status: string;
+  actor: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  cancelled: number;
+  progress: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export function bulkOperationView(op: BulkOperationRecord): BulkOperationView {
+  const c = op.counts;
+  const { password, ...args } = op.args;
+  return {
+    id: ownId('BulkOperation', op.id),
+    rawId: op.id,
+    action: op.action,
+    args: password ? { ...args, password: '[hidden]' } : args,
+    status: op.status,
+    actor: op.actor,
+    total: op.total,
+    succeeded: c.SUCCEEDED,
+    failed: c.FAILED,
+    skipped: c.SKIPPED,
+    cancelled: c.CANCELLED,
+    progress: op.total === 0 ? 1 : (op.total - c.PENDING - c.CLAIMED) / op.total,
+    createdAt: op.createdAt,
+    startedAt: op.startedAt,
+    finishedAt: op.finishedAt,
+  };
 }
 
 function argProblems(action: BulkAction, args: BulkArgs): InputError[] {

@@ -1,6 +1,7 @@
 import { InputError } from '../domain/errors.js';
 import { decodeId, encodeId, type EntityType, type GlobalId } from '../domain/ids.js';
 import type { AccountService } from './accounts.js';
+import type { BulkService } from './bulk.js';
 import type { CatalogService } from './catalog.js';
 import type { CustomerService } from './customers.js';
 import type { ProjectService } from './projects.js';
@@ -19,6 +20,7 @@ export class NodeService {
       projects: ProjectService;
       catalog: CatalogService;
       sync: SyncAdminService;
+      bulk: BulkService;
     },
   ) {}
 
@@ -49,7 +51,7 @@ export class NodeService {
   }
 
   private async load(gid: GlobalId, maxAgeMs?: number): Promise<object | null> {
-    const { accounts, customers, projects, catalog, sync } = this.parts;
+    const { accounts, customers, projects, catalog, sync, bulk } = this.parts;
     const provider = gid.source === 'STORE' ? null : gid.source;
     const key = provider ? { provider, nativeId: gid.nativeId } : null;
     let value: object | null = null;
@@ -77,6 +79,14 @@ export class NodeService {
         value = gid.type === 'SyncRun' ? await sync.run(id) : await sync.issue(id);
         break;
       }
+      case 'BulkOperation':
+        value = provider ? null : await bulk.node(gid.nativeId);
+        break;
+      case 'AccountEvent':
+      case 'WebhookEndpoint':
+      case 'WebhookDelivery':
+        // Valid ids; not loaded by `node` yet (read them through accountHistory / webhookEndpoints).
+        break;
     }
     return value ? { ...value, __typename: gid.type } : null;
   }

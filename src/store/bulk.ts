@@ -146,14 +146,22 @@ export class BulkStore {
     return rows.map(toItem);
   }
 
-  /** PENDING → CLAIMED (its own statement, committed before the vendor write). False when not pending. */
-  async claim(id: string, seq: number): Promise<boolean> {
-    const rows = await this.db.query<{ seq: number }>(
-      `UPDATE bulk_items SET status = 'CLAIMED', attempts = attempts + 1, claimed_at = clock_timestamp()
-       WHERE operation_id = $1 AND seq = $2 AND status = 'PENDING' RETURNING seq`,
+  /**
+   * PENDING → CLAIMED (its own statement, committed before the vendor write), unless the operation was asked to
+   * stop: no item starts once a cancel is committed. `taken` when the item is not pending.
+   */
+  async claim(id: string, seq: number): Promise<'claimed' | 'taken' | 'cancelled'> {
+    const [row] = await this.db.query<{ cancel: boolean; claimed: boolean }>(
+      `WITH op AS (SELECT cancel_requested FROM bulk_operations WHERE id = $1),
+            c AS (UPDATE bulk_items SET status = 'CLAIMED', attempts = attempts + 1, claimed_at = clock_timestamp()
+                  WHERE operation_id = $1 AND seq = $2 AND status = 'PENDING'
+                    AND NOT EXISTS (SELECT 1 FROM bulk_operations WHERE id = $1 AND cancel_requested)
+                  RETURNING seq)
+       SELECT COALESCE((SELECT cancel_requested FROM op), false) AS cancel, EXISTS (SELECT 1 FROM c) AS claimed`,
       [id, seq],
     );
-    return rows.length > 0;
+    if (row?.claimed) return 'claimed';
+    return row?.cancel ? 'cancelled' : 'taken';
   }
 
   async settle(

