@@ -38,6 +38,14 @@ export type IdKind = 'account' | 'username' | 'customer' | 'project' | 'server';
  */
 export type NativeIdRules = Readonly<Record<IdKind, (id: string) => string | null>>;
 
+/**
+ * Id rules of a vendor whose account id is its username and that keeps no customers, projects or servers of
+ * its own (the directory vendors): the username rule for accounts, only the shared rules for the rest.
+ */
+export function usernameIdRules(username: (id: string) => string | null): NativeIdRules {
+  return { account: username, username, customer: () => null, project: () => null, server: () => null };
+}
+
 /** What the port exposes about a provider without building it; shared by the module and its provider class. */
 export interface ProviderTraits {
   readonly name: ProviderName;

@@ -1,5 +1,5 @@
 import { ProviderName } from '../../domain/provider.js';
-import type { NativeIdRules, ProviderTraits } from '../module.js';
+import { usernameIdRules, type NativeIdRules, type ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 
 /** PureVPN rules, shared by pre-flight validation, the provider and the emulator. */
@@ -43,13 +43,7 @@ export const USERNAME_RULE = /^[A-Za-z0-9._-]{1,64}$/;
 const username = (u: string) =>
   USERNAME_RULE.test(u) ? null : 'must be a PureVPN username (letters, digits, dots, dashes, underscores)';
 /** An account's id is its username; PureVPN has no customers, projects or servers: only the shared rules apply. */
-export const ID_RULES: NativeIdRules = {
-  account: username,
-  username,
-  customer: () => null,
-  project: () => null,
-  server: () => null,
-};
+export const ID_RULES: NativeIdRules = usernameIdRules(username);
 
 export const TRAITS: ProviderTraits = {
   name: ProviderName.PUREVPN,

@@ -1,5 +1,5 @@
 import { ProviderName } from '../../domain/provider.js';
-import type { NativeIdRules, ProviderTraits } from '../module.js';
+import { usernameIdRules, type NativeIdRules, type ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 import type { PwSubscriptionType } from './wire.js';
 
@@ -75,13 +75,7 @@ export function toExtensionDate(ymd: string): string {
  */
 const username = (u: string) =>
   USERNAME_RULE.test(u) ? null : 'must be a PureWL vpnUsername (3–20 letters and digits)';
-export const ID_RULES: NativeIdRules = {
-  account: username,
-  username,
-  customer: () => null,
-  project: () => null,
-  server: () => null,
-};
+export const ID_RULES: NativeIdRules = usernameIdRules(username);
 
 /** The account's `uuid` is ours to choose: the id of a customer kept in this API's store. */
 export const TRAITS: ProviderTraits = {
