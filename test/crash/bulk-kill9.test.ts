@@ -5,12 +5,13 @@ import { jest } from '@jest/globals';
 import { buildOnce, gql, killAll, tempDataDir, type ServerProcess } from '../app/process.js';
 import {
   PROVIDERS,
-  freshSchema,
   startSandbox,
   startServer,
   stopSandboxes,
   type Provider,
   type Sandbox,
+  processStores,
+  type ProcessStore,
 } from './harness.js';
 
 /**
@@ -118,30 +119,8 @@ afterAll(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-type Store = { dataDir: string; databaseUrl?: string };
-const backends: Array<[string, () => Promise<Store>]> = [
-  [
-    'pglite',
-    async () => {
-      const dataDir = tempDataDir();
-      dirs.push(dataDir);
-      return { dataDir };
-    },
-  ],
-];
-const PG_URL = process.env.TEST_DATABASE_URL;
-if (PG_URL) {
-  backends.push([
-    'postgres',
-    async () => {
-      const schema = await freshSchema(PG_URL, 'bulkcrash');
-      drops.push(() => schema.drop());
-      const dataDir = tempDataDir();
-      dirs.push(dataDir);
-      return { dataDir, databaseUrl: schema.url };
-    },
-  ]);
-}
+type Store = ProcessStore;
+const backends = processStores('bulkcrash', dirs, drops);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { SANDBOX_ENTRY, gql, spawnServer, waitReady, type ServerProcess } from '../app/process.js';
+import { SANDBOX_ENTRY, gql, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../app/process.js';
 
 /**
  * Real processes for the crash tests: `npm run sandbox` (node dist/scripts/sandbox.js, SANDBOX_PORT=0) and the
@@ -218,4 +218,41 @@ export async function unresolvedIntents(url: string): Promise<IntentNode[]> {
 
 export function intentIdIn(message: string): string | null {
   return /intent ([0-9a-f-]{36})/.exec(message)?.[1] ?? null;
+}
+
+/** Where a real-process test keeps its store: a PGlite DATA_DIR, or a Postgres schema (with a DATA_DIR for the lock). */
+export interface ProcessStore {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+/**
+ * The stores a real-process test runs on: PGlite in a temporary DATA_DIR, and a fresh Postgres schema when
+ * TEST_DATABASE_URL is set. What each creates is registered in `dirs` / `drops` for the test's afterAll.
+ */
+export function processStores(
+  prefix: string,
+  dirs: string[],
+  drops: Array<() => Promise<void>>,
+): Array<[string, () => Promise<ProcessStore>]> {
+  const dataDir = (): string => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    return dir;
+  };
+  const stores: Array<[string, () => Promise<ProcessStore>]> = [
+    ['pglite', () => Promise.resolve({ dataDir: dataDir() })],
+  ];
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    stores.push([
+      'postgres',
+      async () => {
+        const schema = await freshSchema(pgUrl, prefix);
+        drops.push(() => schema.drop());
+        return { dataDir: dataDir(), databaseUrl: schema.url };
+      },
+    ]);
+  }
+  return stores;
 }

@@ -8,7 +8,6 @@ import {
   PROVIDERS,
   createAccount,
   createInput,
-  freshSchema,
   intentIdIn,
   startSandbox,
   startServer,
@@ -18,6 +17,7 @@ import {
   type CreateAnswer,
   type Provider,
   type Sandbox,
+  processStores,
 } from './harness.js';
 
 /**
@@ -90,29 +90,7 @@ afterAll(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const backends: Array<[string, () => Promise<{ dataDir: string; databaseUrl?: string }>]> = [
-  [
-    'pglite',
-    async () => {
-      const dataDir = tempDataDir();
-      dirs.push(dataDir);
-      return { dataDir };
-    },
-  ],
-];
-const PG_URL = process.env.TEST_DATABASE_URL;
-if (PG_URL) {
-  backends.push([
-    'postgres',
-    async () => {
-      const schema = await freshSchema(PG_URL, 'crash');
-      drops.push(() => schema.drop());
-      const dataDir = tempDataDir();
-      dirs.push(dataDir);
-      return { dataDir, databaseUrl: schema.url };
-    },
-  ]);
-}
+const backends = processStores('crash', dirs, drops);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
