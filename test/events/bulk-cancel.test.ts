@@ -169,10 +169,9 @@ describe('cancelBulkOperation', () => {
       { 'x-api-key': READER },
     );
     expect(start.errors).toBeUndefined();
-    // (field: toUserError in services/lifecycle.ts gives an InputError with no field ['input', ''] — its owner's)
     expect(start.data?.startBulkAccountOperation).toMatchObject({
       bulkOperation: null,
-      userErrors: [{ code: 'FORBIDDEN', message: 'Bulk operations need the operator role.' }],
+      userErrors: [{ field: null, code: 'FORBIDDEN', message: 'Bulk operations need the operator role.' }],
     });
     expect(start.data?.startBulkAccountOperation.userErrors).toHaveLength(1);
     const cancel = await t.gql<{ cancelBulkOperation: { bulkOperation: unknown; userErrors: unknown[] } }>(

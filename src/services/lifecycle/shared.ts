@@ -116,8 +116,8 @@ export function commonChecks(
 
 /** A domain error as a mutation userError (field paths under `input`); anything else is rethrown. */
 export function toUserError(error: unknown): UserErrorShape {
-  if (error instanceof InputError) return { field: ['input', error.field], message: error.message, code: error.code };
-  if (error instanceof ProviderError)
+  // An error about no one input field (a refused role, a vendor failure) has no field path.
+  if (error instanceof InputError || error instanceof ProviderError)
     return { field: error.field ? ['input', error.field] : null, message: error.message, code: error.code };
   throw error;
 }
