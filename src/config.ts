@@ -38,6 +38,8 @@ const common = z.object({
   CATALOG_CACHE_TTL_MS: int(60_000, 0),
   /** How long a write with an unknown outcome keeps asking the vendor what happened (0: ask once). */
   RECONCILE_WINDOW_MS: int(2_500, 0),
+  /** After a time-adding write (renew, plan change) failed, how long its absence at the vendor proves nothing. */
+  WRITE_SETTLE_MS: int(1_000, 0),
   /** Lease of a write-ahead intent: a pending write whose owner went silent this long is taken over. */
   INTENT_LEASE_MS: int(15_000, 100),
   /** Background jobs (intent reconciliation, …): inside the server (`inline`) or only in `npm run worker` (`off`). */

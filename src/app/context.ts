@@ -60,6 +60,7 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
         requestId,
         logger,
         reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
+        settleMs: config.env.WRITE_SETTLE_MS,
         leaseMs: config.env.INTENT_LEASE_MS,
         scope: services.scope,
         events: new AccountEvents(store.db, {

@@ -15,6 +15,7 @@ export function reconcileIntentsJob(deps: JobDeps): JobDefinition<{ limit?: numb
     store: deps.store,
     logger: deps.logger,
     reconcileWindowMs: deps.config.env.RECONCILE_WINDOW_MS,
+    settleMs: deps.config.env.WRITE_SETTLE_MS,
   });
   return {
     name: RECONCILE_INTENTS,

@@ -105,6 +105,11 @@ export interface CreateAccountInput {
   groupId?: string;
   metadata?: Record<string, string>;
   /**
+   * A mark of this create (its intent id) the vendor keeps with the account where it can (WLVPN metadata),
+   * so that a later "already exists" can be told apart from someone else's account (`provesCreate`).
+   */
+  createMark?: string;
+  /**
    * Not sent upstream: called as soon as the vendor names the new account (vendors that pick the username),
    * before any read-back, so a failure after it can still be reconciled by that name.
    */
@@ -157,6 +162,8 @@ export interface VpnProvider {
   readonly sandbox: boolean;
   readonly capabilities: ReadonlySet<AccountOperation>;
   readonly features: ProviderFeatures;
+  /** Whether `record` carries the mark a create wrote (`CreateAccountInput.createMark`); absent: no marks. */
+  provesCreate?(record: AccountRecord, mark: string): boolean;
   /**
    * True when an account's customer link is the id of a customer kept in this API's store (PureWL, whose
    * `uuid` is ours to choose); false when customers, if any, live at the vendor.

@@ -266,6 +266,10 @@ export class EmulatorServer {
       if (fault.kind === 'malformed') {
         return send(res, { status: response.status, text: '{"truncated": ', contentType: 'application/json' });
       }
+      // The vendor acted, then answered an error: the write landed and the answer says otherwise.
+      if (fault.kind === 'error') {
+        return send(res, { status: fault.status ?? 503, text: 'Service Unavailable', contentType: 'text/plain' });
+      }
     }
     send(res, response);
   }

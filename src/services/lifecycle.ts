@@ -5,7 +5,7 @@ import { AccountOperation, type CreateAccountInput } from '../providers/port.js'
 import type { WriteIntent } from '../store/intents.js';
 import { ScopeGuard } from './scope.js';
 import { AccountEvents } from './events.js';
-import { onAccount, simple } from './lifecycle/account-operations.js';
+import { simple, type WriteOptions } from './lifecycle/account-operations.js';
 import { createAccount } from './lifecycle/create.js';
 import { passwordFor } from './lifecycle/credentials.js';
 import { IntentReconciler } from './lifecycle/reconciler.js';
@@ -32,6 +32,7 @@ export {
   type AccountPayloadShape,
   type LifecycleDeps,
 } from './lifecycle/shared.js';
+export type { WriteOptions } from './lifecycle/account-operations.js';
 export { IntentReconciler, type ProbeResult } from './lifecycle/reconciler.js';
 export { classifyWriteFailure } from './lifecycle/write-failure.js';
 
@@ -67,72 +68,120 @@ export class LifecycleService {
     return renewAccount(this.ctx, accountId, periodDays, planCode, idempotencyKey);
   }
 
-  enableAccount(accountId: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.ENABLE, {}, (p, id) => p.enableAccount(id));
+  enableAccount(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(this.ctx, accountId, AccountOperation.ENABLE, {}, (p, id) => p.enableAccount(id), options);
   }
-  disableAccount(accountId: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.DISABLE, {}, (p, id) => p.disableAccount(id));
+  disableAccount(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(this.ctx, accountId, AccountOperation.DISABLE, {}, (p, id) => p.disableAccount(id), options);
   }
-  extendAccount(accountId: string, date: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.EXTEND, { date }, (p, id) => p.extendAccount(id, date));
-  }
-  expireAccount(accountId: string, date: string | null | undefined): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.EXPIRE, date ? { date } : {}, (p, id) =>
-      p.expireAccount(id, date ?? undefined),
+  extendAccount(accountId: string, date: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(
+      this.ctx,
+      accountId,
+      AccountOperation.EXTEND,
+      { date },
+      (p, id) => p.extendAccount(id, date),
+      options,
     );
   }
-  changePlan(accountId: string, planCode: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.CHANGE_PLAN, { planCode }, (p, id) =>
-      p.changePlan(id, planCode),
+  expireAccount(
+    accountId: string,
+    date: string | null | undefined,
+    options: WriteOptions = {},
+  ): Promise<AccountPayloadShape> {
+    return simple(
+      this.ctx,
+      accountId,
+      AccountOperation.EXPIRE,
+      date ? { date } : {},
+      (p, id) => p.expireAccount(id, date ?? undefined),
+      options,
     );
   }
-  reopenAccount(accountId: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.REOPEN, {}, (p, id) => p.reopenAccount(id));
-  }
-  anonymiseAccount(accountId: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.ANONYMISE, {}, (p, id) => p.anonymiseAccount(id));
-  }
-  setBandwidthLimit(accountId: string, kbps: number | null): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.SET_BANDWIDTH_LIMIT, { kilobytesPerSecond: kbps }, (p, id) =>
-      p.setBandwidthLimit(id, kbps),
+  changePlan(accountId: string, planCode: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(
+      this.ctx,
+      accountId,
+      AccountOperation.CHANGE_PLAN,
+      { planCode },
+      (p, id) => p.changePlan(id, planCode),
+      options,
     );
   }
-  revokeSessions(accountId: string): Promise<AccountPayloadShape> {
-    return simple(this.ctx, accountId, AccountOperation.REVOKE_SESSIONS, {}, async (p, id) => {
-      await p.revokeSessions(id);
-      const [after] = await p.getAccounts([id]);
-      if (after instanceof ProviderError) throw after;
-      return after ?? null;
-    });
+  reopenAccount(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(this.ctx, accountId, AccountOperation.REOPEN, {}, (p, id) => p.reopenAccount(id), options);
+  }
+  anonymiseAccount(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(this.ctx, accountId, AccountOperation.ANONYMISE, {}, (p, id) => p.anonymiseAccount(id), options);
+  }
+  setBandwidthLimit(accountId: string, kbps: number | null, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(
+      this.ctx,
+      accountId,
+      AccountOperation.SET_BANDWIDTH_LIMIT,
+      { kilobytesPerSecond: kbps },
+      (p, id) => p.setBandwidthLimit(id, kbps),
+      options,
+    );
+  }
+  revokeSessions(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(
+      this.ctx,
+      accountId,
+      AccountOperation.REVOKE_SESSIONS,
+      {},
+      async (p, id) => {
+        await p.revokeSessions(id);
+        const [after] = await p.getAccounts([id]);
+        if (after instanceof ProviderError) throw after;
+        return after ?? null;
+      },
+      options,
+    );
   }
 
-  async changePassword(accountId: string, password: string | null | undefined): Promise<AccountPayloadShape> {
+  async changePassword(
+    accountId: string,
+    password: string | null | undefined,
+    options: WriteOptions = {},
+  ): Promise<AccountPayloadShape> {
     const chosen = password ?? passwordFor(this.ctx, accountId);
-    const result = await simple(this.ctx, accountId, AccountOperation.CHANGE_PASSWORD, { password: chosen }, (p, id) =>
-      p.changePassword(id, chosen),
+    // The key is bound to what the caller sent (a generated password is new on every attempt).
+    const result = await simple(
+      this.ctx,
+      accountId,
+      AccountOperation.CHANGE_PASSWORD,
+      { password: chosen },
+      (p, id) => p.changePassword(id, chosen),
+      { ...options, hashArgs: { password: password ?? null } },
     );
-    return { ...result, password: result.userErrors.length === 0 ? chosen : null };
+    return { ...result, password: result.userErrors.length === 0 && !result.replayed ? chosen : null };
   }
 
   /** Close where the provider closes (WLVPN), delete where it deletes (the others). */
-  async closeAccount(accountId: string): Promise<AccountPayloadShape> {
+  async closeAccount(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
     const gid = decodeId(accountId);
     if (gid && gid.type === 'Account' && gid.source !== 'STORE') {
       const provider = this.ctx.deps.registry.get(gid.source);
       if (!provider.capabilities.has(AccountOperation.CLOSE) && provider.capabilities.has(AccountOperation.DELETE)) {
-        return this.deleteAccount(accountId);
+        return this.deleteAccount(accountId, options);
       }
     }
-    return simple(this.ctx, accountId, AccountOperation.CLOSE, {}, (p, id) => p.closeAccount(id));
+    return simple(this.ctx, accountId, AccountOperation.CLOSE, {}, (p, id) => p.closeAccount(id), options);
   }
 
-  async deleteAccount(accountId: string): Promise<AccountPayloadShape> {
-    const result = await onAccount(this.ctx, accountId, AccountOperation.DELETE, {}, async (provider, nativeId) => {
-      await provider.deleteAccount(nativeId);
-      await this.ctx.deps.store.unregisterAccount(provider.name, nativeId);
-      return { account: null, deletedAccountId: accountId, userErrors: [] };
-    });
-    return result;
+  deleteAccount(accountId: string, options: WriteOptions = {}): Promise<AccountPayloadShape> {
+    return simple(
+      this.ctx,
+      accountId,
+      AccountOperation.DELETE,
+      {},
+      async (p, id) => {
+        await p.deleteAccount(id);
+        return null;
+      },
+      options,
+    );
   }
 
   /** Intents nobody can finish alone (operators): a page, oldest first. */

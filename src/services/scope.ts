@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { ErrorCode, InputError } from '../domain/errors.js';
 import { decodeId, encodeId } from '../domain/ids.js';
@@ -6,6 +7,7 @@ import type { AccountRecord, AccountStatus, CustomerRecord } from '../domain/rec
 import type { Scope, Viewer } from '../domain/viewer.js';
 import type { Loaders } from '../loaders/index.js';
 import { ScopeStore, termsOf, type OwnerTerms } from '../store/scopes.js';
+import type { Db } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 import { DEFAULT_SCOPE_RULES, renewalRefusal, type ScopeRefusal, type ScopeRules } from './scope-rules.js';
@@ -37,12 +39,16 @@ export interface ScopeDeps {
 type Key = { provider: ProviderName; nativeId: string };
 
 const MAX_FILTERED_SCAN = 1000;
+const DAY_MS = 86_400_000;
+/** Verbs that add time: a customer's renewal bounds apply to each (a plan change buys a period where the vendor adds one). */
+export const TIME_ADDING: ReadonlySet<string> = new Set(['RENEW', 'EXTEND', 'CHANGE_PLAN']);
 
 export class ScopeGuard {
   readonly scope: Scope | null;
   private readonly db: ScopeStore;
   private readonly rules: ScopeRules;
   private termsCache: OwnerTerms | null = null;
+  private identityCache: string | null = null;
   private readonly owned: DataLoader<Key, boolean, string>;
 
   constructor(private readonly deps: ScopeDeps) {
@@ -169,7 +175,7 @@ export class ScopeGuard {
     if (refused) return refused;
     if (!(await this.ownsAccount(key)))
       return { field: ['input', 'accountId'], message: 'No such account.', code: ErrorCode.NOT_FOUND };
-    if (this.scope.kind === 'customer' && (operation === 'RENEW' || operation === 'EXTEND'))
+    if (this.scope.kind === 'customer' && TIME_ADDING.has(operation))
       return renewalRefusal(this.deps.loaders, this.rules, key, operation, input);
     return null;
   }
@@ -206,16 +212,77 @@ export class ScopeGuard {
     return null;
   }
 
-  /** Takes one unit of the scope's quota (none: no quota); false when it is used up. */
-  async takeQuota(): Promise<boolean> {
-    if (!this.scope || this.scope.quota === null) return true;
-    return this.db.takeQuota(this.scope.key, this.scope.quota, this.terms());
+  /**
+   * The scope's identity: what it owns (kind, customers, projects), not the credential's name — two tokens
+   * for the same customers are one tenant, one quota. Null for unscoped callers (the reseller).
+   */
+  get identity(): string | null {
+    if (!this.scope) return null;
+    this.identityCache ??= createHash('sha256')
+      .update(JSON.stringify([this.scope.kind, [...this.scope.customerIds].sort(), [...this.scope.projectIds].sort()]))
+      .digest('base64url')
+      .slice(0, 22);
+    return this.identityCache;
   }
 
-  /** Gives a unit back: the create was refused, or an account of the scope was closed or deleted. */
-  async releaseQuota(): Promise<void> {
-    if (!this.scope || this.scope.quota === null) return;
-    await this.db.releaseQuota(this.scope.key);
+  /** The namespace idempotency keys live in: the scope, or the reseller for unscoped credentials. */
+  get tenant(): string {
+    return this.identity ? `scope:${this.identity}` : 'reseller';
+  }
+
+  /**
+   * The claim-time check of a write that opens an account (create, reopen) under a quota: one unit is
+   * reserved in the intent's transaction, or QUOTA_EXCEEDED. Undefined when no quota applies.
+   */
+  quotaGuard(): ((tx: Db) => Promise<void>) | undefined {
+    const scope = this.scope;
+    const identity = this.identity;
+    if (!scope || scope.quota === null || !identity) return undefined;
+    const quota = scope.quota;
+    return async (tx) => {
+      if (!(await this.db.reserveOpenAccount(tx, identity, quota, this.terms()))) {
+        const refusal = this.quotaRefusal();
+        throw new InputError('', refusal.message, refusal.code);
+      }
+    };
+  }
+
+  /** Open accounts the scope owns plus its open reservations (null: no quota). */
+  async quotaUsed(): Promise<number | null> {
+    if (!this.scope || this.scope.quota === null || !this.identity) return null;
+    return this.db.openUnits(this.identity, this.terms());
+  }
+
+  /**
+   * The claim-time check of a customer's time-adding write (renew, extend, plan change): under the account's
+   * lock, no other such write may be open, and the expiry it would start from — the later of the vendor's and
+   * the one the last succeeded time-adding write left — must be within the renewal window. N concurrent
+   * requests with N keys: one passes. Undefined for everyone but customers.
+   */
+  timeGuard(key: Key, expiresAtBefore: string | null): ((tx: Db) => Promise<void>) | undefined {
+    if (this.scope?.kind !== 'customer') return undefined;
+    const rules = this.rules;
+    const intents = this.deps.store.intents;
+    return async (tx) => {
+      const earlier = await intents.timeAdding(tx, `${key.provider}:${key.nativeId}`);
+      if (earlier.some((i) => i.state === 'pending' || i.state === 'unknown'))
+        throw new InputError(
+          '',
+          'Another renewal of this account is in progress; ask again in a moment.',
+          ErrorCode.CONFLICT,
+        );
+      let from = expiresAtBefore ? Date.parse(expiresAtBefore) : Number.NaN;
+      for (const intent of earlier) {
+        const left = intent.context.expiresAtAfter;
+        if (typeof left === 'string' && !(Date.parse(left) <= from)) from = Date.parse(left);
+      }
+      if (!Number.isFinite(from) || from > Date.now() + rules.renewWithinDays * DAY_MS)
+        throw new InputError(
+          '',
+          `Renewal opens ${rules.renewWithinDays} days before the account expires.`,
+          ErrorCode.FORBIDDEN,
+        );
+    };
   }
 
   quotaRefusal(): ScopeRefusal {

@@ -1,4 +1,5 @@
 import type { ProviderName } from '../domain/provider.js';
+import type { Db } from './db.js';
 
 /** Write-ahead intents as records and as rows of `write_intents` (see intents.ts). */
 
@@ -28,6 +29,14 @@ export interface WriteIntent {
   lastErrorMessage: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Whose quota a create or reopen reserves while the intent is open (the scope's identity). */
+  scopeKey: string | null;
+  /** `PROVIDER:nativeId` of the account written (null for a create). */
+  accountKey: string | null;
+  /** The write opens an account (create, reopen): it holds a unit of the scope's quota while open. */
+  opensAccount: boolean;
+  /** The write adds time (renew, plan change): one at a time per account. */
+  addsTime: boolean;
 }
 
 export type BeginResult =
@@ -52,6 +61,16 @@ export interface BeginInput {
   leaseMs: number;
   /** A final intent older than this frees its key for new use (default 24 h). */
   keyTtlMs?: number;
+  scopeKey?: string | null;
+  accountKey?: string | null;
+  opensAccount?: boolean;
+  addsTime?: boolean;
+  /**
+   * Runs in the claim's transaction before a new attempt is recorded (a fresh intent, or one that failed and
+   * may run again) — never for a replay or a takeover: quota reservations and per-account bounds are decided
+   * here, under their locks, atomically with the intent. Throws to refuse (nothing is recorded).
+   */
+  guard?: (tx: Db) => Promise<void>;
 }
 
 export interface FinishInput {
@@ -63,6 +82,8 @@ export interface FinishInput {
   errorCode?: string | null;
   errorMessage?: string | null;
   username?: string | null;
+  /** Merged into the intent's context (e.g. the expiry a time-adding write left). */
+  context?: Record<string, unknown>;
 }
 
 export interface Row {
@@ -86,12 +107,16 @@ export interface Row {
   last_error_message: string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  scope_key: string | null;
+  account_key: string | null;
+  opens_account: boolean;
+  adds_time: boolean;
   live?: boolean;
 }
 
 export const COLUMNS = `id, idempotency_key, operation, provider, input_hash, target, username, context, state, attempt, lease_owner,
   lease_expires_at, retry_allowed, result_account_id, response, credentials_delivered, last_error_code, last_error_message,
-  created_at, updated_at`;
+  created_at, updated_at, scope_key, account_key, opens_account, adds_time`;
 
 export function toIntent(row: Row): WriteIntent {
   return {
@@ -116,5 +141,9 @@ export function toIntent(row: Row): WriteIntent {
     lastErrorMessage: row.last_error_message,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    scopeKey: row.scope_key,
+    accountKey: row.account_key,
+    opensAccount: row.opens_account,
+    addsTime: row.adds_time,
   };
 }

@@ -47,8 +47,9 @@ export class IntentStore {
       const insert = async (): Promise<WriteIntent | null> => {
         const [row] = await tx.query<Row>(
           `INSERT INTO write_intents (idempotency_key, operation, provider, input_hash, target, username, context, state,
-             lease_owner, lease_expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'pending', $8, clock_timestamp() + $9 * interval '1 millisecond')
+             lease_owner, lease_expires_at, scope_key, account_key, opens_account, adds_time)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'pending', $8, clock_timestamp() + $9 * interval '1 millisecond',
+             $10, $11, $12, $13)
            ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
           [
             input.key,
@@ -60,12 +61,24 @@ export class IntentStore {
             JSON.stringify(input.context ?? {}),
             input.owner,
             input.leaseMs,
+            input.scopeKey ?? null,
+            input.accountKey ?? null,
+            input.opensAccount ?? false,
+            input.addsTime ?? false,
           ],
         );
         return row ? toIntent(row) : null;
       };
-      const fresh = await insert();
-      if (fresh) return { kind: 'claimed', intent: fresh, takeover: false };
+      // Claims of one key are serialised, so the guard runs once per new attempt, never beside a replay.
+      if (input.key) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`intent-key:${input.key}`]);
+      const [held] = input.key
+        ? await tx.query<{ id: string }>('SELECT id FROM write_intents WHERE idempotency_key = $1', [input.key])
+        : [];
+      if (!held) {
+        await input.guard?.(tx);
+        const fresh = await insert();
+        if (fresh) return { kind: 'claimed', intent: fresh, takeover: false };
+      }
 
       const [row] = await tx.query<Row>(
         `SELECT ${COLUMNS}, (lease_expires_at IS NOT NULL AND lease_expires_at > clock_timestamp()) AS live
@@ -82,6 +95,7 @@ export class IntentStore {
       ) {
         // The key's life is over: keep the old intent as history, free the key.
         await tx.query('UPDATE write_intents SET idempotency_key = NULL WHERE id = $1', [existing.id]);
+        await input.guard?.(tx);
         const again = await insert();
         if (again) return { kind: 'claimed', intent: again, takeover: false };
       }
@@ -89,6 +103,8 @@ export class IntentStore {
       if (final) return { kind: 'replay', intent: existing };
       if (row.live) return { kind: 'busy', intent: existing };
       const takeover = existing.state === 'pending' || existing.state === 'unknown';
+      // A failed attempt holds no reservation any more: running it again is a new attempt, checked again.
+      if (!takeover) await input.guard?.(tx);
       const [taken] = await tx.query<Row>(
         `UPDATE write_intents SET state = 'pending', attempt = attempt + 1, lease_owner = $2,
            lease_expires_at = clock_timestamp() + $3 * interval '1 millisecond', retry_allowed = false, updated_at = clock_timestamp()
@@ -142,6 +158,7 @@ export class IntentStore {
       `UPDATE write_intents SET state = $3, response = COALESCE($4::jsonb, response), retry_allowed = $5,
          result_account_id = COALESCE($6, result_account_id), credentials_delivered = credentials_delivered OR $7,
          last_error_code = $8, last_error_message = $9, username = COALESCE($10, username),
+         context = context || COALESCE($11::jsonb, '{}'::jsonb),
          lease_owner = NULL, lease_expires_at = NULL, updated_at = clock_timestamp()
        WHERE id = $1 AND ($2::text IS NULL OR lease_owner = $2) RETURNING id`,
       [
@@ -155,9 +172,49 @@ export class IntentStore {
         result.errorCode ?? null,
         result.errorMessage ?? null,
         result.username ?? null,
+        result.context ? JSON.stringify(result.context) : null,
       ],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Time-adding intents on one account (renew, plan change), newest first: what a customer's renewal bounds
+   * are checked against, in the claim's transaction after the account's lock.
+   */
+  async timeAdding(tx: Db, accountKey: string): Promise<WriteIntent[]> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`account:${accountKey}`]);
+    const rows = await tx.query<Row>(
+      `SELECT ${COLUMNS} FROM write_intents WHERE account_key = $1 AND adds_time
+         AND (state IN ('pending', 'unknown') OR (state = 'succeeded' AND created_at > clock_timestamp() - interval '800 days'))
+       ORDER BY created_at DESC LIMIT 50`,
+      [accountKey],
+    );
+    return rows.map(toIntent);
+  }
+
+  /**
+   * An operator's verdict on an intent nobody could settle (settleIntent): APPLIED or NOT_APPLIED. Only an
+   * intent that is unknown, or pending with its lease run out, can be settled; answers it as it now stands.
+   */
+  async settleByOperator(
+    id: string,
+    outcome: 'APPLIED' | 'NOT_APPLIED',
+    resultAccountId: string | null,
+    note: string,
+    tx: Db = this.db,
+  ): Promise<WriteIntent | null> {
+    const rows = await tx.query<Row>(
+      `UPDATE write_intents SET state = $2, retry_allowed = $3, result_account_id = COALESCE($4, result_account_id),
+         response = CASE WHEN $2 = 'succeeded' THEN jsonb_build_object('accountId', COALESCE($4, result_account_id), 'userErrors', '[]'::jsonb) ELSE response END,
+         last_error_code = NULL, last_error_message = $5, lease_owner = NULL, lease_expires_at = NULL,
+         credentials_delivered = CASE WHEN $2 = 'succeeded' THEN false ELSE credentials_delivered END,
+         updated_at = clock_timestamp()
+       WHERE id = $1 AND (state = 'unknown' OR (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())))
+       RETURNING ${COLUMNS}`,
+      [id, outcome === 'APPLIED' ? 'succeeded' : 'failed', outcome === 'NOT_APPLIED', resultAccountId, note],
+    );
+    return rows[0] ? toIntent(rows[0]) : null;
   }
 
   /**

@@ -105,4 +105,23 @@ CREATE TABLE quota_usage (
   },
   { version: 5, sql: EVENTS_MIGRATION },
   { version: 6, sql: BULK_MIGRATION },
+  {
+    // One write pipeline (issue #24): every vendor write is an intent. Keys live in the caller's tenant
+    // namespace (inside idempotency_key); scope_key says whose quota a create/reopen reserves while it is
+    // open; account_key serialises time-adding writes per account (customer renewal bounds); the directory
+    // row remembers the intent that created it, so a create never re-links an account it did not make.
+    // quota_usage (a counter that drifted from the directory) and idempotency_keys (unused) are gone: a
+    // quota is the number of open accounts a scope owns plus its open reservations, counted under a lock.
+    version: 7,
+    sql: `
+ALTER TABLE write_intents ADD COLUMN scope_key text;
+ALTER TABLE write_intents ADD COLUMN account_key text;
+ALTER TABLE write_intents ADD COLUMN opens_account boolean NOT NULL DEFAULT false;
+ALTER TABLE write_intents ADD COLUMN adds_time boolean NOT NULL DEFAULT false;
+CREATE INDEX write_intents_reservations ON write_intents (scope_key) WHERE opens_account AND state IN ('pending', 'unknown');
+CREATE INDEX write_intents_account ON write_intents (account_key, created_at) WHERE account_key IS NOT NULL;
+ALTER TABLE account_registry ADD COLUMN created_by_intent uuid;
+DROP TABLE IF EXISTS quota_usage;
+DROP TABLE IF EXISTS idempotency_keys`,
+  },
 ];

@@ -77,38 +77,32 @@ export class ScopeStore {
   }
 
   /**
-   * Takes one unit of a sub-reseller's quota, or answers false when it is used up. The counter starts at the
-   * number of accounts the scope already owns; the conditional UPDATE is one atomic statement, so concurrent
-   * creates on any number of replicas cannot take more than `quota` units.
+   * Reserves one unit of a scope's quota of open accounts, in the caller's transaction (the intent's claim):
+   * the scope's open accounts (directory rows neither gone nor closed) plus its open reservations (create and
+   * reopen intents still pending or unknown) must stay below `quota`. An advisory lock on the scope's identity
+   * serialises reservations across replicas, so N concurrent creates cannot all pass. Nothing is counted in a
+   * separate counter: closing an account gives its unit back by being closed, once, however often it is closed.
    */
-  async takeQuota(key: string, quota: number, terms: OwnerTerms): Promise<boolean> {
-    const { where, params } = listWhere(terms, {});
-    await this.db.query(
-      `INSERT INTO quota_usage (scope_key, used)
-       SELECT $${params.length + 1}, count(*) FROM account_registry WHERE ${where}
-       ON CONFLICT (scope_key) DO NOTHING`,
-      [...params, key],
-    );
-    const rows = await this.db.query<{ used: number }>(
-      `UPDATE quota_usage SET used = used + 1, updated_at = clock_timestamp()
-       WHERE scope_key = $1 AND used < $2 RETURNING used`,
-      [key, quota],
-    );
-    return rows.length > 0;
+  async reserveOpenAccount(tx: Db, identity: string, quota: number, terms: OwnerTerms): Promise<boolean> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${identity}`]);
+    return (await openUnits(tx, identity, terms)) < quota;
   }
 
-  /** Gives one unit back (a refused create, a closed or deleted account). */
-  async releaseQuota(key: string): Promise<void> {
-    await this.db.query(
-      `UPDATE quota_usage SET used = used - 1, updated_at = clock_timestamp() WHERE scope_key = $1 AND used > 0`,
-      [key],
-    );
+  /** Open accounts the scope owns plus its open reservations (what its quota counts). */
+  openUnits(identity: string, terms: OwnerTerms): Promise<number> {
+    return openUnits(this.db, identity, terms);
   }
+}
 
-  async quotaUsed(key: string): Promise<number | null> {
-    const [row] = await this.db.query<{ used: number }>('SELECT used FROM quota_usage WHERE scope_key = $1', [key]);
-    return row ? Number(row.used) : null;
-  }
+async function openUnits(db: Db, identity: string, terms: OwnerTerms): Promise<number> {
+  const { where, params } = listWhere(terms, {});
+  const [row] = await db.query<{ n: string | number }>(
+    `SELECT (SELECT count(*) FROM account_registry WHERE ${where} AND status IS DISTINCT FROM 'CLOSED')
+          + (SELECT count(*) FROM write_intents WHERE scope_key = $${params.length + 1} AND opens_account
+               AND state IN ('pending', 'unknown')) AS n`,
+    [...params, identity],
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** `(customer_id / project_id matches the terms)` from parameter number `first` on. */

@@ -1,13 +1,14 @@
 import type { Role } from '../config.js';
 import { ErrorCode, InputError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
-import type { CustomerRecord } from '../domain/records.js';
+import type { AccountRecord, CustomerRecord } from '../domain/records.js';
 import type { AccountDirectory } from '../providers/port.js';
 import { createApiKey, findApiKey, revokeApiKey } from './api-keys.js';
 import { createCustomer, getCustomers, listCustomers, updateCustomer } from './customers.js';
 import { openDatabase, type Db, type OpenOptions } from './db.js';
 import { IntentStore, type FinishInput } from './intents.js';
 import { listJournal, writeJournal, type JournalEntry } from './journal.js';
+import { Mirror } from './mirror.js';
 
 /**
  * The store: registry of accounts known to this API (the list for vendors without a list call, and
@@ -195,8 +196,30 @@ export class Store implements AccountDirectory {
     also?: (tx: Db) => Promise<void>,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await registerIn(tx, entry);
+      await claimIn(tx, intentId, entry);
       await also?.(tx); // e.g. the ACCOUNT_CREATED event: committed with the account or not at all
+      return this.intents.finish(intentId, owner, result, tx);
+    });
+  }
+
+  /**
+   * A write on an existing account that the vendor confirmed: the mirror records the account as the write
+   * left it (or the directory forgets a deleted one) and the intent becomes `succeeded`, in one transaction —
+   * so a quota, which counts the directory's open accounts, changes exactly when the intent settles.
+   */
+  async completeWrite(
+    intentId: string,
+    owner: string | null,
+    change: { account: AccountRecord | null; gone?: { provider: ProviderName; nativeId: string } },
+    result: FinishInput,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (change.account) await new Mirror(tx).write([change.account], 'write');
+      if (change.gone)
+        await tx.query('DELETE FROM account_registry WHERE provider = $1 AND native_id = $2', [
+          change.gone.provider,
+          change.gone.nativeId,
+        ]);
       return this.intents.finish(intentId, owner, result, tx);
     });
   }
@@ -252,5 +275,36 @@ async function registerIn(db: Db, entry: RegistryEntry): Promise<void> {
        SET username = EXCLUDED.username,
            customer_id = COALESCE(EXCLUDED.customer_id, account_registry.customer_id)`,
     [entry.provider, entry.nativeId, entry.username, entry.customerId ?? null, entry.via ?? 'api'],
+  );
+}
+
+/**
+ * A create's account enters the directory — never by re-linking a row someone else owns. The row may already
+ * be there only because this intent put it there, or because a sync saw the new account after this intent
+ * began and before it settled (no owner, learned after the intent's start): anything else is not ours, and
+ * the create is refused as a CONFLICT (the transaction rolls back; the intent stays as it was).
+ */
+async function claimIn(tx: Db, intentId: string, entry: RegistryEntry): Promise<void> {
+  const [existing] = await tx.query<{ created_by_intent: string | null; customer_id: string | null; ours: boolean }>(
+    `SELECT r.created_by_intent, r.customer_id,
+            (r.created_by_intent = $3::uuid
+             OR (r.created_by_intent IS NULL AND r.customer_id IS NULL AND r.created_via <> 'api'
+                 AND r.created_at >= (SELECT created_at FROM write_intents WHERE id = $3::uuid))) AS ours
+     FROM account_registry r WHERE r.provider = $1 AND (r.native_id = $2 OR r.username = $4) FOR UPDATE`,
+    [entry.provider, entry.nativeId, intentId, entry.username],
+  );
+  if (existing && !existing.ours)
+    throw new InputError(
+      'username',
+      'That account already exists and is not the one this request created.',
+      ErrorCode.CONFLICT,
+    );
+  await tx.query(
+    `INSERT INTO account_registry (provider, native_id, username, customer_id, created_via, created_by_intent)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (provider, native_id) DO UPDATE
+       SET username = EXCLUDED.username, customer_id = EXCLUDED.customer_id,
+           created_by_intent = EXCLUDED.created_by_intent`,
+    [entry.provider, entry.nativeId, entry.username, entry.customerId ?? null, entry.via ?? 'api', intentId],
   );
 }

@@ -336,6 +336,8 @@ export type AccountPlan = {
 export type AccountRefInput = {
   /** Account id. */
   accountId: Scalars['ID']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Provider-neutral account status. The vendor value is in `Account.providerStatus`. */
@@ -538,6 +540,8 @@ export type BulkSelectionFilter = {
 export type ChangeAccountPasswordInput = {
   /** Account id. */
   accountId: Scalars['ID']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** New password; generated (and returned once) when omitted. */
   password?: InputMaybe<Scalars['String']['input']>;
 };
@@ -546,6 +550,8 @@ export type ChangeAccountPasswordInput = {
 export type ChangeAccountPlanInput = {
   /** Account id. */
   accountId: Scalars['ID']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Plan code (see `plans(provider)`). */
   planCode: Scalars['String']['input'];
 };
@@ -729,6 +735,8 @@ export type ErrorCode =
 export type ExpireAccountInput = {
   /** Account id. */
   accountId: Scalars['ID']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Day the service ends (default: today). */
   on?: InputMaybe<Scalars['LocalDate']['input']>;
 };
@@ -739,6 +747,8 @@ export type ExtendAccountInput = {
   accountId: Scalars['ID']['input'];
   /** New last day of service (YYYY-MM-DD). */
   expiresOn: Scalars['LocalDate']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Link an account to a customer kept by this API. */
@@ -747,6 +757,8 @@ export type LinkAccountInput = {
   accountId: Scalars['ID']['input'];
   /** Customer id; null removes the link. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -1393,7 +1405,7 @@ export type RedeliverWebhookPayload = {
 export type RenewAccountInput = {
   /** Account id. */
   accountId: Scalars['ID']['input'];
-  /** Replays the first outcome for 24 h. */
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Days to add (PureVPN: 30, 60, 90, 180 or 365). */
   periodDays: Scalars['Int']['input'];
@@ -1436,6 +1448,8 @@ export type ServerFilter = {
 export type SetBandwidthLimitInput = {
   /** Account id. */
   accountId: Scalars['ID']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Kilobytes per second; null removes every limitation. */
   kilobytesPerSecond?: InputMaybe<Scalars['Int']['input']>;
 };

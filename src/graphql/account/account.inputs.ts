@@ -101,6 +101,12 @@ export class CreateAccountInput {
 @InputType({ description: 'Identifies the account to act on.' })
 export class AccountRefInput {
   @Field(() => ID, { description: 'Account id.' }) accountId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes the write exactly-once: a retry with the same key replays the first outcome (24 h; the caller's tenant's namespace); the same key with other input is a CONFLICT.",
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Add days to an account's subscription." })
@@ -108,8 +114,6 @@ export class RenewAccountInput extends AccountRefInput {
   @Field(() => Int, { description: 'Days to add (PureVPN: 30, 60, 90, 180 or 365).' }) periodDays!: number;
   @Field(() => String, { nullable: true, description: 'New package/plan at renewal, where the provider allows it.' })
   planCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Replays the first outcome for 24 h.' }) idempotencyKey?:
-    string | null;
 }
 
 @InputType({ description: "Move an account's expiry to a date." })

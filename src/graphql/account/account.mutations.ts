@@ -65,7 +65,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.enableAccount(input.accountId));
+    return accountPayload(await ctx.lifecycle.enableAccount(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -75,7 +75,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.disableAccount(input.accountId));
+    return accountPayload(await ctx.lifecycle.disableAccount(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -97,7 +97,7 @@ export class AccountMutationResolver {
     @Arg('input', () => ExtendAccountInput, { description: 'Mutation input.' }) input: ExtendAccountInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.extendAccount(input.accountId, input.expiresOn));
+    return accountPayload(await ctx.lifecycle.extendAccount(input.accountId, input.expiresOn, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -107,7 +107,7 @@ export class AccountMutationResolver {
     @Arg('input', () => ExpireAccountInput, { description: 'Mutation input.' }) input: ExpireAccountInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.expireAccount(input.accountId, input.on));
+    return accountPayload(await ctx.lifecycle.expireAccount(input.accountId, input.on, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -120,7 +120,7 @@ export class AccountMutationResolver {
     input: ChangeAccountPasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountWithPasswordPayload> {
-    return withPassword(await ctx.lifecycle.changePassword(input.accountId, input.password));
+    return withPassword(await ctx.lifecycle.changePassword(input.accountId, input.password, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -130,7 +130,7 @@ export class AccountMutationResolver {
     @Arg('input', () => ChangeAccountPlanInput, { description: 'Mutation input.' }) input: ChangeAccountPlanInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.changePlan(input.accountId, input.planCode));
+    return accountPayload(await ctx.lifecycle.changePlan(input.accountId, input.planCode, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -142,7 +142,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.closeAccount(input.accountId));
+    return accountPayload(await ctx.lifecycle.closeAccount(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -152,7 +152,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.deleteAccount(input.accountId));
+    return accountPayload(await ctx.lifecycle.deleteAccount(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -162,7 +162,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.reopenAccount(input.accountId));
+    return accountPayload(await ctx.lifecycle.reopenAccount(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -174,7 +174,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.anonymiseAccount(input.accountId));
+    return accountPayload(await ctx.lifecycle.anonymiseAccount(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -184,7 +184,9 @@ export class AccountMutationResolver {
     @Arg('input', () => SetBandwidthLimitInput, { description: 'Mutation input.' }) input: SetBandwidthLimitInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.setBandwidthLimit(input.accountId, input.kilobytesPerSecond ?? null));
+    return accountPayload(
+      await ctx.lifecycle.setBandwidthLimit(input.accountId, input.kilobytesPerSecond ?? null, keyOf(input)),
+    );
   }
 
   @Authorized('operator')
@@ -196,7 +198,7 @@ export class AccountMutationResolver {
     @Arg('input', () => AccountRefInput, { description: 'Mutation input.' }) input: AccountRefInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
-    return accountPayload(await ctx.lifecycle.revokeSessions(input.accountId));
+    return accountPayload(await ctx.lifecycle.revokeSessions(input.accountId, keyOf(input)));
   }
 
   @Authorized('operator')
@@ -215,4 +217,9 @@ export class AccountMutationResolver {
       deletedAccountId: null,
     }));
   }
+}
+
+/** The write's idempotency key, as the lifecycle service takes it. */
+function keyOf(input: AccountRefInput): { idempotencyKey: string | null } {
+  return { idempotencyKey: input.idempotencyKey ?? null };
 }

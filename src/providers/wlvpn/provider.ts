@@ -35,6 +35,7 @@ import {
   TRAITS,
   ZERO_DATE,
   metadataProblem,
+  METADATA_MAX_KEYS,
   passwordProblem,
   usernameProblems,
 } from './rules.js';
@@ -182,15 +183,21 @@ export class WlvpnProvider extends BaseProvider {
     const password = input.password ?? generatePassword(16);
     const problem = passwordProblem(password);
     if (problem) throw new InputError('password', problem);
+    const metadata = withCreateMark(input.metadata, input.createMark);
     const res = await this.client.create({
       cust_user_id: username,
       cust_password: password,
       acct_group_id: input.groupId ? Number(input.groupId) : this.defaultGroup,
-      ...(input.metadata ? { metadata: input.metadata } : {}),
+      ...(metadata ? { metadata } : {}),
     });
     const id = String(res.cust_id);
     if (input.planCode) await this.client.purchase(id, { plan_code: input.planCode });
     return { account: await this.read(id), password };
+  }
+
+  /** A create's mark is a metadata key WLVPN keeps with the account (when the caller left room for it). */
+  provesCreate(record: AccountRecord, mark: string): boolean {
+    return record.metadata?.[CREATE_MARK_KEY] === mark;
   }
 
   async findAccountByUsername(username: string): Promise<AccountRecord | null> {
@@ -291,4 +298,15 @@ export class WlvpnProvider extends BaseProvider {
   async revokeSessions(id: string) {
     await this.client.tokens(id, 'Delete');
   }
+}
+
+/** The metadata key a create writes its mark under (see VpnProvider.provesCreate). */
+export const CREATE_MARK_KEY = 'vg_create';
+
+function withCreateMark(
+  metadata: Record<string, string> | undefined,
+  mark: string | undefined,
+): Record<string, string> | undefined {
+  if (!mark || (metadata && Object.keys(metadata).length >= METADATA_MAX_KEYS)) return metadata;
+  return { ...metadata, [CREATE_MARK_KEY]: mark };
 }

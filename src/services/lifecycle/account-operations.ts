@@ -1,11 +1,17 @@
 import { ErrorCode, ProviderError } from '../../domain/errors.js';
-import { decodeId } from '../../domain/ids.js';
+import { decodeId, encodeId } from '../../domain/ids.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
 import { AccountOperation, type VpnProvider } from '../../providers/port.js';
+import type { Db } from '../../store/db.js';
+import { snapshot, VERBS } from './evidence.js';
+import { runIntent } from './intent-runner.js';
+import { journal } from './journal.js';
+import { callWithReconcile } from './write-failure.js';
 import {
   commonChecks,
   failure,
+  secretHash,
   toUserError,
   unsupported,
   type AccountPayloadShape,
@@ -14,17 +20,115 @@ import {
 
 /** The common path of a write on one account (decode, scope, capability, rules, history, journal) and its bookkeeping. */
 
+/** What every account write may carry besides its input. */
+export interface WriteOptions {
+  idempotencyKey?: string | null;
+  /** What the key is bound to when it differs from `input` (a generated password is not the caller's input). */
+  hashArgs?: Record<string, unknown>;
+}
+
+/** An account write through the one write pipeline (see writeOnAccount), after the common checks of onAccount. */
 export function simple(
   ctx: LifecycleContext,
   accountId: string,
-  operation: AccountOperation,
+  operation: Exclude<AccountOperation, AccountOperation.CREATE>,
   input: Record<string, unknown>,
   call: (provider: VpnProvider, nativeId: string) => Promise<AccountRecord | null>,
+  options: WriteOptions = {},
 ): Promise<AccountPayloadShape> {
-  return onAccount(ctx, accountId, operation, input, async (provider, nativeId) => {
-    const account = await call(provider, nativeId);
-    return { account, userErrors: [] };
+  return onAccount(ctx, accountId, operation, input, (provider, nativeId, before) =>
+    writeOnAccount(ctx, { provider, nativeId, operation, input, before, options, call }),
+  );
+}
+
+/**
+ * The write pipeline of a write on an existing account: a write-ahead intent bound to the caller's key and
+ * every argument, holding the state before (time-adding verbs) and the state expected after; claim-time
+ * guards (quota for a reopen, a customer's renewal bounds) in the intent's transaction; the vendor call;
+ * on a failure that may have reached the vendor, reconciliation by evidence (evidence.ts) — applied, not
+ * applied (another attempt is safe), or OUTCOME_UNKNOWN naming the intent, with nothing sent again; and the
+ * directory's state transition committed with the intent's success.
+ */
+async function writeOnAccount(
+  ctx: LifecycleContext,
+  w: {
+    provider: VpnProvider;
+    nativeId: string;
+    operation: Exclude<AccountOperation, AccountOperation.CREATE>;
+    input: Record<string, unknown>;
+    before: AccountRecord | null;
+    options: WriteOptions;
+    call: (provider: VpnProvider, nativeId: string) => Promise<AccountRecord | null>;
+  },
+): Promise<AccountPayloadShape> {
+  const { provider, nativeId } = w;
+  const verb = VERBS[w.operation];
+  const accountId = encodeId('Account', provider.name, nativeId);
+  const key = { provider: provider.name, nativeId };
+  const guards = [
+    verb.opensAccount ? ctx.scope.quotaGuard() : undefined,
+    verb.addsTime ? ctx.scope.timeGuard(key, w.before?.expiresAt ?? null) : undefined,
+  ].filter((g): g is (tx: Db) => Promise<void> => g !== undefined);
+  const deletes = w.operation === AccountOperation.DELETE;
+  return runIntent(ctx, {
+    operation: verb.intent,
+    provider,
+    key: w.options.idempotencyKey,
+    hashInput: { accountId, ...hashable(w.options.hashArgs ?? w.input) },
+    target: nativeId,
+    accountKey: `${provider.name}:${nativeId}`,
+    opensAccount: verb.opensAccount,
+    addsTime: verb.addsTime,
+    writeCall: null,
+    ...(guards.length > 0
+      ? {
+          guard: async (tx: Db) => {
+            for (const guard of guards) await guard(tx);
+          },
+        }
+      : {}),
+    context: { before: snapshot(w.before), expect: verb.expect(w.input) },
+    write: async (session) => {
+      const { account } = await callWithReconcile(
+        ctx,
+        provider,
+        verb.intent,
+        session,
+        async () => ({ account: await w.call(provider, nativeId) }),
+        async (failedAt) => {
+          const probe = await ctx.reconciler.probe(session.intent, failedAt);
+          if (probe.kind === 'applied') return { account: probe.account };
+          return probe.kind === 'absent' ? null : undefined;
+        },
+        null,
+      );
+      await ctx.deps.store.completeWrite(
+        session.intent.id,
+        session.owner,
+        { account: deletes ? null : account, ...(deletes ? { gone: key } : {}) },
+        {
+          state: 'succeeded',
+          response: {
+            accountId: deletes ? null : accountId,
+            deletedAccountId: deletes ? accountId : null,
+            userErrors: [],
+          },
+          resultAccountId: deletes ? null : accountId,
+          credentialsDelivered: true,
+          ...(verb.addsTime ? { context: { expiresAtAfter: account?.expiresAt ?? null } } : {}),
+        },
+      );
+      return deletes ? { account: null, deletedAccountId: accountId, userErrors: [] } : { account, userErrors: [] };
+    },
   });
+}
+
+/** Arguments as an input hash takes them: secrets only as their hash. */
+function hashable(args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(args))
+    out[name] = name === 'password' && typeof value === 'string' ? secretHash(value) : value;
+  return out;
 }
 
 /** Decode, capability check, input rules, journal; `body` does the upstream work. */
@@ -60,7 +164,8 @@ export async function onAccount(
   if (problems.length > 0) return { account: null, userErrors: problems.map(toUserError) };
   let outcome: AccountPayloadShape;
   try {
-    const before = operation === AccountOperation.RENEW ? await current(ctx, provider, gid.nativeId) : null;
+    const verb = operation === AccountOperation.CREATE ? null : VERBS[operation];
+    const before = verb?.needsBefore ? await current(ctx, provider, gid.nativeId) : null;
     const history = await ctx.events.snapshot(provider.name, gid.nativeId);
     outcome = await body(provider, gid.nativeId, before);
     if (outcome.userErrors.length === 0) await recorded(ctx, operation, provider.name, gid.nativeId, history, outcome);
@@ -73,8 +178,6 @@ export async function onAccount(
     outcome = failure(error);
   }
   await journal(ctx, operation, provider.name, accountId, input, outcome);
-  const gone = operation === AccountOperation.DELETE || operation === AccountOperation.CLOSE;
-  if (gone && outcome.userErrors.length === 0) await ctx.scope.releaseQuota();
   return outcome;
 }
 
@@ -106,33 +209,4 @@ export async function invalidate(ctx: LifecycleContext, account: AccountRecord):
   const key = { provider: account.provider, nativeId: account.nativeId };
   ctx.deps.loaders.account.clear(key).prime(key, account);
   ctx.deps.loaders.accountByUsername.clear({ provider: account.provider, username: account.username });
-}
-
-export async function journal(
-  ctx: LifecycleContext,
-  operation: string,
-  provider: ProviderName | undefined,
-  target: string,
-  input: Record<string, unknown>,
-  outcome: AccountPayloadShape,
-): Promise<void> {
-  const first = outcome.userErrors[0];
-  try {
-    await ctx.deps.store.journal({
-      actor: ctx.deps.viewer.actor,
-      operation,
-      provider: provider ?? null,
-      target,
-      input,
-      outcome: first
-        ? first.code === ErrorCode.OUTCOME_UNKNOWN || first.code === ErrorCode.UPSTREAM_TIMEOUT
-          ? 'unknown'
-          : 'error'
-        : 'ok',
-      errorCode: first?.code ?? null,
-      requestId: ctx.deps.requestId,
-    });
-  } catch (error) {
-    ctx.deps.logger.error({ err: error instanceof Error ? error.message : 'journal failed' }, 'journal write failed');
-  }
 }

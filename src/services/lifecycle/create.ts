@@ -11,11 +11,13 @@ import {
   failure,
   randomText,
   toUserError,
+  secretHash,
   unsupported,
   type AccountPayloadShape,
   type LifecycleContext,
 } from './shared.js';
 import { callWithReconcile } from './write-failure.js';
+import { provesOwnCreate } from './reconciler.js';
 
 /**
  * createAccount: scope and quota, customer, input rules, a username we pick, then the write-ahead intent; the
@@ -66,19 +68,24 @@ export async function createAccount(
     const candidate = `vg${randomText(10)}`;
     if (accepts('username', candidate)) chosen = candidate;
   }
-  const hashInput = { provider: provider.name, ...request, password: undefined };
-  // A sub-reseller's quota is taken before any vendor call, and given back when no account came of it.
-  if (!(await ctx.scope.takeQuota())) return { account: null, password: null, userErrors: [ctx.scope.quotaRefusal()] };
-  const outcome = await runIntent(ctx, {
+  // Every argument is bound to the key; a password only as its hash (the hash of the whole is what is kept).
+  const hashInput = { provider: provider.name, ...request, password: secretHash(request.password) };
+  // A sub-reseller's quota: one unit is reserved in the intent's own transaction (the guard), held while the
+  // create is open and kept by the account it made; a refused create holds nothing.
+  const guard = ctx.scope.quotaGuard();
+  return runIntent(ctx, {
     operation: 'createAccount',
     provider,
     key: idempotencyKey,
     hashInput,
     username: chosen,
-    context: { customerRef },
+    opensAccount: true,
+    ...(guard ? { guard } : {}),
+    // usernameFrom: a name we chose finds our account; a caller's name may be anyone's (see provesOwnCreate).
+    context: { customerRef, usernameFrom: request.username ? 'caller' : 'us' },
     journal: { operation: AccountOperation.CREATE, input: hashInput },
     write: async (session) => {
-      const call: CreateAccountInput = { ...request };
+      const call: CreateAccountInput = { ...request, createMark: session.intent.id };
       if (session.intent.username) call.username = session.intent.username;
       if (call.password === undefined) {
         const candidate = generatePassword(16);
@@ -99,7 +106,11 @@ export async function createAccount(
           const username = session.intent.username;
           if (!username) return undefined;
           const found = await provider.findAccountByUsername(username);
-          return found ? { account: found, password: call.password ?? null } : null;
+          if (!found) return null;
+          // Found, but not provably ours: cannot tell (an operator settles it), never adopted.
+          return provesOwnCreate(session.intent, provider, found)
+            ? { account: found, password: call.password ?? null }
+            : undefined;
         },
       );
       const accountId = encodeId('Account', created.account.provider, created.account.nativeId);
@@ -136,7 +147,4 @@ export async function createAccount(
       return { account: created.account, password, userErrors: [] };
     },
   });
-  const unknown = outcome.userErrors.some((e) => e.code === ErrorCode.OUTCOME_UNKNOWN);
-  if ((!outcome.account && !unknown) || outcome.replayed) await ctx.scope.releaseQuota();
-  return outcome;
 }

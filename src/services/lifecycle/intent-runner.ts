@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode, ProviderError } from '../../domain/errors.js';
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
 import { decodeId, encodeId } from '../../domain/ids.js';
 import type { AccountRecord } from '../../domain/records.js';
 import { asProviderError, type AccountOperation, type VpnProvider } from '../../providers/port.js';
+import type { Db } from '../../store/db.js';
 import { newLeaseOwner, type WriteIntent } from '../../store/intents.js';
-import { journal } from './account-operations.js';
+import { journal } from './journal.js';
 import { deliverCredentials } from './credentials.js';
 import {
   failure,
@@ -18,7 +19,8 @@ import {
 import { classifyWriteFailure, unknownPayload } from './write-failure.js';
 
 export interface IntentPlan {
-  operation: 'createAccount' | 'renewAccount';
+  /** The mutation's name (createAccount, renewAccount, changeAccountPlan, …). */
+  operation: string;
   provider: VpnProvider;
   key: string | null | undefined;
   /** What the idempotency key is bound to (no secrets). */
@@ -26,6 +28,16 @@ export interface IntentPlan {
   username?: string | null;
   target?: string | null;
   context: Record<string, unknown>;
+  /** `PROVIDER:nativeId` of the account written (writes on an existing account). */
+  accountKey?: string | null;
+  /** Create, reopen: holds a unit of the scope's quota while open. */
+  opensAccount?: boolean;
+  /** Renew, plan change: one at a time per account for customers. */
+  addsTime?: boolean;
+  /** The vendor call whose refusal is final (default: `operation`); null: any call of a multi-step verb. */
+  writeCall?: string | null;
+  /** Claim-time checks, in the intent's transaction (quota reservation, customer renewal bounds). */
+  guard?: (tx: Db) => Promise<void>;
   /** Creates are journaled here (renewals by onAccount). */
   journal?: { operation: AccountOperation; input: Record<string, unknown> };
   /** The vendor write, with reconciliation; settles the intent on success. */
@@ -79,7 +91,8 @@ export async function runIntent(ctx: LifecycleContext, plan: IntentPlan): Promis
   const leaseMs = ctx.leaseMs;
   const begin = () =>
     intents.begin({
-      key: plan.key ? `${operation}:${plan.key}` : null,
+      // Keys live in the caller's tenant namespace: one tenant can neither see nor block another's keys.
+      key: plan.key ? `${ctx.scope.tenant}:${operation}:${plan.key}` : null,
       operation,
       provider: provider.name,
       inputHash: hashIntentInput(plan.hashInput),
@@ -88,8 +101,20 @@ export async function runIntent(ctx: LifecycleContext, plan: IntentPlan): Promis
       context: plan.context,
       owner,
       leaseMs,
+      scopeKey: plan.opensAccount ? ctx.scope.identity : null,
+      accountKey: plan.accountKey ?? null,
+      opensAccount: plan.opensAccount ?? false,
+      addsTime: plan.addsTime ?? false,
+      ...(plan.guard ? { guard: plan.guard } : {}),
     });
-  let claim = await begin();
+  let claim: Awaited<ReturnType<typeof begin>>;
+  try {
+    claim = await begin();
+  } catch (error) {
+    // A claim-time refusal (quota, renewal bounds): nothing was recorded, nothing sent.
+    if (error instanceof InputError) return journalled(failure(error), null);
+    throw error;
+  }
   if (claim.kind === 'busy') {
     // Someone holds the lease: wait for its answer, at most until the lease runs out (then take over).
     const deadline = Date.now() + leaseMs + 250;
@@ -127,7 +152,12 @@ export async function runIntent(ctx: LifecycleContext, plan: IntentPlan): Promis
   }
   if (claim.kind === 'replay') return journalled(await replay(ctx, claim.intent, provider), claim.intent);
 
-  const session: IntentSession = { intent: claim.intent, owner, lost: false };
+  const session: IntentSession = {
+    intent: claim.intent,
+    owner,
+    lost: false,
+    mayHaveLanded: claim.takeover || claim.intent.context.mayHaveLanded === true,
+  };
   const beat = setInterval(
     () => {
       intents.heartbeat(session.intent.id, owner, leaseMs).then(
@@ -153,7 +183,7 @@ export async function runIntent(ctx: LifecycleContext, plan: IntentPlan): Promis
     const payload = await plan.write(session);
     return journalled(payload, session.intent);
   } catch (error) {
-    const kind = classifyWriteFailure(error, operation);
+    const kind = classifyWriteFailure(error, plan.writeCall === undefined ? operation : plan.writeCall);
     const payload = failure(error);
     const first = payload.userErrors[0];
     if (kind === 'unknown') {
@@ -161,6 +191,7 @@ export async function runIntent(ctx: LifecycleContext, plan: IntentPlan): Promis
         state: 'unknown',
         errorCode: ErrorCode.OUTCOME_UNKNOWN,
         errorMessage: first?.message ?? null,
+        context: { mayHaveLanded: true },
       });
       return journalled(unknownPayload(session.intent, first?.message), session.intent);
     }
@@ -181,6 +212,8 @@ export async function runIntent(ctx: LifecycleContext, plan: IntentPlan): Promis
 /** The answer of a final intent: the account read now (never a stored copy), or the stored refusal. */
 async function replay(ctx: LifecycleContext, intent: WriteIntent, provider: VpnProvider): Promise<AccountPayloadShape> {
   const stored = (intent.response ?? { accountId: intent.resultAccountId, userErrors: [] }) as StoredPayload;
+  if (intent.state === 'succeeded' && stored.deletedAccountId)
+    return { account: null, deletedAccountId: stored.deletedAccountId, replayed: true, userErrors: [] };
   const accountId = stored.accountId ?? intent.resultAccountId;
   if (intent.state !== 'succeeded' || !accountId) {
     const userErrors = stored.userErrors?.length
@@ -248,6 +281,7 @@ async function replay(ctx: LifecycleContext, intent: WriteIntent, provider: VpnP
 
 interface StoredPayload {
   accountId: string | null;
+  deletedAccountId?: string | null;
   userErrors: UserErrorShape[];
 }
 

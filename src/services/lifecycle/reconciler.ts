@@ -3,14 +3,17 @@ import type { Logger } from 'pino';
 import { ErrorCode, ProviderError } from '../../domain/errors.js';
 import { encodeId } from '../../domain/ids.js';
 import type { AccountRecord } from '../../domain/records.js';
+import type { VpnProvider } from '../../providers/port.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import { newLeaseOwner, type WriteIntent } from '../../store/intents.js';
 import type { Store } from '../../store/store.js';
 import { AccountEvents } from '../events.js';
-import { DEFAULT_LEASE_MS, RECONCILE_PAUSES_MS } from './shared.js';
+import { DEFAULT_LEASE_MS, DEFAULT_SETTLE_MS, RECONCILE_PAUSES_MS } from './shared.js';
+import { VERB_OF_INTENT, VERBS, verdict, type Expectation, type Snapshot } from './evidence.js';
 
+/** `applied` with a null account: the write was a delete, and the account is gone. */
 export type ProbeResult =
-  { kind: 'applied'; account: AccountRecord } | { kind: 'absent' } | { kind: 'unknown'; reason: string };
+  { kind: 'applied'; account: AccountRecord | null } | { kind: 'absent' } | { kind: 'unknown'; reason: string };
 
 /**
  * Finds out what became of an intent's write by asking the vendor about what the intent saved (the username
@@ -24,11 +27,18 @@ export class IntentReconciler {
       store: Store;
       logger: Logger;
       reconcileWindowMs?: number;
+      /** How long after a failed time-adding attempt its absence counts as evidence (WRITE_SETTLE_MS). */
+      settleMs?: number;
       events?: AccountEvents;
     },
   ) {}
 
-  async probe(intent: WriteIntent): Promise<ProbeResult> {
+  private get settleMs(): number {
+    return this.deps.settleMs ?? DEFAULT_SETTLE_MS;
+  }
+
+  /** `failedAt`: when the attempt being reconciled failed (default: the intent's last update). */
+  async probe(intent: WriteIntent, failedAt?: number): Promise<ProbeResult> {
     const provider = this.deps.registry.get(intent.provider);
     const window = this.deps.reconcileWindowMs ?? 2_500;
     const ask = async <T>(read: () => Promise<T>): Promise<T | typeof FAILED> => {
@@ -53,20 +63,37 @@ export class IntentReconciler {
         };
       const found = await ask(() => provider.findAccountByUsername(username));
       if (found === FAILED) return { kind: 'unknown', reason: `${provider.name} could not be asked about ${username}` };
-      return found ? { kind: 'applied', account: found } : { kind: 'absent' };
+      if (!found) return { kind: 'absent' };
+      if (provesOwnCreate(intent, provider, found)) return { kind: 'applied', account: found };
+      return {
+        kind: 'unknown',
+        reason: `an account named ${username} exists at ${provider.name}, and nothing shows this request made it (the name was the caller's); an operator must settle it`,
+      };
     }
-    if (intent.operation === 'renewAccount') {
+    const op = VERB_OF_INTENT.get(intent.operation);
+    if (op) {
+      const verb = VERBS[op];
       const target = intent.target;
-      if (!target) return { kind: 'unknown', reason: 'the renewal names no account' };
-      const before = (intent.context.expiresAtBefore as string | null | undefined) ?? null;
-      const after = await ask(async () => {
+      if (!target) return { kind: 'unknown', reason: 'the write names no account' };
+      const context = intent.context as { before?: Snapshot | null; expect?: Expectation | null };
+      // A time-adding write that failed a moment ago may still land: its absence proves nothing until then.
+      const since = failedAt ?? intent.updatedAt.getTime();
+      const wait = Math.max(0, since + this.settleMs - Date.now());
+      if (verb.addsTime && wait > 0 && wait <= window) await sleep(wait);
+      const settled = Date.now() >= since + this.settleMs;
+      const now = await ask(async () => {
         const [record] = await provider.getAccounts([target]);
         if (record instanceof ProviderError) throw record;
         return record ?? null;
       });
-      if (after === FAILED) return { kind: 'unknown', reason: `${provider.name} could not be asked about the account` };
-      if (!after) return { kind: 'unknown', reason: 'the account is gone' };
-      return after.expiresAt !== before ? { kind: 'applied', account: after } : { kind: 'absent' };
+      if (now === FAILED) return { kind: 'unknown', reason: `${provider.name} could not be asked about the account` };
+      const found = verdict(verb, context, now, settled);
+      if (found === 'applied') return { kind: 'applied', account: now };
+      if (found === 'absent') return { kind: 'absent' };
+      return {
+        kind: 'unknown',
+        reason: now ? 'the account does not show the write yet, and the attempt may still land' : 'the account is gone',
+      };
     }
     return { kind: 'unknown', reason: `no reconciliation for ${intent.operation}` };
   }
@@ -79,21 +106,22 @@ export class IntentReconciler {
   async settle(intent: WriteIntent, owner: string, probe: ProbeResult): Promise<WriteIntent> {
     const store = this.deps.store;
     if (probe.kind === 'applied') {
-      const accountId = encodeId('Account', probe.account.provider, probe.account.nativeId);
+      const account = probe.account;
+      const accountId = account ? encodeId('Account', account.provider, account.nativeId) : null;
       const result = {
         state: 'succeeded' as const,
         response: { accountId, userErrors: [] },
         resultAccountId: accountId,
       };
-      if (intent.operation === 'createAccount') {
+      if (intent.operation === 'createAccount' && account) {
         const customerRef = typeof intent.context.customerRef === 'string' ? intent.context.customerRef : null;
         await store.completeCreate(
           intent.id,
           owner,
           {
-            provider: probe.account.provider,
-            nativeId: probe.account.nativeId,
-            username: probe.account.username,
+            provider: account.provider,
+            nativeId: account.nativeId,
+            username: account.username,
             customerId: customerRef,
             via: 'api',
           },
@@ -101,14 +129,33 @@ export class IntentReconciler {
           (tx) =>
             (this.deps.events ?? new AccountEvents(store.db, { actor: 'reconciler' })).written(
               'CREATE',
-              probe.account,
+              account,
               null,
-              probe.account,
+              account,
               tx,
             ),
         );
       } else {
-        await store.intents.finish(intent.id, owner, { ...result, credentialsDelivered: true });
+        const gone = account
+          ? undefined
+          : intent.target
+            ? { provider: intent.provider, nativeId: intent.target }
+            : undefined;
+        await store.completeWrite(
+          intent.id,
+          owner,
+          { account, ...(gone ? { gone } : {}) },
+          {
+            ...result,
+            response: {
+              accountId,
+              deletedAccountId: gone ? encodeId('Account', gone.provider, gone.nativeId) : null,
+              userErrors: [],
+            },
+            credentialsDelivered: true,
+            ...(intent.addsTime ? { context: { expiresAtAfter: account?.expiresAt ?? null } } : {}),
+          },
+        );
       }
     } else if (probe.kind === 'absent') {
       await store.intents.finish(intent.id, owner, {
@@ -158,3 +205,13 @@ export class IntentReconciler {
 }
 
 const FAILED = Symbol('read failed');
+
+/**
+ * "An account with our username exists" proves our create landed only when this intent chose the username
+ * (a random name we generated, or the name the vendor gave us for this create), or the vendor keeps the
+ * mark this create wrote (WLVPN metadata). A caller's name may be anyone's account.
+ */
+export function provesOwnCreate(intent: WriteIntent, provider: VpnProvider, found: AccountRecord): boolean {
+  if (intent.context.usernameFrom !== 'caller') return true;
+  return provider.provesCreate?.(found, intent.id) ?? false;
+}

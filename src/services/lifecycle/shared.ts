@@ -42,6 +42,8 @@ export interface LifecycleDeps {
   reconcileWindowMs?: number;
   /** Lease of a write-ahead intent (INTENT_LEASE_MS, default 15 s). */
   leaseMs?: number;
+  /** WRITE_SETTLE_MS: how long after a failed time-adding attempt its absence counts as evidence. */
+  settleMs?: number;
   /** The request's scope guard (shared with the read services); built from `viewer` when absent. */
   scope?: ScopeGuard;
   /** Account history (default: recorded as the viewer, default notice thresholds). */
@@ -58,6 +60,8 @@ export interface LifecycleContext {
 }
 
 export const DEFAULT_LEASE_MS = 15_000;
+/** After a time-adding write failed, how long its absence at the vendor proves nothing (WRITE_SETTLE_MS). */
+export const DEFAULT_SETTLE_MS = 1_000;
 /** Attempts of a non-idempotent write, each after a reconciliation that proved the previous one did not land. */
 export const MAX_WRITE_ATTEMPTS = 4;
 /** Pauses before asking again when a reconciliation read fails (as many as fit in the window). */
@@ -69,6 +73,8 @@ export interface IntentSession {
   intent: WriteIntent;
   owner: string;
   lost: boolean;
+  /** An earlier attempt of this intent may have reached the vendor (it ended unknown, or its owner died). */
+  mayHaveLanded: boolean;
 }
 
 export function randomText(length: number): string {
@@ -137,6 +143,11 @@ export function unsupported(provider: VpnProvider, operation: AccountOperation):
 
 export function failure(error: unknown): AccountPayloadShape {
   return { account: null, userErrors: [toUserError(error)] };
+}
+
+/** A secret as it may enter an input hash: its sha256 (never the secret itself). */
+export function secretHash(secret: string | null | undefined): string | undefined {
+  return secret ? createHash('sha256').update(`vg-secret:${secret}`).digest('hex') : undefined;
 }
 
 /** The hash an idempotency key is bound to: sha256 of the input in a stable key order, undefined fields left out. */

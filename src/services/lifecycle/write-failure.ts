@@ -46,30 +46,39 @@ export async function callWithReconcile<T>(
   operation: string,
   session: IntentSession,
   call: () => Promise<T>,
-  reconcile: () => Promise<T | null | undefined>,
+  reconcile: (failedAt: number) => Promise<T | null | undefined>,
+  /** The vendor call whose refusal is final ('own call'); null: every call inside `call` (multi-step verbs). */
+  writeCall: string | null = operation,
 ): Promise<T> {
+  // Whether an attempt may have reached the vendor without our knowing (this request's, or an earlier one's).
+  let uncertain = session.mayHaveLanded;
   for (let attempt = 1; ; attempt++) {
     if (session.lost) throw outcomeUnknown(provider.name, operation, 'its intent was taken over by another worker');
     try {
       return await call();
     } catch (error) {
-      // A retry refused as a conflict means an earlier attempt did land after all (it was still in flight
-      // when reconciliation looked): find it and answer with it.
-      if (
-        (attempt > 1 || session.intent.attempt > 1) &&
-        error instanceof ProviderError &&
-        error.code === ErrorCode.CONFLICT
-      ) {
-        const landed = await askUntilKnown(ctx, reconcile);
+      // A retry refused as a conflict after an attempt that may have landed: that attempt may be what the
+      // vendor now sees. Reconciliation decides by evidence (a create's own username or mark); without an
+      // uncertain attempt before it, "already exists" is someone else's account, and stays a CONFLICT.
+      if (uncertain && error instanceof ProviderError && error.code === ErrorCode.CONFLICT) {
+        const landed = await askUntilKnown(ctx, () => reconcile(Date.now()));
         if (landed) return landed;
+        if (landed === undefined)
+          throw outcomeUnknown(
+            provider.name,
+            operation,
+            'the vendor refused a retry and nothing proves the first attempt was ours',
+          );
       }
-      const kind = classifyWriteFailure(error, operation);
+      const kind = classifyWriteFailure(error, writeCall);
       if (kind !== 'unknown') throw error;
+      uncertain = true;
+      const failedAt = Date.now();
       ctx.deps.logger.warn(
         { provider: provider.name, operation, attempt, intent: session.intent.id, requestId: ctx.deps.requestId },
         'unknown outcome; reconciling',
       );
-      const state = await askUntilKnown(ctx, reconcile);
+      const state = await askUntilKnown(ctx, () => reconcile(failedAt));
       if (state) return state;
       // null: the vendor confirms nothing happened, so another attempt cannot duplicate anything.
       if (state === null && attempt < MAX_WRITE_ATTEMPTS) continue;
@@ -89,13 +98,16 @@ export async function callWithReconcile<T>(
  * send, 5xx, unreadable answer, a failed step after the write such as the read-back, anything unexpected);
  * `retryable`: it surely did not (not sent, refused with 429); `failed`: the vendor answered no.
  */
-export function classifyWriteFailure(error: unknown, writeOperation: string): 'unknown' | 'retryable' | 'failed' {
+export function classifyWriteFailure(
+  error: unknown,
+  writeOperation: string | null,
+): 'unknown' | 'retryable' | 'failed' {
   if (error instanceof InputError) return 'failed';
   if (!(error instanceof ProviderError)) return 'unknown';
   if (error.outcomeUnknown || error.code === ErrorCode.OUTCOME_UNKNOWN) return 'unknown';
   if (error.code === ErrorCode.UNAUTHENTICATED_UPSTREAM || error.code === ErrorCode.UNSUPPORTED_BY_PROVIDER)
     return 'failed';
-  const ownCall = error.operation === writeOperation;
+  const ownCall = writeOperation === null || error.operation === writeOperation;
   if (error.code === ErrorCode.UPSTREAM_UNAVAILABLE || error.code === ErrorCode.UPSTREAM_TIMEOUT) {
     // Only a transport failure that names a connection never made is "not sent" (http.ts flags the rest).
     return ownCall && error.status === undefined && NOT_SENT.test(error.message) ? 'retryable' : 'unknown';
