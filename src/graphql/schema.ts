@@ -16,7 +16,7 @@ import { NodeResolver } from './node/node.resolver.js';
 import { AccountMutationResolver } from './account/account.mutations.js';
 import { CustomerMutationResolver } from './customer/customer.mutations.js';
 import { ProjectMutationResolver } from './project/project.mutations.js';
-import { IntentResolver } from './intent/intent.resolver.js';
+import { IntentMutationResolver, IntentResolver } from './intent/intent.resolver.js';
 import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync/index.js';
 import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
 import { WebhookResolver } from './webhook/webhook.resolver.js';
@@ -40,6 +40,7 @@ const RESOLVERS = [
   CustomerMutationResolver,
   ProjectMutationResolver,
   IntentResolver,
+  IntentMutationResolver,
   SyncRunResolver,
   SyncIssueResolver,
   SyncMutationResolver,

@@ -11,7 +11,7 @@ export class FaultTable {
   /** Adds a fault rule; returns its id (for `removeFault`). */
   add(rule: FaultRule): number {
     const id = this.nextRuleId++;
-    this.rules.push({ ...rule, id, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({ ...rule, id, remaining: rule.times ?? Number.POSITIVE_INFINITY, skipped: 0 });
     return id;
   }
 
@@ -37,6 +37,10 @@ export class FaultTable {
     for (const rule of this.rules) {
       if (rule.remaining <= 0) continue;
       if (rule.route && rule.route !== routeKey && !routeKey.includes(rule.route)) continue;
+      if (rule.skipped < (rule.skip ?? 0)) {
+        rule.skipped += 1;
+        continue;
+      }
       const phase = rule.phase ?? 'before';
       if (rule.kind !== 'latency' && terminal.has(phase)) continue;
       if ((rule.probability ?? 1) < 1 && this.random.next() >= (rule.probability ?? 1)) continue;

@@ -38,6 +38,8 @@ export interface FaultRule {
   probability?: number;
   /** Apply to this many matching requests, then retire. Default: unlimited. */
   times?: number;
+  /** Let this many matching requests through first (e.g. the read before a write on PureVPN's one route). */
+  skip?: number;
   /** latency: milliseconds added. */
   latencyMs?: number;
   /** error: HTTP status to answer with (default 503). */
@@ -47,7 +49,7 @@ export interface FaultRule {
   /**
    * 'before' (default): the fault replaces the request; nothing happens upstream.
    * 'after': the handler runs (state changes), then the fault hits the answer: the outcome is unknown
-   * to the caller. Applies to latency, reset and malformed.
+   * to the caller. Applies to latency, reset, malformed and error.
    */
   phase?: 'before' | 'after';
 }
@@ -55,6 +57,7 @@ export interface FaultRule {
 export interface ActiveRule extends FaultRule {
   id: number;
   remaining: number;
+  skipped: number;
 }
 
 export interface EmulatorStats {

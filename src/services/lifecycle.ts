@@ -10,17 +10,19 @@ import { createAccount } from './lifecycle/create.js';
 import { passwordFor } from './lifecycle/credentials.js';
 import { IntentReconciler } from './lifecycle/reconciler.js';
 import { renewAccount } from './lifecycle/renew.js';
+import { settleIntent, type SettleOutcome } from './lifecycle/settle.js';
 import {
   DEFAULT_LEASE_MS,
   type AccountPayloadShape,
   type LifecycleContext,
   type LifecycleDeps,
+  type UserErrorShape,
 } from './lifecycle/shared.js';
 
 /**
  * Every lifecycle mutation goes through here: capability check → input rules (ours and the provider's,
- * before any upstream call) → write-ahead intent with the idempotency claim (create, renew) → provider call →
- * reconciliation when the outcome is unknown → store registry + journal. Failures come back as userErrors, never as thrown errors.
+ * before any upstream call) → write-ahead intent with the idempotency claim (every vendor write) → provider
+ * call → reconciliation by evidence when the outcome is unknown → store registry + journal. Failures come back as userErrors, never as thrown errors.
  * The steps live in lifecycle/: account-operations (the common path of a write on one account), create, renew,
  * intent-runner (claim, lease, replay), write-failure (classify, reconcile one write), reconciler (IntentReconciler), shared.
  */
@@ -182,6 +184,15 @@ export class LifecycleService {
       },
       options,
     );
+  }
+
+  /** An operator's verdict on an unresolved intent (settle.ts). */
+  settleIntent(
+    id: string,
+    outcome: SettleOutcome,
+    nativeId: string | null | undefined,
+  ): Promise<{ intent: WriteIntent | null; userErrors: UserErrorShape[] }> {
+    return settleIntent(this.ctx, id, outcome, nativeId);
   }
 
   /** Intents nobody can finish alone (operators): a page, oldest first. */

@@ -751,6 +751,13 @@ export type ExtendAccountInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An operator's verdict on a write nobody could settle. */
+export type IntentOutcome =
+  /** The vendor did it: what it made enters the directory, the key replays it. */
+  | 'APPLIED'
+  /** The vendor did not: the key may run the write again. */
+  | 'NOT_APPLIED';
+
 /** Link an account to a customer kept by this API. */
 export type LinkAccountInput = {
   /** Account id. */
@@ -815,6 +822,8 @@ export type Mutation = {
   rotateWebhookEndpointSecret: WebhookEndpointSecretPayload;
   /** Apply or remove a bandwidth rate limit (WLVPN). */
   setAccountBandwidthLimit: AccountPayload;
+  /** Settle an unresolved intent by hand: APPLIED registers what the write made (the key then replays it), NOT_APPLIED lets the key run the write again. Journaled under your name. */
+  settleIntent: SettleIntentPayload;
   /** Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook. */
   startBulkAccountOperation: BulkOperationPayload;
   /** Sync one provider now, through the job queue. While a run of that provider is going, answers that run (`started: false`) rather than starting a second. */
@@ -955,6 +964,11 @@ export type MutationRotateWebhookEndpointSecretArgs = {
 
 export type MutationSetAccountBandwidthLimitArgs = {
   input: SetBandwidthLimitInput;
+};
+
+
+export type MutationSettleIntentArgs = {
+  input: SettleIntentInput;
 };
 
 
@@ -1452,6 +1466,25 @@ export type SetBandwidthLimitInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Kilobytes per second; null removes every limitation. */
   kilobytesPerSecond?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Settle an unresolved write-ahead intent by hand (after looking at the vendor). */
+export type SettleIntentInput = {
+  /** The intent (as named by an OUTCOME_UNKNOWN error or `unresolvedIntents`). */
+  intentId: Scalars['ID']['input'];
+  /** APPLIED creates: the vendor's id of the account it made, when the intent has no username. */
+  nativeId?: InputMaybe<Scalars['String']['input']>;
+  /** What the vendor shows. */
+  outcome: IntentOutcome;
+};
+
+/** Result of settleIntent. */
+export type SettleIntentPayload = {
+  __typename?: 'SettleIntentPayload';
+  /** The intent as it now stands. */
+  intent?: Maybe<WriteIntent>;
+  /** What went wrong; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Sort direction. */

@@ -85,7 +85,7 @@ describe.each(backends)('dead owners: leases and the reconciler (%s)', (_backend
   }) {
     const provider = input.provider ?? ProviderName.WLVPN;
     const result = await t.store.intents.begin({
-      key: input.key ? `createAccount:${input.key}` : null,
+      key: input.key ? `reseller:createAccount:${input.key}` : null,
       operation: 'createAccount',
       provider,
       inputHash: hashIntentInput({ provider, ...(input.key && input.username ? { username: input.username } : {}) }),

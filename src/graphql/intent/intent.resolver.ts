@@ -1,10 +1,16 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver, Directive } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, Directive } from 'type-graphql';
 import { COST, INTERNAL, cost } from '../common/cost.js';
 import { ErrorCode } from '../../domain/errors.js';
 import type { WriteIntent as IntentRecord } from '../../store/intents.js';
 import type { ConnectionShape } from '../common/page.js';
 import type { GraphQLContext } from '../context.js';
-import { WriteIntent, WriteIntentConnection, WriteIntentState } from './intent.type.js';
+import {
+  SettleIntentInput,
+  SettleIntentPayload,
+  WriteIntent,
+  WriteIntentConnection,
+  WriteIntentState,
+} from './intent.type.js';
 
 @Resolver(() => WriteIntent)
 export class IntentResolver {
@@ -37,6 +43,24 @@ export class IntentResolver {
       },
       totalCount: page.totalCount,
     };
+  }
+}
+
+@Resolver()
+export class IntentMutationResolver {
+  @Authorized('operator')
+  @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
+  @Mutation(() => SettleIntentPayload, {
+    description:
+      'Settle an unresolved intent by hand: APPLIED registers what the write made (the key then replays it), NOT_APPLIED lets the key run the write again. Journaled under your name.',
+  })
+  async settleIntent(
+    @Arg('input', () => SettleIntentInput, { description: 'Mutation input.' }) input: SettleIntentInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SettleIntentPayload> {
+    const result = await ctx.lifecycle.settleIntent(input.intentId, input.outcome, input.nativeId);
+    return { intent: result.intent ? toType(result.intent) : null, userErrors: result.userErrors };
   }
 }
 

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { UserErrorShape } from '../../services/lifecycle.js';
+import { UserError } from '../common/user-error.js';
 import { ErrorCode, ProviderName } from '../common/enums.js';
 import { DateTime } from '../common/scalars.js';
 import { connectionTypes } from '../common/page.js';
@@ -45,3 +47,37 @@ export class WriteIntent {
 
 const intent = connectionTypes(WriteIntent, 'WriteIntent', 'A page of write-ahead intents.');
 export const WriteIntentConnection = intent.Connection;
+
+export enum IntentOutcome {
+  APPLIED = 'APPLIED',
+  NOT_APPLIED = 'NOT_APPLIED',
+}
+
+registerEnumType(IntentOutcome, {
+  name: 'IntentOutcome',
+  description: "An operator's verdict on a write nobody could settle.",
+  valuesConfig: {
+    APPLIED: { description: 'The vendor did it: what it made enters the directory, the key replays it.' },
+    NOT_APPLIED: { description: 'The vendor did not: the key may run the write again.' },
+  },
+});
+
+@InputType({ description: 'Settle an unresolved write-ahead intent by hand (after looking at the vendor).' })
+export class SettleIntentInput {
+  @Field(() => ID, { description: 'The intent (as named by an OUTCOME_UNKNOWN error or `unresolvedIntents`).' })
+  intentId!: string;
+  @Field(() => IntentOutcome, { description: 'What the vendor shows.' }) outcome!: IntentOutcome;
+  @Field(() => String, {
+    nullable: true,
+    description: "APPLIED creates: the vendor's id of the account it made, when the intent has no username.",
+  })
+  nativeId?: string | null;
+}
+
+@ObjectType({ description: 'Result of settleIntent.' })
+export class SettleIntentPayload {
+  @Field(() => WriteIntent, { nullable: true, description: 'The intent as it now stands.' })
+  intent!: WriteIntent | null;
+  @Field(() => [UserError], { description: 'What went wrong; empty on success.' })
+  userErrors!: UserErrorShape[];
+}

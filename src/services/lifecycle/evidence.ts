@@ -19,6 +19,8 @@ export interface Snapshot {
   status: AccountStatus | null;
   expiresAt: string | null;
   planNativeId: string | null;
+  /** Entries of the vendor's plan history (WLVPN plans_info): a purchase adds one. */
+  plans?: number | null;
 }
 
 export interface Expectation {
@@ -90,7 +92,12 @@ export const VERB_OF_INTENT: ReadonlyMap<string, Exclude<AccountOperation, Accou
 
 export function snapshot(record: AccountRecord | null): Snapshot | null {
   if (!record) return null;
-  return { status: record.status, expiresAt: record.expiresAt, planNativeId: record.planNativeId };
+  return {
+    status: record.status,
+    expiresAt: record.expiresAt,
+    planNativeId: record.planNativeId,
+    plans: record.plans?.length ?? null,
+  };
 }
 
 export type Verdict = 'applied' | 'absent' | 'unsettled';
@@ -115,7 +122,8 @@ export function verdict(
       expect?.planNativeId !== undefined &&
       before.planNativeId !== expect.planNativeId &&
       now.planNativeId === expect.planNativeId;
-    if (!sameInstant(now.expiresAt, before.expiresAt) || planMoved) return 'applied';
+    const bought = typeof before.plans === 'number' && (now.plans?.length ?? 0) > before.plans;
+    if (!sameInstant(now.expiresAt, before.expiresAt) || planMoved || bought) return 'applied';
     return settled ? 'absent' : 'unsettled';
   }
   if (!expect) return 'absent';
