@@ -1,5 +1,7 @@
 import { ErrorCode, InputError, InputErrors } from '../domain/errors.js';
+import { encodeId } from '../domain/ids.js';
 import type { ProviderName } from '../domain/provider.js';
+import { ID_CODEC, type Codec } from './keyed-write.js';
 import type { AccountRecord, CustomerRecord, ProjectRecord } from '../domain/records.js';
 import type { VpnProvider } from '../providers/port.js';
 import type { AccountService } from './accounts.js';
@@ -54,11 +56,12 @@ export class CustomerService {
     return this.k.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
   }
 
-  async create(input: NewCustomer): Promise<CustomerRecord> {
+  async create(input: NewCustomer, key: string | null = null): Promise<CustomerRecord> {
     this.k.scope.requireUnscoped('createCustomer');
     const { provider: name, ...fields } = input;
-    return this.k.journaled(
+    return this.k.journaledOnce(
       { operation: 'createCustomer', provider: name, target: input.email, input: fields },
+      { key, idempotent: false, codec: this.codec },
       async () => {
         checkEmail(input.email);
         if (!name) {
@@ -93,13 +96,14 @@ export class CustomerService {
     );
   }
 
-  async update(customerId: string, changes: CustomerChanges): Promise<CustomerRecord> {
+  async update(customerId: string, changes: CustomerChanges, key: string | null = null): Promise<CustomerRecord> {
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
     if (this.k.scope.scope?.kind === 'customer') this.k.scope.requireUnscoped('updateCustomer');
     await this.inScope(gid.nativeId, provider);
-    return this.k.journaled(
+    return this.k.journaledOnce(
       { operation: 'updateCustomer', provider, target: customerId, input: { ...changes } },
+      { key, idempotent: true, codec: this.codec },
       async () => {
         if (changes.email !== undefined) checkEmail(changes.email);
         const customer = provider
@@ -112,17 +116,33 @@ export class CustomerService {
   }
 
   /** Deletes a customer (refused while it has accounts); answers the deleted id. */
-  async remove(customerId: string): Promise<string> {
+  async remove(customerId: string, key: string | null = null): Promise<string> {
     this.k.scope.requireUnscoped('deleteCustomer');
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
-    return this.k.journaled({ operation: 'deleteCustomer', provider, target: customerId, input: {} }, async () => {
+    const entry = { operation: 'deleteCustomer', provider, target: customerId, input: { customerId } };
+    return this.k.journaledOnce(entry, { key, idempotent: true, codec: ID_CODEC }, async () => {
       if (provider) await this.withCustomers(provider, `${provider} has no customers.`).deleteCustomer(gid.nativeId);
       else await this.k.store.deleteCustomer(gid.nativeId);
       this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
       return customerId;
     });
   }
+
+  /** A customer as an idempotency record keeps it (its id) and reads it back on a replay. */
+  private readonly codec: Codec<CustomerRecord> = {
+    save: (c) => ({ id: encodeId('Customer', c.provider ?? 'STORE', c.nativeId) }),
+    load: async (stored) => {
+      const found = await this.byId(String(stored.id));
+      if (!found)
+        throw new InputError(
+          '',
+          'The first request with this key succeeded, but the customer is gone.',
+          ErrorCode.NOT_FOUND,
+        );
+      return found;
+    },
+  };
 
   /** Links an account (any provider) to a customer kept by this API, or unlinks it (`customerId` null). */
   async linkAccount(accountId: string, customerId: string | null): Promise<AccountRecord> {

@@ -11,6 +11,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { SyncQueue } from './sync-admin.js';
 import { toGraphQLError } from './errors.js';
+import { runKeyed, type Codec } from './keyed-write.js';
 import { ScopeGuard, type ScopeRules } from './scope.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 
@@ -113,6 +114,25 @@ export class ServiceKernel {
    * Runs a write and journals it (actor, operation, target, input, outcome); a failure is journaled and
    * rethrown unchanged, for the GraphQL layer to turn into userErrors.
    */
+  /**
+   * A customer or project write on the write pipeline (keyed-write.ts), journaled: `key` in the caller's
+   * tenant namespace, bound to every argument; the answer replayed through `codec`.
+   */
+  journaledOnce<T>(
+    entry: { operation: string; provider: ProviderName | null; target: string; input: Record<string, unknown> },
+    once: { key: string | null | undefined; idempotent: boolean; codec: Codec<T> },
+    run: () => Promise<T>,
+  ): Promise<T> {
+    return this.journaled(entry, () =>
+      runKeyed(
+        this.store.intents,
+        { ...entry, key: once.key, idempotent: once.idempotent, tenant: this.scope.tenant },
+        run,
+        once.codec,
+      ),
+    );
+  }
+
   async journaled<T>(
     entry: { operation: string; provider: ProviderName | null; target: string; input: Record<string, unknown> },
     run: () => Promise<T>,

@@ -1,6 +1,7 @@
 import { ErrorCode, InputError } from '../domain/errors.js';
 import { encodeId } from '../domain/ids.js';
 import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import { ID_CODEC, type Codec } from './keyed-write.js';
 import type { CustomerRecord, ProjectRecord } from '../domain/records.js';
 import type { Page, PageQuery, VpnProvider } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';
@@ -49,10 +50,16 @@ export class ProjectService {
   }
 
   /** Creates a project at `provider`, or, when omitted, at the one provider with projects. */
-  async create(fields: ProjectFields, provider: ProviderName | null = null): Promise<ProjectRecord> {
+  async create(
+    fields: ProjectFields,
+    provider: ProviderName | null = null,
+    key: string | null = null,
+  ): Promise<ProjectRecord> {
     this.k.scope.requireUnscoped('createProject');
-    return this.k.journaled(
-      { operation: 'createProject', provider, target: fields.name, input: { ...fields } },
+    const at = provider ?? this.theProviderWithProjects().name;
+    return this.k.journaledOnce(
+      { operation: 'createProject', provider: at, target: fields.name, input: { ...fields } },
+      { key, idempotent: false, codec: this.codec },
       async () => {
         const input = checkProject(fields);
         const target = provider ? this.withProjects(provider) : this.theProviderWithProjects();
@@ -61,11 +68,12 @@ export class ProjectService {
     );
   }
 
-  async update(projectId: string, fields: ProjectFields): Promise<ProjectRecord> {
+  async update(projectId: string, fields: ProjectFields, key: string | null = null): Promise<ProjectRecord> {
     this.k.scope.requireUnscoped('updateProject');
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
-    return this.k.journaled(
-      { operation: 'updateProject', provider: gid.provider, target: projectId, input: { ...fields } },
+    return this.k.journaledOnce(
+      { operation: 'updateProject', provider: gid.provider, target: projectId, input: { projectId, ...fields } },
+      { key, idempotent: true, codec: this.codec },
       async () => {
         const project = await this.withProjects(gid.provider).updateProject(gid.nativeId, checkProject(fields));
         this.k.loaders.project.clear(gid);
@@ -75,11 +83,12 @@ export class ProjectService {
   }
 
   /** Deletes a project (refused while it has customers); answers the deleted id. */
-  async remove(projectId: string): Promise<string> {
+  async remove(projectId: string, key: string | null = null): Promise<string> {
     this.k.scope.requireUnscoped('deleteProject');
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
-    return this.k.journaled(
-      { operation: 'deleteProject', provider: gid.provider, target: projectId, input: {} },
+    return this.k.journaledOnce(
+      { operation: 'deleteProject', provider: gid.provider, target: projectId, input: { projectId } },
+      { key, idempotent: true, codec: ID_CODEC },
       async () => {
         await this.withProjects(gid.provider).deleteProject(gid.nativeId);
         this.k.loaders.project.clear(gid);
@@ -87,6 +96,22 @@ export class ProjectService {
       },
     );
   }
+
+  /** A project as an idempotency record keeps it (its id) and reads it back on a replay. */
+  private readonly codec: Codec<ProjectRecord> = {
+    save: (p) => ({ id: encodeId('Project', p.provider, p.nativeId) }),
+    load: async (stored) => {
+      const gid = this.k.decodeAtProvider(String(stored.id), 'Project', 'projectId');
+      const found = await this.k.loaders.project.load(gid);
+      if (!found)
+        throw new InputError(
+          '',
+          'The first request with this key succeeded, but the project is gone.',
+          ErrorCode.NOT_FOUND,
+        );
+      return found;
+    },
+  };
 
   /** The projects a scope names (those that still exist), in claim order. */
   private async scopeProjects(

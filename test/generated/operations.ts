@@ -599,6 +599,8 @@ export type CreateCustomerInput = {
   externalRef?: InputMaybe<Scalars['String']['input']>;
   /** First name. */
   firstName: Scalars['String']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Last name. */
   lastName: Scalars['String']['input'];
   /** Project id (required for VPNresellers). */
@@ -686,6 +688,8 @@ export type CustomerPayload = {
 export type CustomerRefInput = {
   /** Customer id. */
   customerId: Scalars['ID']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Where the state of an account in this answer came from. */
@@ -1122,6 +1126,8 @@ export type ProjectEdge = {
 export type ProjectInput = {
   /** Project description. */
   description: Scalars['String']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Project name. */
   name: Scalars['String']['input'];
 };
@@ -1139,6 +1145,8 @@ export type ProjectPayload = {
 
 /** Identifies a project. */
 export type ProjectRefInput = {
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Project id. */
   projectId: Scalars['ID']['input'];
 };
@@ -1697,6 +1705,8 @@ export type UpdateCustomerInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** First name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Last name. */
   lastName?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1705,6 +1715,8 @@ export type UpdateCustomerInput = {
 export type UpdateProjectInput = {
   /** Project description. */
   description: Scalars['String']['input'];
+  /** Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Project name. */
   name: Scalars['String']['input'];
   /** Project id. */

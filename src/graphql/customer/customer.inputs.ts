@@ -15,6 +15,12 @@ export class CreateCustomerInput {
     string | null;
   @Field(() => String, { nullable: true, description: 'Your own reference for the customer.' }) externalRef?:
     string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT.",
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Change a customer.' })
@@ -23,9 +29,21 @@ export class UpdateCustomerInput {
   @Field(() => String, { nullable: true, description: 'First name.' }) firstName?: string | null;
   @Field(() => String, { nullable: true, description: 'Last name.' }) lastName?: string | null;
   @Field(() => String, { nullable: true, description: 'Email address.' }) email?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT.",
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Identifies a customer.' })
 export class CustomerRefInput {
   @Field(() => ID, { description: 'Customer id.' }) customerId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT.",
+  })
+  idempotencyKey?: string | null;
 }

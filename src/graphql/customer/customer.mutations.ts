@@ -18,14 +18,17 @@ export class CustomerMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CustomerPayload> {
     return withUserErrors(FAILED, async () => ({
-      customer: await ctx.services.customers.create({
-        provider: input.provider ?? null,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email,
-        projectId: input.projectId ?? null,
-        externalRef: input.externalRef ?? null,
-      }),
+      customer: await ctx.services.customers.create(
+        {
+          provider: input.provider ?? null,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email,
+          projectId: input.projectId ?? null,
+          externalRef: input.externalRef ?? null,
+        },
+        input.idempotencyKey ?? null,
+      ),
       deletedCustomerId: null,
     }));
   }
@@ -38,11 +41,15 @@ export class CustomerMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CustomerPayload> {
     return withUserErrors(FAILED, async () => ({
-      customer: await ctx.services.customers.update(input.customerId, {
-        ...(input.firstName != null ? { firstName: input.firstName } : {}),
-        ...(input.lastName != null ? { lastName: input.lastName } : {}),
-        ...(input.email != null ? { email: input.email } : {}),
-      }),
+      customer: await ctx.services.customers.update(
+        input.customerId,
+        {
+          ...(input.firstName != null ? { firstName: input.firstName } : {}),
+          ...(input.lastName != null ? { lastName: input.lastName } : {}),
+          ...(input.email != null ? { email: input.email } : {}),
+        },
+        input.idempotencyKey ?? null,
+      ),
       deletedCustomerId: null,
     }));
   }
@@ -56,7 +63,7 @@ export class CustomerMutationResolver {
   ): Promise<CustomerPayload> {
     return withUserErrors(FAILED, async () => ({
       customer: null,
-      deletedCustomerId: await ctx.services.customers.remove(input.customerId),
+      deletedCustomerId: await ctx.services.customers.remove(input.customerId, input.idempotencyKey ?? null),
     }));
   }
 }

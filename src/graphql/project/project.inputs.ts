@@ -4,6 +4,12 @@ import { Field, ID, InputType } from 'type-graphql';
 export class ProjectInput {
   @Field({ description: 'Project name.' }) name!: string;
   @Field({ description: 'Project description.' }) description!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT.",
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Change a project.' })
@@ -14,4 +20,10 @@ export class UpdateProjectInput extends ProjectInput {
 @InputType({ description: 'Identifies a project.' })
 export class ProjectRefInput {
   @Field(() => ID, { description: 'Project id.' }) projectId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Makes the write exactly-once: a retry with the same key replays the first outcome (24 h, in the caller's tenant's namespace); the same key with other input is a CONFLICT.",
+  })
+  idempotencyKey?: string | null;
 }

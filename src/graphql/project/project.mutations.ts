@@ -18,7 +18,11 @@ export class ProjectMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProjectPayload> {
     return withUserErrors(FAILED, async () => ({
-      project: await ctx.services.projects.create({ name: input.name, description: input.description }),
+      project: await ctx.services.projects.create(
+        { name: input.name, description: input.description },
+        null,
+        input.idempotencyKey ?? null,
+      ),
       deletedProjectId: null,
     }));
   }
@@ -31,10 +35,14 @@ export class ProjectMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProjectPayload> {
     return withUserErrors(FAILED, async () => ({
-      project: await ctx.services.projects.update(input.projectId, {
-        name: input.name,
-        description: input.description,
-      }),
+      project: await ctx.services.projects.update(
+        input.projectId,
+        {
+          name: input.name,
+          description: input.description,
+        },
+        input.idempotencyKey ?? null,
+      ),
       deletedProjectId: null,
     }));
   }
@@ -48,7 +56,7 @@ export class ProjectMutationResolver {
   ): Promise<ProjectPayload> {
     return withUserErrors(FAILED, async () => ({
       project: null,
-      deletedProjectId: await ctx.services.projects.remove(input.projectId),
+      deletedProjectId: await ctx.services.projects.remove(input.projectId, input.idempotencyKey ?? null),
     }));
   }
 }

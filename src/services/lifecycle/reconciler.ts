@@ -39,6 +39,8 @@ export class IntentReconciler {
 
   /** `failedAt`: when the attempt being reconciled failed (default: the intent's last update). */
   async probe(intent: WriteIntent, failedAt?: number): Promise<ProbeResult> {
+    if (intent.operation !== 'createAccount' && !VERB_OF_INTENT.has(intent.operation))
+      return { kind: 'unknown', reason: `${intent.operation} is settled by an operator (settleIntent)` };
     const provider = this.deps.registry.get(intent.provider);
     const window = this.deps.reconcileWindowMs ?? 2_500;
     const ask = async <T>(read: () => Promise<T>): Promise<T | typeof FAILED> => {
