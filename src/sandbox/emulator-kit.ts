@@ -200,7 +200,7 @@ export class EmulatorServer {
     this.counts.set(routeKey, (this.counts.get(routeKey) ?? 0) + 1);
     recordTraceHeaders(this.received, routeKey, req.headers);
 
-    const faults = this.faultTable.pick(routeKey);
+    const faults = this.faultTable.pick(routeKey, rawBody);
     const before = faults.filter((f) => (f.phase ?? 'before') === 'before');
     const after = faults.filter((f) => f.phase === 'after');
 

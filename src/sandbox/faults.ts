@@ -31,12 +31,15 @@ export class FaultTable {
    * Matching rules for one request: every latency rule, plus at most one terminal fault (error, reset, …)
    * per phase. Only rules that apply use up their `times`.
    */
-  pick(routeKey: string): ActiveRule[] {
+  pick(routeKey: string, rawBody = ''): ActiveRule[] {
     const picked: ActiveRule[] = [];
     const terminal = new Set<string>();
     for (const rule of this.rules) {
       if (rule.remaining <= 0) continue;
       if (rule.route && rule.route !== routeKey && !routeKey.includes(rule.route)) continue;
+      if (rule.methods && !rule.methods.some((m) => routeKey.startsWith(`${m} `))) continue;
+      if (rule.unlessRoute && routeKey.includes(rule.unlessRoute)) continue;
+      if (rule.unlessBody && rawBody.includes(rule.unlessBody)) continue;
       if (rule.skipped < (rule.skip ?? 0)) {
         rule.skipped += 1;
         continue;

@@ -38,6 +38,12 @@ export interface FaultRule {
   probability?: number;
   /** Apply to this many matching requests, then retire. Default: unlimited. */
   times?: number;
+  /** Only requests with one of these methods (e.g. the writes: PUT, POST, DELETE). */
+  methods?: HttpMethod[];
+  /** Not requests whose route key contains this (e.g. '/auth/' for PureWL's token call). */
+  unlessRoute?: string;
+  /** Not requests whose raw body contains this (e.g. 'method=status' for PureVPN's reads on its one route). */
+  unlessBody?: string;
   /** Let this many matching requests through first (e.g. the read before a write on PureVPN's one route). */
   skip?: number;
   /** latency: milliseconds added. */
