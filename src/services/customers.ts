@@ -121,7 +121,7 @@ export class CustomerService {
     const gid = this.k.decode(customerId, 'Customer', 'customerId');
     const provider = gid.source === 'STORE' ? null : gid.source;
     const entry = { operation: 'deleteCustomer', provider, target: customerId, input: { customerId } };
-    return this.k.journaledOnce(entry, { key, idempotent: true, codec: ID_CODEC }, async () => {
+    return this.k.journaledOnce(entry, { key, idempotent: true, codec: ID_CODEC, gone: () => customerId }, async () => {
       if (provider) await this.withCustomers(provider, `${provider} has no customers.`).deleteCustomer(gid.nativeId);
       else await this.k.store.deleteCustomer(gid.nativeId);
       this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });

@@ -120,7 +120,7 @@ export class ServiceKernel {
    */
   journaledOnce<T>(
     entry: { operation: string; provider: ProviderName | null; target: string; input: Record<string, unknown> },
-    once: { key: string | null | undefined; idempotent: boolean; codec: Codec<T> },
+    once: { key: string | null | undefined; idempotent: boolean; codec: Codec<T>; gone?: () => T },
     run: () => Promise<T>,
   ): Promise<T> {
     return this.journaled(entry, () =>
@@ -129,6 +129,7 @@ export class ServiceKernel {
         { ...entry, key: once.key, idempotent: once.idempotent, tenant: this.scope.tenant },
         run,
         once.codec,
+        once.gone,
       ),
     );
   }

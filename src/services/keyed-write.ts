@@ -35,6 +35,8 @@ export async function runKeyed<T>(
   w: KeyedWrite,
   run: () => Promise<T>,
   codec: Codec<T>,
+  /** A delete's answer when a later attempt of the key finds the entity gone: an earlier attempt landed. */
+  gone?: () => T,
 ): Promise<T> {
   // A store-only write without a key needs no intent: nothing upstream can be lost.
   if (!w.key && !w.provider) return run();
@@ -73,7 +75,15 @@ export async function runKeyed<T>(
   }
   if (claim.takeover && !w.idempotent) throw unknownOutcome(w, claim.intent.id);
   try {
-    const result = await run();
+    let result: T;
+    try {
+      result = await run();
+    } catch (error) {
+      const notFound =
+        (error instanceof ProviderError || error instanceof InputError) && error.code === ErrorCode.NOT_FOUND;
+      if (!(gone && notFound && claim.intent.attempt > 1)) throw error;
+      result = gone();
+    }
     await intents.finish(claim.intent.id, owner, { state: 'succeeded', response: { result: codec.save(result) } });
     return result;
   } catch (error) {

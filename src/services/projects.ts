@@ -88,7 +88,7 @@ export class ProjectService {
     const gid = this.k.decodeAtProvider(projectId, 'Project', 'projectId');
     return this.k.journaledOnce(
       { operation: 'deleteProject', provider: gid.provider, target: projectId, input: { projectId } },
-      { key, idempotent: true, codec: ID_CODEC },
+      { key, idempotent: true, codec: ID_CODEC, gone: () => encodeId('Project', gid.provider, gid.nativeId) },
       async () => {
         await this.withProjects(gid.provider).deleteProject(gid.nativeId);
         this.k.loaders.project.clear(gid);

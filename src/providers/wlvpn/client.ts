@@ -200,7 +200,8 @@ export class WlvpnClient {
       method: 'POST',
       path: `v2/customers/${encodeURIComponent(id)}/revoke`,
       json: { plan_code: planCode },
-      idempotent: true,
+      // Not idempotent: a second revoke of the same plan is refused ("not allocated"), so never resent blindly.
+      idempotent: false,
     });
   }
   servers(countries?: readonly string[]) {

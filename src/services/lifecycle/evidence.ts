@@ -122,8 +122,12 @@ export function verdict(
       expect?.planNativeId !== undefined &&
       before.planNativeId !== expect.planNativeId &&
       now.planNativeId === expect.planNativeId;
-    const bought = typeof before.plans === 'number' && (now.plans?.length ?? 0) > before.plans;
-    if (!sameInstant(now.expiresAt, before.expiresAt) || planMoved || bought) return 'applied';
+    // Where the vendor shows a plan history (WLVPN), a purchase is in it; the expiry alone also moves when a
+    // plan is only revoked. Elsewhere the expiry moving is the evidence.
+    const history = typeof before.plans === 'number';
+    const bought = history && (now.plans?.length ?? 0) > (before.plans ?? 0);
+    const moved = !history && !sameInstant(now.expiresAt, before.expiresAt);
+    if (moved || planMoved || bought) return 'applied';
     return settled ? 'absent' : 'unsettled';
   }
   if (!expect) return 'absent';
