@@ -1,4 +1,4 @@
-import { BULK_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
+import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -105,4 +105,6 @@ CREATE TABLE quota_usage (
   },
   { version: 5, sql: EVENTS_MIGRATION },
   { version: 6, sql: BULK_MIGRATION },
+  // 7 and 9 are other changes' (applied in version order; a gap is fine).
+  { version: 8, sql: BULK_PACING_MIGRATION },
 ];
