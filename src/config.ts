@@ -153,6 +153,17 @@ const common = z.object({
   BULK_CONCURRENCY: int(4, 1),
   /** A running bulk operation whose worker went silent this long is taken over (resumed) by another. */
   BULK_LEASE_MS: int(30_000, 100),
+  /**
+   * Vendor calls per minute bulk operations may spend on PureWL (every call an item makes, its read-backs
+   * included; shared by all operations and replicas through the store). 0 = not paced (BULK_CONCURRENCY only).
+   */
+  BULK_RATE_PUREWL: int(300, 0),
+  /** Like BULK_RATE_PUREWL, for VPNresellers. */
+  BULK_RATE_VPNRESELLERS: int(300, 0),
+  /** Like BULK_RATE_PUREWL, for WLVPN. */
+  BULK_RATE_WLVPN: int(300, 0),
+  /** Like BULK_RATE_PUREWL, for PureVPN. */
+  BULK_RATE_PUREVPN: int(300, 0),
   /** Demand control: size assumed for a list with no @listSize and no slicing argument (= the router's list_size). */
   COST_LIST_SIZE: int(10, 1),
 });

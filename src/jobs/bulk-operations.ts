@@ -1,4 +1,4 @@
-import { BULK_JOB } from '../services/bulk.js';
+import { BULK_JOB, bulkRate } from '../services/bulk.js';
 import { BulkRunner } from '../services/bulk-runner.js';
 import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from './deliver-webhooks.js';
 import type { JobDefinition, JobDeps } from './runner.js';
@@ -16,6 +16,8 @@ export function bulkOperationsJob(deps: JobDeps): JobDefinition<{ operationId?: 
     logger: deps.logger,
     concurrency: env.BULK_CONCURRENCY,
     leaseMs: env.BULK_LEASE_MS,
+    ratePerMinute: (provider) => bulkRate(env, provider),
+    encryptionKey: env.WEBHOOK_ENCRYPTION_KEY,
     noticeDays: env.EXPIRY_NOTICE_DAYS,
     reconcileWindowMs: env.RECONCILE_WINDOW_MS,
     intentLeaseMs: env.INTENT_LEASE_MS,

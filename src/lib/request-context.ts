@@ -11,6 +11,10 @@ export interface RequestScope {
   requestId: string;
   /** The request's vendor-call budget; absent outside requests (jobs, worker, scripts): unbounded. */
   upstreamBudget?: UpstreamBudget;
+  /** Background work that paces its vendor calls (bulk operations): awaited before each call is sent. */
+  beforeUpstreamCall?: (provider: string) => Promise<void>;
+  /** Told of every 429 answer, with its Retry-After in ms when the vendor sent a readable one. */
+  onRateLimited?: (provider: string, retryAfterMs: number | undefined) => void;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -33,4 +37,13 @@ export function takeUpstreamCall(): boolean {
   if (budget.used >= budget.limit) return false;
   budget.used += 1;
   return true;
+}
+
+/** A Retry-After header (delay-seconds or an HTTP date) in ms from `now`; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(raw)) return Number(raw) * 1000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -11,7 +11,7 @@ import {
 } from 'cockatiel';
 import { ErrorCode, ProviderError, isProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
-import { currentRequestScope, takeUpstreamCall } from '../lib/request-context.js';
+import { currentRequestScope, retryAfterMs, takeUpstreamCall } from '../lib/request-context.js';
 import { SpanKind, activeSpan, safeUrl, traceHeaders, withSpan } from '../lib/tracing.js';
 import {
   DEFAULT_NETWORK,
@@ -42,6 +42,7 @@ export { NATIVE_ID_MAX, nativeIdProblem, pathProblem } from './native-ids.js';
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 const RETRY_STATUS = [429, 500, 502, 503, 504];
+const RETRY_STATUS_PACED = RETRY_STATUS.filter((status) => status !== 429);
 const RETRY_ERROR_CODES = ['ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH'];
 
 export class UpstreamHttp {
@@ -136,6 +137,9 @@ export class UpstreamHttp {
         { retryable: false },
       );
     }
+    // Paced background work (bulk operations) waits for its slot here, the one place every call passes.
+    const pace = currentRequestScope()?.beforeUpstreamCall;
+    if (pace) await pace(this.provider);
     try {
       return await this.breaker.execute(() => this.attempt(request));
     } catch (error) {
@@ -217,7 +221,11 @@ export class UpstreamHttp {
         ...(request.json !== undefined ? { json: request.json } : {}),
         ...(request.form !== undefined ? { form: request.form } : {}),
         headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...traceHeaders(), ...request.headers },
-        retry: { limit: request.idempotent ? this.settings.retries : 0 },
+        // Paced background work (bulk) is not retried on 429 here: its runner re-queues the item behind the pace.
+        retry: {
+          limit: request.idempotent ? this.settings.retries : 0,
+          ...(currentRequestScope()?.beforeUpstreamCall ? { statusCodes: RETRY_STATUS_PACED } : {}),
+        },
         responseType: 'text',
         hooks: {
           beforeRetry: [
@@ -230,6 +238,7 @@ export class UpstreamHttp {
       const status = response.statusCode;
       if (status === 429) {
         emit(status, ErrorCode.RATE_LIMITED);
+        currentRequestScope()?.onRateLimited?.(this.provider, retryAfterMs(response.headers['retry-after']));
         throw this.error(request.operation, ErrorCode.RATE_LIMITED, `${this.provider} is rate limiting requests`, {
           status,
         });

@@ -1,9 +1,9 @@
-import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { ErrorCode, ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { AccountStatus, type AccountRecord, type PlanRecord, type ServerRecord } from '../domain/records.js';
 import { rolesFor } from '../domain/viewer.js';
+import { runInRequestScope } from '../lib/request-context.js';
 import { TtlCache } from '../lib/ttl-cache.js';
 import { createLoaders } from '../loaders/index.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -13,15 +13,28 @@ import type { Store } from '../store/store.js';
 import type { BulkAction, BulkArgs } from './bulk.js';
 import { AccountEvents } from './events.js';
 import { LifecycleService, type AccountPayloadShape } from './lifecycle.js';
+import { openSecret } from './webhook-sender.js';
 
 /**
  * Runs bulk operations on the background worker. One runner holds an operation (a lease it keeps alive); items
- * go through the same LifecycleService as single mutations, acting as `bulk:<id>`, paced per provider
- * (BULK_CONCURRENCY writes at once each, providers side by side). Every item is CLAIMED in its own statement
- * before its vendor write and settled after; after a crash, a claimed item is reconciled by reading the
- * account (the write is not made again when the account already shows it) — RENEW carries an idempotency key
- * per item, so its write-ahead intent decides.
+ * go through the same LifecycleService as single mutations, acting as `bulk:<id>`, providers side by side with
+ * BULK_CONCURRENCY items at once each, and every vendor call an item makes paced to BULK_RATE_<PROVIDER> per
+ * minute (slots taken from the store's `bulk_pace` row, so every operation and replica shares one pace).
+ * Every item is CLAIMED in its own statement before its vendor write and settled after; after a crash, a
+ * claimed item is reconciled by reading the account (the write is not made again when the account already
+ * shows it) — RENEW carries an idempotency key per item, so its write-ahead intent decides.
+ *
+ * A 429 (RATE_LIMITED) answer is "not applied" (classifyWriteFailure: retryable; RENEW's intent ends failed
+ * with retry allowed, so its key may run again): the item goes back to PENDING, not before the vendor's
+ * Retry-After (or an exponential backoff when it sent none), and the provider's pace is pushed back as far, so
+ * no other item calls it sooner. It is tried again until it succeeds or meets a definitive refusal.
  */
+
+/** Backoff of a rate-limited item when the vendor sent no Retry-After: 1 s doubling up to a minute. */
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 60_000;
+/** A runner with only deferred items looks again this often (a cancel is noticed as soon). */
+const IDLE_POLL_MS = 250;
 
 export interface BulkRunnerDeps {
   registry: ProviderRegistry;
@@ -29,6 +42,10 @@ export interface BulkRunnerDeps {
   logger: Logger;
   concurrency: number;
   leaseMs: number;
+  /** BULK_RATE_<PROVIDER>: vendor calls per minute bulk work may make on a provider; 0 = not paced. */
+  ratePerMinute?: (provider: ProviderName) => number;
+  /** The key a chosen CHANGE_PASSWORD password was sealed under (WEBHOOK_ENCRYPTION_KEY). */
+  encryptionKey?: string | undefined;
   noticeDays?: readonly number[];
   reconcileWindowMs?: number;
   intentLeaseMs?: number;
@@ -74,23 +91,17 @@ export class BulkRunner {
     beat.unref();
     try {
       const todo = await this.bulk.todo(op.id);
-      const byProvider = new Map<ProviderName, BulkItemRecord[]>();
+      const args = await this.argsOf(op);
+      const byProvider = new Map<ProviderName, Queued[]>();
+      const now = Date.now();
       for (const item of todo) {
         if (!item.provider) continue;
-        byProvider.set(item.provider, [...(byProvider.get(item.provider) ?? []), item]);
+        byProvider.set(item.provider, [...(byProvider.get(item.provider) ?? []), { item, readyAt: now + item.waitMs }]);
       }
       await Promise.all(
-        [...byProvider.values()].map(async (items) => {
-          const limit = pLimit(this.deps.concurrency);
-          await Promise.all(
-            items.map((item) =>
-              limit(async () => {
-                if (state.stop || state.cancel) return;
-                await this.runItem(op, item, lifecycle, state);
-              }),
-            ),
-          );
-        }),
+        [...byProvider.entries()].map(([provider, queue]) =>
+          this.drain(provider, queue, (item) => this.runItem(op, item, args, lifecycle, state), state),
+        ),
       );
       if (state.stop) return; // another runner took over: it finishes the operation
       await this.bulk.finish(op.id, owner, state.cancel ? 'CANCELLED' : 'COMPLETED', actor);
@@ -103,44 +114,154 @@ export class BulkRunner {
     }
   }
 
+  /**
+   * Runs one provider's items, BULK_CONCURRENCY at once, in selection order; a deferred item (429) goes back to
+   * the queue and runs once its time has come. Ends when every item is settled, or on stop / cancel.
+   */
+  private async drain(
+    provider: ProviderName,
+    queue: Queued[],
+    run: (item: BulkItemRecord) => Promise<Deferral | null>,
+    state: { stop: boolean; cancel: boolean },
+  ): Promise<void> {
+    let inFlight = 0;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (state.stop || state.cancel) return;
+        const now = Date.now();
+        const at = queue.findIndex((q) => q.readyAt <= now);
+        if (at >= 0) {
+          const [next] = queue.splice(at, 1);
+          inFlight++;
+          try {
+            const deferral = await run(next!.item);
+            if (deferral) {
+              this.deps.logger.info({ provider, seq: next!.item.seq, delayMs: deferral.delayMs }, 'bulk item deferred');
+              const item = { ...next!.item, status: 'PENDING' as const, deferrals: next!.item.deferrals + 1 };
+              queue.push({ item, readyAt: Date.now() + deferral.delayMs });
+            }
+          } finally {
+            inFlight--;
+          }
+          continue;
+        }
+        if (queue.length === 0 && inFlight === 0) return;
+        // Only deferred items left (or an item in flight may come back): wait for the first one's time.
+        const first = queue.reduce((m, q) => Math.min(m, q.readyAt), Number.POSITIVE_INFINITY);
+        await sleep(Math.max(1, Math.min(IDLE_POLL_MS, first - now)));
+      }
+    };
+    await Promise.all(Array.from({ length: this.deps.concurrency }, worker));
+  }
+
+  /**
+   * Every vendor call made for an item waits for its provider's next slot (BULK_RATE_<PROVIDER>), and a 429 pushes
+   * the provider's pace back by its Retry-After. Runs `fn` with those hooks in its request scope (providers/http.ts).
+   */
+  private paced<T>(requestId: string, observed: Observed, fn: () => Promise<T>): Promise<T> {
+    return runInRequestScope(
+      {
+        requestId,
+        beforeUpstreamCall: async (provider) => {
+          const rate = this.deps.ratePerMinute?.(provider as ProviderName) ?? 0;
+          for (;;) {
+            const wait = await this.bulk.takeSlot(provider, rate > 0 ? 60_000 / rate : 0);
+            if (wait === 0) return;
+            await sleep(wait);
+          }
+        },
+        onRateLimited: (provider, retryAfterMs) => {
+          observed.retryAfterMs = retryAfterMs;
+          observed.pause = this.bulk.pause(provider, retryAfterMs ?? BACKOFF_BASE_MS).catch(() => undefined);
+        },
+      },
+      fn,
+    );
+  }
+
+  /** The operation's arguments, its chosen password opened (sealed at rest; a pre-#24 row may hold it in `args`). */
+  private async argsOf(op: BulkOperationRecord): Promise<BulkArgs & { sealedUnreadable?: boolean }> {
+    const args = { ...(op.args as BulkArgs) };
+    if (op.action !== 'CHANGE_PASSWORD') return args;
+    const sealed = await this.bulk.sealedPassword(op.id);
+    if (!sealed) return args;
+    try {
+      return { ...args, password: openSecret(sealed, this.deps.encryptionKey) };
+    } catch {
+      return { ...args, password: null, sealedUnreadable: true };
+    }
+  }
+
+  /** Runs one item; answers a deferral when the vendor rate-limited it (the item is PENDING again). */
   private async runItem(
     op: BulkOperationRecord,
     item: BulkItemRecord,
+    args: BulkArgs & { sealedUnreadable?: boolean },
     lifecycle: LifecycleService,
     state: { cancel: boolean },
-  ): Promise<void> {
+  ): Promise<Deferral | null> {
     const action = op.action as BulkAction;
-    const args = op.args as BulkArgs;
+    if (args.sealedUnreadable) {
+      // Never fall back to a random password the caller did not ask for: the item fails, nothing is sent.
+      await this.bulk.settle(op.id, item.seq, 'FAILED', {
+        code: ErrorCode.VALIDATION,
+        message:
+          'The chosen password cannot be decrypted (WEBHOOK_ENCRYPTION_KEY missing or changed); nothing was sent.',
+        field: ['input', 'args', 'password'],
+      });
+      return null;
+    }
     if (item.status === 'CLAIMED') {
       // Claimed by a run that died: did its write land? Read the account before writing anything.
-      const verdict = await this.reconcile(item, action, args);
-      if (verdict === 'done') return this.bulk.settle(op.id, item.seq, 'SUCCEEDED', null);
-      if (verdict === 'unknown')
-        return this.bulk.settle(op.id, item.seq, 'FAILED', {
+      const observed: Observed = {};
+      const verdict = await this.paced(`bulk:${op.id}:${item.seq}`, observed, () => this.reconcile(item, action, args));
+      if (verdict === 'done') {
+        await this.bulk.settle(op.id, item.seq, 'SUCCEEDED', null);
+        return null;
+      }
+      if (verdict === 'unknown') {
+        await this.bulk.settle(op.id, item.seq, 'FAILED', {
           code: ErrorCode.OUTCOME_UNKNOWN,
           message: 'The run that claimed this item stopped; whether its write landed cannot be read back.',
           field: null,
         });
+        return null;
+      }
     } else {
       const claim = await this.bulk.claim(op.id, item.seq);
       if (claim === 'cancelled') state.cancel = true; // asked to stop: this item and the rest stay PENDING
-      if (claim !== 'claimed') return; // cancelled, or someone else has it
+      if (claim !== 'claimed') return null; // cancelled, or someone else has it
     }
+    const observed: Observed = {};
     let outcome: AccountPayloadShape;
     try {
-      outcome = await this.call(lifecycle, op.id, item, action, args);
+      outcome = await this.paced(`bulk:${op.id}:${item.seq}`, observed, () =>
+        this.call(lifecycle, op.id, item, action, args),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : 'failed';
-      return this.bulk.settle(op.id, item.seq, 'FAILED', {
+      await this.bulk.settle(op.id, item.seq, 'FAILED', {
         code: ErrorCode.UPSTREAM_UNAVAILABLE,
         message,
         field: null,
       });
+      return null;
     }
     const first = outcome.userErrors[0];
-    if (!first) return this.bulk.settle(op.id, item.seq, 'SUCCEEDED', null);
+    if (!first) {
+      await this.bulk.settle(op.id, item.seq, 'SUCCEEDED', null);
+      return null;
+    }
+    if (first.code === ErrorCode.RATE_LIMITED) {
+      // Refused with 429: nothing was applied (RENEW's intent allows its key to run again). Back to the queue.
+      await observed.pause;
+      const delayMs = observed.retryAfterMs ?? backoff(item.deferrals);
+      await this.bulk.defer(op.id, item.seq, delayMs, { code: first.code, message: first.message, field: first.field });
+      return { delayMs };
+    }
     const status = first.code === ErrorCode.UNSUPPORTED_BY_PROVIDER ? 'SKIPPED' : 'FAILED';
     await this.bulk.settle(op.id, item.seq, status, { code: first.code, message: first.message, field: first.field });
+    return null;
   }
 
   private call(
@@ -221,4 +342,29 @@ export class BulkRunner {
       }),
     });
   }
+}
+
+interface Queued {
+  item: BulkItemRecord;
+  /** Date.now() from which it may run (a deferred item's not_before). */
+  readyAt: number;
+}
+
+/** What the vendor said while an item ran: a 429's Retry-After, and the provider pause it started. */
+interface Observed {
+  retryAfterMs?: number | undefined;
+  pause?: Promise<void>;
+}
+
+interface Deferral {
+  delayMs: number;
+}
+
+function backoff(deferrals: number): number {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(deferrals, 16));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { ErrorCode, InputError, InputErrors } from '../domain/errors.js';
 import { decodeAccountId } from '../domain/ids.js';
-import type { ProviderName } from '../domain/provider.js';
+import { ProviderName } from '../domain/provider.js';
+import type { Env } from '../config.js';
 import type { AccountStatus } from '../domain/records.js';
 import { AccountOperation } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -13,12 +15,20 @@ import {
 } from '../store/bulk.js';
 import type { ServiceKernel } from './kernel.js';
 import { hashIntentInput } from './lifecycle.js';
+import { sealSecret } from './webhook-sender.js';
 import { decodeOwn, ownId } from './webhooks.js';
 
 /**
- * Bulk account operations: validated and recorded here (every item pre-flighted: unknown ids fail NOT_FOUND,
- * operations the provider cannot do are SKIPPED with UNSUPPORTED_BY_PROVIDER, input the provider would refuse
- * fails VALIDATION — all before any vendor call), run by the `bulk-operations` job (BulkRunner).
+ * Bulk account operations: validated and recorded here (every item pre-flighted against the directory: ids it
+ * does not hold, or that the caller's scope does not own, fail NOT_FOUND; operations the provider cannot do are
+ * SKIPPED with UNSUPPORTED_BY_PROVIDER, input the provider would refuse fails VALIDATION — all before any vendor
+ * call), run by the `bulk-operations` job (BulkRunner).
+ *
+ * The idempotency key's request hash covers every argument as given (a chosen password as an HMAC under the
+ * encryption key, never the password); reusing a key with anything different answers CONFLICT. A chosen
+ * CHANGE_PASSWORD password is stored only sealed (AES-256-GCM under WEBHOOK_ENCRYPTION_KEY, the key that seals
+ * webhook secrets) and set to NULL when the operation ends; without that key a chosen password is refused and
+ * only per-account random passwords (generated when each item runs, never stored) are available.
  */
 
 export const BULK_JOB = 'bulk-operations';
@@ -62,6 +72,17 @@ export const OPERATION_OF: Record<BulkAction, AccountOperation> = {
   CHANGE_PASSWORD: AccountOperation.CHANGE_PASSWORD,
 };
 
+/** BULK_RATE_<PROVIDER>: vendor calls per minute bulk operations may make on that provider; 0 = not paced. */
+export function bulkRate(env: Env, provider: ProviderName): number {
+  const rates: Record<ProviderName, number> = {
+    [ProviderName.PUREWL]: env.BULK_RATE_PUREWL,
+    [ProviderName.VPNRESELLERS]: env.BULK_RATE_VPNRESELLERS,
+    [ProviderName.WLVPN]: env.BULK_RATE_WLVPN,
+    [ProviderName.PUREVPN]: env.BULK_RATE_PUREVPN,
+  };
+  return rates[provider];
+}
+
 export function supports(registry: ProviderRegistry, provider: ProviderName, action: BulkAction): boolean {
   const caps = registry.get(provider).capabilities;
   return caps.has(OPERATION_OF[action]) || (action === 'CLOSE' && caps.has(AccountOperation.DELETE));
@@ -93,8 +114,18 @@ export class BulkService {
 
   async start(input: StartBulkInput): Promise<BulkOperationRecord> {
     this.requireOperator();
-    const args = input.args ?? {};
+    const args = given(input.args ?? {});
+    const key = this.kernel.deps.config.env.WEBHOOK_ENCRYPTION_KEY;
     const problems: InputError[] = [];
+    if (args.password != null && input.action !== 'CHANGE_PASSWORD')
+      problems.push(new InputError('args.password', '`password` is an argument of CHANGE_PASSWORD only.'));
+    else if (args.password != null && !key)
+      problems.push(
+        new InputError(
+          'args.password',
+          'A chosen password needs WEBHOOK_ENCRYPTION_KEY (it is kept encrypted until the operation ends); leave `args.password` out to give each account a fresh random one.',
+        ),
+      );
     if (input.idempotencyKey && input.idempotencyKey.length > 200)
       problems.push(new InputError('idempotencyKey', '`idempotencyKey` is at most 200 characters.'));
     if (input.accountIds && input.filter)
@@ -116,14 +147,22 @@ export class BulkService {
       if (ids.length > MAX_BULK_ITEMS)
         throw new InputError('filter', `The filter selects more than ${MAX_BULK_ITEMS} accounts; narrow it.`);
     }
-    const items = this.preflight(ids, input.action, args);
-    const requestHash = hashIntentInput({ ids, action: input.action, args: { ...args, password: undefined } });
+    const items = await this.preflight(ids, input.action, args);
+    const { password, ...plainArgs } = args;
+    // Every argument as given (the selection as asked, not as resolved: the directory may change between retries).
+    const requestHash = hashIntentInput({
+      accountIds: input.accountIds ? [...input.accountIds] : null,
+      filter: input.filter ? given({ ...input.filter }) : null,
+      action: input.action,
+      args: { ...plainArgs, password: password != null && key ? passwordDigest(password, key) : undefined },
+    });
     const { operation, created, mismatch } = await this.store.create({
       idempotencyKey: input.idempotencyKey ? `${this.kernel.deps.viewer.actor}:${input.idempotencyKey}` : null,
       requestHash,
       action: input.action,
-      // A password given for CHANGE_PASSWORD is kept with the operation until it finishes (needed to run it).
-      args: { ...args },
+      args: plainArgs,
+      // Needed to run the items; sealed, and set to NULL when the operation ends.
+      sealedPassword: password != null && key ? sealSecret(password, key) : null,
       actor: this.kernel.deps.viewer.actor,
       items,
     });
@@ -182,24 +221,40 @@ export class BulkService {
       throw new InputError('', 'Bulk operations need the operator role.', ErrorCode.FORBIDDEN);
   }
 
-  /** Pre-flight of every item, before anything is queued or sent. */
-  private preflight(ids: readonly string[], action: BulkAction, args: BulkArgs): NewBulkItem[] {
+  /**
+   * Pre-flight of every item, before anything is queued or sent: resolved against the directory (one query for
+   * the whole selection) and the caller's scope; an id either does not hold ends NOT_FOUND and costs no vendor call.
+   */
+  private async preflight(ids: readonly string[], action: BulkAction, args: BulkArgs): Promise<NewBulkItem[]> {
     const registry = this.kernel.registry;
     const rules = ruleInput(action, args);
+    const configured = new Set(registry.all().map((p) => p.name));
+    const keys = ids.map((id) => {
+      const key = decodeAccountId(id);
+      return key && configured.has(key.provider) ? key : null;
+    });
+    const known = await this.inDirectory(keys.filter((k) => k !== null));
+    const owned = await Promise.all(
+      keys.map((k) =>
+        k && known.has(`${k.provider}:${k.nativeId}`) ? this.kernel.scope.ownsAccount(k) : Promise.resolve(false),
+      ),
+    );
     return ids.map((accountId, i): NewBulkItem => {
-      const key = decodeAccountId(accountId);
+      const key = keys[i];
       const at = (code: string, message: string, field: string[] | null = null) => ({ code, message, field });
-      if (!key || !registry.all().some((p) => p.name === key.provider))
+      if (!key || !owned[i])
         return {
           accountId,
           provider: null,
           nativeId: null,
           status: 'FAILED',
-          error: at(ErrorCode.NOT_FOUND, `accountIds[${i}] is not an account of a configured provider.`, [
-            'input',
-            'accountIds',
-            String(i),
-          ]),
+          error: at(
+            ErrorCode.NOT_FOUND,
+            key
+              ? `accountIds[${i}] is not an account of the directory.`
+              : `accountIds[${i}] is not an account of a configured provider.`,
+            ['input', 'accountIds', String(i)],
+          ),
         };
       const base = { accountId, provider: key.provider, nativeId: key.nativeId };
       if (!supports(registry, key.provider, action))
@@ -217,6 +272,19 @@ export class BulkService {
         };
       return { ...base, status: 'PENDING' };
     });
+  }
+
+  /** Which of these accounts the directory holds (and the vendor has not reported gone), as `provider:nativeId`. */
+  private async inDirectory(keys: ReadonlyArray<{ provider: ProviderName; nativeId: string }>): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.kernel.store.db.query<{ provider: ProviderName; native_id: string }>(
+      `SELECT r.provider, r.native_id FROM account_registry r
+       JOIN unnest($1::text[], $2::text[]) AS k(provider, native_id)
+         ON r.provider = k.provider AND r.native_id = k.native_id
+       WHERE r.gone_at IS NULL`,
+      [keys.map((k) => k.provider), keys.map((k) => k.nativeId)],
+    );
+    return new Set(rows.map((r) => `${r.provider}:${r.native_id}`));
   }
 
   /** Accounts of the directory (not gone at the vendor) matching a filter, at most MAX + 1. */
@@ -258,12 +326,12 @@ export interface BulkOperationView {
 
 export function bulkOperationView(op: BulkOperationRecord): BulkOperationView {
   const c = op.counts;
-  const { password, ...args } = op.args;
+  const { password: _legacy, ...args } = op.args;
   return {
     id: ownId('BulkOperation', op.id),
     rawId: op.id,
     action: op.action,
-    args: password ? { ...args, password: '[hidden]' } : args,
+    args: op.hasPassword ? { ...args, password: '[hidden]' } : args,
     status: op.status,
     actor: op.actor,
     total: op.total,
@@ -276,6 +344,16 @@ export function bulkOperationView(op: BulkOperationRecord): BulkOperationView {
     startedAt: op.startedAt,
     finishedAt: op.finishedAt,
   };
+}
+
+/** The arguments actually given: null and undefined entries dropped (absent and null mean the same here). */
+function given<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+/** What the request hash holds of a chosen password: an HMAC under the encryption key (no offline guessing). */
+function passwordDigest(password: string, key: string): string {
+  return `hmac:${createHmac('sha256', key).update(`bulk-password\0${password}`).digest('hex')}`;
 }
 
 function argProblems(action: BulkAction, args: BulkArgs): InputError[] {

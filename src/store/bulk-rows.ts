@@ -13,6 +13,8 @@ export interface BulkOperationRecord {
   actor: string;
   total: number;
   cancelRequested: boolean;
+  /** A chosen password is held (sealed) for the operation; never the password itself. */
+  hasPassword: boolean;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -35,6 +37,10 @@ export interface BulkItemRecord {
   nativeId: string | null;
   status: BulkItemStatus;
   attempts: number;
+  /** Times the vendor answered 429 and the item went back to the queue. */
+  deferrals: number;
+  /** Ms until a deferred item may go again (0: now). */
+  waitMs: number;
   error: { code: string; message: string; field: string[] | null } | null;
 }
 
@@ -46,6 +52,7 @@ export interface OpRow {
   actor: string;
   total: number;
   cancel_requested: boolean;
+  has_password: boolean;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -58,6 +65,8 @@ export interface ItemRow {
   native_id: string | null;
   status: BulkItemStatus;
   attempts: number;
+  deferrals: number;
+  wait_ms: number;
   error_code: string | null;
   error_message: string | null;
   error_field: string[] | null;
@@ -77,6 +86,7 @@ export function toOp(r: OpRow): BulkOperationRecord {
     actor: r.actor,
     total: r.total,
     cancelRequested: r.cancel_requested,
+    hasPassword: r.has_password,
     createdAt: r.created_at,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
@@ -99,6 +109,8 @@ export function toItem(r: ItemRow): BulkItemRecord {
     nativeId: r.native_id,
     status: r.status,
     attempts: r.attempts,
+    deferrals: r.deferrals,
+    waitMs: r.wait_ms,
     error: r.error_code ? { code: r.error_code, message: r.error_message ?? '', field: r.error_field } : null,
   };
 }

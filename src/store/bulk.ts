@@ -20,10 +20,14 @@ export type { BulkItemRecord, BulkItemStatus, BulkOperationRecord, BulkStatus, N
  */
 
 const ISO = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const OP = `o.id::text, o.action, o.args, o.status, o.actor, o.total, o.cancel_requested, ${ISO('o.created_at')} AS created_at,
+const OP = `o.id::text, o.action, o.args, o.status, o.actor, o.total, o.cancel_requested,
+  (o.sealed_password IS NOT NULL OR (o.args -> 'password') IS NOT NULL) AS has_password, ${ISO('o.created_at')} AS created_at,
   ${ISO('o.started_at')} AS started_at, ${ISO('o.finished_at')} AS finished_at,
   (SELECT COALESCE(json_object_agg(s, n), '{}'::json) FROM (SELECT status AS s, count(*)::int AS n FROM bulk_items i
      WHERE i.operation_id = o.id GROUP BY status) c) AS counts`;
+
+const ITEM = `seq, account_id, provider, native_id, status, attempts, deferrals, error_code, error_message, error_field,
+  GREATEST(0, ceil(EXTRACT(EPOCH FROM (not_before - clock_timestamp())) * 1000))::int AS wait_ms`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,20 +36,23 @@ export class BulkStore {
 
   /**
    * Records an operation and its items (one transaction). With an idempotency key already used: answers the
-   * earlier operation (`mismatch` when it was asked with different input).
+   * earlier operation (`mismatch` when it was asked with different input). `args` never holds a password: a
+   * chosen one comes sealed (AES-256-GCM) and is set to NULL when the operation ends.
    */
   async create(input: {
     idempotencyKey: string | null;
     requestHash: string;
     action: string;
     args: Record<string, unknown>;
+    sealedPassword?: string | null;
     actor: string;
     items: readonly NewBulkItem[];
   }): Promise<{ operation: BulkOperationRecord; created: boolean; mismatch: boolean }> {
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO bulk_operations (idempotency_key, request_hash, action, args, status, actor, total)
-         VALUES ($1, $2, $3, $4::jsonb, 'QUEUED', $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::text`,
+        `INSERT INTO bulk_operations (idempotency_key, request_hash, action, args, status, actor, total, sealed_password)
+         VALUES ($1, $2, $3, $4::jsonb, 'QUEUED', $5, $6, $7)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::text`,
         [
           input.idempotencyKey,
           input.requestHash,
@@ -53,6 +60,7 @@ export class BulkStore {
           JSON.stringify(input.args),
           input.actor,
           input.items.length,
+          input.sealedPassword ?? null,
         ],
       );
       if (!row) return null;
@@ -103,7 +111,7 @@ export class BulkStore {
     afterSeq: number | null,
   ): Promise<{ items: BulkItemRecord[]; hasNextPage: boolean }> {
     const rows = await this.db.query<ItemRow>(
-      `SELECT seq, account_id, provider, native_id, status, attempts, error_code, error_message, error_field
+      `SELECT ${ITEM}
        FROM bulk_items WHERE operation_id = $1 AND ($2::text[] IS NULL OR status = ANY($2)) AND seq > $3
        ORDER BY seq LIMIT $4`,
       [id, query.statuses?.length ? [...query.statuses] : null, afterSeq ?? -1, first + 1],
@@ -136,10 +144,19 @@ export class BulkStore {
     return { held: Boolean(row), cancel: row?.cancel_requested ?? false };
   }
 
-  /** Items still to do (PENDING, or CLAIMED by a run that died), in order. */
+  /** The sealed password of a CHANGE_PASSWORD operation (null when none was chosen, or once it ended). */
+  async sealedPassword(id: string): Promise<string | null> {
+    const [row] = await this.db.query<{ sealed_password: string | null }>(
+      'SELECT sealed_password FROM bulk_operations WHERE id = $1',
+      [id],
+    );
+    return row?.sealed_password ?? null;
+  }
+
+  /** Items still to do (PENDING, or CLAIMED by a run that died), in order; `waitMs` until a deferred one may go. */
   async todo(id: string): Promise<BulkItemRecord[]> {
     const rows = await this.db.query<ItemRow>(
-      `SELECT seq, account_id, provider, native_id, status, attempts, error_code, error_message, error_field
+      `SELECT ${ITEM}
        FROM bulk_items WHERE operation_id = $1 AND status IN ('PENDING', 'CLAIMED') ORDER BY seq`,
       [id],
     );
@@ -162,6 +179,62 @@ export class BulkStore {
     );
     if (row?.claimed) return 'claimed';
     return row?.cancel ? 'cancelled' : 'taken';
+  }
+
+  /**
+   * CLAIMED → PENDING again, not before `delayMs` from now: the vendor refused with 429, so the write surely did
+   * not happen (classifyWriteFailure: RATE_LIMITED on its own call is retryable). The refusal is kept as the
+   * item's last error until it settles.
+   */
+  async defer(
+    id: string,
+    seq: number,
+    delayMs: number,
+    error: { code: string; message: string; field: string[] | null },
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE bulk_items SET status = 'PENDING', deferrals = deferrals + 1,
+         not_before = clock_timestamp() + ($3::int * interval '1 millisecond'),
+         error_code = $4, error_message = $5, error_field = $6::text[]
+       WHERE operation_id = $1 AND seq = $2 AND status = 'CLAIMED'`,
+      [id, seq, Math.max(0, Math.round(delayMs)), error.code, error.message, error.field],
+    );
+  }
+
+  /**
+   * Takes a provider's vendor-call slot if it is free now (the last call taken at least `intervalMs` ago and no
+   * Retry-After pause running), by the database clock, shared by every runner and replica: answers 0 when taken
+   * (call now), else the ms to wait before asking again. Taken just before the call, so a slow caller never
+   * bunches calls up behind it.
+   */
+  async takeSlot(provider: string, intervalMs: number): Promise<number> {
+    const interval = Math.max(0, Math.round(intervalMs));
+    const taken = await this.db.query<{ provider: string }>(
+      `INSERT INTO bulk_pace (provider, next_at) VALUES ($1, clock_timestamp() + ($2::int * interval '1 millisecond'))
+       ON CONFLICT (provider) DO UPDATE SET next_at = clock_timestamp() + ($2::int * interval '1 millisecond')
+         WHERE bulk_pace.next_at <= clock_timestamp()
+           AND (bulk_pace.paused_until IS NULL OR bulk_pace.paused_until <= clock_timestamp())
+       RETURNING provider`,
+      [provider, interval],
+    );
+    if (taken.length > 0) return 0;
+    const [row] = await this.db.query<{ wait_ms: number }>(
+      `SELECT GREATEST(1, ceil(EXTRACT(EPOCH FROM (GREATEST(next_at, paused_until) - clock_timestamp())) * 1000))::int
+         AS wait_ms
+       FROM bulk_pace WHERE provider = $1`,
+      [provider],
+    );
+    return row?.wait_ms ?? 1;
+  }
+
+  /** No call to the provider before `ms` from now (a vendor's Retry-After). */
+  async pause(provider: string, ms: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO bulk_pace (provider, next_at, paused_until)
+       VALUES ($1, clock_timestamp(), clock_timestamp() + ($2::int * interval '1 millisecond'))
+       ON CONFLICT (provider) DO UPDATE SET paused_until = GREATEST(bulk_pace.paused_until, EXCLUDED.paused_until)`,
+      [provider, Math.max(0, Math.round(ms))],
+    );
   }
 
   async settle(
@@ -194,7 +267,7 @@ export class BulkStore {
         );
       const rows = await tx.query<{ id: string }>(
         `UPDATE bulk_operations SET status = $3, finished_at = clock_timestamp(), lease_owner = NULL,
-           args = args - 'password'
+           args = args - 'password', sealed_password = NULL
          WHERE id = $1 AND (lease_owner = $2 OR status = 'QUEUED') AND status IN ('QUEUED', 'RUNNING') RETURNING id::text`,
         [id, owner, status],
       );

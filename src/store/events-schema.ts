@@ -105,3 +105,20 @@ CREATE TABLE bulk_items (
 );
 CREATE INDEX bulk_items_todo ON bulk_items (operation_id, provider, seq) WHERE status IN ('PENDING', 'CLAIMED')
 `;
+
+/**
+ * Bulk operations, issue #24: a chosen CHANGE_PASSWORD password is kept only sealed (AES-256-GCM) in its own
+ * column, set to NULL when the operation ends (never in `args`); an item the vendor rate-limited goes back to
+ * PENDING until `not_before`; `bulk_pace` holds each provider's next free vendor-call slot, shared by every
+ * operation and replica (BULK_RATE_<PROVIDER>, and a vendor's Retry-After pushes it).
+ */
+export const BULK_PACING_MIGRATION = `
+ALTER TABLE bulk_operations ADD COLUMN sealed_password text;
+UPDATE bulk_operations SET args = args - 'password' WHERE status NOT IN ('QUEUED', 'RUNNING');
+ALTER TABLE bulk_items ADD COLUMN not_before timestamptz, ADD COLUMN deferrals integer NOT NULL DEFAULT 0;
+CREATE TABLE bulk_pace (
+  provider text PRIMARY KEY,
+  next_at timestamptz NOT NULL,
+  paused_until timestamptz
+)
+`;

@@ -1,4 +1,4 @@
-import { BULK_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
+import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -124,4 +124,5 @@ ALTER TABLE account_registry ADD COLUMN created_by_intent uuid;
 DROP TABLE IF EXISTS quota_usage;
 DROP TABLE IF EXISTS idempotency_keys`,
   },
+  { version: 8, sql: BULK_PACING_MIGRATION },
 ];

@@ -33,6 +33,11 @@ const SERVER_ENV = {
   WORKER: 'inline',
   BULK_CONCURRENCY: '4',
   BULK_LEASE_MS: String(LEASE_MS),
+  // Not paced (BULK_RATE_<PROVIDER> 0): the run must be long enough to kill, not minutes long.
+  BULK_RATE_PUREWL: '0',
+  BULK_RATE_VPNRESELLERS: '0',
+  BULK_RATE_WLVPN: '0',
+  BULK_RATE_PUREVPN: '0',
   INTENT_LEASE_MS: String(LEASE_MS),
   RECONCILE_WINDOW_MS: '500',
   BREAKER_THRESHOLD: '1000',
