@@ -165,6 +165,18 @@ describe('API keys through GraphQL, two replicas on one database', () => {
     const escalate = await createKey(a, { name: 'escalated', role: 'ADMIN' }, key);
     expect(escalate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
+    // A sub-reseller key: its scope as given (ops named, quota).
+    const reseller = await createKey(a, {
+      name: 'reseller-7',
+      role: 'RESELLER',
+      scope: { customerIds: [mine, theirs], ops: ['CREATE', 'RENEW'], quota: 5 },
+    });
+    expect(reseller.data?.createApiKey.userErrors).toEqual([]);
+    expect(reseller.data?.createApiKey.apiKey).toMatchObject({
+      role: 'RESELLER',
+      scope: { customerIds: [mine, theirs], projectIds: [], ops: ['CREATE', 'RENEW'], quota: 5 },
+    });
+
     // Listed without its secret (nor its hash), with lastUsedAt now set.
     const list = await a.gql<{
       apiKeys: { totalCount: number; edges: Array<{ node: { id: string; name: string; lastUsedAt: string | null } }> };

@@ -21,7 +21,10 @@ export class ApiKeyResolver {
     description: 'API keys kept in the store, oldest first, revoked ones too (admin). Never a secret.',
   })
   async apiKeys(
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most MAX_PAGE_SIZE, default 100).' })
+    @Arg('first', () => Int, {
+      defaultValue: 20,
+      description: 'Page size (at most MAX_PAGE_SIZE, 100 unless configured).',
+    })
     first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
     after: string | null,
