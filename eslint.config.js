@@ -135,7 +135,8 @@ export default tseslint.config(
           acceptedIdTypes: ['ID'],
           exceptions: {
             // WebhookAttempt (one try of a delivery) and BulkItem (one account's result in an operation) are
-            // rows shown inside their parent only, never refetched or cached on their own.
+            // rows shown inside their parent only, never refetched or cached on their own; so is ApiKeyScope
+            // (the claims of one ApiKey).
             types: [
               'PageInfo',
               'AccountPlan',
@@ -145,6 +146,7 @@ export default tseslint.config(
               'ConnectionConfig',
               'WebhookAttempt',
               'BulkItem',
+              'ApiKeyScope',
             ],
             suffixes: ['Connection', 'Edge', 'Payload', 'Error', 'Failure', 'Info'],
           },

@@ -40,6 +40,8 @@ export class Authenticator {
     if (apiKey) {
       const fromConfig = this.config.apiKeys.find((k) => safeEqual(k.key, apiKey));
       if (fromConfig) return viewer(`key:${fromConfig.name}`, fromConfig.role);
+      // Looked up on every request, never cached here or in the store: a revocation (any replica) is seen by the
+      // next request. Do not put a cache in front of this without a way to drop revoked keys at once.
       const stored = await this.store.findApiKey(apiKey);
       if (stored) return this.fromClaims(`key:${stored.name}`, { ...(stored.scope ?? {}), role: stored.role });
       throw unauthenticated('Unknown API key.');

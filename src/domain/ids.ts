@@ -15,7 +15,8 @@ export type EntityType =
   | 'AccountEvent'
   | 'BulkOperation'
   | 'WebhookEndpoint'
-  | 'WebhookDelivery';
+  | 'WebhookDelivery'
+  | 'ApiKey';
 export const STORE_SOURCE = 'STORE';
 export type Source = ProviderName | typeof STORE_SOURCE;
 
@@ -37,6 +38,7 @@ const ENTITY_TYPES: readonly EntityType[] = [
   'BulkOperation',
   'WebhookEndpoint',
   'WebhookDelivery',
+  'ApiKey',
 ];
 const MAX_ID_LENGTH = 512;
 

@@ -21,6 +21,7 @@ import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync
 import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
 import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { BulkResolver } from './bulk/bulk.resolver.js';
+import { ApiKeyResolver } from './key/api-key.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 import { CACHE_CONTROL_SDL } from './common/freshness.js';
@@ -48,6 +49,7 @@ const RESOLVERS = [
   AccountEventResolver,
   WebhookResolver,
   BulkResolver,
+  ApiKeyResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =

@@ -1,6 +1,7 @@
 /**
  * Redaction is structural: secrets are found by WHERE they are (secret-named fields in payloads, logs and
  * journal input; Authorization and other credential headers; credentials in URLs), not by what they are.
+ * Stored API keys are the one token format recognised by shape (`vgk_…`), wherever it appears.
  * The one value-based part is a small fixed set: the process's own configured secrets (API keys, tokens and
  * passwords given in configuration, and values derived from them: the WLVPN basic token, the PureVPN md5,
  * the current PureWL access token, which replaces the previous one). Passwords of VPN accounts are NEVER
@@ -70,6 +71,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(authorization\s*[:=]\s*)(basic|bearer)?\s*[^\s,;"'}]+/gi, '$1[REDACTED]'],
   // Credentials embedded in URLs: scheme://user:pass@host
   [/([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1[REDACTED]@'],
+  // Stored API keys' secrets have a fixed shape (`vgk_` + 43 base64url characters, store/api-keys.ts).
+  [/\bvgk_[A-Za-z0-9_-]{20,}/g, 'vgk_[REDACTED]'],
 ];
 
 export function redact(text: string): string {

@@ -1,4 +1,5 @@
 import { AccountService } from './accounts.js';
+import { ApiKeyService } from './api-keys.js';
 import { CatalogService } from './catalog.js';
 import { CustomerService } from './customers.js';
 import { HistoryService } from './history.js';
@@ -35,6 +36,8 @@ export class Services {
   readonly webhooks: WebhookService;
   /** Bulk account operations (operators). */
   readonly bulk: BulkService;
+  /** API keys (admin). */
+  readonly apiKeys: ApiKeyService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -48,5 +51,6 @@ export class Services {
     this.history = new HistoryService(kernel);
     this.webhooks = new WebhookService(kernel);
     this.bulk = new BulkService(kernel);
+    this.apiKeys = new ApiKeyService(kernel);
   }
 }

@@ -85,7 +85,8 @@ export class NodeService {
       case 'AccountEvent':
       case 'WebhookEndpoint':
       case 'WebhookDelivery':
-        // Valid ids; not loaded by `node` yet (read them through accountHistory / webhookEndpoints).
+      case 'ApiKey':
+        // Valid ids; not loaded by `node` yet (read them through accountHistory / webhookEndpoints / apiKeys).
         break;
     }
     return value ? { ...value, __typename: gid.type } : null;

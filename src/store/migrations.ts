@@ -125,4 +125,21 @@ DROP TABLE IF EXISTS quota_usage;
 DROP TABLE IF EXISTS idempotency_keys`,
   },
   { version: 8, sql: BULK_PACING_MIGRATION },
+  {
+    // API keys managed through the API (issue #24): names become unique, and a key notes when it was last used.
+    // Old databases may hold duplicate names (keys were made by SQL or TypeScript). Nothing is revoked and no
+    // client breaks: per name, one key keeps it (the oldest active one; the oldest when all are revoked) and
+    // every other is renamed `<name> (duplicate <id>)`. A renamed key keeps its secret, role and scope; its
+    // journal actor becomes the new name (a sub-reseller quota counts by the scope's identity, not the name).
+    version: 9,
+    sql: `
+ALTER TABLE api_keys ADD COLUMN last_used_at timestamptz;
+UPDATE api_keys k SET name = k.name || ' (duplicate ' || k.id::text || ')'
+WHERE EXISTS (
+  SELECT 1 FROM api_keys o
+  WHERE o.name = k.name
+    AND (o.revoked_at IS NOT NULL, o.created_at, o.id) < (k.revoked_at IS NOT NULL, k.created_at, k.id)
+);
+ALTER TABLE api_keys ADD CONSTRAINT api_keys_name_key UNIQUE (name)`,
+  },
 ];

@@ -1,9 +1,17 @@
-import type { Role } from '../config.js';
 import { ErrorCode, InputError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import type { AccountRecord, CustomerRecord } from '../domain/records.js';
 import type { AccountDirectory } from '../providers/port.js';
-import { createApiKey, findApiKey, revokeApiKey } from './api-keys.js';
+import {
+  createApiKey,
+  findApiKey,
+  getApiKey,
+  getApiKeyByName,
+  listApiKeys,
+  revokeApiKey,
+  type ApiKeyRecord,
+  type ApiKeyRole,
+} from './api-keys.js';
 import { createCustomer, getCustomers, listCustomers, updateCustomer } from './customers.js';
 import { openDatabase, type Db, type OpenOptions } from './db.js';
 import { IntentStore, type FinishInput } from './intents.js';
@@ -17,6 +25,7 @@ import { Mirror } from './mirror.js';
  */
 
 export type { JournalEntry } from './journal.js';
+export type { ApiKeyRecord, ApiKeyRole } from './api-keys.js';
 
 export interface RegistryEntry {
   provider: ProviderName;
@@ -238,23 +247,38 @@ export class Store implements AccountDirectory {
 
   /**
    * Stores a new API key (only its hash is kept) and answers the key once. `role` is a global role, or
-   * `customer` / `reseller` with `scope`: the same claims a scoped JWT carries (see README "Scoped access").
+   * `customer` / `reseller` with `scope`: the same claims a scoped JWT carries (see docs/keys.md).
+   * A taken name → InputError CONFLICT.
    */
   createApiKey(
     name: string,
-    role: Role | 'customer' | 'reseller',
+    role: ApiKeyRole,
     scope: Record<string, unknown> | null = null,
-  ): Promise<{ id: string; key: string }> {
+  ): Promise<{ id: string; key: string; record: ApiKeyRecord }> {
     return createApiKey(this.db, name, role, scope);
   }
 
+  /** The active key with this secret (looked up on every request, never cached), or null. */
   findApiKey(
     key: string,
   ): Promise<{ id: string; name: string; role: string; scope: Record<string, unknown> | null } | null> {
     return findApiKey(this.db, key);
   }
 
-  revokeApiKey(id: string): Promise<void> {
+  getApiKey(id: string): Promise<ApiKeyRecord | null> {
+    return getApiKey(this.db, id);
+  }
+
+  getApiKeyByName(name: string): Promise<ApiKeyRecord | null> {
+    return getApiKeyByName(this.db, name);
+  }
+
+  listApiKeys(query: { offset: number; limit: number }): Promise<{ items: ApiKeyRecord[]; totalCount: number }> {
+    return listApiKeys(this.db, query);
+  }
+
+  /** Revokes a key (idempotent); null when there is no such key. */
+  revokeApiKey(id: string): Promise<ApiKeyRecord | null> {
     return revokeApiKey(this.db, id);
   }
 
