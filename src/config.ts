@@ -12,7 +12,7 @@ export { MIN_API_KEY_CHARS, MIN_JWT_SECRET_BYTES } from './config/checks.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.
- * The README's configuration table mirrors this file.
+ * docs/configuration.md lists every one (test/docs/configuration.test.ts checks it).
  */
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -158,6 +158,9 @@ const common = z.object({
 const schema = common.extend(providerShape);
 
 export type Env = z.infer<typeof schema>;
+
+/** The name of every variable of the schema (common ones and every provider module's). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export type Role = 'reader' | 'operator' | 'admin';
 
