@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { encodeId } from '../../src/domain/ids.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { TestApp } from '../helpers/app.js';
 
 export const SECRET = 'scope-tests-jwt-secret-0123456789abcdef';
