@@ -24,11 +24,13 @@ import { seedMirror } from './seed-mirror.js';
 
 /**
  * `npm run bench`: the emulators in their own process (`npm run sandbox`, 20 ms per vendor call), API replicas
- * as real processes pointed at it, load from autocannon. Writes bench/results.md and the README's Performance
- * section, each figure beside the previous run's. Vendor calls are read from the emulators' counters.
+ * as real processes pointed at it, load from autocannon. Writes bench/results.md and the figures table of
+ * docs/performance.md, each figure beside the previous run's. Vendor calls are read from the emulators' counters.
  * Postgres measures need BENCH_DATABASE_URL (or TEST_DATABASE_URL); without one they are reported as skipped.
  */
 
+/** Where the figures table is kept (between `<!-- bench:start -->` and `<!-- bench:end -->`). */
+const PERFORMANCE_DOC = 'docs/performance.md';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -337,7 +339,18 @@ function previous(): Map<string, string> {
   return out;
 }
 
+const BENCH_MARKERS = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+
+/** docs/performance.md, checked for its markers (before the run, so a moved table fails in seconds, not minutes). */
+function performanceDoc(): string {
+  const doc = readFileSync(PERFORMANCE_DOC, 'utf8');
+  if (!BENCH_MARKERS.test(doc))
+    throw new Error(`${PERFORMANCE_DOC} has no <!-- bench:start --> … <!-- bench:end --> markers`);
+  return doc;
+}
+
 async function main(): Promise<void> {
+  performanceDoc();
   const started = Date.now();
   const before = previous();
   // 1,000 accounts per emulator: the bulk measure disables the active ones of two providers (about 1,000 items).
@@ -387,14 +400,11 @@ async function main(): Promise<void> {
     'bench/results.md',
     `# Benchmark results\n\n${text}\nReproduce: \`npm run bench\`.\n${syncSection ? `\n${syncSection}\n` : ''}`,
   );
-  const readme = readFileSync('README.md', 'utf8');
-  const updated = readme.replace(
-    /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
-    `<!-- bench:start -->\n${text}<!-- bench:end -->`,
-  );
-  // The README stays Prettier-clean (`npm run lint` checks it).
-  const options = (await prettier.resolveConfig('README.md')) ?? {};
-  writeFileSync('README.md', await prettier.format(updated, { ...options, filepath: 'README.md' }));
+  // The figures table lives in docs/performance.md between its bench markers (the README links to it).
+  const updated = performanceDoc().replace(BENCH_MARKERS, `<!-- bench:start -->\n${text}<!-- bench:end -->`);
+  // The docs stay Prettier-clean (`npm run lint` checks markdown too).
+  const options = (await prettier.resolveConfig(PERFORMANCE_DOC)) ?? {};
+  writeFileSync(PERFORMANCE_DOC, await prettier.format(updated, { ...options, filepath: PERFORMANCE_DOC }));
   process.stdout.write(`\n${text}`);
 }
 

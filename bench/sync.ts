@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { loadConfig } from '../src/config.js';
-import { ProviderName } from '../src/domain/provider.js';
+import { ProviderName } from '../src/providers/modules.js';
 import { startJobs } from '../src/jobs/runner.js';
 import { SYNC_PROVIDER, type SyncJobOutput } from '../src/jobs/sync.js';
 import { createLogger } from '../src/lib/logger.js';

@@ -1,4 +1,4 @@
-import { PROVIDER_ORDER, type ProviderName } from '../src/domain/provider.js';
+import { PROVIDER_ORDER, type ProviderName } from '../src/providers/modules.js';
 import { join } from 'node:path';
 import { providerModule } from '../src/providers/modules.js';
 import { moduleVariables } from '../src/providers/module.js';

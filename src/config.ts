@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_NETWORK, type NetworkSettings } from './providers/http.js';
-import { moduleVariables } from './providers/module.js';
-import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS } from './providers/modules.js';
+import { moduleVariables, syncRateVariable, type AnyProviderModule } from './providers/module.js';
+import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS, type ProviderName } from './providers/modules.js';
 import { registerSecret, registerSecretFields } from './lib/redact.js';
 import { ConfigError } from './lib/config-error.js';
 import { checkProductionProviders, checkProductionSecrets, parseApiKeys } from './config/checks.js';
@@ -12,13 +12,23 @@ export { MIN_API_KEY_CHARS, MIN_JWT_SECRET_BYTES } from './config/checks.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.
- * The README's configuration table mirrors this file.
+ * docs/configuration.md lists every one (test/docs/configuration.test.ts checks it).
  */
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** The provider variables: the union of every provider module's zod fragment (their names are the modules'). */
 type ProviderEnvShape = UnionToIntersection<(typeof PROVIDER_MODULES)[number]['env']['schema']['shape']>;
-const providerShape = Object.assign({}, ...PROVIDER_MODULES.map((m) => m.env.schema.shape)) as ProviderEnvShape;
+/** SYNC_RATE_<NAME> for every vendor: calls per minute a sync may spend, default from its module; 0 = no scheduled sync. */
+type SyncRateShape = { [N in ProviderName as `SYNC_RATE_${N}`]: ReturnType<typeof int> };
+
+/** The variables the provider modules bring: each one's own fragment, and its SYNC_RATE_<NAME>. */
+function providerShapeOf(modules: readonly AnyProviderModule[]): z.ZodRawShape {
+  return Object.assign(
+    {},
+    ...modules.map((m) => m.env.schema.shape as z.ZodRawShape),
+    ...modules.map((m) => ({ [syncRateVariable(m.name)]: int(m.syncRate, 0) })),
+  ) as z.ZodRawShape;
+}
 
 const common = z.object({
   PORT: int(4000, 0),
@@ -94,17 +104,6 @@ const common = z.object({
    */
   SYNC_INTERVAL_MS: int(300_000, 0),
   /**
-   * Vendor calls per minute a sync of PureWL may spend. PureWL has no list call: every minute a refresh reads this
-   * many accounts (stalest first). 0 = no scheduled sync.
-   */
-  SYNC_RATE_PUREWL: int(30, 0),
-  /** Vendor calls per minute a full sync of VPNresellers may spend (its list pages are paced to it); 0 = no scheduled sync. */
-  SYNC_RATE_VPNRESELLERS: int(60, 0),
-  /** Vendor calls per minute a full sync of WLVPN may spend (its list pages are paced to it); 0 = no scheduled sync. */
-  SYNC_RATE_WLVPN: int(60, 0),
-  /** Like SYNC_RATE_PUREWL, for PureVPN (no list call: a refresh reads this many accounts per minute). */
-  SYNC_RATE_PUREVPN: int(30, 0),
-  /**
    * Vendor calls one GraphQL request may make (every call counted in providers/http.ts); further calls in that
    * request fail fast with RATE_LIMITED on their path. 0 (default): derived from MAX_COST, ceil(MAX_COST / 100).
    */
@@ -168,9 +167,17 @@ const common = z.object({
   COST_LIST_SIZE: int(10, 1),
 });
 
-const schema = common.extend(providerShape);
+/** The whole schema for a list of provider modules (the contract test adds a made-up fifth one). */
+export function configSchemaFor(modules: readonly AnyProviderModule[]) {
+  return common.extend(providerShapeOf(modules));
+}
+
+const schema = common.extend(providerShapeOf(PROVIDER_MODULES) as ProviderEnvShape & SyncRateShape);
 
 export type Env = z.infer<typeof schema>;
+
+/** The name of every variable of the schema (common ones and every provider module's). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export type Role = 'reader' | 'operator' | 'admin';
 

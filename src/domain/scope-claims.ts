@@ -2,8 +2,8 @@ import { decodeId } from './ids.js';
 import type { Scope } from './viewer.js';
 
 /**
- * The claims of a scoped credential (JWT payload, or a stored API key's `scope` column), documented in the
- * README's "Scoped access" section:
+ * The claims of a scoped credential (JWT payload, or a stored API key's `scope` column), documented in
+ * docs/scoped-access.md:
  *
  * - `role`: `customer` (an end customer's portal token) or `reseller` (a sub-reseller);
  * - `vg_customers`: global Customer ids (a customer token: exactly one; `vg_customer` with one id also works);

@@ -1,5 +1,5 @@
 import type { Env } from '../config.js';
-import { isProviderName } from '../domain/provider.js';
+import { isProviderName } from '../providers/modules.js';
 import type { VpnProvider } from '../providers/port.js';
 import { createSyncService, syncRate } from '../services/sync.js';
 import type { SyncRun } from '../store/sync-log.js';

@@ -47,8 +47,9 @@ export function usernameIdRules(username: (id: string) => string | null): Native
 }
 
 /** What the port exposes about a provider without building it; shared by the module and its provider class. */
-export interface ProviderTraits {
-  readonly name: ProviderName;
+export interface ProviderTraits<N extends ProviderName = ProviderName> {
+  /** The vendor's name (its name.ts): the GraphQL `Provider` value and the prefix of its variables. */
+  readonly name: N;
   readonly capabilities: ReadonlySet<AccountOperation>;
   readonly features: ProviderFeatures;
   /** The customer link on an account (PureWL `uuid`) is the id of a customer kept in this API's store. */
@@ -88,7 +89,17 @@ export interface ProviderSandbox {
   baseUrlFor: (emulatorUrl: string) => string;
 }
 
-export interface ProviderModule<S extends EnvShape = EnvShape> extends ProviderTraits {
+export interface ProviderModule<
+  S extends EnvShape = EnvShape,
+  N extends ProviderName = ProviderName,
+> extends ProviderTraits<N> {
+  /** What the GraphQL `Provider` enum says of this value (the vendor's label: product and API version). */
+  readonly description: string;
+  /**
+   * Default of SYNC_RATE_<NAME>: vendor calls per minute a sync of this vendor may spend (a vendor without a list
+   * call reads that many accounts per minute; a full sync paces its list pages to it). 0: no scheduled sync.
+   */
+  readonly syncRate: number;
   readonly env: ProviderEnv<S>;
   /** Vendor payload field names that carry secrets (JSON keys, form fields): redacted in any text that leaves. */
   readonly secretFields: readonly string[];
@@ -98,8 +109,10 @@ export interface ProviderModule<S extends EnvShape = EnvShape> extends ProviderT
   sandbox(): Promise<(options: EmulatorOptions) => ProviderSandbox>;
 }
 
-/** Identity helper keeping the env shape's literal keys (config.ts types its schema from them). */
-export function defineProviderModule<S extends EnvShape>(module: ProviderModule<S>): ProviderModule<S> {
+/** Identity helper keeping the env shape's literal keys and the literal name (config.ts types its schema from them). */
+export function defineProviderModule<S extends EnvShape, N extends ProviderName>(
+  module: ProviderModule<S, N>,
+): ProviderModule<S, N> {
   return module;
 }
 
@@ -109,6 +122,11 @@ export function defineProviderModule<S extends EnvShape>(module: ProviderModule<
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProviderModule = ProviderModule<any>;
+
+/** The variable holding a vendor's sync rate (calls per minute): SYNC_RATE_<NAME>. */
+export function syncRateVariable<N extends string>(name: N): `SYNC_RATE_${N}` {
+  return `SYNC_RATE_${name}`;
+}
 
 /** Every variable a module reads: the base URL first, then the credentials. */
 export function moduleVariables(module: AnyProviderModule): string[] {

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
 import { ConfigError } from '../lib/config-error.js';
 import { registerSecret, registerSecretFields } from '../lib/redact.js';
 import type { EmulatorOptions } from '../sandbox/emulator-kit.js';
 import type { NetworkSettings } from './http.js';
 import { moduleVariables, type AnyProviderModule, type SandboxHandle } from './module.js';
-import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS } from './modules.js';
+import { PROVIDER_MODULES, PROVIDER_ORDER, PROVIDER_SECRET_FIELDS, type ProviderName } from './modules.js';
 import type { AccountDirectory, VpnProvider } from './port.js';
 
 /**

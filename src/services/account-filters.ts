@@ -1,5 +1,5 @@
 import { InputError } from '../domain/errors.js';
-import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import { PROVIDER_ORDER, type ProviderName } from '../providers/modules.js';
 import type { AccountFilter, VpnProvider } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';
 import type { MirrorFilter } from '../store/mirror.js';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, ProviderError, InputError } from '../domain/errors.js';
-import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import { PROVIDER_ORDER, type ProviderName } from '../providers/modules.js';
 import type { AccountRecord } from '../domain/records.js';
 import { asProviderError, type AccountFilter, type VpnProvider } from '../providers/port.js';
 import type { Connection, Direction } from './pagination.js';

@@ -1,5 +1,5 @@
 import { ErrorCode, InputError } from '../domain/errors.js';
-import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import { PROVIDER_ORDER, type ProviderName } from '../providers/modules.js';
 import type { PlanRecord, ServerRecord, UsageRecord } from '../domain/records.js';
 import { AccountOperation, type ProviderFeatures, type ProviderHealth } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';

@@ -1,6 +1,7 @@
 import { InputError } from '../domain/errors.js';
 import { decodeAccountId } from '../domain/ids.js';
-import { ProviderName } from '../domain/provider.js';
+import type { ProviderName } from '../domain/provider.js';
+import { PROVIDER_ORDER } from '../providers/modules.js';
 import { EventStore, type AccountEventKind, type StoredEvent } from '../store/events.js';
 import type { ServiceKernel } from './kernel.js';
 
@@ -52,7 +53,7 @@ export class HistoryService {
     // A scoped caller sees the history of one of its own accounts, and nothing across accounts: without an
     // account of its scope the answer is the empty page an unknown account would give.
     if (this.k.scope.scoped && !(account && (await this.k.scope.ownsAccount(account)))) {
-      return this.page({ account: { provider: ProviderName.PUREWL, nativeId: '' } }, first, after);
+      return this.page({ account: { provider: PROVIDER_ORDER[0]!, nativeId: '' } }, first, after);
     }
     return this.page(
       {

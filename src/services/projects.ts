@@ -1,6 +1,6 @@
 import { ErrorCode, InputError } from '../domain/errors.js';
 import { encodeId } from '../domain/ids.js';
-import { PROVIDER_ORDER, type ProviderName } from '../domain/provider.js';
+import { PROVIDER_ORDER, type ProviderName } from '../providers/modules.js';
 import { ID_CODEC, type Codec } from './keyed-write.js';
 import type { CustomerRecord, ProjectRecord } from '../domain/records.js';
 import type { Page, PageQuery, VpnProvider } from '../providers/port.js';

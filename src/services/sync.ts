@@ -1,6 +1,7 @@
 import type { Env } from '../config.js';
 import { ProviderError } from '../domain/errors.js';
-import { ProviderName } from '../domain/provider.js';
+import type { ProviderName } from '../domain/provider.js';
+import { syncRateVariable } from '../providers/module.js';
 import type { AccountRecord } from '../domain/records.js';
 import type { VpnProvider } from '../providers/port.js';
 import type { Db } from '../store/db.js';
@@ -40,13 +41,7 @@ export interface SyncServiceDeps {
 
 /** SYNC_RATE_<PROVIDER>: vendor calls per minute a sync of that provider may spend; 0 = no scheduled sync. */
 export function syncRate(env: Env, provider: ProviderName): number {
-  const rates: Record<ProviderName, number> = {
-    [ProviderName.PUREWL]: env.SYNC_RATE_PUREWL,
-    [ProviderName.VPNRESELLERS]: env.SYNC_RATE_VPNRESELLERS,
-    [ProviderName.WLVPN]: env.SYNC_RATE_WLVPN,
-    [ProviderName.PUREVPN]: env.SYNC_RATE_PUREVPN,
-  };
-  return rates[provider];
+  return env[syncRateVariable(provider)];
 }
 
 /**

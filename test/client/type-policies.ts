@@ -1,8 +1,9 @@
 /**
- * The Apollo Client type policies the README shows (keep the two identical). Entities and reports carry an
- * `id` (Account, Customer, Project, Plan, Server, UsageReport, ProviderInfo, WriteIntent) and are normalised
- * by it; the types below are values without identity, merged into their parent when a later query selects
- * other fields of them; `accounts` pages are merged by relayStylePagination, per filter.
+ * The Apollo Client type policies docs/operations.md shows under "Hardened edges" (keep the two identical).
+ * Entities and reports carry an `id` (Account, Customer, Project, Plan, Server, UsageReport, ProviderInfo,
+ * WriteIntent) and are normalised by it; the types below are values without identity, merged into their
+ * parent when a later query selects other fields of them; `accounts` pages are merged by relayStylePagination,
+ * per filter.
  */
 export const VALUE_TYPES = [
   'AccountPlan',

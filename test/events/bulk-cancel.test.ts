@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 
 /**
  * cancelBulkOperation on a running operation: no item is claimed (so no vendor write starts) once the cancel is

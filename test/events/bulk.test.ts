@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startReceiver } from './receiver.js';
 
 /**

@@ -1,6 +1,6 @@
 import { startTestApp, type GqlResult, type TestApp } from '../helpers/app.js';
 import { AccountDashboardDocument, AccountOverviewDocument } from '../generated/operations.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 
 /**
  * Batching is the product: the 100-account dashboard across four providers, measured with the emulators'

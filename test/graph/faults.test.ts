@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
 import { AccountDashboardDocument } from '../generated/operations.js';
 
@@ -31,10 +31,7 @@ describe('fault matrix', () => {
     const res = await t.gql(AccountDashboardDocument, { first: 60 });
     baseline = new Map();
     for (const e of res.data?.accounts?.edges ?? [])
-      baseline.set(e.node.provider as ProviderName, [
-        ...(baseline.get(e.node.provider as ProviderName) ?? []),
-        e.node.id,
-      ]);
+      baseline.set(e.node.provider, [...(baseline.get(e.node.provider) ?? []), e.node.id]);
   });
   afterAll(async () => {
     process.stdout.write(
@@ -67,8 +64,8 @@ describe('fault matrix', () => {
       tally.duplicated += ids.length - new Set(ids).size;
       expect(present).toEqual(expected);
       expect(new Set(ids).size).toBe(ids.length);
-      expect(edges.some((e) => (e.node.provider as ProviderName) === provider)).toBe(false);
-      const failure = res.data?.accounts?.failures.find((f) => (f.provider as ProviderName) === provider);
+      expect(edges.some((e) => e.node.provider === provider)).toBe(false);
+      const failure = res.data?.accounts?.failures.find((f) => f.provider === provider);
       expect(codes).toContain(failure?.code);
       const error = res.errors?.find((e) => e.extensions?.provider === provider && e.path?.[0] === 'accounts');
       expect(codes).toContain(error?.extensions?.code);

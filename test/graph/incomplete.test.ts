@@ -1,6 +1,6 @@
 import { buildSchema, parse, executeSync, type GraphQLResolveInfo } from 'graphql';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { connectionNodeFields } from '../../src/graphql/common/selection.js';
 import { AccountDashboardDocument, AccountOverviewDocument } from '../generated/operations.js';
 

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import {
   AccountDashboardDocument,
   ProvidersDocument,

@@ -72,6 +72,6 @@ const PG_URL = process.env.TEST_DATABASE_URL;
     expect(new Set(answers.map((a) => a.account?.id)).size).toBe(1);
     expect(answers.every((a) => a.userErrors.length === 0)).toBe(true);
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
-    expect(apps[0]?.registry.get('WLVPN' as never).sandbox).toBe(false);
+    expect(apps[0]?.registry.get('WLVPN').sandbox).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/server.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 
 /** Graceful shutdown: a request in flight finishes with its data; then the store is closed. */
 describe('graceful shutdown', () => {

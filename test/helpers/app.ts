@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/server.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { Logger } from 'pino';
 
 /**

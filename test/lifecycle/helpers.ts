@@ -1,5 +1,5 @@
 import type { TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
 import { encodeId } from '../../src/domain/ids.js';
 

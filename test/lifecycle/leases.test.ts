@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { hashIntentInput } from '../../src/services/lifecycle.js';
 import { startJobs, type JobRunner } from '../../src/jobs/runner.js';
 import { RECONCILE_INTENTS } from '../../src/jobs/reconcile-intents.js';

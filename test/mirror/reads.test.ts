@@ -1,4 +1,4 @@
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../src/domain/records.js';
 import { encodeId } from '../../src/domain/ids.js';
 import { Mirror } from '../../src/store/mirror.js';

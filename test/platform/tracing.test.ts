@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { initTracing, withSpan } from '../../src/lib/tracing.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { AccountDashboardDocument, CreateAccountDocument } from '../generated/operations.js';
 

@@ -1,5 +1,5 @@
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { DEFAULT_NETWORK, nativeIdProblem, pathProblem } from '../../src/providers/http.js';
 import type { AnyProviderModule, ProviderSandbox } from '../../src/providers/module.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';

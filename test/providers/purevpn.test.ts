@@ -10,7 +10,7 @@ import { parseAnswer, toAccount, PLANS } from '../../src/providers/purevpn/mappe
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import { AccountStatus } from '../../src/domain/records.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { MemoryDirectory } from '../helpers/directory.js';
 
 /** Legacy PureVPN: form POSTs, XML answers, md5 auth and IP allowlist, the documented rules. */

@@ -6,7 +6,7 @@ import { monthDayYearToIso, parseStatus, toAccount } from '../../src/providers/p
 import { DEFAULT_NETWORK } from '../../src/providers/http.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { AccountStatus } from '../../src/domain/records.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { addDays, todayYmd } from '../../src/lib/dates.js';
 import { MemoryDirectory } from '../helpers/directory.js';
 import { shapeDiff } from '../helpers/shape.js';

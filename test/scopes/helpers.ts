@@ -1,12 +1,12 @@
 import { SignJWT } from 'jose';
 import { encodeId } from '../../src/domain/ids.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { TestApp } from '../helpers/app.js';
 
 export const SECRET = 'scope-tests-jwt-secret-0123456789abcdef';
 export const PROVIDERS = [ProviderName.PUREWL, ProviderName.VPNRESELLERS, ProviderName.WLVPN, ProviderName.PUREVPN];
 
-/** A portal's token: HS256 with the scope claims (README "Scoped access"). */
+/** A portal's token: HS256 with the scope claims (docs/scoped-access.md). */
 export async function token(sub: string, claims: Record<string, unknown>): Promise<Record<string, string>> {
   const jwt = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })

@@ -1,4 +1,4 @@
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
 import { createFor, SECRET, storeCustomer, token } from './helpers.js';

@@ -1,5 +1,5 @@
 import { encodeId } from '../../src/domain/ids.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/lib/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import {
   CreateAccountDocument,
   ChangeAccountPasswordDocument,
@@ -67,7 +67,7 @@ describe('secrets never leak', () => {
     // a change of password that fails upstream, with a known new password
     const page = await t.gql(AccountDashboardDocument, { first: 8 }, headers);
     for (const edge of page.data?.accounts?.edges ?? []) {
-      t.emulator(edge.node.provider as ProviderName).server.addFault({ kind: 'error', status: 502 });
+      t.emulator(edge.node.provider).server.addFault({ kind: 'error', status: 502 });
       bodies.push(
         JSON.stringify(
           await t.gql(
@@ -77,7 +77,7 @@ describe('secrets never leak', () => {
           ),
         ),
       );
-      t.emulator(edge.node.provider as ProviderName).server.clearFaults();
+      t.emulator(edge.node.provider).server.clearFaults();
     }
     // bad credentials in a header
     bodies.push(JSON.stringify(await t.gql('{ providers { name } }', {}, { authorization: `Bearer ${PASSWORDS[0]}` })));

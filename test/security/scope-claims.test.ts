@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Authenticator } from '../../src/auth.js';
 import { loadConfig } from '../../src/config.js';
 import { encodeId } from '../../src/domain/ids.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { Store } from '../../src/store/store.js';
 
 /** Scope claims (issue #21): what a customer / reseller token may say, and what is refused at the door. */

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/lib/logger.js';
 import { secretCount } from '../../src/lib/redact.js';
 import { encodeId } from '../../src/domain/ids.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /**

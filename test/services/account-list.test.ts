@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { GraphQLError } from 'graphql';
 import { CrossProviderAccountList } from '../../src/services/account-list.js';
-import { ProviderName, PROVIDER_ORDER } from '../../src/domain/provider.js';
+import { ProviderName, PROVIDER_ORDER } from '../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../src/domain/records.js';
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import type { AccountFilter, PageQuery, VpnProvider } from '../../src/providers/port.js';

@@ -1,4 +1,4 @@
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { AccountStatus } from '../../src/domain/records.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { Mirror } from '../../src/store/mirror.js';

@@ -1,4 +1,4 @@
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { BulkStore, type NewBulkItem } from '../../src/store/bulk.js';
 import { storeBackends } from '../helpers/backends.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../src/domain/records.js';
 import { Mirror, type MirrorOrderField } from '../../src/store/mirror.js';
 import type { Store } from '../../src/store/store.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { storeBackends } from '../helpers/backends.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { BeginInput, BeginResult } from '../../src/store/intents.js';
 
 describe.each(storeBackends)('store on %s', (_name, open) => {

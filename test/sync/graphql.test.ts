@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config.js';
 import { encodeId } from '../../src/domain/ids.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { AccountStatus } from '../../src/domain/records.js';
 import { startJobs, type JobRunner } from '../../src/jobs/runner.js';
 import { createLogger } from '../../src/lib/logger.js';

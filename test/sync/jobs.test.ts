@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startJobs, type JobRunner } from '../../src/jobs/runner.js';
 import { SYNC_PROVIDER, SYNC_SCHEDULE, syncJobs, type SyncJobOutput } from '../../src/jobs/sync.js';
 import { createLogger } from '../../src/lib/logger.js';

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { ProviderName } from '../../domain/provider.js';
+import type { ProviderModule } from '../../providers/module.js';
+import { PROVIDER_MODULES, ProviderName } from '../../providers/modules.js';
 import { AccountStatus, PlanKind } from '../../domain/records.js';
 import { ErrorCode } from '../../domain/errors.js';
 import { AccountOperation } from '../../providers/port.js';
@@ -7,12 +8,7 @@ import { AccountOperation } from '../../providers/port.js';
 registerEnumType(ProviderName, {
   name: 'Provider',
   description: 'A white-label VPN reseller API behind this graph.',
-  valuesConfig: {
-    PUREWL: { description: 'PureWL (PureVPN White Label), VPN Account Management API v2.' },
-    VPNRESELLERS: { description: 'VPNresellers API v4.1.' },
-    WLVPN: { description: 'WLVPN (White Label VPN) API v2.' },
-    PUREVPN: { description: 'Legacy PureVPN reseller API v1.0 (XML).' },
-  },
+  valuesConfig: providerValuesConfig(PROVIDER_MODULES),
 });
 
 registerEnumType(AccountStatus, {
@@ -81,5 +77,15 @@ registerEnumType(AccountOperation, {
     REVOKE_SESSIONS: { description: 'Delete every auth token of the account (WLVPN).' },
   },
 });
+
+/** The `Provider` enum's values, in the modules' order, each described by its module. */
+export function providerValuesConfig<N extends string>(
+  modules: ReadonlyArray<Pick<ProviderModule, 'description'> & { readonly name: N }>,
+): Record<N, { description: string }> {
+  return Object.fromEntries(modules.map((m) => [m.name, { description: m.description }])) as Record<
+    N,
+    { description: string }
+  >;
+}
 
 export { ProviderName, AccountStatus, PlanKind, ErrorCode, AccountOperation };

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings } from '../http.js';
 import { classifyFailure } from './errors.js';
 import { parseAnswer } from './mapper.js';
 import type { PvAnswer, PvAuthFields, PvMethod } from './wire.js';
+import { PUREVPN } from './name.js';
 
 /** Typed client for the PureVPN reseller API: form POSTs with api_user + md5(api_password), XML answers. */
 export class PurevpnClient {
@@ -14,7 +14,7 @@ export class PurevpnClient {
   private readonly md5: string;
 
   constructor(url: string, user: string, password: string, network: Partial<NetworkSettings> = {}) {
-    this.http = new UpstreamHttp(ProviderName.PUREVPN, url, network);
+    this.http = new UpstreamHttp(PUREVPN, url, network);
     this.user = user;
     this.md5 = createHash('md5').update(password).digest('hex');
     registerSecret(password);

@@ -1,10 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ProviderName } from '../../domain/provider.js';
 import { directoryAccount } from '../directory-backed.js';
 import { AccountStatus, PlanKind, type AccountRecord, type PlanRecord } from '../../domain/records.js';
 import { ymdToIso } from '../../lib/dates.js';
 import { PACKAGES, PERIODS } from './rules.js';
 import type { PvAnswer, PvStatus } from './wire.js';
+import { PUREVPN } from './name.js';
 
 /** PureVPN XML answers → domain records. */
 
@@ -38,7 +38,7 @@ const STATUS: Record<PvStatus | 'enabled', AccountStatus> = {
 
 export function toAccount(username: string, a: PvAnswer, customer: string | null): AccountRecord {
   const raw = (a.status ?? '').toLowerCase();
-  return directoryAccount(ProviderName.PUREVPN, username, customer, {
+  return directoryAccount(PUREVPN, username, customer, {
     status: STATUS[raw as PvStatus] ?? AccountStatus.UNKNOWN,
     providerStatus: a.status ?? '',
     expiresAt: ymdToIso(a.expiry_status),
@@ -48,7 +48,7 @@ export function toAccount(username: string, a: PvAnswer, customer: string | null
 /** Plans are package × period, e.g. "STANDARD-30". */
 export const PLANS: PlanRecord[] = PACKAGES.flatMap((pkg) =>
   PERIODS.map((days) => ({
-    provider: ProviderName.PUREVPN,
+    provider: PUREVPN,
     nativeId: `${pkg}-${days}`,
     code: `${pkg}-${days}`,
     name: `${pkg} ${days} days`,

@@ -1,6 +1,6 @@
-import { ProviderName } from '../../domain/provider.js';
 import { usernameIdRules, type NativeIdRules, type ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
+import { PUREVPN } from './name.js';
 
 /** PureVPN rules, shared by pre-flight validation, the provider and the emulator. */
 
@@ -45,8 +45,8 @@ const username = (u: string) =>
 /** An account's id is its username; PureVPN has no customers, projects or servers: only the shared rules apply. */
 export const ID_RULES: NativeIdRules = usernameIdRules(username);
 
-export const TRAITS: ProviderTraits = {
-  name: ProviderName.PUREVPN,
+export const TRAITS: ProviderTraits<typeof PUREVPN> = {
+  name: PUREVPN,
   capabilities: new Set<AccountOperation>([
     AccountOperation.CREATE,
     AccountOperation.ENABLE,

@@ -1,5 +1,4 @@
 import type { ProviderError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import { forgetSecret, registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
 import { classifyFailure } from './errors.js';
@@ -16,6 +15,7 @@ import type {
   PwTokenBody,
   PwTokenRequest,
 } from './wire.js';
+import { PUREWL } from './name.js';
 
 /**
  * Typed client for PureWL's VAM API. The access token is fetched once, cached until shortly before its
@@ -36,7 +36,7 @@ export class PurewlClient {
     network: Partial<NetworkSettings> = {},
     private readonly now: () => number = Date.now,
   ) {
-    this.http = new UpstreamHttp(ProviderName.PUREWL, baseUrl, network);
+    this.http = new UpstreamHttp(PUREWL, baseUrl, network);
     registerSecret(secretKey);
   }
 

@@ -1,4 +1,3 @@
-import { ProviderName } from '../../domain/provider.js';
 import { directoryAccount } from '../directory-backed.js';
 import {
   AccountStatus,
@@ -9,6 +8,7 @@ import {
 } from '../../domain/records.js';
 import { SUBSCRIPTIONS, monthDayYearToIso } from './rules.js';
 import type { PwCity, PwCountry, PwStatusBody } from './wire.js';
+import { PUREWL } from './name.js';
 
 export { monthDayYearToIso } from './rules.js';
 
@@ -32,7 +32,7 @@ export function parseStatus(raw: string): { status: AccountStatus; expiresAt: st
 
 export function toAccount(body: PwStatusBody, customer: string | null): AccountRecord {
   const { status, expiresAt } = parseStatus(body.status);
-  return directoryAccount(ProviderName.PUREWL, body.vpnUsername, customer, {
+  return directoryAccount(PUREWL, body.vpnUsername, customer, {
     status,
     providerStatus: body.status,
     expiresAt,
@@ -41,7 +41,7 @@ export function toAccount(body: PwStatusBody, customer: string | null): AccountR
 
 /** The three subscription types are PureWL's plans (no upstream call). */
 export const PLANS: PlanRecord[] = SUBSCRIPTIONS.map((type) => ({
-  provider: ProviderName.PUREWL,
+  provider: PUREWL,
   nativeId: type,
   code: type,
   name: type[0]?.toUpperCase() + type.slice(1),
@@ -56,7 +56,7 @@ export const PLANS: PlanRecord[] = SUBSCRIPTIONS.map((type) => ({
 
 export function toServers(cities: PwCity[], countries: PwCountry[], protocols: string[]): ServerRecord[] {
   return cities.map((c) => ({
-    provider: ProviderName.PUREWL,
+    provider: PUREWL,
     nativeId: `${c.country_code}-${c.id}`,
     hostname: null,
     ip: null,

@@ -1,7 +1,7 @@
-import { ProviderName } from '../../domain/provider.js';
 import { usernameIdRules, type NativeIdRules, type ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 import type { PwSubscriptionType } from './wire.js';
+import { PUREWL } from './name.js';
 
 /** PureWL rules, shared by pre-flight validation, the provider, the mapper and the emulator. */
 
@@ -78,8 +78,8 @@ const username = (u: string) =>
 export const ID_RULES: NativeIdRules = usernameIdRules(username);
 
 /** The account's `uuid` is ours to choose: the id of a customer kept in this API's store. */
-export const TRAITS: ProviderTraits = {
-  name: ProviderName.PUREWL,
+export const TRAITS: ProviderTraits<typeof PUREWL> = {
+  name: PUREWL,
   capabilities: new Set<AccountOperation>([
     AccountOperation.CREATE,
     AccountOperation.ENABLE,

@@ -1,8 +1,8 @@
 import type { ProviderError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
 import { classifyFailure, type VrFailureBody as Answer } from './errors.js';
+import { VPNRESELLERS } from './name.js';
 
 /** The VPNresellers client's transport: bearer authorization, JSON answers, vendor failures as ProviderError. */
 export class VpnresellersClientBase {
@@ -10,7 +10,7 @@ export class VpnresellersClientBase {
   protected readonly authorization: string;
 
   constructor(baseUrl: string, token: string, network: Partial<NetworkSettings> = {}) {
-    this.http = new UpstreamHttp(ProviderName.VPNRESELLERS, baseUrl, network);
+    this.http = new UpstreamHttp(VPNRESELLERS, baseUrl, network);
     registerSecret(token);
     this.authorization = `Bearer ${token}`;
   }

@@ -1,4 +1,3 @@
-import { ProviderName } from '../../domain/provider.js';
 import {
   AccountStatus,
   type AccountRecord,
@@ -8,6 +7,7 @@ import {
   type ServerRecord,
 } from '../../domain/records.js';
 import type { VrAccountJson, VrConfigFile, VrCustomerJson, VrPortJson, VrProjectJson, VrServerJson } from './wire.js';
+import { VPNRESELLERS } from './name.js';
 
 /** VPNresellers v4.1 payloads → domain records. */
 
@@ -30,7 +30,7 @@ export function toAccount(a: VrAccountJson, now: number = Date.now()): AccountRe
   const expiresAt = microsToIso(a.expired_at);
   const expired = expiresAt !== null && Date.parse(expiresAt) <= now;
   return {
-    provider: ProviderName.VPNRESELLERS,
+    provider: VPNRESELLERS,
     nativeId: String(a.id),
     username: a.username,
     status:
@@ -58,7 +58,7 @@ export function toAccount(a: VrAccountJson, now: number = Date.now()): AccountRe
 
 export function toCustomer(c: VrCustomerJson): CustomerRecord {
   return {
-    provider: ProviderName.VPNRESELLERS,
+    provider: VPNRESELLERS,
     nativeId: String(c.id),
     firstName: c.first_name,
     lastName: c.last_name,
@@ -69,12 +69,12 @@ export function toCustomer(c: VrCustomerJson): CustomerRecord {
 }
 
 export function toProject(p: VrProjectJson): ProjectRecord {
-  return { provider: ProviderName.VPNRESELLERS, nativeId: String(p.id), name: p.name, description: p.description };
+  return { provider: VPNRESELLERS, nativeId: String(p.id), name: p.name, description: p.description };
 }
 
 export function toServer(s: VrServerJson, ports: VrPortJson[]): ServerRecord {
   return {
-    provider: ProviderName.VPNRESELLERS,
+    provider: VPNRESELLERS,
     nativeId: String(s.id),
     hostname: s.name,
     ip: s.ip,

@@ -1,6 +1,6 @@
-import { ProviderName } from '../../domain/provider.js';
 import type { NativeIdRules, ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
+import { VPNRESELLERS } from './name.js';
 
 /** VPNresellers v4.1 rules, shared by pre-flight validation, the provider and the emulator. */
 
@@ -59,8 +59,8 @@ export const ID_RULES: NativeIdRules = {
   username: (u) => (USERNAME_RULE.test(u) ? null : 'must be 3–50 letters, digits, dots, dashes or underscores'),
 };
 
-export const TRAITS: ProviderTraits = {
-  name: ProviderName.VPNRESELLERS,
+export const TRAITS: ProviderTraits<typeof VPNRESELLERS> = {
+  name: VPNRESELLERS,
   capabilities: new Set<AccountOperation>([
     AccountOperation.CREATE,
     AccountOperation.ENABLE,

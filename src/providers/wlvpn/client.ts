@@ -1,5 +1,4 @@
 import type { ProviderError } from '../../domain/errors.js';
-import { ProviderName } from '../../domain/provider.js';
 import { registerSecret } from '../../lib/redact.js';
 import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
 import { classifyFailure } from './errors.js';
@@ -18,6 +17,7 @@ import type {
   WlUpdate,
   WlUsageMetric,
 } from './wire.js';
+import { WLVPN } from './name.js';
 
 /** Typed client for every WLVPN v2 endpoint. Basic auth `api-key:<key>`. */
 
@@ -26,7 +26,7 @@ export class WlvpnClient {
   private readonly authorization: string;
 
   constructor(baseUrl: string, apiKey: string, network: Partial<NetworkSettings> = {}) {
-    this.http = new UpstreamHttp(ProviderName.WLVPN, baseUrl, network);
+    this.http = new UpstreamHttp(WLVPN, baseUrl, network);
     registerSecret(apiKey);
     const token = Buffer.from(`api-key:${apiKey}`).toString('base64');
     registerSecret(token);

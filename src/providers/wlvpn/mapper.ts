@@ -1,4 +1,3 @@
-import { ProviderName } from '../../domain/provider.js';
 import {
   AccountStatus,
   PlanKind,
@@ -20,6 +19,7 @@ import type {
   WlUsageMetric,
   WlStatusId,
 } from './wire.js';
+import { WLVPN } from './name.js';
 
 /** WLVPN v2 payloads → domain records. */
 
@@ -43,7 +43,7 @@ export function toAccount(c: WlCustomer, today: string): AccountRecord {
   const closeIso = ymdToIso(c.close_date);
   const closed = c.acct_status_id === 3;
   return {
-    provider: ProviderName.WLVPN,
+    provider: WLVPN,
     nativeId: String(c.cust_id),
     username: c.cust_user_id,
     status: STATUS_OF_ID[c.acct_status_id as WlStatusId] ?? AccountStatus.UNKNOWN,
@@ -89,7 +89,7 @@ export function toPlanItem(p: WlPlanInfoItem, state: AccountPlanRecord['state'])
 export function toPlan(p: WlPlan): PlanRecord {
   const bandwidth = p.bandwidth_mb !== null ? p.bandwidth_mb * 1_048_576 : null;
   return {
-    provider: ProviderName.WLVPN,
+    provider: WLVPN,
     nativeId: p.plan_code,
     code: p.plan_code,
     name: p.name,
@@ -105,7 +105,7 @@ export function toPlan(p: WlPlan): PlanRecord {
 
 export function toServer(hostname: string, s: WlServer): ServerRecord {
   return {
-    provider: ProviderName.WLVPN,
+    provider: WLVPN,
     nativeId: hostname,
     hostname,
     ip: s.ip,
@@ -119,7 +119,7 @@ export function toServer(hostname: string, s: WlServer): ServerRecord {
 
 export function toUsage(custId: string, from: string, to: string, metrics: WlUsageMetric[]): UsageRecord {
   return {
-    provider: ProviderName.WLVPN,
+    provider: WLVPN,
     accountNativeId: custId,
     from,
     to,

@@ -1,8 +1,8 @@
-import { ProviderName } from '../../domain/provider.js';
 import { AccountStatus } from '../../domain/records.js';
 import type { NativeIdRules, ProviderTraits } from '../module.js';
 import { AccountOperation } from '../port.js';
 import type { WlStatusId } from './wire.js';
+import { WLVPN } from './name.js';
 
 /**
  * WLVPN v2 rules: the ONE statement of what the vendor accepts, used by pre-flight validation
@@ -85,8 +85,8 @@ export const ID_RULES: NativeIdRules = {
   server: () => null,
 };
 
-export const TRAITS: ProviderTraits = {
-  name: ProviderName.WLVPN,
+export const TRAITS: ProviderTraits<typeof WLVPN> = {
+  name: WLVPN,
   capabilities: new Set<AccountOperation>([
     AccountOperation.CREATE,
     AccountOperation.ENABLE,
