@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_NETWORK, type NetworkSettings } from './providers/http.js';
-import { moduleVariables, syncRateVariable, type AnyProviderModule } from './providers/module.js';
+import { bulkRateVariable, moduleVariables, syncRateVariable, type AnyProviderModule } from './providers/module.js';
 import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS, type ProviderName } from './providers/modules.js';
 import { registerSecret, registerSecretFields } from './lib/redact.js';
 import { ConfigError } from './lib/config-error.js';
@@ -20,6 +20,12 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type ProviderEnvShape = UnionToIntersection<(typeof PROVIDER_MODULES)[number]['env']['schema']['shape']>;
 /** SYNC_RATE_<NAME> for every vendor: calls per minute a sync may spend, default from its module; 0 = no scheduled sync. */
 type SyncRateShape = { [N in ProviderName as `SYNC_RATE_${N}`]: ReturnType<typeof int> };
+/**
+ * BULK_RATE_<NAME> for every vendor: calls per minute bulk operations may spend on it (every call an item makes,
+ * its read-backs included; shared by all operations and replicas through the store); default 300; 0 = not paced.
+ */
+type BulkRateShape = { [N in ProviderName as `BULK_RATE_${N}`]: ReturnType<typeof int> };
+const DEFAULT_BULK_RATE = 300;
 
 /** The variables the provider modules bring: each one's own fragment, and its SYNC_RATE_<NAME>. */
 function providerShapeOf(modules: readonly AnyProviderModule[]): z.ZodRawShape {
@@ -27,6 +33,7 @@ function providerShapeOf(modules: readonly AnyProviderModule[]): z.ZodRawShape {
     {},
     ...modules.map((m) => m.env.schema.shape as z.ZodRawShape),
     ...modules.map((m) => ({ [syncRateVariable(m.name)]: int(m.syncRate, 0) })),
+    ...modules.map((m) => ({ [bulkRateVariable(m.name)]: int(DEFAULT_BULK_RATE, 0) })),
   ) as z.ZodRawShape;
 }
 
@@ -152,17 +159,6 @@ const common = z.object({
   BULK_CONCURRENCY: int(4, 1),
   /** A running bulk operation whose worker went silent this long is taken over (resumed) by another. */
   BULK_LEASE_MS: int(30_000, 100),
-  /**
-   * Vendor calls per minute bulk operations may spend on PureWL (every call an item makes, its read-backs
-   * included; shared by all operations and replicas through the store). 0 = not paced (BULK_CONCURRENCY only).
-   */
-  BULK_RATE_PUREWL: int(300, 0),
-  /** Like BULK_RATE_PUREWL, for VPNresellers. */
-  BULK_RATE_VPNRESELLERS: int(300, 0),
-  /** Like BULK_RATE_PUREWL, for WLVPN. */
-  BULK_RATE_WLVPN: int(300, 0),
-  /** Like BULK_RATE_PUREWL, for PureVPN. */
-  BULK_RATE_PUREVPN: int(300, 0),
   /** Demand control: size assumed for a list with no @listSize and no slicing argument (= the router's list_size). */
   COST_LIST_SIZE: int(10, 1),
 });
@@ -172,7 +168,7 @@ export function configSchemaFor(modules: readonly AnyProviderModule[]) {
   return common.extend(providerShapeOf(modules));
 }
 
-const schema = common.extend(providerShapeOf(PROVIDER_MODULES) as ProviderEnvShape & SyncRateShape);
+const schema = common.extend(providerShapeOf(PROVIDER_MODULES) as ProviderEnvShape & SyncRateShape & BulkRateShape);
 
 export type Env = z.infer<typeof schema>;
 

@@ -128,6 +128,10 @@ export function syncRateVariable<N extends string>(name: N): `SYNC_RATE_${N}` {
   return `SYNC_RATE_${name}`;
 }
 
+export function bulkRateVariable<N extends string>(name: N): `BULK_RATE_${N}` {
+  return `BULK_RATE_${name}`;
+}
+
 /** Every variable a module reads: the base URL first, then the credentials. */
 export function moduleVariables(module: AnyProviderModule): string[] {
   const names = Object.keys(module.env.schema.shape as EnvShape);

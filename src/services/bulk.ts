@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { ErrorCode, InputError, InputErrors } from '../domain/errors.js';
 import { decodeAccountId } from '../domain/ids.js';
-import { ProviderName } from '../domain/provider.js';
+import type { ProviderName } from '../domain/provider.js';
+import { bulkRateVariable } from '../providers/module.js';
 import type { Env } from '../config.js';
 import type { AccountStatus } from '../domain/records.js';
 import { AccountOperation } from '../providers/port.js';
@@ -74,13 +75,7 @@ export const OPERATION_OF: Record<BulkAction, AccountOperation> = {
 
 /** BULK_RATE_<PROVIDER>: vendor calls per minute bulk operations may make on that provider; 0 = not paced. */
 export function bulkRate(env: Env, provider: ProviderName): number {
-  const rates: Record<ProviderName, number> = {
-    [ProviderName.PUREWL]: env.BULK_RATE_PUREWL,
-    [ProviderName.VPNRESELLERS]: env.BULK_RATE_VPNRESELLERS,
-    [ProviderName.WLVPN]: env.BULK_RATE_WLVPN,
-    [ProviderName.PUREVPN]: env.BULK_RATE_PUREVPN,
-  };
-  return rates[provider];
+  return env[bulkRateVariable(provider)];
 }
 
 export function supports(registry: ProviderRegistry, provider: ProviderName, action: BulkAction): boolean {

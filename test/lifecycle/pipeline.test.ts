@@ -1,4 +1,4 @@
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { SECRET, storeCustomer, token } from '../scopes/helpers.js';
 import { clearFaults, injectFault } from './helpers.js';

@@ -1,4 +1,4 @@
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 

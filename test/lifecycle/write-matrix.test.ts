@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../src/domain/records.js';
 import { providerModule } from '../../src/providers/modules.js';
 import { AccountOperation } from '../../src/providers/port.js';

@@ -9,7 +9,7 @@ import { openStore, type Store } from '../../src/store/store.js';
 import { migrate } from '../../src/store/db.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { redact } from '../../src/lib/redact.js';
-import { ProviderName } from '../../src/domain/provider.js';
+import { ProviderName } from '../../src/providers/modules.js';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../generated/operations.js';
 import { openPostgresSchema, type OpenedBackend } from '../helpers/backends.js';
 import { buildOnce, ENTRY, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../app/process.js';
