@@ -333,7 +333,7 @@ function expectedLost(
     case AccountOperation.REOPEN:
       return after?.status === AccountStatus.CLOSED;
     case AccountOperation.ANONYMISE:
-      return after?.status !== AccountStatus.CLOSED;
+      return after !== null && after.status !== AccountStatus.CLOSED; // WLVPN answers 410 for it afterwards
     case AccountOperation.RENEW:
       return applications !== 1;
     case AccountOperation.CHANGE_PLAN:

@@ -70,7 +70,8 @@ export class PurevpnClient {
     return this.call('getAccount', 'status', { username }, true);
   }
   deleteAccount(username: string) {
-    return this.call('deleteAccount', 'delete_account', { username }, true);
+    // Not idempotent at the vendor: a second one answers "Invalid username"; never resent blindly.
+    return this.call('deleteAccount', 'delete_account', { username }, false);
   }
   updateAccount(username: string, updateStatus: 'enable' | 'disable') {
     return this.call(

@@ -169,7 +169,9 @@ export class PurewlClient {
       path: 'vam/v2/delete',
       searchParams: { vpnUsername },
       json: { vpnUsername },
-      idempotent: true,
+      // Not idempotent at the vendor: a second one answers "not found", so it is never resent blindly
+      // (reconciliation reads whether the account is gone).
+      idempotent: false,
     });
   }
   subscription(vpnUsername: string, subscriptionType: PwSubscriptionType) {

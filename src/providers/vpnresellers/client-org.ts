@@ -44,7 +44,9 @@ export class VpnresellersOrgClient extends VpnresellersClientBase {
       operation: 'deleteCustomer',
       method: 'DELETE',
       path: `v4_1/customers/${encodeURIComponent(id)}`,
-      idempotent: true,
+      // Not idempotent at the vendor: a second one answers "not found", so it is never resent blindly
+      // (reconciliation reads whether the account is gone).
+      idempotent: false,
     });
   }
   customerAccounts(id: string, q: VrPageQuery) {
@@ -96,7 +98,9 @@ export class VpnresellersOrgClient extends VpnresellersClientBase {
       operation: 'deleteProject',
       method: 'DELETE',
       path: `v4_1/projects/${encodeURIComponent(id)}`,
-      idempotent: true,
+      // Not idempotent at the vendor: a second one answers "not found", so it is never resent blindly
+      // (reconciliation reads whether the account is gone).
+      idempotent: false,
     });
   }
   projectCustomers(id: string, q: VrPageQuery) {

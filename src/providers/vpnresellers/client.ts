@@ -57,7 +57,9 @@ export class VpnresellersClient extends VpnresellersOrgClient {
       operation: 'deleteAccount',
       method: 'DELETE',
       path: `v4_1/accounts/${encodeURIComponent(id)}`,
-      idempotent: true,
+      // Not idempotent at the vendor: a second one answers "not found", so it is never resent blindly
+      // (reconciliation reads whether the account is gone).
+      idempotent: false,
     });
   }
   enable(id: string) {

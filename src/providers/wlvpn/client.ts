@@ -102,7 +102,9 @@ export class WlvpnClient {
       operation: 'anonymiseAccount',
       method: 'PUT',
       path: `v2/customers/${encodeURIComponent(id)}/anonymise`,
-      idempotent: true,
+      // Not idempotent at the vendor: a second one answers "not found", so it is never resent blindly
+      // (reconciliation reads whether the account is gone).
+      idempotent: false,
     });
   }
   paged(query: WlPagedQuery) {

@@ -33,6 +33,8 @@ export interface Expectation {
   planNativeId?: string;
   /** The account is gone (delete). */
   gone?: boolean;
+  /** The account being gone also shows the write (WLVPN answers 410 for an anonymised account). */
+  orGone?: boolean;
 }
 
 export interface Verb {
@@ -65,7 +67,7 @@ export const VERBS: Readonly<Record<Exclude<AccountOperation, AccountOperation.C
   [AccountOperation.CLOSE]: absolute('closeAccount', () => ({ status: [AccountStatus.CLOSED] })),
   [AccountOperation.DELETE]: absolute('deleteAccount', () => ({ gone: true })),
   [AccountOperation.REOPEN]: absolute('reopenAccount', () => ({ notStatus: [AccountStatus.CLOSED] }), true),
-  [AccountOperation.ANONYMISE]: absolute('anonymiseAccount', () => ({ status: [AccountStatus.CLOSED] })),
+  [AccountOperation.ANONYMISE]: absolute('anonymiseAccount', () => ({ status: [AccountStatus.CLOSED], orGone: true })),
   [AccountOperation.CHANGE_PASSWORD]: absolute('changeAccountPassword', () => null),
   [AccountOperation.SET_BANDWIDTH_LIMIT]: absolute('setAccountBandwidthLimit', () => null),
   [AccountOperation.REVOKE_SESSIONS]: absolute('revokeAccountSessions', () => null),
@@ -114,7 +116,7 @@ export function verdict(
 ): Verdict {
   const expect = context.expect ?? null;
   if (expect?.gone) return now === null ? 'applied' : 'absent';
-  if (now === null) return 'unsettled';
+  if (now === null) return expect?.orGone ? 'applied' : 'unsettled';
   if (verb.addsTime) {
     const before = context.before ?? null;
     if (!before) return 'unsettled';
