@@ -9,7 +9,8 @@ import { buildOnce, gql, killAll, spawnServer, tempDataDir, waitReady, type Serv
  * SIGTERM drains (/ready 503, answers close their connections, listener closed, in-flight requests answered),
  * then exits 0; a request in flight finishes with its data; a second signal, or a grace that runs out, exits 1.
  */
-jest.setTimeout(120_000);
+// Hang guards only (each test starts a real server; on a loaded machine a start alone can take a minute).
+jest.setTimeout(600_000);
 
 const dirs: string[] = [];
 const start = async (env: Record<string, string> = {}): Promise<ServerProcess> => {
@@ -35,7 +36,7 @@ const DISABLE =
 
 beforeAll(async () => {
   await buildOnce();
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await killAll();

@@ -20,7 +20,8 @@ import {
  * SIGTERM with the job runner inside (WORKER=inline) exiting 0 within the grace period, also while a
  * reconcile-intents job is running.
  */
-jest.setTimeout(120_000);
+// Hang guards only: real processes on a machine other work shares.
+jest.setTimeout(600_000);
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const dirs: string[] = [];
@@ -34,7 +35,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   await buildOnce();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await killAll();

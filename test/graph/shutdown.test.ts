@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { jest } from '@jest/globals';
 import { request as httpRequest, Agent } from 'node:http';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/server.js';
@@ -9,6 +10,9 @@ import { ProviderName } from '../../src/domain/provider.js';
  * Graceful shutdown, in process. Ordering, not timing: each step waits for the event it needs (the request has
  * reached the vendor, the drain has begun), never a fixed sleep, so a loaded machine only makes it slower.
  */
+// A hang guard only: an in-process app starts slowly on a loaded machine.
+jest.setTimeout(300_000);
+
 const QUERY = '{ accounts(first: 8, filter: { providers: [WLVPN] }) { edges { node { id } } } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

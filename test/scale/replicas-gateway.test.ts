@@ -24,7 +24,8 @@ import { readinessRouter, type ReadinessRouter } from './router.js';
  * (IntrospectAndCompose) composing it with the example billing subgraph. Every query and mutation goes through
  * the gateway.
  */
-jest.setTimeout(120_000);
+// Hang guards only: real processes on a machine other work shares.
+jest.setTimeout(600_000);
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const KEY = 'scale-operator-key-0123456789abcdef';
@@ -143,7 +144,7 @@ interface Answer<T> {
       max: 1,
     });
     await boss.start();
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await boss?.stop({ graceful: false, wait: true }).catch(() => undefined);

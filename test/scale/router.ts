@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A stand-in for the load balancer in front of replicas, behaving like the real ones do (an Envoy / nginx
- * upstream, a Kubernetes Service fed by readiness): round-robin over the targets whose `GET /ready` last
- * answered 200, probed every `probeMs`; keep-alive connections to the targets (one pool, reused across
- * requests); a target is only put in rotation once a probe said ready.
+ * upstream, a Kubernetes Service fed by readiness): round-robin over the targets in rotation, probed with
+ * `GET /ready` every `probeMs`; keep-alive connections to the targets (one pool, reused across requests). A
+ * target enters rotation when a probe answers 200 and leaves it on a 503 (draining) or a refused connect (gone);
+ * a probe that times out (a busy machine) only counts after three in a row, as a load balancer's unhealthy
+ * threshold does.
  *
  * It retries NOTHING: every upstream failure is counted by its cause and answered 502 (or passed through, for
  * a status the target sent), so a test can tell the router's share from the replica's:
@@ -39,6 +41,7 @@ export async function readinessRouter(initial: string[], options: { probeMs: num
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const targets: string[] = [];
   const ready = new Map<string, boolean>();
+  const timeouts = new Map<string, number>();
   const probeLog = new Map<string, number[]>();
   const counts = { requests: 0, refused: 0, reset: 0, status5xx: 0, noTarget: 0 };
   const failures: string[] = [];
@@ -46,7 +49,14 @@ export async function readinessRouter(initial: string[], options: { probeMs: num
 
   const probe = (target: string): Promise<void> =>
     new Promise((resolve) => {
-      const done = (status: number): void => {
+      const done = (status: number | 'timeout'): void => {
+        if (status === 'timeout') {
+          const n = (timeouts.get(target) ?? 0) + 1;
+          timeouts.set(target, n);
+          if (n < 3) return resolve();
+          status = 0;
+        }
+        timeouts.set(target, 0);
         probeLog.get(target)?.push(status);
         if (targets.includes(target)) ready.set(target, status === 200);
         resolve();
@@ -55,8 +65,8 @@ export async function readinessRouter(initial: string[], options: { probeMs: num
         res.resume();
         res.on('end', () => done(res.statusCode ?? 0));
       });
-      req.on('timeout', () => req.destroy(new Error('probe timeout')));
-      req.on('error', () => done(0));
+      req.on('timeout', () => req.destroy(Object.assign(new Error('probe timeout'), { code: 'PROBE_TIMEOUT' })));
+      req.on('error', (error: NodeJS.ErrnoException) => done(error.code === 'PROBE_TIMEOUT' ? 'timeout' : 0));
       req.end();
     });
 
