@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
  * `GET /ready` every `probeMs`; keep-alive connections to the targets (one pool, reused across requests). A
  * target enters rotation when a probe answers 200 and leaves it on a 503 (draining) or a refused connect (gone);
  * a probe that times out (a busy machine) only counts after three in a row, as a load balancer's unhealthy
- * threshold does.
+ * threshold does. With no target in rotation it fails open, as Envoy's panic mode does: round-robin over every
+ * target it has (counted as `panic`; a draining replica still serves, a gone one is counted refused).
  *
  * It retries NOTHING: every upstream failure is counted by its cause and answered 502 (or passed through, for
  * a status the target sent), so a test can tell the router's share from the replica's:
@@ -25,7 +26,7 @@ export interface ReadinessRouter {
   inRotation(): string[];
   /** Every probe answer per target, in order: HTTP status, or 0 when the probe could not connect. */
   probes(target: string): number[];
-  counts: { requests: number; refused: number; reset: number; status5xx: number; noTarget: number };
+  counts: { requests: number; refused: number; reset: number; status5xx: number; panic: number };
   /** One line per failed request: target, cause. */
   failures: string[];
   close(): Promise<void>;
@@ -43,7 +44,7 @@ export async function readinessRouter(initial: string[], options: { probeMs: num
   const ready = new Map<string, boolean>();
   const timeouts = new Map<string, number>();
   const probeLog = new Map<string, number[]>();
-  const counts = { requests: 0, refused: 0, reset: 0, status5xx: 0, noTarget: 0 };
+  const counts = { requests: 0, refused: 0, reset: 0, status5xx: 0, panic: 0 };
   const failures: string[] = [];
   let next = 0;
 
@@ -79,7 +80,9 @@ export async function readinessRouter(initial: string[], options: { probeMs: num
 
   const pick = (): string | undefined => {
     const live = targets.filter((t) => ready.get(t));
-    return live.length ? live[next++ % live.length] : undefined;
+    if (live.length) return live[next++ % live.length];
+    if (targets.length) counts.panic++;
+    return targets.length ? targets[next++ % targets.length] : undefined;
   };
 
   const server: Server = createServer((req, res) => {
@@ -89,8 +92,7 @@ export async function readinessRouter(initial: string[], options: { probeMs: num
     req.on('end', () => {
       const base = pick();
       if (!base) {
-        counts.noTarget++;
-        failures.push('no target in rotation');
+        failures.push('no target at all');
         res.writeHead(503).end();
         return;
       }
