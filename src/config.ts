@@ -91,6 +91,11 @@ const common = z.object({
 
   /** How long SIGTERM/SIGINT waits for in-flight requests before the process gives up (exit 1). */
   SHUTDOWN_GRACE_MS: int(10_000, 0),
+  /**
+   * After SIGTERM/SIGINT, how long /ready answers 503 while requests are still served (with `Connection: close`)
+   * before the listener closes: at least the router's readiness probe interval (docs/operations-shutdown.md).
+   */
+  SHUTDOWN_DELAY_MS: int(1_000, 0),
   /** Browser origins allowed by CORS, comma-separated (e.g. `https://admin.example.com`); default none. */
   CORS_ORIGINS: text,
   /** When set, /metrics (and /ready's details in production) require `Authorization: Bearer <token>`. */

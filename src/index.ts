@@ -6,8 +6,10 @@ import { DirLockedError } from './lib/dir-lock.js';
 /**
  * Starts the subgraph. With no environment at all: sandbox providers + embedded PGlite.
  *
- * SIGTERM / SIGINT: stop accepting requests, let in-flight ones finish within SHUTDOWN_GRACE_MS, close the
- * providers and the store, exit 0. Past the grace period, or on a second signal, exit 1 at once.
+ * SIGTERM / SIGINT: /ready answers 503 and every answer closes its connection; requests are still served for
+ * SHUTDOWN_DELAY_MS (the router takes the replica out of rotation meanwhile); then the listener closes, in-flight
+ * requests finish within SHUTDOWN_GRACE_MS, jobs, providers and the store close, exit 0. Past the delay plus the
+ * grace period, or on a second signal, exit 1 at once. (docs/operations-shutdown.md)
  */
 
 /** Exit codes: 0 clean stop, 1 failure / forced stop, 2 configuration error. */
@@ -26,19 +28,25 @@ async function main(): Promise<void> {
     }
     signalled = signal;
     const grace = config.env.SHUTDOWN_GRACE_MS;
+    const delay = config.env.SHUTDOWN_DELAY_MS;
     const timer = setTimeout(() => {
-      process.stderr.write(`vpn-graph: in-flight work did not finish within SHUTDOWN_GRACE_MS=${grace}, exiting\n`);
+      process.stderr.write(
+        `vpn-graph: in-flight work did not finish within SHUTDOWN_DELAY_MS=${delay} + SHUTDOWN_GRACE_MS=${grace}, exiting\n`,
+      );
       process.exit(EXIT_FAILED);
-    }, grace);
+    }, delay + grace);
     timer.unref();
-    running.app?.logger.info({ signal, graceMs: grace }, 'shutting down');
+    running.app?.logger.info({ signal, delayMs: delay, graceMs: grace }, 'shutting down');
     // a signal during start-up is handled once the app exists (see below)
     if (running.app) stopAndExit(running.app);
   };
   const stopAndExit = (app: App): void => {
     app
-      .stop()
-      .then(() => process.exit(0))
+      .stop({ delayMs: config.env.SHUTDOWN_DELAY_MS })
+      .then(() => {
+        app.logger.info('stopped');
+        process.exit(0);
+      })
       .catch((error: unknown) => {
         process.stderr.write(`vpn-graph: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exit(EXIT_FAILED);

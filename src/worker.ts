@@ -34,17 +34,36 @@ async function main(): Promise<void> {
   const jobs = await startJobs({ config, store, registry, logger });
   logger.info('vpn-graph worker ready');
 
+  // As the server (src/index.ts), without the HTTP part: running jobs finish within SHUTDOWN_GRACE_MS (pg-boss
+  // hands back what is left a second before), then the providers and the store close, exit 0. Past the grace,
+  // or on a second signal, exit 1 at once.
   let stopping = false;
   const shutdown = (signal: string): void => {
-    if (stopping) return;
+    if (stopping) {
+      process.stderr.write(`vpn-graph worker: second ${signal} during shutdown, exiting now\n`);
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'worker shutting down');
+    const grace = config.env.SHUTDOWN_GRACE_MS;
+    setTimeout(() => {
+      process.stderr.write(`vpn-graph worker: jobs did not finish within SHUTDOWN_GRACE_MS=${grace}, exiting\n`);
+      process.exit(1);
+    }, grace).unref();
+    logger.info({ signal, graceMs: grace }, 'worker shutting down');
     jobs
       .stop()
       .then(() => registry.close())
       .then(() => store.close())
-      .then(() => process.exit(0))
-      .catch(() => process.exit(1));
+      .then(() => {
+        logger.info('worker stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        process.stderr.write(
+          `vpn-graph worker: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exit(1);
+      });
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

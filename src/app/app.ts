@@ -2,7 +2,7 @@ import { PROVIDER_SECRET_FIELDS } from '../providers/modules.js';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import { buildSubgraph } from '../graphql/schema.js';
@@ -22,7 +22,7 @@ import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
 import { runInRequestScope } from '../lib/request-context.js';
 import { initTracing, operationSpan } from '../lib/tracing.js';
 import { onUpstreamCall } from '../providers/http.js';
-import { createFastify } from './http.js';
+import { createFastify, httpDrain } from './http.js';
 import { apolloExtras } from './plugins.js';
 import { contextFactory } from './context.js';
 import { registerOpsRoutes, type WorkerStatus } from './routes.js';
@@ -46,8 +46,12 @@ export interface App {
   store: Store;
   metrics: Metrics;
   logger: Logger;
-  /** Graceful: stop accepting, let in-flight requests finish, close providers and the store. */
-  stop(): Promise<void>;
+  /**
+   * Graceful: /ready answers 503 and answers close their connections; after `delayMs` (default 0; the process
+   * passes SHUTDOWN_DELAY_MS) the listener closes; in-flight requests finish; then jobs, providers and the store
+   * close. Later calls return the same promise; one with a shorter `delayMs` ends the delay sooner.
+   */
+  stop(options?: { delayMs?: number }): Promise<void>;
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
@@ -152,7 +156,8 @@ async function build(
   const { subgraph } = await buildSubgraph();
 
   const fastify = await createFastify(config, logger);
-  const extras = apolloExtras(config, metrics, fastifyApolloDrainPlugin<GraphQLContext>(fastify));
+  const http = httpDrain(fastify, { graceMs: config.env.SHUTDOWN_GRACE_MS, logger });
+  const extras = apolloExtras(config, metrics, http.apolloPlugin<GraphQLContext>());
   const apollo = new ApolloServer<GraphQLContext>({
     ...extras.protection,
     schema: subgraph,
@@ -173,7 +178,7 @@ async function build(
     parseOptions: extras.parseOptions,
   });
   await apollo.start();
-  cleanups.push(() => apollo.stop()); // drains Fastify: in-flight requests finish first
+  cleanups.push(() => apollo.stop()); // waits for the HTTP drain: in-flight requests finish first
 
   const graphql = fastifyApolloHandler(apollo, {
     context: contextFactory({
@@ -209,7 +214,9 @@ async function build(
     store,
     metrics,
     logger,
-    stop() {
+    stop(options = {}) {
+      // the drain is awaited (and its failure reported) by apollo.stop(), the first cleanup step
+      void http.drain(options.delayMs ?? 0).catch(() => undefined);
       stopping ??= cleanup();
       return stopping;
     },

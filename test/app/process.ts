@@ -126,12 +126,14 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   };
 }
 
-/** Resolves when /health answers; rejects when the process exits first or after `timeoutMs`. */
-export async function waitReady(p: ServerProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Resolves when /health answers; rejects when the process exits first. No deadline of its own: a start on a
+ * loaded machine is slow, not failed (a start that hangs is the test's timeout to catch).
+ */
+export async function waitReady(p: ServerProcess): Promise<void> {
   let exited = false;
   void p.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
+  for (;;) {
     if (exited) throw new Error(`server exited before it was ready:\n${p.output()}`);
     try {
       const res = await fetch(`${p.url}/health`);
@@ -141,7 +143,6 @@ export async function waitReady(p: ServerProcess, timeoutMs = 60_000): Promise<v
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`server not ready within ${timeoutMs} ms:\n${p.output()}`);
 }
 
 /** For afterAll: SIGKILL every process still running. */

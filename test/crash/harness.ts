@@ -36,9 +36,9 @@ export async function startSandbox(dataDir: string, env: Record<string, string> 
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const deadline = Date.now() + 30_000;
+  // No deadline of its own (a start on a loaded machine is slow, not failed): an exit fails it, a hang the test's timeout.
   while (!/export PUREVPN_API_PASSWORD=/.test(out)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`sandbox did not start:\n${out}`);
+    if (child.exitCode !== null) throw new Error(`sandbox exited before it started:\n${out}`);
     await new Promise((r) => setTimeout(r, 25));
   }
   const vars = Object.fromEntries(
