@@ -11,7 +11,8 @@ import { parseScope, ScopeClaimError } from './domain/scope-claims.js';
 /**
  * Who is calling: an API key (`X-Api-Key`, from config or the store, hashed there), or a JWT
  * (`Authorization: Bearer`, HS256 only, issuer/audience checked when configured), or nobody
- * (anonymous, allowed only in sandbox/development). Behind a router, `X-Router-Secret` must match.
+ * (anonymous, allowed only in sandbox/development). Behind a router, `X-Router-Secret` must match; with the
+ * secret and no credential the caller is the router itself (no role; it may read `_service` only).
  *
  * A JWT must carry `exp`; its lifetime (exp − iat, or exp − now without iat) may not exceed JWT_MAX_TTL_S,
  * and an `iat` more than CLOCK_SKEW_S in the future is refused.
@@ -36,6 +37,11 @@ export class Authenticator {
     if (routerSecret && !safeEqual(headers.get('x-router-secret') ?? '', routerSecret)) {
       throw unauthenticated('The router secret header is missing or wrong.');
     }
+    const who = await this.caller(headers);
+    return routerSecret ? { ...who, router: true } : who;
+  }
+
+  private async caller(headers: { get(name: string): string | undefined }): Promise<Viewer> {
     const apiKey = headers.get('x-api-key');
     if (apiKey) {
       const fromConfig = this.config.apiKeys.find((k) => safeEqual(k.key, apiKey));
@@ -72,7 +78,9 @@ export class Authenticator {
       }
     }
     if (this.config.allowAnonymous) return { actor: 'anonymous', roles: rolesFor('admin'), anonymous: true };
-    throw unauthenticated('Authentication required: send X-Api-Key or Authorization: Bearer <JWT>.');
+    // The router itself (its secret, no caller credential: e.g. fetching `_service` to compose): no role at all.
+    if (this.config.env.ROUTER_SECRET) return { actor: 'router', roles: new Set<Role>(), anonymous: false };
+    throw unauthenticated(AUTHENTICATION_REQUIRED);
   }
 
   /** A viewer from a role claim: a global role, or `customer` / `reseller` with its scope claims. */
@@ -100,9 +108,12 @@ function viewer(actor: string, role: Role): Viewer {
   return { actor, roles: rolesFor(role), anonymous: false };
 }
 
-function unauthenticated(message: string): GraphQLError {
+export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
+
+/** The 401 message of a request with no credential (also for the router's own requests beyond `_service`). */
+export const AUTHENTICATION_REQUIRED = 'Authentication required: send X-Api-Key or Authorization: Bearer <JWT>.';
 
 function safeEqual(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();

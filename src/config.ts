@@ -4,11 +4,16 @@ import { bulkRateVariable, moduleVariables, syncRateVariable, type AnyProviderMo
 import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS, type ProviderName } from './providers/modules.js';
 import { registerSecret, registerSecretFields } from './lib/redact.js';
 import { ConfigError } from './lib/config-error.js';
-import { checkProductionProviders, checkProductionSecrets, parseApiKeys } from './config/checks.js';
+import {
+  checkProductionExposure,
+  checkProductionProviders,
+  checkProductionSecrets,
+  parseApiKeys,
+} from './config/checks.js';
 import { bool, int, text } from './config/parsers.js';
 
 export { ConfigError } from './lib/config-error.js';
-export { MIN_API_KEY_CHARS, MIN_JWT_SECRET_BYTES } from './config/checks.js';
+export { MIN_API_KEY_CHARS, MIN_JWT_SECRET_BYTES, MIN_WEBHOOK_KEY_BYTES } from './config/checks.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.
@@ -98,8 +103,13 @@ const common = z.object({
   SHUTDOWN_DELAY_MS: int(1_000, 0),
   /** Browser origins allowed by CORS, comma-separated (e.g. `https://admin.example.com`); default none. */
   CORS_ORIGINS: text,
-  /** When set, /metrics (and /ready's details in production) require `Authorization: Bearer <token>`. */
+  /**
+   * When set, /metrics (and /ready's details in production) require `Authorization: Bearer <token>`.
+   * Production refuses to start without it unless METRICS_PUBLIC=true.
+   */
   METRICS_TOKEN: text,
+  /** Production only: serve /metrics without a token on purpose (e.g. a private scrape network). */
+  METRICS_PUBLIC: bool(false),
   /** Longest JWT lifetime accepted (exp − iat, or exp − now without iat), in seconds. */
   JWT_MAX_TTL_S: int(86_400, 1),
   /** Largest request body accepted; larger ones are refused with 413 while they stream. */
@@ -158,7 +168,10 @@ const common = z.object({
   WEBHOOK_BACKOFF_MAX_MS: int(3_600_000, 1),
   /** How long a delivery keeps being retried before it is marked failed (default 3 days; at least 24 h in production). */
   WEBHOOK_RETRY_WINDOW_MS: int(259_200_000, 1),
-  /** Key that encrypts webhook signing secrets at rest (any length; hashed to 256 bits). Unset: stored unencrypted. */
+  /**
+   * Key that encrypts webhook signing secrets at rest (hashed to 256 bits). Required in production, at least
+   * 32 bytes; elsewhere unset stores them unencrypted (`plain:`).
+   */
   WEBHOOK_ENCRYPTION_KEY: text,
   /** Vendor writes a bulk operation runs at once per provider. */
   BULK_CONCURRENCY: int(4, 1),
@@ -232,6 +245,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production) {
     checkProductionSecrets(env, apiKeys);
     checkProductionProviders(env);
+    checkProductionExposure(env);
   }
   // Anonymous callers only in sandbox mode (no provider configured) and never in production, unless forced.
   const anyProviderConfigured = PROVIDER_MODULES.some((m) =>

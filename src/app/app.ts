@@ -22,6 +22,7 @@ import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
 import { runInRequestScope } from '../lib/request-context.js';
 import { initTracing, operationSpan } from '../lib/tracing.js';
 import { onUpstreamCall } from '../providers/http.js';
+import { resealPlainSecrets } from '../services/webhook-sender.js';
 import { createFastify, httpDrain } from './http.js';
 import { apolloExtras } from './plugins.js';
 import { contextFactory } from './context.js';
@@ -95,6 +96,11 @@ async function build(
     options.store ??
     (await openStore(config.env.DATABASE_URL ? { url: config.env.DATABASE_URL } : { dataDir: config.env.DATA_DIR }));
   if (!options.store) cleanups.push(() => store.close());
+  // Webhook secrets stored in clear before WEBHOOK_ENCRYPTION_KEY was set are encrypted now.
+  if (config.env.WEBHOOK_ENCRYPTION_KEY) {
+    const sealed = await resealPlainSecrets(store.db, config.env.WEBHOOK_ENCRYPTION_KEY);
+    if (sealed > 0) logger.info({ sealed }, 'webhook secrets stored in clear are now encrypted');
+  }
   // In-process emulators keep their state beside the embedded store, so a restart finds both as they were.
   const persistent = !options.store && !config.env.DATABASE_URL && config.env.DATA_DIR !== 'memory://';
   const registry = await ProviderRegistry.create(config, store, {

@@ -2,7 +2,18 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, visit, type DocumentNode, type ParseOptions, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
+import { AUTHENTICATION_REQUIRED, unauthenticated } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -41,6 +52,7 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     plugins: [
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
       ...(plugins as Plugin[]),
+      serviceGatePlugin(config.introspection),
       entitiesBoundPlugin(config.env.MAX_PAGE_SIZE),
       tracingPlugin(),
       costLimitPlugin(config.env.MAX_COST, { defaultListSize: config.env.COST_LIST_SIZE }),
@@ -52,6 +64,60 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   };
+}
+
+/**
+ * `_service { sdl }` is the whole subgraph schema, internal fields included. While introspection is off
+ * (production, unless INTROSPECTION=true) it is served only to the router (the right X-Router-Secret, see
+ * auth.ts) and to admins; anyone else gets FORBIDDEN before execution. The router's own credential-less
+ * requests (its secret, no caller credential) may run `_service` and `__typename` only: anything else is
+ * UNAUTHENTICATED as it would be without the secret.
+ */
+export function serviceGatePlugin(introspection: boolean): Plugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, contextValue }) {
+          const viewer = contextValue.viewer;
+          const roots = operation ? rootFields(operation, document) : new Set<string>();
+          if (viewer.router && viewer.roles.size === 0 && [...roots].some((f) => !ROUTER_ONLY.has(f))) {
+            throw unauthenticated(AUTHENTICATION_REQUIRED);
+          }
+          if (introspection || !roots.has('_service')) return;
+          if (viewer.router || viewer.roles.has('admin')) return;
+          throw new GraphQLError(
+            '`_service` (the subgraph SDL) is served only to the router (X-Router-Secret), to admins, or when ' +
+              'INTROSPECTION=true.',
+            { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+          );
+        },
+      };
+    },
+  };
+}
+
+/** What the router may run with its secret alone. */
+const ROUTER_ONLY = new Set(['_service', '__typename']);
+
+/** Names of the root fields an operation selects (through fragments and inline fragments at the root). */
+export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode): void => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = fragments.get(s.name.value);
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return names;
 }
 
 /**

@@ -3,11 +3,16 @@ import { ConfigError } from '../lib/config-error.js';
 import { moduleVariables } from '../providers/module.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
 
-/** What loadConfig (config.ts) refuses: weak secrets and unplanned emulators in production, malformed API_KEYS. */
+/**
+ * What loadConfig (config.ts) refuses: weak secrets, unplanned emulators and missing protections in production,
+ * malformed API_KEYS.
+ */
 
 /** Shortest secrets accepted in production (NODE_ENV=production). */
 export const MIN_JWT_SECRET_BYTES = 32;
 export const MIN_API_KEY_CHARS = 24;
+/** Shortest WEBHOOK_ENCRYPTION_KEY accepted in production. */
+export const MIN_WEBHOOK_KEY_BYTES = 32;
 
 /** In production, weak secrets refuse to start. Errors name the variable (and key name), never the value. */
 export function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
@@ -23,6 +28,32 @@ export function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void 
   }
   if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < MIN_API_KEY_CHARS) {
     throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_API_KEY_CHARS} characters in production`);
+  }
+  if (env.ROUTER_SECRET !== undefined && env.ROUTER_SECRET.length < MIN_API_KEY_CHARS) {
+    throw new ConfigError(`ROUTER_SECRET must be at least ${MIN_API_KEY_CHARS} characters in production`);
+  }
+}
+
+/**
+ * In production nothing is open or stored in clear by omission: /metrics needs METRICS_TOKEN unless
+ * METRICS_PUBLIC=true says it is public on purpose, and webhook signing secrets are encrypted at rest under
+ * WEBHOOK_ENCRYPTION_KEY (at least MIN_WEBHOOK_KEY_BYTES bytes).
+ */
+export function checkProductionExposure(env: Env): void {
+  if (env.METRICS_TOKEN === undefined && !env.METRICS_PUBLIC) {
+    throw new ConfigError(
+      'METRICS_TOKEN is required in production (NODE_ENV=production): /metrics would answer anyone. ' +
+        'Set METRICS_TOKEN, or METRICS_PUBLIC=true to serve /metrics without a token on purpose',
+    );
+  }
+  if (env.WEBHOOK_ENCRYPTION_KEY === undefined) {
+    throw new ConfigError(
+      'WEBHOOK_ENCRYPTION_KEY is required in production (NODE_ENV=production): webhook signing secrets ' +
+        `would be stored unencrypted. Set it to at least ${MIN_WEBHOOK_KEY_BYTES} random bytes`,
+    );
+  }
+  if (Buffer.byteLength(env.WEBHOOK_ENCRYPTION_KEY, 'utf8') < MIN_WEBHOOK_KEY_BYTES) {
+    throw new ConfigError(`WEBHOOK_ENCRYPTION_KEY must be at least ${MIN_WEBHOOK_KEY_BYTES} bytes in production`);
   }
 }
 

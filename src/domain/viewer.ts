@@ -27,6 +27,11 @@ export interface Viewer {
   roles: ReadonlySet<Role>;
   anonymous: boolean;
   scope?: Scope | null;
+  /**
+   * The request carries the right `X-Router-Secret` (ROUTER_SECRET): it comes from the federation router. With
+   * no other credential the viewer has no role and may read only `_service` (app/plugins.ts serviceGatePlugin).
+   */
+  router?: boolean;
 }
 
 export function rolesFor(role: Role): ReadonlySet<Role> {

@@ -66,21 +66,34 @@ export function registerSecretFields(names: readonly string[]): void {
   if (fields.size !== before) FIELD_PATTERN = fieldPattern();
 }
 
-const PATTERNS: Array<[RegExp, string]> = [
-  // Authorization headers of any scheme.
-  [/(authorization\s*[:=]\s*)(basic|bearer)?\s*[^\s,;"'}]+/gi, '$1[REDACTED]'],
-  // Credentials embedded in URLs: scheme://user:pass@host
-  [/([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1[REDACTED]@'],
-  // Stored API keys' secrets have a fixed shape (`vgk_` + 43 base64url characters, store/api-keys.ts).
-  [/\bvgk_[A-Za-z0-9_-]{20,}/g, 'vgk_[REDACTED]'],
-];
+/**
+ * An Authorization header's credential: `Authorization: [scheme] <credential>`. Only the credential VALUE is
+ * replaced, and only when it has a credential's shape (token68 characters, dots inside like a JWT's, `:` as in
+ * `api-key:<key>`); the word "Authorization", the scheme and prose around them stay as written, so a message
+ * such as "send Authorization: Bearer <JWT>." is not mangled.
+ */
+const AUTHORIZATION =
+  /(authorization["']?\s*[:=]\s*["']?(?:(?:basic|bearer|digest|token)\s+)?)([A-Za-z0-9\-_~+/:]+(?:\.[A-Za-z0-9\-_~+/:]+)*=*)/gi;
+
+/** A short plain lowercase word ("required", "missing") is prose, not a credential. */
+const PLAIN_WORD = /^[a-z]{1,12}$/;
+
+/** Credentials embedded in URLs: scheme://user:pass@host */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
+
+/** Stored API keys' secrets have a fixed shape (`vgk_` + 43 base64url characters, store/api-keys.ts). */
+const API_KEY_SECRET = /\bvgk_[A-Za-z0-9_-]{20,}/g;
 
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
   }
-  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+  out = out.replace(AUTHORIZATION, (whole, head: string, value: string) =>
+    PLAIN_WORD.test(value) || /^(basic|bearer|digest|token)$/i.test(value) ? whole : `${head}[REDACTED]`,
+  );
+  out = out.replace(URL_CREDENTIALS, '$1[REDACTED]@');
+  out = out.replace(API_KEY_SECRET, 'vgk_[REDACTED]');
   // Well-known secret parameters in query strings, form bodies and JSON.
   return out.replace(FIELD_PATTERN, '$1[REDACTED]');
 }

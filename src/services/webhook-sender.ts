@@ -38,6 +38,14 @@ export function sealSecret(secret: string, key: string | undefined): string {
   return `v1:${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${body.toString('base64')}`;
 }
 
+/**
+ * Encrypts the webhook secrets an earlier run stored in clear (`plain:`, no key then) under `key`; run at
+ * start-up once WEBHOOK_ENCRYPTION_KEY is set (production requires it). Answers how many were sealed.
+ */
+export function resealPlainSecrets(db: Db, key: string): Promise<number> {
+  return new WebhookStore(db).resealPlainSecrets((stored) => sealSecret(openSecret(stored, undefined), key));
+}
+
 export function openSecret(sealed: string, key: string | undefined): string {
   if (sealed.startsWith('plain:')) return sealed.slice('plain:'.length);
   const [v, iv, tag, body] = sealed.split(':');

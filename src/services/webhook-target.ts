@@ -1,49 +1,53 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import { lookup as lookupCb } from 'node:dns';
+import ipaddr from 'ipaddr.js';
 import { InputError } from '../domain/errors.js';
 
 /**
- * Where webhooks may go: http(s) URLs whose host resolves only to public addresses — never loopback,
- * private, link-local, CGNAT, multicast or unspecified ones — unless WEBHOOK_ALLOW_PRIVATE=true. Checked when
- * an endpoint is saved and again at every connection (`guardedLookup`), so a DNS answer that changes later
- * (rebinding) cannot point a delivery at an internal service.
+ * Where webhooks may go: http(s) URLs whose host resolves only to public unicast addresses, unless
+ * WEBHOOK_ALLOW_PRIVATE=true. Checked when an endpoint is saved and again at every connection
+ * (`guardedLookup`), so a DNS answer that changes later (rebinding) cannot point a delivery at an internal
+ * service.
+ *
+ * Addresses are classified by ipaddr.js's range tables, not by a hand-written prefix list: only its `unicast`
+ * class passes (IPv6: inside global unicast 2000::/3 too, which also refuses the deprecated IPv4-compatible
+ * `::a.b.c.d`, e.g. `[::127.0.0.1]`). IPv6 forms that carry an IPv4 address (IPv4-mapped `::ffff:a.b.c.d`
+ * and NAT64 `64:ff9b::/96`) are judged by the IPv4 address inside them; the other transition forms (6to4,
+ * Teredo, local-use NAT64 64:ff9b:1::/48, SIIT) are refused outright.
  */
 
-const BLOCKED = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  BLOCKED.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  BLOCKED.addSubnet(net, bits, 'ipv6');
-
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return BLOCKED.check(address, 'ipv4');
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return BLOCKED.check(mapped[1]!, 'ipv4');
-    return BLOCKED.check(address, 'ipv6');
+/** Why an address is refused (`null`: public unicast, allowed). For tests and messages. */
+export function addressClass(address: string): string | null {
+  if (!ipaddr.isValid(address)) return 'invalid';
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') {
+    const range = parsed.range();
+    return range === 'unicast' ? null : range;
   }
-  return true; // not an address: refuse
+  const v6 = parsed as ipaddr.IPv6;
+  const range = v6.range();
+  if (range === 'ipv4Mapped') return embedded('ipv4Mapped', v6);
+  if (range === 'rfc6052') return v6.match(NAT64_WELL_KNOWN) ? embedded('rfc6052', v6) : 'rfc6052';
+  if (range !== 'unicast') return range;
+  return v6.match(GLOBAL_UNICAST) ? null : 'notGlobalUnicast';
+}
+
+const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR('2000::/3');
+const NAT64_WELL_KNOWN = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
+
+/** The IPv4 address in the low 32 bits of an IPv6 one, classified; `<form>:<v4 class>` when refused. */
+function embedded(form: string, v6: ipaddr.IPv6): string | null {
+  const bytes = v6.toByteArray().slice(12);
+  const v4 = ipaddr.IPv4.parse(bytes.join('.'));
+  const range = v4.range();
+  return range === 'unicast' ? null : `${form}:${range}`;
+}
+
+/** True for anything but a public unicast address (not an address at all: true, refused). */
+export function isPrivateAddress(address: string): boolean {
+  return addressClass(address) !== null;
 }
 
 /** Validates a webhook URL (shape and, unless allowed, where its host resolves). Throws InputError at `field`. */

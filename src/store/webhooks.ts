@@ -109,6 +109,26 @@ export class WebhookStore {
     });
   }
 
+  /**
+   * Re-seals every secret stored in clear (`plain:…`, written while no WEBHOOK_ENCRYPTION_KEY was set) with
+   * `seal`. Each row changes only if it still holds what was read, so replicas starting together seal once.
+   * Answers how many rows it sealed.
+   */
+  async resealPlainSecrets(seal: (sealed: string) => string): Promise<number> {
+    const rows = await this.db.query<{ id: string; secret: string }>(
+      `SELECT id, secret FROM webhook_endpoints WHERE secret LIKE 'plain:%'`,
+    );
+    let sealed = 0;
+    for (const row of rows) {
+      const changed = await this.db.query<{ id: string }>(
+        `UPDATE webhook_endpoints SET secret = $2 WHERE id = $1 AND secret = $3 RETURNING id`,
+        [row.id, seal(row.secret), row.secret],
+      );
+      sealed += changed.length;
+    }
+    return sealed;
+  }
+
   async rotateSecret(id: string, sealedSecret: string): Promise<WebhookEndpointRecord | null> {
     if (!UUID.test(id)) return null;
     const [row] = await this.db.query<EndpointRow>(

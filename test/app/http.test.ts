@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/lib/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { PRODUCTION_ESSENTIALS } from '../security/production-env.js';
 
 /**
  * The HTTP layer on Fastify: status codes and error codes of GraphQL-over-HTTP, body limit while streaming,
@@ -153,6 +154,7 @@ describe('HTTP layer (production, CORS_ORIGINS, METRICS_TOKEN)', () => {
         ALLOW_SANDBOX_IN_PRODUCTION: 'true',
         CORS_ORIGINS: 'https://admin.example.com, https://ops.example.com/',
         METRICS_TOKEN: TOKEN,
+        WEBHOOK_ENCRYPTION_KEY: PRODUCTION_ESSENTIALS.WEBHOOK_ENCRYPTION_KEY,
         API_KEYS: 'ui:reader:reader-key-abcdefghijklmnopqr',
       },
       { logger: createLogger('info', sink) },

@@ -43,7 +43,8 @@ describe('config', () => {
   it('allows anonymous callers only in sandbox mode outside production, and names missing provider variables', async () => {
     const { loadConfig } = await import('../../src/config.js');
     expect(loadConfig({}).allowAnonymous).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', ALLOW_SANDBOX_IN_PRODUCTION: 'true' }).allowAnonymous).toBe(false);
+    const { PRODUCTION_SANDBOX } = await import('../security/production-env.js');
+    expect(loadConfig({ ...PRODUCTION_SANDBOX }).allowAnonymous).toBe(false);
     expect(loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k' }).allowAnonymous).toBe(false);
     expect(
       loadConfig({ WLVPN_BASE_URL: 'https://api.wlvpn.com', WLVPN_API_KEY: 'k', ALLOW_ANONYMOUS: 'true' })

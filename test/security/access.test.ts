@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { PRODUCTION_SANDBOX } from './production-env.js';
 
 /** Access control: API keys (config and store), JWT with pinned algorithm, roles, router secret, limits. */
 describe('access and limits', () => {
@@ -11,8 +12,7 @@ describe('access and limits', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      NODE_ENV: 'production',
-      ALLOW_SANDBOX_IN_PRODUCTION: 'true',
+      ...PRODUCTION_SANDBOX,
       INTROSPECTION: 'false',
       API_KEYS: `ro:reader:${READER},ops:operator:${OPERATOR},root:admin:${ADMIN}`,
       JWT_SECRET,

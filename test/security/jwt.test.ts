@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Authenticator } from '../../src/auth.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
+import { PRODUCTION_SANDBOX } from './production-env.js';
 
 /** JWT rules (issue #19 item 3) and production secret lengths, without a server. */
 const SECRET = 'jwt-secret-for-tests-0123456789abcdef';
@@ -52,7 +53,7 @@ describe('JWT lifetime rules', () => {
 });
 
 describe('production secrets', () => {
-  const prod = { NODE_ENV: 'production', ALLOW_SANDBOX_IN_PRODUCTION: 'true' };
+  const prod = PRODUCTION_SANDBOX;
   const fails = (env: Record<string, string>): string => {
     try {
       loadConfig({ ...prod, ...env });
