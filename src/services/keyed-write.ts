@@ -73,7 +73,8 @@ export async function runKeyed<T>(
       e?.code ?? ErrorCode.CONFLICT,
     );
   }
-  if (claim.takeover && !w.idempotent) throw unknownOutcome(w, claim.intent.id);
+  // An earlier attempt may have reached the vendor: never sent again (a store-only write simply runs again).
+  if (claim.takeover && !w.idempotent && w.provider) throw unknownOutcome(w, claim.intent.id);
   try {
     let result: T;
     try {

@@ -241,7 +241,7 @@ export class IntentStore {
     const rows = await this.db.query<Row>(
       `WITH picked AS (
          SELECT id FROM write_intents
-         WHERE state IN ('pending', 'unknown')
+         WHERE state IN ('pending', 'unknown') AND provider <> 'STORE'
            AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())
            AND updated_at < clock_timestamp() - $4 * interval '1 millisecond'
            AND (state = 'pending' OR username IS NOT NULL OR target IS NOT NULL)
@@ -259,7 +259,8 @@ export class IntentStore {
     first: number;
     after?: { createdAt: string; id: string } | null;
   }): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number }> {
-    const where = `(state = 'unknown' OR (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())))`;
+    // Store-only writes (customers kept here) commit in one transaction: nothing upstream is left to settle.
+    const where = `provider <> 'STORE' AND (state = 'unknown' OR (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())))`;
     const [count] = await this.db.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM write_intents WHERE ${where}`,
     );

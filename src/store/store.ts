@@ -223,7 +223,17 @@ export class Store implements AccountDirectory {
     result: FinishInput,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      if (change.account) await new Mirror(tx).write([change.account], 'write');
+      if (change.account) {
+        // The vendor did it: a directory row that cannot take the new state (a constraint) must not undo that.
+        // The intent settles all the same; the next read or sync puts the row right.
+        await tx.query('SAVEPOINT mirror_write');
+        try {
+          await new Mirror(tx).write([change.account], 'write');
+          await tx.query('RELEASE SAVEPOINT mirror_write');
+        } catch {
+          await tx.query('ROLLBACK TO SAVEPOINT mirror_write');
+        }
+      }
       if (change.gone)
         await tx.query('DELETE FROM account_registry WHERE provider = $1 AND native_id = $2', [
           change.gone.provider,

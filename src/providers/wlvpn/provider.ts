@@ -278,7 +278,8 @@ export class WlvpnProvider extends BaseProvider {
       ...before,
       status: AccountStatus.CLOSED,
       providerStatus: '3',
-      username: `anonymised`,
+      // WLVPN no longer serves the account (410); its username is gone. Unique per account, as the directory needs.
+      username: `anonymised-${id}`,
       metadata: {},
       closedAt: `${todayYmd()}T00:00:00.000Z`,
     };

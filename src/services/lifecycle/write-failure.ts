@@ -1,4 +1,4 @@
-import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { ErrorCode, InputError, InputErrors, ProviderError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { VpnProvider } from '../../providers/port.js';
 import type { WriteIntent } from '../../store/intents.js';
@@ -102,7 +102,7 @@ export function classifyWriteFailure(
   error: unknown,
   writeOperation: string | null,
 ): 'unknown' | 'retryable' | 'failed' {
-  if (error instanceof InputError) return 'failed';
+  if (error instanceof InputError || error instanceof InputErrors) return 'failed';
   if (!(error instanceof ProviderError)) return 'unknown';
   if (error.outcomeUnknown || error.code === ErrorCode.OUTCOME_UNKNOWN) return 'unknown';
   if (error.code === ErrorCode.UNAUTHENTICATED_UPSTREAM || error.code === ErrorCode.UNSUPPORTED_BY_PROVIDER)
