@@ -126,3 +126,9 @@ export async function unresolved(t: TestApp): Promise<IntentNode[]> {
 export function intentIdIn(message: string): string | null {
   return /intent ([0-9a-f-]{36})/.exec(message)?.[1] ?? null;
 }
+
+/** Whether an OUTCOME_UNKNOWN message names an intent that `unresolvedIntents` lists (every page). */
+export async function namesListedIntent(t: TestApp, message: string | undefined): Promise<boolean> {
+  const id = /intent ([0-9a-f-]{36})/.exec(message ?? '')?.[1];
+  return id !== undefined && (await unresolved(t)).some((i) => i.id === id);
+}

@@ -1,6 +1,7 @@
 import { ProviderName } from '../../src/providers/modules.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { namesListedIntent } from './helpers.js';
 
 /**
  * Issue #24: the fault matrix of customer and project writes (VPNresellers, the vendor with customers and
@@ -142,12 +143,7 @@ describe('customer and project write matrix (VPNresellers)', () => {
       if (!ok && !unknown && present > 0) tally.lostAcks += 1;
       if (unknown) {
         tally.unknown += 1;
-        const intent = /intent ([0-9a-f-]{36})/.exec(answer.userErrors[0]?.message ?? '')?.[1];
-        const listed = await t.gql<{ unresolvedIntents: { edges: Array<{ node: { id: string } }> } }>(
-          '{ unresolvedIntents(first: 100) { edges { node { id } } } }',
-        );
-        if (!intent || !listed.data?.unresolvedIntents.edges.some((e) => e.node.id === intent))
-          tally.unknownWithoutRow += 1;
+        if (!(await namesListedIntent(t, answer.userErrors[0]?.message))) tally.unknownWithoutRow += 1;
       }
       expect(ok || unknown ? 'final' : answer.userErrors).toBe('final');
       expect({

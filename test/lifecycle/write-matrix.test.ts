@@ -7,7 +7,7 @@ import { AccountOperation } from '../../src/providers/port.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
-import { createInput, preparePurewl } from './helpers.js';
+import { createInput, namesListedIntent, preparePurewl } from './helpers.js';
 
 /**
  * Issue #24: the fault matrix of the one write pipeline, driven by the generated SDL. Every Mutation field
@@ -282,12 +282,7 @@ describe.each(storeBackends)('write matrix on %s: every verb × provider × faul
       if (!ok && !unknown && applications > 0) tally.lostAcks += 1;
       if (unknown) {
         tally.unknown += 1;
-        const intent = /intent ([0-9a-f-]{36})/.exec(answer.userErrors[0]?.message ?? '')?.[1];
-        const listed = await t.gql<{ unresolvedIntents: { edges: Array<{ node: { id: string } }> } }>(
-          '{ unresolvedIntents(first: 100) { edges { node { id } } } }',
-        );
-        if (!intent || !listed.data?.unresolvedIntents.edges.some((e) => e.node.id === intent))
-          tally.unknownWithoutRow += 1;
+        if (!(await namesListedIntent(t, answer.userErrors[0]?.message))) tally.unknownWithoutRow += 1;
       }
       // Retried until final: a success, or an outcome nobody can settle (listed); never a refusal here.
       expect(ok || unknown ? 'final' : answer.userErrors).toBe('final');
