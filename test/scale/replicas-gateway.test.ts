@@ -238,8 +238,10 @@ interface Answer<T> {
     };
     while (out.length < n) {
       const res: Answer<Page> = await gw<Page>(
-        `query($p: [Provider!], $after: String) { accounts(first: 100, after: $after, filter: { providers: $p }) {
-          nodes { id } pageInfo { endCursor hasNextPage } } }`,
+        // ACTIVE only: an account already disabled needs no write, so "200 items, 200 writes" would not hold
+        // for it (a claimed item of the dead runner is settled from a read of the account, without a write).
+        `query($p: [Provider!], $after: String) { accounts(first: 100, after: $after,
+          filter: { providers: $p, statuses: [ACTIVE] }) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
         { p: [provider], after },
       );
       if (!res.data) throw new Error(JSON.stringify(res.errors));
