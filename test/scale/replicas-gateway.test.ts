@@ -88,8 +88,9 @@ interface Answer<T> {
   beforeAll(async () => {
     await buildOnce();
     schema = await freshSchema(PG_URL as string, 'scale');
-    // Every fifth seeded VPNresellers account is disabled: enough accounts that BULK_ITEMS of them are ACTIVE.
-    sandbox = await startSandbox(dir(), { SANDBOX_ACCOUNTS: String(Math.ceil((BULK_ITEMS * 5) / 4) + 20) });
+    // Every fifth seeded VPNresellers account is disabled (and some have expired): twice as many accounts as
+    // the bulk case selects, so that BULK_ITEMS of them are not disabled.
+    sandbox = await startSandbox(dir(), { SANDBOX_ACCOUNTS: String(BULK_ITEMS * 2 + 40) });
     store = { dataDir: dir(), databaseUrl: schema.url };
     // one after the other: the first applies the migrations
     replicas.push(await startServer(sandbox, store, ENV));
@@ -239,10 +240,10 @@ interface Answer<T> {
     };
     while (out.length < n) {
       const res: Answer<Page> = await gw<Page>(
-        // ACTIVE only: an account already disabled needs no write, so "200 items, 200 writes" would not hold
+        // Not DISABLED: an account already disabled needs no write, so "200 items, 200 writes" would not hold
         // for it (a claimed item of the dead runner is settled from a read of the account, without a write).
         `query($p: [Provider!], $after: String) { accounts(first: 100, after: $after,
-          filter: { providers: $p, statuses: [ACTIVE] }) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
+          filter: { providers: $p, statuses: [ACTIVE, EXPIRED] }) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
         { p: [provider], after },
       );
       if (!res.data) throw new Error(JSON.stringify(res.errors));
