@@ -3,6 +3,7 @@ import { decodeId } from '../domain/ids.js';
 import type { ProviderName } from '../domain/provider.js';
 import { AccountOperation, type CreateAccountInput } from '../providers/port.js';
 import type { WriteIntent } from '../store/intents.js';
+import { isUuid } from '../lib/uuid.js';
 import { ScopeGuard } from './scope.js';
 import { AccountEvents } from './events.js';
 import { simple, type WriteOptions } from './lifecycle/account-operations.js';
@@ -201,24 +202,23 @@ export class LifecycleService {
     after: string | null | undefined,
   ): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number; cursor(intent: WriteIntent): string }> {
     this.ctx.scope.requireUnscoped('unresolvedIntents');
-    let cursor: { createdAt: string; id: string } | null = null;
+    let afterId: string | null = null;
     if (after) {
       try {
-        const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
-        if (typeof parsed.c === 'string' && typeof parsed.i === 'string')
-          cursor = { createdAt: parsed.c, id: parsed.i };
+        const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { i?: unknown };
+        if (isUuid(parsed.i)) afterId = parsed.i;
       } catch {
-        cursor = null;
+        afterId = null;
       }
-      if (!cursor) throw new InputError('after', '`after` is not a cursor of this connection.');
+      if (!afterId) throw new InputError('after', '`after` is not a cursor of this connection.');
     }
     const page = await this.ctx.deps.store.intents.listUnresolved({
       first: Math.max(0, Math.min(first, 100)),
-      after: cursor,
+      afterId,
     });
     return {
       ...page,
-      cursor: (i) => Buffer.from(JSON.stringify({ c: i.createdAt.toISOString(), i: i.id })).toString('base64url'),
+      cursor: (i) => Buffer.from(JSON.stringify({ i: i.id })).toString('base64url'),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '../lib/uuid.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../config.js';
 import { ErrorCode, InputError } from '../domain/errors.js';
@@ -161,10 +162,6 @@ function scopeOf(value: unknown): Record<string, unknown> | null {
 
 function iso(value: string | Date): string {
   return new Date(value).toISOString();
-}
-
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
 function isNameConflict(error: unknown): boolean {

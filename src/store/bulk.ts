@@ -1,3 +1,4 @@
+import { isUuid } from '../lib/uuid.js';
 import type { Db } from './db.js';
 import { EventStore } from './events.js';
 import {
@@ -28,8 +29,6 @@ const OP = `o.id::text, o.action, o.args, o.status, o.actor, o.total, o.cancel_r
 
 const ITEM = `seq, account_id, provider, native_id, status, attempts, deferrals, error_code, error_message, error_field,
   GREATEST(0, ceil(EXTRACT(EPOCH FROM (not_before - clock_timestamp())) * 1000))::int AS wait_ms`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class BulkStore {
   constructor(private readonly db: Db) {}
@@ -99,7 +98,7 @@ export class BulkStore {
   }
 
   async get(id: string): Promise<BulkOperationRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.db.query<OpRow>(`SELECT ${OP} FROM bulk_operations o WHERE o.id = $1`, [id]);
     return row ? toOp(row) : null;
   }
@@ -301,7 +300,7 @@ export class BulkStore {
 
   /** Asks a running operation to stop; a queued one is cancelled at once. */
   async requestCancel(id: string): Promise<BulkStatus | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.db.query<{ status: BulkStatus }>(
       `UPDATE bulk_operations SET cancel_requested = true WHERE id = $1 RETURNING status`,
       [id],

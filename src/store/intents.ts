@@ -150,7 +150,10 @@ export class IntentStore {
 
   /**
    * Moves an intent to a final or unknown state and drops the lease. With `owner`, only while that owner
-   * holds the lease (false otherwise: someone took over and decides now).
+   * holds the lease (false otherwise: someone took over and decides now) — except for `succeeded`: the
+   * vendor's own confirmation is evidence whoever holds the lease, so it settles any intent not yet
+   * succeeded (a reconciler that took over an owner slowed past its lease must not leave an account the
+   * caller was answered as `unknown`; its own later finish then finds the lease gone and changes nothing).
    */
   async finish(id: string, owner: string | null, result: FinishInput, tx: Db = this.db): Promise<boolean> {
     assertNoPassword(result.response);
@@ -160,7 +163,8 @@ export class IntentStore {
          last_error_code = $8, last_error_message = $9, username = COALESCE($10, username),
          context = context || COALESCE($11::jsonb, '{}'::jsonb),
          lease_owner = NULL, lease_expires_at = NULL, updated_at = clock_timestamp()
-       WHERE id = $1 AND ($2::text IS NULL OR lease_owner = $2) RETURNING id`,
+       WHERE id = $1 AND ($2::text IS NULL OR lease_owner = $2 OR ($3 = 'succeeded' AND state <> 'succeeded'))
+       RETURNING id`,
       [
         id,
         owner,
@@ -257,7 +261,8 @@ export class IntentStore {
   /** Intents nobody can finish on their own: unknown ones, and pending ones whose lease ran out. Oldest first. */
   async listUnresolved(query: {
     first: number;
-    after?: { createdAt: string; id: string } | null;
+    /** The last intent of the previous page (its row's own created_at: microseconds, which a JS Date drops). */
+    afterId?: string | null;
   }): Promise<{ items: WriteIntent[]; hasNextPage: boolean; totalCount: number }> {
     // Store-only writes (customers kept here) commit in one transaction: nothing upstream is left to settle.
     const where = `provider <> 'STORE' AND (state = 'unknown' OR (state = 'pending' AND (lease_expires_at IS NULL OR lease_expires_at < clock_timestamp())))`;
@@ -266,9 +271,9 @@ export class IntentStore {
     );
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM write_intents WHERE ${where}
-         AND ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
-       ORDER BY created_at, id LIMIT $3`,
-      [query.after?.createdAt ?? null, query.after?.id ?? null, query.first + 1],
+         AND ($1::uuid IS NULL OR (created_at, id) > (SELECT created_at, id FROM write_intents WHERE id = $1::uuid))
+       ORDER BY created_at, id LIMIT $2`,
+      [query.afterId ?? null, query.first + 1],
     );
     return {
       items: rows.slice(0, query.first).map(toIntent),

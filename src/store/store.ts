@@ -194,8 +194,8 @@ export class Store implements AccountDirectory {
 
   /**
    * A created account enters the directory and its intent becomes `succeeded` in one transaction, so a crash
-   * can never leave one without the other. False when `owner` no longer held the lease (the account is
-   * registered all the same; the new owner finds it too).
+   * can never leave one without the other. A vendor's confirmation settles the intent even when `owner` lost
+   * its lease meanwhile (see IntentStore.finish); false only when it had already succeeded.
    */
   async completeCreate(
     intentId: string,
@@ -206,8 +206,10 @@ export class Store implements AccountDirectory {
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await claimIn(tx, intentId, entry);
-      await also?.(tx); // e.g. the ACCOUNT_CREATED event: committed with the account or not at all
-      return this.intents.finish(intentId, owner, result, tx);
+      const settled = await this.intents.finish(intentId, owner, result, tx);
+      // e.g. the ACCOUNT_CREATED event: committed with the account, once (not by a second settler)
+      if (settled) await also?.(tx);
+      return settled;
     });
   }
 

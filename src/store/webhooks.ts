@@ -1,3 +1,4 @@
+import { isUuid } from '../lib/uuid.js';
 import type { Db } from './db.js';
 import {
   toDelivery,
@@ -33,8 +34,6 @@ const DELIVERY = `d.id::text, d.event_id::text, d.endpoint_id::text, d.state, d.
   ${ISO('d.next_attempt_at')} AS next_attempt_at, d.last_status_code, d.last_error, d.last_duration_ms,
   ${ISO('d.created_at')} AS created_at, ${ISO('d.delivered_at')} AS delivered_at`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export class WebhookStore {
   constructor(private readonly db: Db) {}
 
@@ -61,7 +60,7 @@ export class WebhookStore {
   }
 
   async endpoint(id: string): Promise<WebhookEndpointRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.db.query<EndpointRow>(
       `SELECT ${ENDPOINT} FROM webhook_endpoints WHERE id = $1 AND deleted_at IS NULL`,
       [id],
@@ -73,7 +72,7 @@ export class WebhookStore {
     id: string,
     changes: { url?: string; events?: readonly string[]; description?: string | null; enabled?: boolean },
   ): Promise<WebhookEndpointRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.db.query<EndpointRow>(
       `UPDATE webhook_endpoints SET url = COALESCE($2, url), events = COALESCE($3::text[], events),
          description = CASE WHEN $4::boolean THEN $5 ELSE description END, enabled = COALESCE($6, enabled),
@@ -93,7 +92,7 @@ export class WebhookStore {
 
   /** Soft delete (deliveries keep their endpoint); pending deliveries to it fail. */
   async deleteEndpoint(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string }>(
         `UPDATE webhook_endpoints SET deleted_at = clock_timestamp(), enabled = false
@@ -130,7 +129,7 @@ export class WebhookStore {
   }
 
   async rotateSecret(id: string, sealedSecret: string): Promise<WebhookEndpointRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.db.query<EndpointRow>(
       `UPDATE webhook_endpoints SET secret = $2, updated_at = clock_timestamp()
        WHERE id = $1 AND deleted_at IS NULL RETURNING ${ENDPOINT}`,
@@ -193,7 +192,7 @@ export class WebhookStore {
 
   /** Sends a delivery again (same webhook-id): due now, whatever its state. */
   async redeliver(deliveryId: string): Promise<DeliveryRecord | null> {
-    if (!UUID.test(deliveryId)) return null;
+    if (!isUuid(deliveryId)) return null;
     const [row] = await this.db.query<DeliveryRow>(
       `UPDATE webhook_deliveries d SET state = 'PENDING', next_attempt_at = clock_timestamp()
        FROM webhook_endpoints w WHERE d.id = $1 AND w.id = d.endpoint_id AND w.deleted_at IS NULL
@@ -214,7 +213,7 @@ export class WebhookStore {
          AND ($3::text[] IS NULL OR d.state = ANY($3))
        ORDER BY d.created_at DESC, d.id LIMIT $4 OFFSET $5`,
       [
-        query.endpointId && UUID.test(query.endpointId) ? query.endpointId : null,
+        query.endpointId && isUuid(query.endpointId) ? query.endpointId : null,
         query.eventId ?? null,
         query.states?.length ? [...query.states] : null,
         first + 1,

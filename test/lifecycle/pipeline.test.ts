@@ -2,6 +2,8 @@ import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { SECRET, storeCustomer, token } from '../scopes/helpers.js';
 import { clearFaults, injectFault } from './helpers.js';
+import { IntentReconciler } from '../../src/services/lifecycle.js';
+import { createLogger } from '../../src/lib/logger.js';
 
 /**
  * Issue #24: regression tests for the write pipeline, each written from an audit finding that held on the
@@ -177,6 +179,59 @@ describe('write pipeline regressions (issue #24)', () => {
     expect(again.userErrors).toEqual([]);
     const after = Date.parse(again.account?.expiresAt ?? '');
     expect(Math.round((after - before) / DAY)).toBe(30);
+  }, 60_000);
+
+  it('a create whose owner lost its lease to the reconciler mid-call still settles as the account it answered', async () => {
+    // The vendor acts, then its answer waits: meanwhile the owner's lease runs out and the background
+    // reconciler takes the intent over, finds no name to look for and marks it unknown. The vendor's answer
+    // then reaches the owner: the account it answers must settle the intent (seen once in CI's kill -9 rounds:
+    // one PureVPN create answered with its account stayed listed in unresolvedIntents).
+    await injectFault(t, ProviderName.PUREVPN, {
+      kind: 'latency',
+      latencyMs: 1_000,
+      phase: 'after',
+      route: 'POST /api/reseller/v1',
+      times: 1,
+    });
+    const key = `lease-lost-${Date.now()}`;
+    const pending = run(CREATE, { provider: 'PUREVPN', periodDays: 30, idempotencyKey: key });
+    let intentId: string | undefined;
+    for (let i = 0; i < 100 && !intentId; i++) {
+      const [row] = await t.store.db.query<{ id: string }>(
+        "SELECT id FROM write_intents WHERE idempotency_key LIKE $1 AND state = 'pending'",
+        [`%:createAccount:${key}`],
+      );
+      intentId = row?.id;
+      if (!intentId) await new Promise((r) => setTimeout(r, 20));
+    }
+    if (!intentId) throw new Error('the create never wrote its intent');
+    await t.store.db.query(
+      "UPDATE write_intents SET lease_expires_at = clock_timestamp() - interval '1 second' WHERE id = $1",
+      [intentId],
+    );
+    const reconciler = new IntentReconciler({
+      registry: t.app.registry,
+      store: t.store,
+      logger: createLogger('silent'),
+    });
+    expect(await reconciler.runOnce()).toMatchObject({ unknown: 1 });
+    expect(await t.store.intents.get(intentId)).toMatchObject({ state: 'unknown' });
+
+    const answer = await pending;
+    await clearFaults(t, ProviderName.PUREVPN);
+    expect(answer.userErrors).toEqual([]);
+    expect(await t.store.intents.get(intentId)).toMatchObject({
+      state: 'succeeded',
+      resultAccountId: answer.account?.id,
+    });
+    const again = await run(CREATE, { provider: 'PUREVPN', periodDays: 30, idempotencyKey: key });
+    expect(again).toMatchObject({ replayed: true, userErrors: [], account: { id: answer.account?.id } });
+    // one ACCOUNT_CREATED event for it, not one per settler
+    const [events] = await t.store.db.query<{ n: string | number }>(
+      "SELECT count(*) AS n FROM account_events WHERE kind = 'ACCOUNT_CREATED' AND provider = 'PUREVPN' AND username = $1",
+      [answer.account?.username],
+    );
+    expect(Number(events?.n)).toBe(1);
   }, 60_000);
 
   it('20 concurrent customer renewals with 20 keys: exactly one adds time', async () => {

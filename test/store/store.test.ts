@@ -100,7 +100,9 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
     expect((await begin('k-atomic', 'h2')).kind).toBe('mismatch');
     const intent = (claimed[0] as Extract<BeginResult, { kind: 'claimed' }>).intent;
     expect(intent).toMatchObject({ state: 'pending', attempt: 1, username: 'u-intent', key: 'k-atomic' });
-    expect(await store.intents.finish(intent.id, 'someone-else', { state: 'succeeded' })).toBe(false); // not the lease holder
+    // not the lease holder: its unknown or failure decides nothing…
+    expect(await store.intents.finish(intent.id, 'someone-else', { state: 'unknown' })).toBe(false);
+    expect(await store.intents.finish(intent.id, 'someone-else', { state: 'failed', retryAllowed: true })).toBe(false);
     expect(
       await store.intents.finish(intent.id, intent.leaseOwner, {
         state: 'succeeded',
@@ -108,6 +110,11 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
         resultAccountId: 'A1',
       }),
     ).toBe(true);
+    // …and once succeeded, nobody moves it again (a settler that lost its lease, the vendor's answer or not)
+    expect(await store.intents.finish(intent.id, intent.leaseOwner, { state: 'unknown' })).toBe(false);
+    expect(await store.intents.finish(intent.id, 'someone-else', { state: 'succeeded', resultAccountId: 'A2' })).toBe(
+      false,
+    );
     const replay = await begin('k-atomic');
     expect(replay.kind).toBe('replay');
     expect((replay as Extract<BeginResult, { kind: 'replay' }>).intent.response).toEqual({
@@ -147,6 +154,36 @@ describe.each(storeBackends)('store on %s', (_name, open) => {
     expect((await store.intents.leaseForReconcile('reconciler-2', 15_000, 100)).map((i) => i.id)).not.toContain(id);
     expect(await store.intents.takeCredentialDelivery(id)).toBe(true);
     expect(await store.intents.takeCredentialDelivery(id)).toBe(false);
+  });
+
+  it('pages unresolved intents made within one millisecond: each exactly once', async () => {
+    // A cursor holding a JS Date lost the microseconds of created_at and answered the page's last intent again.
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await begin(`k-page-${i}`, 'h', 'owner-page');
+      if (r.kind !== 'claimed') throw new Error(r.kind);
+      await store.intents.finish(r.intent.id, 'owner-page', { state: 'unknown', errorCode: 'OUTCOME_UNKNOWN' });
+      ids.push(r.intent.id);
+    }
+    await store.db.query(
+      "UPDATE write_intents SET created_at = date_trunc('milliseconds', created_at) + (random() * interval '900 microseconds') WHERE id = ANY($1::uuid[])",
+      [ids],
+    );
+    const all = await store.intents.listUnresolved({ first: 1000 });
+    const seen: string[] = [];
+    let afterId: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const got: Awaited<ReturnType<typeof store.intents.listUnresolved>> = await store.intents.listUnresolved({
+        first: 2,
+        afterId,
+      });
+      seen.push(...got.items.map((i) => i.id));
+      if (!got.hasNextPage) break;
+      afterId = got.items.at(-1)!.id;
+    }
+    expect(seen).toEqual(all.items.map((i) => i.id));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(ids));
   });
 
   it('journals without secrets', async () => {
