@@ -12,6 +12,8 @@ import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
  */
 
 export const SCHEMA_FILE = 'schema/schema.graphql';
+/** The public contract (src/graphql/contract.ts): the SDL without `@tag(name: "internal")` and what only that reaches. */
+export const PUBLIC_FILE = 'schema/public.graphql';
 export const CHANGES_FILE = 'schema/CHANGES.md';
 /** The mainline branches a feature branch is compared with, first found wins. */
 export const MAINLINES = ['origin/main', 'main'];
@@ -136,6 +138,8 @@ export interface CheckOptions {
   generatedSdl?: string;
   /** Acknowledgements (default: <cwd>/schema/CHANGES.md; missing = none). */
   changesFile?: string;
+  /** Which checked-in SDL (default schema/schema.graphql; the public contract: schema/public.graphql). */
+  file?: string;
 }
 
 export interface CheckResult {
@@ -147,19 +151,20 @@ export interface CheckResult {
 
 /** The whole gate: picks the base, diffs, and says what it found (the lines the command prints). */
 export async function runSchemaCheck(options: CheckOptions): Promise<CheckResult> {
-  const schemaFile = options.schemaFile ?? join(options.cwd, SCHEMA_FILE);
+  const file = options.file ?? SCHEMA_FILE;
+  const schemaFile = options.schemaFile ?? join(options.cwd, file);
   const changesFile = options.changesFile ?? join(options.cwd, CHANGES_FILE);
   const base = chooseBase(options.cwd, options.base);
-  const lines = [`schema:check: comparing ${SCHEMA_FILE} with ${base.commit?.slice(0, 12) ?? 'nothing'} — ${base.why}`];
-  const baseSdl = base.commit ? sdlAt(options.cwd, base.commit) : null;
+  const lines = [`schema:check: comparing ${file} with ${base.commit?.slice(0, 12) ?? 'nothing'} — ${base.why}`];
+  const baseSdl = base.commit ? sdlAt(options.cwd, base.commit, file) : null;
   if (baseSdl === null) {
-    lines.push(`schema:check: no ${SCHEMA_FILE} at the base; nothing to compare`);
+    lines.push(`schema:check: no ${file} at the base; nothing to compare`);
     return { base, report: null, ok: true, lines };
   }
   const checkedIn = readFileSync(schemaFile, 'utf8');
   const headSdl = options.generatedSdl ?? checkedIn;
   if (headSdl.trim() !== checkedIn.trim()) {
-    lines.push(`schema:check: FAILED. ${SCHEMA_FILE} differs from the SDL the code builds: run npm run schema:print`);
+    lines.push(`schema:check: FAILED. ${file} differs from the SDL the code builds: run npm run schema:print`);
     return { base, report: null, ok: false, lines };
   }
   const changesMd = existsSync(changesFile) ? readFileSync(changesFile, 'utf8') : '';

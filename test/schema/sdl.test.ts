@@ -12,6 +12,7 @@ import {
   isInterfaceType,
 } from 'graphql';
 import { buildSubgraph } from '../../src/graphql/schema.js';
+import { publicContract } from '../../src/graphql/contract.js';
 
 /**
  * The checked-in SDL (schema/schema.graphql) is the contract: it must equal what the code builds.
@@ -23,6 +24,13 @@ describe('subgraph SDL', () => {
     if (process.env.UPDATE_SCHEMA === '1') writeFileSync('schema/schema.graphql', `${sdl.trim()}\n`);
     const checkedIn = readFileSync('schema/schema.graphql', 'utf8');
     expect(checkedIn.trim()).toEqual(sdl.trim());
+  });
+
+  it('schema/public.graphql is the public contract of that SDL (run `npm run schema:print`)', async () => {
+    const { sdl } = await buildSubgraph();
+    const contract = publicContract(sdl);
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync('schema/public.graphql', contract);
+    expect(readFileSync('schema/public.graphql', 'utf8')).toEqual(contract);
   });
 
   it('describes every type, field, argument and enum value', async () => {

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import type { BulkItemRecord, BulkOperationRecord } from '../../store/bulk.js';
 import { bulkOperationView } from '../../services/bulk.js';
 import type { ErrorCode } from '../../domain/errors.js';
@@ -20,6 +21,7 @@ import {
 @Resolver(() => BulkOperation)
 export class BulkResolver {
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Query(() => BulkOperation, { nullable: true, description: 'A bulk operation by id.' })
   async bulkOperation(
     @Arg('id', () => ID, { description: 'Bulk operation id.' }) id: string,
@@ -58,6 +60,7 @@ export class BulkResolver {
     };
   }
 
+  @Directive(INTERNAL)
   @Mutation(() => BulkOperationPayload, {
     description:
       'Queues one action over many accounts (at most 10,000); watch it with `bulkOperation` or the BULK_OPERATION_FINISHED webhook.',
@@ -72,6 +75,7 @@ export class BulkResolver {
     }));
   }
 
+  @Directive(INTERNAL)
   @Mutation(() => BulkOperationPayload, { description: 'Stops a bulk operation; items not started are CANCELLED.' })
   cancelBulkOperation(
     @Arg('input', () => BulkOperationRefInput, { description: 'Mutation input.' }) input: BulkOperationRefInput,

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import { AccountStatus, ProviderName } from '../common/enums.js';
 import { DateTime, JSONObject, LocalDate } from '../common/scalars.js';
@@ -83,6 +84,7 @@ export class BulkItem {
 
 export const BulkItemConnection = connectionTypes(BulkItem, 'BulkItem', 'A page of bulk items, in order.').Connection;
 
+@Directive(INTERNAL)
 @ObjectType({ implements: Node, description: 'Many accounts changed by one request, on the background worker.' })
 export class BulkOperation extends Node {
   @Field(() => BulkAction, { description: 'What is done to each account.' }) action!: BulkAction;

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import { ProviderName } from '../common/enums.js';
 import { DateTime, JSONObject } from '../common/scalars.js';
@@ -64,6 +65,7 @@ export class AccountEvent extends Node {
   after!: Record<string, unknown> | null;
   @Field(() => JSONObject, { description: 'Details of the kind (thresholdDays, operation, bulk counts, …).' })
   data!: Record<string, unknown>;
+  @Directive(INTERNAL)
   @Field({ description: 'Who: API key name or JWT subject, `sync`, `bulk:<operation id>`, `reconciler`.' })
   actor!: string;
 }

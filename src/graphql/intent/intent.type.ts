@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import type { UserErrorShape } from '../../services/lifecycle.js';
 import { UserError } from '../common/user-error.js';
 import { ErrorCode, ProviderName } from '../common/enums.js';
@@ -23,6 +24,7 @@ registerEnumType(WriteIntentState, {
   },
 });
 
+@Directive(INTERNAL)
 @ObjectType({ description: 'A vendor write recorded before it was sent (create, renew), with what finds its result.' })
 export class WriteIntent {
   @Field(() => ID, { description: 'Intent id (named by OUTCOME_UNKNOWN errors).' }) id!: string;

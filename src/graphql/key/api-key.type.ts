@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import { DateTime } from '../common/scalars.js';
 import { connectionTypes } from '../common/page.js';
@@ -36,6 +37,7 @@ export class ApiKeyScope {
   quota!: number | null;
 }
 
+@Directive(INTERNAL)
 @ObjectType({
   implements: Node,
   description: 'An API key kept in the store (only its hash; the secret is never shown again).',

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { withUserErrors } from '../common/errors.js';
 import type { GraphQLContext } from '../context.js';
 import { SyncIssueRefInput, SyncProviderInput } from './sync.inputs.js';
@@ -8,6 +9,7 @@ import { SyncIssuePayload, SyncProviderPayload } from './sync.payloads.js';
 @Resolver()
 export class SyncMutationResolver {
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Mutation(() => SyncProviderPayload, {
     description:
       'Sync one provider now, through the job queue. While a run of that provider is going, answers that run ' +
@@ -23,6 +25,7 @@ export class SyncMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Mutation(() => SyncIssuePayload, {
     description:
       "Accept the vendor's state of an orphan or a change into the directory and mirror. An entry already settled " +
@@ -38,6 +41,7 @@ export class SyncMutationResolver {
   }
 
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Mutation(() => SyncIssuePayload, {
     description:
       'GONE_AT_VENDOR: remove the account from the directory. Other kinds: acknowledge (nothing changes). An entry ' +

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { encodeId } from '../../domain/ids.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { Connection } from '../../services/pagination.js';
@@ -21,6 +22,7 @@ import {
 @Resolver(() => SyncRun)
 export class SyncRunResolver {
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Query(() => SyncRun, { nullable: true, description: 'One sync run by id; null when it does not exist.' })
   syncRun(
     @Arg('id', () => ID, { description: 'SyncRun id.' }) id: string,
@@ -30,6 +32,7 @@ export class SyncRunResolver {
   }
 
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Query(() => SyncRunConnection, { description: 'Sync runs, newest first (scheduled and on demand).' })
   syncRuns(
     @Args() args: ConnectionArguments,
@@ -54,6 +57,7 @@ export class SyncRunResolver {
 @Resolver(() => SyncIssue)
 export class SyncIssueResolver {
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Query(() => SyncIssue, { nullable: true, description: 'One drift entry by id; null when it does not exist.' })
   syncIssue(
     @Arg('id', () => ID, { description: 'SyncIssue id.' }) id: string,
@@ -63,6 +67,7 @@ export class SyncIssueResolver {
   }
 
   @Authorized('operator')
+  @Directive(INTERNAL)
   @Query(() => SyncIssueConnection, {
     description:
       'Drift found by syncs, newest first (open entries unless `includeResolved`). The drift report has a fourth ' +

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { ProviderName } from '../common/enums.js';
 import { Node } from '../common/node.js';
 import { connectionTypes } from '../common/page.js';
@@ -73,6 +74,7 @@ export class SyncRunError {
   @Field({ description: 'Human-readable message, safe to show to an operator.' }) message!: string;
 }
 
+@Directive(INTERNAL)
 @ObjectType({ implements: Node, description: 'One sync of a provider into the account mirror.' })
 export class SyncRun extends Node {
   @Field(() => ProviderName, { description: 'Provider synced.' }) provider!: ProviderName;
@@ -89,6 +91,7 @@ export class SyncRun extends Node {
   vendorCalls!: number;
 }
 
+@Directive(INTERNAL)
 @ObjectType({ implements: Node, description: 'Drift found by a sync: an account that differs at the vendor.' })
 export class SyncIssue extends Node {
   @Field(() => SyncIssueKind, { description: 'What drifted.' }) kind!: SyncIssueKind;

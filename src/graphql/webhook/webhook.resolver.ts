@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import type { DeliveryRecord, WebhookEndpointRecord } from '../../store/webhooks.js';
 import { ownId } from '../../services/webhooks.js';
 import { withUserErrors } from '../common/errors.js';
@@ -25,12 +26,14 @@ import {
 @Resolver(() => WebhookDelivery)
 export class WebhookResolver {
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Query(() => [WebhookEndpoint], { description: 'Webhook endpoints (admin). Secrets are never listed.' })
   async webhookEndpoints(@Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint[]> {
     return (await ctx.services.webhooks.list()).map(toEndpoint);
   }
 
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Query(() => WebhookDeliveryConnection, { description: 'Webhook deliveries, newest first (admin).' })
   async webhookDeliveries(
     @Arg('endpointId', () => String, { nullable: true, description: 'Only this endpoint.' }) endpointId: string | null,
@@ -63,6 +66,7 @@ export class WebhookResolver {
   }
 
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Mutation(() => WebhookEndpointSecretPayload, {
     description: 'Adds a webhook endpoint; answers its signing secret once.',
   })
@@ -78,6 +82,7 @@ export class WebhookResolver {
   }
 
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Mutation(() => WebhookEndpointPayload, { description: 'Changes a webhook endpoint.' })
   updateWebhookEndpoint(
     @Arg('input', () => UpdateWebhookEndpointInput, { description: 'Mutation input.' })
@@ -90,6 +95,7 @@ export class WebhookResolver {
   }
 
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Mutation(() => DeleteWebhookEndpointPayload, {
     description: 'Removes a webhook endpoint (pending deliveries fail).',
   })
@@ -103,6 +109,7 @@ export class WebhookResolver {
   }
 
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Mutation(() => WebhookEndpointSecretPayload, {
     description: 'Replaces the signing secret; answers the new one once (the old one stops signing at once).',
   })
@@ -117,6 +124,7 @@ export class WebhookResolver {
   }
 
   @Authorized('admin')
+  @Directive(INTERNAL)
   @Mutation(() => RedeliverWebhookPayload, { description: 'Sends a delivery again now (same webhook-id).' })
   redeliverWebhook(
     @Arg('input', () => RedeliverWebhookInput, { description: 'Mutation input.' }) input: RedeliverWebhookInput,

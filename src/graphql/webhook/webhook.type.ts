@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
+import { INTERNAL } from '../common/cost.js';
 import { Node } from '../common/node.js';
 import { DateTime } from '../common/scalars.js';
 import { connectionTypes } from '../common/page.js';
@@ -24,6 +25,7 @@ registerEnumType(WebhookDeliveryState, {
   },
 });
 
+@Directive(INTERNAL)
 @ObjectType({ implements: Node, description: 'Where events are posted (Standard Webhooks, signed).' })
 export class WebhookEndpoint extends Node {
   @Field({ description: 'Target URL (http or https; never followed through redirects).' }) url!: string;
@@ -45,6 +47,7 @@ export class WebhookAttempt {
   nextAttemptAt!: string | null;
 }
 
+@Directive(INTERNAL)
 @ObjectType({ implements: Node, description: 'One event posted to one endpoint, at least once.' })
 export class WebhookDelivery extends Node {
   @Field({ description: 'The `webhook-id` header of every attempt (receivers deduplicate on it).' })
