@@ -80,8 +80,8 @@ export async function startSandbox(env: Record<string, string>): Promise<Sandbox
 }
 
 /** One API replica: the real server process. */
-export async function startApi(env: Record<string, string>): Promise<Proc> {
-  const proc = spawn(process.execPath, ['dist/src/index.js'], {
+export async function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
+  const proc = spawn(process.execPath, [...nodeArgs, 'dist/src/index.js'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

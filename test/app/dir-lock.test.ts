@@ -103,5 +103,5 @@ describe('one process per DATA_DIR (real processes)', () => {
     expect(res.status).toBe(200);
     third.kill('SIGTERM');
     expect((await third.exited).code).toBe(0);
-  });
+  }, 300_000); // three real starts: about a minute on a busy 2-core machine, more beside other suites
 });

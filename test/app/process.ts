@@ -1,6 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,17 +63,6 @@ export async function buildOnce(): Promise<void> {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'vpn-graph-proc-'));
 }
@@ -87,8 +75,10 @@ export interface Exit {
 
 export interface ServerProcess {
   child: ChildProcess;
-  port: number;
-  url: string;
+  /** The port the process bound (it binds port 0 and says which in its "ready at" line); 0 until then. */
+  readonly port: number;
+  /** http://127.0.0.1:<port> (port 0 — nothing listens — until the process said where it listens). */
+  readonly url: string;
   exited: Promise<Exit>;
   output(): string;
   kill(signal?: NodeJS.Signals): void;
@@ -96,18 +86,28 @@ export interface ServerProcess {
 
 const running = new Set<ChildProcess>();
 
-/** Starts `node <ENTRY>`; does not wait for it to be ready (see waitReady). */
+const READY_LINE = /ready at http:\/\/[^:/\s]+:(\d+)\//;
+
+/**
+ * Starts `node <ENTRY>`; does not wait for it to be ready (see waitReady). It listens on port 0 (unless `env`
+ * names a PORT) and the port is read from its own "ready at" line: a port picked beforehand could be taken by
+ * another process before the child binds it (EADDRINUSE, seen on a busy CI machine).
+ */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  let port = 0;
+  const take = (c: Buffer) => {
+    out += c.toString('utf8');
+    if (!port) port = Number(READY_LINE.exec(out)?.[1] ?? 0);
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
   const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => {
       running.delete(child);
@@ -116,8 +116,12 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   });
   return {
     child,
-    port,
-    url: `http://127.0.0.1:${port}`,
+    get port() {
+      return port;
+    },
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
     exited,
     output: () => out,
     kill: (signal = 'SIGTERM') => {
@@ -135,6 +139,10 @@ export async function waitReady(p: ServerProcess): Promise<void> {
   void p.exited.then(() => (exited = true));
   for (;;) {
     if (exited) throw new Error(`server exited before it was ready:\n${p.output()}`);
+    if (!p.port) {
+      await new Promise((r) => setTimeout(r, 100)); // it has not said where it listens yet
+      continue;
+    }
     try {
       const res = await fetch(`${p.url}/health`);
       if (res.ok) return;

@@ -99,23 +99,15 @@ export async function startServer(
   store: { dataDir: string; databaseUrl?: string },
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  // The free port is picked before the child binds it; another process may take it in between (EADDRINUSE):
-  // then the start is tried again on a new port, never more than three times.
-  for (let attempt = 1; ; attempt++) {
-    const p = await spawnServer({
-      ...sandbox.vars,
-      DATA_DIR: store.dataDir,
-      ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
-      ALLOW_ANONYMOUS: 'true',
-      ...env,
-    });
-    try {
-      await waitReady(p);
-      return p;
-    } catch (error) {
-      if (attempt >= 3 || !p.output().includes('EADDRINUSE')) throw error;
-    }
-  }
+  const p = await spawnServer({
+    ...sandbox.vars,
+    DATA_DIR: store.dataDir,
+    ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
+    ALLOW_ANONYMOUS: 'true',
+    ...env,
+  });
+  await waitReady(p); // it binds port 0 and says which: no port to lose to another process in between
+  return p;
 }
 
 /** A fresh schema on the test Postgres server: its URL (search_path) and a drop for afterAll. */

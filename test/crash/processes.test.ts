@@ -163,10 +163,16 @@ describe('SIGTERM with the job runner inside (WORKER=inline)', () => {
       // Intents for the job: WLVPN creates that reach the vendor, then the server is killed before the answer.
       const victim = await startServer(sandbox, store, env);
       await sandbox.fault('WLVPN', { kind: 'latency', latencyMs: 5_000, phase: 'after', route: CREATE_ROUTE.WLVPN });
+      const atVendor = new Set(await sandbox.usernames('WLVPN'));
       const inFlight = [1, 2].map((i) =>
         createAccount(victim.url, createInput('WLVPN', `term-${i}-${Date.now()}`, '')),
       );
-      await sleep(800);
+      // Killed once both creates have reached the vendor (its answers wait 5 s): a count, not a guess of time
+      // (on a loaded machine 800 ms once was not enough for one of them, and the job found it absent).
+      for (let i = 0; i < 200; i++) {
+        if ((await sandbox.usernames('WLVPN')).filter((u) => !atVendor.has(u)).length >= 2) break;
+        await sleep(50);
+      }
       victim.kill('SIGKILL');
       await Promise.all(inFlight);
       await sandbox.clearFaults();
