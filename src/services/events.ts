@@ -200,6 +200,27 @@ export class AccountEvents {
     });
   }
 
+  /** Customer links a sync found moved at the vendor: their CHANGED_AT_VENDOR events (the mirror already has them). */
+  async linksChanged(
+    provider: ProviderName,
+    moved: ReadonlyArray<{ nativeId: string; username: string; before: string | null; after: string | null }>,
+  ): Promise<void> {
+    if (moved.length === 0) return;
+    await this.store.append(
+      moved.map((m) => ({
+        kind: 'CHANGED_AT_VENDOR' as const,
+        provider,
+        nativeId: m.nativeId,
+        username: m.username,
+        before: { customerId: m.before },
+        after: { customerId: m.after },
+        data: { accountId: encodeId('Account', provider, m.nativeId) },
+        actor: this.actor,
+      })),
+    );
+    setImmediate(() => this.appended());
+  }
+
   /** Accounts a sync found gone at the vendor: marked in the mirror, with their GONE_AT_VENDOR events. */
   async syncGone(
     provider: ProviderName,
