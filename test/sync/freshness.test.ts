@@ -355,4 +355,110 @@ describe('freshness field by field', () => {
     expect(event?.after).toMatchObject({ planCode: truth.planNativeId });
     delete rate[ProviderName.WLVPN];
   }, 60_000);
+
+  describe('links filled: a VPNresellers customer and its project', () => {
+    const LIST = `query($filter: AccountFilter) {
+      accounts(first: 100, filter: $filter, orderBy: { field: USERNAME }) { totalCount nodes { id username } }
+    }`;
+    type ListAnswer = { accounts: { totalCount: number; nodes: Array<{ id: string; username: string }> } };
+
+    /** The accounts the vendor lists under a project (its customers' accounts), by username. */
+    async function atVendorInProject(projectNativeId: string): Promise<string[]> {
+      const vr = t.app.registry.get(ProviderName.VPNRESELLERS);
+      const page = await vr.listAccounts({ offset: 0, limit: 1000, filter: { projectNativeId } });
+      return page.items.map((a) => a.username).sort();
+    }
+
+    it('an account made at the vendor under a customer: one sync links it to the customer and its project', async () => {
+      const vr = t.app.registry.get(ProviderName.VPNRESELLERS);
+      const [customer] = await vr.getCustomers(['3']);
+      if (!customer || customer instanceof Error) throw new Error('customer 3 missing');
+      const project = customer.projectNativeId!;
+      const projectId = encodeId('Project', ProviderName.VPNRESELLERS, project);
+      const madeAt = Date.now();
+      const made = await vr.createAccount({
+        username: 'link-at-vendor',
+        password: 'Secret-Pass-123',
+        customerNativeId: '3',
+      });
+      expect((await sync.runNow(vr)).status).toBe('SUCCEEDED');
+
+      const row = await mirrored(ProviderName.VPNRESELLERS, made.account.nativeId);
+      expect(row.customerId).toBe(encodeId('Customer', ProviderName.VPNRESELLERS, '3'));
+      expect(row.projectId).toBe(projectId);
+      expect(Date.parse(row.confirmedAt.customer!)).toBeGreaterThanOrEqual(madeAt);
+
+      // filter.projectId on the mirror (orderBy): exactly the vendor's accounts of the project.
+      const expected = await atVendorInProject(project);
+      expect(expected).toContain('link-at-vendor');
+      const admin = await t.gql<ListAnswer>(LIST, { filter: { projectId } });
+      expect(admin.errors).toBeUndefined();
+      expect(admin.data!.accounts.nodes.map((n) => n.username)).toEqual(expected);
+      expect(admin.data!.accounts.totalCount).toBe(expected.length);
+
+      // A project-scoped sub-reseller owns them: its list is the project's accounts, and it reads the new one.
+      const { key } = await t.store.createApiKey('sub-project-links', 'reseller', { vg_projects: [projectId] });
+      const scoped = await t.gql<ListAnswer>(
+        '{ accounts(first: 100) { totalCount nodes { id username } } }',
+        {},
+        { 'x-api-key': key },
+      );
+      expect(scoped.errors).toBeUndefined();
+      expect(scoped.data!.accounts.nodes.map((n) => n.username).sort()).toEqual(expected);
+      const one = await t.gql<{ account: { username: string } | null }>(
+        'query($id: ID!) { account(id: $id) { username } }',
+        { id: encodeId('Account', ProviderName.VPNRESELLERS, made.account.nativeId) },
+        { 'x-api-key': key },
+      );
+      expect(one.data?.account?.username).toBe('link-at-vendor');
+
+      // The answer that shows the customer is as fresh as the link's confirmation, never fresher.
+      const shownWithLink = await t.gql<{ account: { syncedAt: string; customer: { id: string } | null } }>(
+        'query($id: ID!) { account(id: $id, maxAge: 3600000) { syncedAt customer { id } } }',
+        { id: encodeId('Account', ProviderName.VPNRESELLERS, made.account.nativeId) },
+      );
+      expect(shownWithLink.data!.account.customer?.id).toBe(row.customerId);
+      expect(Date.parse(shownWithLink.data!.account.syncedAt)).toBeLessThanOrEqual(
+        Date.parse(row.confirmedAt.customer!),
+      );
+    }, 60_000);
+
+    it('an account created here under a project customer is the project’s at once (no sync)', async () => {
+      const vr = t.app.registry.get(ProviderName.VPNRESELLERS);
+      const [customer] = await vr.getCustomers(['4']);
+      if (!customer || customer instanceof Error) throw new Error('customer 4 missing');
+      const projectId = encodeId('Project', ProviderName.VPNRESELLERS, customer.projectNativeId!);
+      const customerId = encodeId('Customer', ProviderName.VPNRESELLERS, '4');
+      const { key } = await t.store.createApiKey('sub-project-create', 'reseller', { vg_projects: [projectId] });
+      const created = await t.gql<{
+        createAccount: { account: { id: string; username: string } | null; userErrors: Array<{ code: string }> };
+      }>(
+        `mutation($input: CreateAccountInput!) {
+          createAccount(input: $input) { account { id username } userErrors { code } }
+        }`,
+        { input: { provider: 'VPNRESELLERS', customerId, username: 'link-made-here', password: 'Secret-Pass-123' } },
+        { 'x-api-key': key },
+      );
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createAccount.userErrors).toEqual([]);
+      const id = created.data!.createAccount.account!.id;
+      const scoped = await t.gql<ListAnswer>(
+        '{ accounts(first: 100) { nodes { id } } }',
+        {},
+        { 'x-api-key': key },
+      );
+      expect(scoped.data!.accounts.nodes.map((n) => n.id)).toContain(id);
+      const admin = await t.gql<ListAnswer>(LIST, { filter: { projectId } });
+      expect(admin.data!.accounts.nodes.map((n) => n.id)).toContain(id);
+      // The next sync agrees (the vendor lists it under the customer): no drift.
+      const run = await sync.runNow(vr);
+      expect(run).toMatchObject({ status: 'SUCCEEDED', changed: 0 });
+      const [row] = await mirror.read([{ provider: ProviderName.VPNRESELLERS, nativeId: decodeNative(id) }]);
+      expect(row).toMatchObject({ customerId, projectId });
+    }, 60_000);
+  });
 });
+
+function decodeNative(accountId: string): string {
+  return Buffer.from(accountId, 'base64url').toString('utf8').split(':').slice(2).join(':');
+}
