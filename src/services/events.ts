@@ -55,6 +55,12 @@ export function snapshotOf(record: AccountRecord | null | undefined): AccountSna
   };
 }
 
+/** A drift's "before" in the snapshot's own names (the plan as `planCode`, like `snapshotOf`). */
+function beforeSnapshot(before: NonNullable<MirrorWriteResult['before']>): AccountSnapshot {
+  const { planNativeId, ...rest } = before;
+  return planNativeId === undefined ? { ...rest } : { ...rest, planCode: planNativeId };
+}
+
 export class AccountEvents {
   readonly store: EventStore;
   readonly actor: string;
@@ -188,7 +194,7 @@ export class AccountEvents {
           provider: r.record.provider,
           nativeId: r.record.nativeId,
           username: r.record.username,
-          before: r.before ? { ...r.before } : null,
+          before: r.before ? beforeSnapshot(r.before) : null,
           after: snapshotOf(r.record),
           data: { accountId: encodeId('Account', r.record.provider, r.record.nativeId) },
           actor: this.actor,

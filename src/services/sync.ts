@@ -223,7 +223,7 @@ export class SyncService {
         provider: provider.name,
         nativeId: m.nativeId,
         username: m.username,
-        kind: 'CHANGED_AT_VENDOR' as SyncIssueKind,
+        kind: 'CHANGED_AT_VENDOR',
         details: { before: { customerId: m.before }, after: { customerId: m.after } },
       })),
       run.id,

@@ -442,11 +442,7 @@ describe('freshness field by field', () => {
       expect(created.errors).toBeUndefined();
       expect(created.data!.createAccount.userErrors).toEqual([]);
       const id = created.data!.createAccount.account!.id;
-      const scoped = await t.gql<ListAnswer>(
-        '{ accounts(first: 100) { nodes { id } } }',
-        {},
-        { 'x-api-key': key },
-      );
+      const scoped = await t.gql<ListAnswer>('{ accounts(first: 100) { nodes { id } } }', {}, { 'x-api-key': key });
       expect(scoped.data!.accounts.nodes.map((n) => n.id)).toContain(id);
       const admin = await t.gql<ListAnswer>(LIST, { filter: { projectId } });
       expect(admin.data!.accounts.nodes.map((n) => n.id)).toContain(id);
