@@ -12,6 +12,7 @@ import { AccountEvents } from '../../src/services/events.js';
 import type { VpnProvider } from '../../src/providers/port.js';
 import type { WlvpnEmulator } from '../../src/providers/wlvpn/sandbox/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
 
 /**
  * Freshness field by field (issue #26). For every field the generated SDL shows on `Account`, a row of FIELDS
@@ -187,7 +188,8 @@ interface Shown {
   confirmedAt: Record<FieldGroup, string | null>;
 }
 
-describe('freshness field by field', () => {
+describe.each(storeBackends)('freshness field by field (%s)', (_backend, open) => {
+  let backend: OpenedBackend;
   let t: TestApp;
   let mirror: Mirror;
   let log: SyncLog;
@@ -198,7 +200,8 @@ describe('freshness field by field', () => {
   const used = new Set<string>();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    backend = await open();
+    t = await startTestApp({}, { store: backend.store });
     mirror = new Mirror(t.store.db);
     log = new SyncLog(t.store.db);
     history = new EventStore(t.store.db);
@@ -215,7 +218,8 @@ describe('freshness field by field', () => {
     }
   }, 60_000);
   afterAll(async () => {
-    await t.stop();
+    await t.stop().catch(() => undefined);
+    await backend.cleanup().catch(() => undefined);
   });
 
   /** An account of `provider` no other case touched, ACTIVE, with a plan where the provider has plans. */
