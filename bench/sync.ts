@@ -12,7 +12,8 @@ import { SyncLog } from '../src/store/sync-log.js';
 /**
  * `npm run bench:sync`: the mirror sync at scale, in process (sandbox emulators over real HTTP, PGlite store).
  * 1. Full sync of BENCH_SYNC_ACCOUNTS (10,000) WLVPN accounts through the sync-provider job: list calls (target
- *    ≤ 12), per-account reads (target 0), duration; then the same again (nothing changed).
+ *    ≤ 12), per-account reads (the detail reads of what WLVPN's list cannot see: at most SYNC_RATE_WLVPN less the
+ *    run's list calls), duration; then the same again (nothing changed).
  * 2. Directory refresh of PureWL (no list call) at SYNC_RATE_PUREWL = BENCH_SYNC_RATE (60) calls per minute: the
  *    scheduled job fired every BENCH_SYNC_TICK_S (10 s, faster than the real 60 s tick) for BENCH_SYNC_WINDOW_S
  *    (130 s); vendor calls per minute vs the budget (target ±10 %).
@@ -66,8 +67,8 @@ async function main(): Promise<void> {
       rows.push([
         `full sync of ${run!.seen.toLocaleString('en')} WLVPN accounts, ${label}`,
         `${list} list calls, ${perAccount} per-account reads; ${(ms / 1000).toFixed(1)} s (job queued → done); added ${run!.added}, changed ${run!.changed}, gone ${run!.gone}`,
-        '≤ 12 list calls, 0 per-account reads',
-        list <= 12 && perAccount === 0 ? 'met' : 'missed',
+        `≤ 12 list calls, ≤ ${config.env.SYNC_RATE_WLVPN} calls in all (detail reads within SYNC_RATE_WLVPN)`,
+        list <= 12 && list + perAccount <= Math.max(list, config.env.SYNC_RATE_WLVPN) ? 'met' : 'missed',
       ]);
     }
 

@@ -3,7 +3,14 @@ import { ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import type { AccountRecord } from '../domain/records.js';
 import type { BatchResult } from '../providers/port.js';
-import type { Mirror, MirroredAccount, MirrorSource } from '../store/mirror.js';
+import {
+  RECORD_GROUPS,
+  type Confirmations,
+  type Mirror,
+  type MirroredAccount,
+  type MirrorSource,
+} from '../store/mirror.js';
+import { confirmedGroups } from '../store/mirror-rows.js';
 
 /**
  * The mirror side of the per-request loaders: what a live read or a write here learns lands in the mirror in
@@ -17,6 +24,8 @@ export interface Freshness {
   /** When the vendor last confirmed this state (a live read: when it answered). Null: never confirmed. */
   syncedAt: string | null;
   dataSource: DataSource;
+  /** Per record field group, when the vendor last confirmed it (the customer link is read from the directory). */
+  confirmedAt: Omit<Confirmations, 'customer'>;
 }
 
 /** An account as the graph serves it: the record plus, where known, its freshness. */
@@ -80,7 +89,9 @@ export async function readLive(
   const slots = await read();
   const at = new Date().toISOString();
   const stamped: BatchResult<ServedAccount> = slots.map((s) =>
-    s === null || s instanceof ProviderError ? s : { ...s, syncedAt: at, dataSource: 'LIVE' },
+    s === null || s instanceof ProviderError
+      ? s
+      : { ...s, syncedAt: at, dataSource: 'LIVE', confirmedAt: liveGroups(s, at) },
   );
   const found = slots.filter((s): s is AccountRecord => s !== null && !(s instanceof ProviderError));
   const missing = asked ? asked.nativeIds.filter((_, i) => slots[i] === null) : [];
@@ -89,4 +100,10 @@ export async function readLive(
     asked && missing.length ? loaders.forget(asked.provider, missing) : undefined,
   ]);
   return stamped;
+}
+
+/** A live read confirms, at the time it answered, the groups it told in full (the others it left out). */
+export function liveGroups(record: AccountRecord, at: string): Omit<Confirmations, 'customer'> {
+  const told = confirmedGroups(record);
+  return Object.fromEntries(RECORD_GROUPS.map((g) => [g, told.has(g) ? at : null])) as Omit<Confirmations, 'customer'>;
 }

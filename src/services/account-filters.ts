@@ -28,14 +28,15 @@ export function mirrorFilter(
   filter: AccountFilter,
   storeCustomer: string | undefined,
 ): MirrorFilter {
-  if (filter.projectNativeId) {
-    // The mirror keeps no project per account yet (a VPNresellers project is its customers' attribute).
-    throw new InputError('projectId', '`projectId` cannot be combined with `orderBy` or the mirror-only conditions.');
-  }
   const out: MirrorFilter = { providers: providers.map((p) => p.name) };
+  // The directory's project link (written by creates and syncs), in the global or the bare form.
+  if (filter.projectNativeId) out.projectIds = [...(input.projectId ? [input.projectId] : []), filter.projectNativeId];
   if (filter.statuses?.length) out.statuses = filter.statuses;
   if (filter.usernamePrefix) out.usernamePrefix = filter.usernamePrefix;
-  if (filter.customerNativeId) out.customerNativeId = filter.customerNativeId;
+  if (filter.customerNativeId) {
+    out.customerNativeId = filter.customerNativeId;
+    if (input.customerId) out.customerLinks = [input.customerId];
+  }
   if (storeCustomer) out.customerIds = [storeCustomer, ...(input.customerId ? [input.customerId] : [])];
   const expiresBefore = iso(input.expiresBefore);
   const expiresAfter = iso(input.expiresAfter);

@@ -125,7 +125,8 @@ function keyOf(row: MirroredAccount): string {
 
 /** A mirrored row as the graph serves it: its state as of `syncedAt`. */
 export function served(row: MirroredAccount): ServedAccount {
-  return { ...row.record, syncedAt: row.syncedAt, dataSource: 'MIRROR' };
+  const { customer: _link, ...confirmedAt } = row.confirmedAt;
+  return { ...row.record, syncedAt: row.syncedAt, dataSource: 'MIRROR', confirmedAt };
 }
 
 /** Validation of the mirror-only filter fields (what SQL can answer and the vendors cannot). */

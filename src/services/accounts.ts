@@ -18,7 +18,13 @@ import type { ServiceKernel } from './kernel.js';
 import { direction, offsetConnection, offsetWindow, type ConnectionArgs } from './pagination.js';
 import { usageRange } from './usage-range.js';
 import type { ServedAccount } from '../loaders/index.js';
-import { isMirrorCursor, Mirror, type MirrorOrderField, type SortDirection } from '../store/mirror.js';
+import {
+  isMirrorCursor,
+  Mirror,
+  type Confirmations,
+  type MirrorOrderField,
+  type SortDirection,
+} from '../store/mirror.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.js';
 import { mirrorFilter, needsMirror, resolveFilter } from './account-filters.js';
 
@@ -206,11 +212,32 @@ export class AccountService {
   async freshness(
     record: ServedAccount,
     path: ReadonlyArray<string | number>,
+    withLinks = false,
   ): Promise<{ syncedAt: string | null; dataSource: 'MIRROR' | 'LIVE' }> {
     const full: ServedAccount = record.incomplete?.includes('status')
       ? await this.complete(record, 'status', path)
       : record;
-    return { syncedAt: full.syncedAt ?? null, dataSource: full.dataSource ?? 'LIVE' };
+    let syncedAt = full.syncedAt ?? null;
+    // An answer that shows the customer or project of an account whose link lives at the vendor (VPNresellers)
+    // is only as fresh as the link's last confirmation.
+    if (withLinks && syncedAt !== null && this.linksAtVendor(full.provider)) {
+      const link = (await this.confirmedAt(full)).customer;
+      syncedAt = link === null ? null : Date.parse(link) < Date.parse(syncedAt) ? link : syncedAt;
+    }
+    return { syncedAt, dataSource: full.dataSource ?? 'LIVE' };
+  }
+
+  /** When the vendor last confirmed each field group of the account shown (the customer link from the directory). */
+  async confirmedAt(record: ServedAccount): Promise<Confirmations> {
+    const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
+    const own = record.confirmedAt ?? { status: null, expiry: null, plan: null, bandwidth: null };
+    return { ...own, customer: row?.confirmedAt.customer ?? null };
+  }
+
+  /** The provider keeps account–customer links itself (they come from its customer lists, not from this API). */
+  private linksAtVendor(name: ProviderName): boolean {
+    const p = this.k.provider(name);
+    return p.features.customers && !p.customerRefsAreStoreIds;
   }
 
   /** Lifecycle operations the account's provider supports (CREATE excluded: it is not an account action). */

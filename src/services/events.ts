@@ -55,6 +55,12 @@ export function snapshotOf(record: AccountRecord | null | undefined): AccountSna
   };
 }
 
+/** A drift's "before" in the snapshot's own names (the plan as `planCode`, like `snapshotOf`). */
+function beforeSnapshot(before: NonNullable<MirrorWriteResult['before']>): AccountSnapshot {
+  const { planNativeId, ...rest } = before;
+  return planNativeId === undefined ? { ...rest } : { ...rest, planCode: planNativeId };
+}
+
 export class AccountEvents {
   readonly store: EventStore;
   readonly actor: string;
@@ -188,7 +194,7 @@ export class AccountEvents {
           provider: r.record.provider,
           nativeId: r.record.nativeId,
           username: r.record.username,
-          before: r.before ? { ...r.before } : null,
+          before: r.before ? beforeSnapshot(r.before) : null,
           after: snapshotOf(r.record),
           data: { accountId: encodeId('Account', r.record.provider, r.record.nativeId) },
           actor: this.actor,
@@ -198,6 +204,27 @@ export class AccountEvents {
       if ((await this.store.append(events, tx)).length > 0) setImmediate(() => this.appended());
       return results;
     });
+  }
+
+  /** Customer links a sync found moved at the vendor: their CHANGED_AT_VENDOR events (the mirror already has them). */
+  async linksChanged(
+    provider: ProviderName,
+    moved: ReadonlyArray<{ nativeId: string; username: string; before: string | null; after: string | null }>,
+  ): Promise<void> {
+    if (moved.length === 0) return;
+    await this.store.append(
+      moved.map((m) => ({
+        kind: 'CHANGED_AT_VENDOR' as const,
+        provider,
+        nativeId: m.nativeId,
+        username: m.username,
+        before: { customerId: m.before },
+        after: { customerId: m.after },
+        data: { accountId: encodeId('Account', provider, m.nativeId) },
+        actor: this.actor,
+      })),
+    );
+    setImmediate(() => this.appended());
   }
 
   /** Accounts a sync found gone at the vendor: marked in the mirror, with their GONE_AT_VENDOR events. */

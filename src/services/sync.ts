@@ -2,7 +2,8 @@ import type { Env } from '../config.js';
 import { ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { syncRateVariable } from '../providers/module.js';
-import type { AccountRecord } from '../domain/records.js';
+import type { AccountRecord, CustomerRecord, IncompleteField } from '../domain/records.js';
+import { decodeId, encodeId } from '../domain/ids.js';
 import type { VpnProvider } from '../providers/port.js';
 import type { Db } from '../store/db.js';
 import { Mirror, type MirrorWriteResult } from '../store/mirror.js';
@@ -24,6 +25,20 @@ import type { AccountEvents } from './events.js';
 export const SYNC_LIST_PAGE = 1000;
 /** Accounts confirmed per batch read when looking for the ones a list no longer shows. */
 const CONFIRM_BATCH = 100;
+/** Accounts read per batch when confirming what a list cannot see. */
+const DETAIL_BATCH = 20;
+/** Fields whose absence from a list's rows calls for a detail read (plan and plan-based expiry). */
+const DETAIL_FIELDS: ReadonlySet<IncompleteField> = new Set(['expiresAt', 'planNativeId', 'plans']);
+
+/** The provider keeps customers (with projects) at the vendor and can list each one's accounts. */
+function linksAtVendor(provider: VpnProvider): boolean {
+  return (
+    provider.features.customers &&
+    provider.features.projects &&
+    provider.features.listAccounts &&
+    !provider.customerRefsAreStoreIds
+  );
+}
 
 export interface SyncServiceDeps {
   mirror: Mirror;
@@ -120,10 +135,12 @@ export class SyncService {
   private async fullSync(provider: VpnProvider, run: SyncRun, counts: SyncCounts): Promise<void> {
     const pace = new CallPacer(this.deps.budgetPerMinute(provider));
     const seen = new Set<string>();
+    let gaps = false;
     for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
       await pace.take();
       counts.vendorCalls++;
       const page = await provider.listAccounts({ offset, limit: SYNC_LIST_PAGE, readStatus: true });
+      gaps ||= page.items.some((a) => a.incomplete?.some((f) => DETAIL_FIELDS.has(f)));
       const fresh = page.items.filter((a) => !seen.has(a.nativeId));
       for (const a of fresh) seen.add(a.nativeId);
       counts.seen += fresh.length;
@@ -138,6 +155,79 @@ export class SyncService {
       counts.vendorCalls++;
       await this.confirm(provider, run, batch, counts);
     }
+    if (linksAtVendor(provider)) await this.syncLinks(provider, run, counts, pace);
+    if (gaps) await this.readDetails(provider, run, counts, pace);
+  }
+
+  /**
+   * What the list cannot see (WLVPN: plan and plan-based expiry), read account by account within what is left
+   * of the rate this minute (SYNC_RATE_<PROVIDER> less the run's calls so far; a rate of 0 reads none): the
+   * accounts whose plan or expiry has gone unconfirmed longest first, none confirmed within the refresh age.
+   * A plan or expiry changed behind our back becomes CHANGED_AT_VENDOR; until then the account's `syncedAt`
+   * stays at the older confirmation.
+   */
+  private async readDetails(provider: VpnProvider, run: SyncRun, counts: SyncCounts, pace: CallPacer): Promise<void> {
+    const rate = Math.max(0, Math.floor(this.deps.budgetPerMinute(provider)));
+    const budget = Math.max(0, rate - counts.vendorCalls);
+    const olderThan = new Date(Date.now() - this.deps.maxAgeMs).toISOString();
+    const due = await this.deps.mirror.detailsDue(provider.name, budget, olderThan);
+    for (let i = 0; i < due.length; i += DETAIL_BATCH) {
+      const batch = due.slice(i, i + DETAIL_BATCH).map((d) => d.nativeId);
+      for (let n = 0; n < batch.length; n++) await pace.take();
+      counts.vendorCalls += batch.length; // one account read each
+      await this.confirm(provider, run, batch, counts, false);
+    }
+  }
+
+  /**
+   * The customer and project links of a provider that keeps customers (VPNresellers): its customers (each
+   * with its project), then each customer's accounts. Links are written and confirmed; a confirmed customer
+   * link that moved is CHANGED_AT_VENDOR.
+   */
+  private async syncLinks(provider: VpnProvider, run: SyncRun, counts: SyncCounts, pace: CallPacer): Promise<void> {
+    const customers: CustomerRecord[] = [];
+    for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
+      await pace.take();
+      counts.vendorCalls++;
+      const page = await provider.listCustomers({ offset, limit: SYNC_LIST_PAGE });
+      customers.push(...page.items);
+      if (page.items.length < SYNC_LIST_PAGE) break;
+    }
+    const links = new Map<string, { customerId: string; projectId: string | null }>();
+    for (const c of customers) {
+      const link = {
+        customerId: encodeId('Customer', provider.name, c.nativeId),
+        projectId: c.projectNativeId ? encodeId('Project', provider.name, c.projectNativeId) : null,
+      };
+      for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
+        await pace.take();
+        counts.vendorCalls++;
+        const page = await provider.listAccounts({
+          offset,
+          limit: SYNC_LIST_PAGE,
+          filter: { customerNativeId: c.nativeId },
+        });
+        for (const a of page.items) links.set(a.nativeId, link);
+        if (page.items.length < SYNC_LIST_PAGE) break;
+      }
+    }
+    const moved = await this.deps.mirror.confirmLinks(provider.name, links, (id) => {
+      const gid = decodeId(id);
+      return gid ? gid.type === 'Customer' && gid.source === provider.name : /^\d+$/.test(id);
+    });
+    if (moved.length === 0) return;
+    counts.changed += moved.length;
+    await this.deps.events?.linksChanged(provider.name, moved);
+    await this.deps.log.report(
+      moved.map((m) => ({
+        provider: provider.name,
+        nativeId: m.nativeId,
+        username: m.username,
+        kind: 'CHANGED_AT_VENDOR',
+        details: { before: { customerId: m.before }, after: { customerId: m.after } },
+      })),
+      run.id,
+    );
   }
 
   private async refresh(provider: VpnProvider, run: SyncRun, counts: SyncCounts, given?: number): Promise<void> {
@@ -155,7 +245,13 @@ export class SyncService {
   }
 
   /** Reads accounts one by one (batched by the port): found → mirrored, not found → gone, failed → left as is. */
-  private async confirm(provider: VpnProvider, run: SyncRun, nativeIds: string[], counts: SyncCounts): Promise<void> {
+  private async confirm(
+    provider: VpnProvider,
+    run: SyncRun,
+    nativeIds: string[],
+    counts: SyncCounts,
+    countSeen = true,
+  ): Promise<void> {
     if (nativeIds.length === 0) return;
     const results = await provider.getAccounts(nativeIds);
     const found: AccountRecord[] = [];
@@ -165,7 +261,7 @@ export class SyncService {
       if (r === null) gone.push(nativeIds[i]!);
       else found.push(r);
     });
-    counts.seen += found.length;
+    if (countSeen) counts.seen += found.length;
     await this.record(provider, run, await this.mirrorWrite(found), counts);
     if (gone.length) {
       const known = await this.deps.mirror.read(gone.map((nativeId) => ({ provider: provider.name, nativeId })));
@@ -223,7 +319,14 @@ export class SyncService {
           nativeId: r.record.nativeId,
           username: r.record.username,
           kind: 'CHANGED_AT_VENDOR' as SyncIssueKind,
-          details: { before: r.before, after: { status: r.record.status, expiresAt: r.record.expiresAt } },
+          details: {
+            before: r.before,
+            after: {
+              status: r.record.status,
+              expiresAt: r.record.expiresAt,
+              ...(r.before && 'planNativeId' in r.before ? { planNativeId: r.record.planNativeId } : {}),
+            },
+          },
         });
       }
     }

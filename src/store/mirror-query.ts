@@ -15,7 +15,10 @@ export interface MirrorFilter {
   expiresAfter?: string;
   /** Any of these customer links (global ids or store ids). */
   customerIds?: readonly string[];
-  projectId?: string;
+  /** The project link, in any form the directory holds it (global Project id, or the vendor's bare id). */
+  projectIds?: readonly string[];
+  /** Any of these vendor customer links as the directory holds them (global Customer ids). */
+  customerLinks?: readonly string[];
   /** Username contains (case-insensitive). */
   search?: string;
   usernamePrefix?: string;
@@ -70,11 +73,16 @@ export function whereOf(filter: MirrorFilter): { where: string[]; params: unknow
     add((n) => `expires_sort >= $${n}::timestamptz AND expires_at IS NOT NULL`, filter.expiresAfter);
   }
   if (filter.customerIds) add((n) => `customer_id = ANY($${n}::text[])`, [...filter.customerIds]);
-  if (filter.projectId) add((n) => `project_id = $${n}`, filter.projectId);
+  if (filter.projectIds?.length) add((n) => `project_id = ANY($${n}::text[])`, [...filter.projectIds]);
   if (filter.search) add((n) => `username ILIKE $${n}`, `%${escapeLike(filter.search)}%`);
   if (filter.usernamePrefix) add((n) => `username LIKE $${n}`, `${escapeLike(filter.usernamePrefix)}%`);
   if (filter.staleBefore) add((n) => `synced_sort < $${n}::timestamptz`, filter.staleBefore);
-  if (filter.customerNativeId) add((n) => `record->>'customerNativeId' = $${n}`, filter.customerNativeId);
+  if (filter.customerNativeId) {
+    // The vendor's own reference in the record (PureWL), or the directory's link (VPNresellers: from the sync).
+    params.push(filter.customerNativeId, [...(filter.customerLinks ?? [])]);
+    const n = params.length;
+    where.push(`(record->>'customerNativeId' = $${n - 1} OR customer_id = ANY($${n}::text[]))`);
+  }
   return { where, params };
 }
 

@@ -62,3 +62,23 @@ CREATE TABLE sync_issues (
 CREATE INDEX sync_issues_open ON sync_issues (detected_at DESC, id DESC) WHERE resolved_at IS NULL;
 CREATE UNIQUE INDEX sync_issues_one_open ON sync_issues (provider, native_id, kind) WHERE resolved_at IS NULL
 `;
+
+/**
+ * Freshness field by field (issue #26): when the vendor last confirmed each group of an account's fields. A
+ * read that cannot see a group (a WLVPN list row has no plan nor expiry) leaves its confirmation as it was;
+ * `synced_at` becomes the oldest confirmation of the record's groups (status, expiry, plan, bandwidth), so
+ * every order, filter and refresh that reads it treats a row as old as its least recently confirmed field.
+ * The customer link's confirmation is kept apart (it comes from customer lists, a create or a link made here).
+ * Existing rows: every group was last "confirmed" by their synced_at (nothing better is known).
+ */
+export const FRESHNESS_MIGRATION = `
+ALTER TABLE account_registry
+  ADD COLUMN status_confirmed_at timestamptz,
+  ADD COLUMN expiry_confirmed_at timestamptz,
+  ADD COLUMN plan_confirmed_at timestamptz,
+  ADD COLUMN bandwidth_confirmed_at timestamptz,
+  ADD COLUMN customer_confirmed_at timestamptz;
+UPDATE account_registry SET status_confirmed_at = synced_at, expiry_confirmed_at = synced_at,
+  plan_confirmed_at = synced_at, bandwidth_confirmed_at = synced_at
+WHERE synced_at IS NOT NULL
+`;

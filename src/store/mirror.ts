@@ -14,7 +14,9 @@ import {
 } from './mirror-query.js';
 import {
   COLUMNS,
+  confirmedGroups,
   mergeGaps,
+  RECORD_GROUPS,
   sameInstant,
   storable,
   toMirrored,
@@ -30,7 +32,8 @@ import {
  * pages over indexed sort columns (one b-tree per order), so page N costs what page 1 costs.
  */
 
-export type { MirroredAccount, MirrorSource, MirrorWriteResult } from './mirror-rows.js';
+export type { Confirmations, FieldGroup, MirroredAccount, MirrorSource, MirrorWriteResult } from './mirror-rows.js';
+export { RECORD_GROUPS } from './mirror-rows.js';
 export {
   CursorError,
   isMirrorCursor,
@@ -60,16 +63,28 @@ export class Mirror {
     // A record with gaps (a list row without plans, a directory entry without status) keeps what the mirror
     // already knew of those fields: a sync never forgets what a fuller read told us.
     const merged = records.map((r, i) => mergeGaps(r, known[i]?.record ?? null));
+    const groups = records.map(confirmedGroups);
+    const confirms = (g: (typeof RECORD_GROUPS)[number]) => groups.map((set) => set.has(g));
+    const kept = (g: string) => `COALESCE(EXCLUDED.${g}_confirmed_at, r.${g}_confirmed_at)`;
+    const oldest = (c: (g: string) => string) =>
+      `CASE WHEN ${RECORD_GROUPS.map((g) => `${c(g)} IS NOT NULL`).join(' AND ')}
+            THEN LEAST(${RECORD_GROUPS.map(c).join(', ')}) END`;
     await this.db.query(
       `INSERT INTO account_registry AS r (provider, native_id, username, customer_id, project_id, created_via,
               status, provider_status, expires_at, account_created_at, closed_at, plan_code, record,
-              synced_at, synced_via, gone_at)
+              synced_at, synced_via, gone_at,
+              status_confirmed_at, expiry_confirmed_at, plan_confirmed_at, bandwidth_confirmed_at)
        SELECT $1, native_id, username, customer_id, project_id, $13, status, provider_status, expires_at, created,
-              closed_at, plan_code, record, clock_timestamp(), $13, NULL
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                   $8::timestamptz[], $9::text[], $10::jsonb[], $11::text[], $12::text[])
+              closed_at, plan_code, record,
+              CASE WHEN cs AND ce AND cp AND cb THEN n.at END, $13, NULL,
+              CASE WHEN cs THEN n.at END, CASE WHEN ce THEN n.at END, CASE WHEN cp THEN n.at END,
+              CASE WHEN cb THEN n.at END
+       FROM (SELECT clock_timestamp() AS at) n,
+            unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                   $8::timestamptz[], $9::text[], $10::jsonb[], $11::text[], $12::text[],
+                   $14::boolean[], $15::boolean[], $16::boolean[], $17::boolean[])
          AS t(native_id, username, status, provider_status, expires_at, created, closed_at, plan_code, record,
-              customer_id, project_id)
+              customer_id, project_id, cs, ce, cp, cb)
        ON CONFLICT (provider, native_id) DO UPDATE SET
          username = EXCLUDED.username,
          customer_id = COALESCE(EXCLUDED.customer_id, r.customer_id),
@@ -81,7 +96,11 @@ export class Mirror {
          closed_at = EXCLUDED.closed_at,
          plan_code = EXCLUDED.plan_code,
          record = EXCLUDED.record,
-         synced_at = EXCLUDED.synced_at,
+         status_confirmed_at = ${kept('status')},
+         expiry_confirmed_at = ${kept('expiry')},
+         plan_confirmed_at = ${kept('plan')},
+         bandwidth_confirmed_at = ${kept('bandwidth')},
+         synced_at = ${oldest(kept)},
          synced_via = EXCLUDED.synced_via,
          gone_at = NULL`,
       [
@@ -98,15 +117,29 @@ export class Mirror {
         merged.map((_, i) => links.customerIds?.[i] ?? null),
         merged.map((_, i) => links.projectIds?.[i] ?? null),
         source,
+        confirms('status'),
+        confirms('expiry'),
+        confirms('plan'),
+        confirms('bandwidth'),
       ],
     );
     return merged.map((record, i) => {
       const before = known[i];
       // A row that was only a name in the directory (never read) is being learned, not changed.
-      if (!before || before.syncedAt === null) return { record, added: !before, changed: false, before: null };
+      if (!before || before.confirmedAt.status === null) {
+        return { record, added: !before, changed: false, before: null };
+      }
       const was = { status: before.record.status, expiresAt: before.record.expiresAt };
-      const changed = was.status !== record.status || !sameInstant(was.expiresAt, record.expiresAt);
-      return { record, added: false, changed, before: was };
+      // A plan is drift only once a read has told it before (a list row without plans learns nothing of it).
+      const planKnown = before.confirmedAt.plan !== null && groups[i]!.has('plan');
+      const planChanged = planKnown && (before.record.planNativeId ?? null) !== (record.planNativeId ?? null);
+      const changed = was.status !== record.status || !sameInstant(was.expiresAt, record.expiresAt) || planChanged;
+      return {
+        record,
+        added: false,
+        changed,
+        before: planKnown ? { ...was, planNativeId: before.record.planNativeId ?? null } : was,
+      };
     });
   }
 
@@ -160,6 +193,91 @@ export class Mirror {
       [provider, olderThan, limit],
     );
     return rows.map((r) => ({ nativeId: r.native_id, username: r.username }));
+  }
+
+  /**
+   * Accounts whose expiry or plan no read has confirmed since `olderThan` (a list that cannot see them left them
+   * as they were): never confirmed first, then the longest unconfirmed, soonest-expiring first among equals.
+   */
+  async detailsDue(
+    provider: ProviderName,
+    limit: number,
+    olderThan: string,
+  ): Promise<Array<{ nativeId: string; username: string }>> {
+    if (limit <= 0) return [];
+    const oldest = `CASE WHEN expiry_confirmed_at IS NULL OR plan_confirmed_at IS NULL THEN '-infinity'::timestamptz
+                         ELSE LEAST(expiry_confirmed_at, plan_confirmed_at) END`;
+    const rows = await this.db.query<{ native_id: string; username: string }>(
+      `SELECT native_id, username FROM account_registry
+       WHERE provider = $1 AND gone_at IS NULL AND status_confirmed_at IS NOT NULL AND ${oldest} < $2::timestamptz
+       ORDER BY ${oldest}, expires_sort, native_id LIMIT $3`,
+      [provider, olderThan, limit],
+    );
+    return rows.map((r) => ({ nativeId: r.native_id, username: r.username }));
+  }
+
+  /**
+   * The customer and project links of a provider's accounts as its customer lists tell them, confirmed now:
+   * accounts listed under a customer take that customer (global id) and its project; the provider's other
+   * accounts lose a link that named one of the provider's customers (`isVendorCustomer`). A link to a customer
+   * kept by this API (made by `linkAccountToCustomer`) is this API's own and stays. Answers the accounts whose customer link changed (from a confirmed one).
+   */
+  async confirmLinks(
+    provider: ProviderName,
+    links: ReadonlyMap<string, { customerId: string; projectId: string | null }>,
+    isVendorCustomer: (customerId: string) => boolean,
+  ): Promise<Array<{ nativeId: string; username: string; before: string | null; after: string | null }>> {
+    const rows = await this.db.query<{
+      native_id: string;
+      username: string;
+      customer_id: string | null;
+      project_id: string | null;
+      customer_confirmed_at: string | null;
+    }>(
+      `SELECT native_id, username, customer_id, project_id, customer_confirmed_at::text AS customer_confirmed_at
+       FROM account_registry WHERE provider = $1 AND gone_at IS NULL`,
+      [provider],
+    );
+    const ids: string[] = [];
+    const customers: Array<string | null> = [];
+    const projects: Array<string | null> = [];
+    const changed: Array<{ nativeId: string; username: string; before: string | null; after: string | null }> = [];
+    for (const row of rows) {
+      const listed = links.get(row.native_id);
+      const ours = row.customer_id !== null && !isVendorCustomer(row.customer_id);
+      // A link to a customer kept by this API is an operator's choice and stays; the project is the vendor's.
+      const customer = ours ? row.customer_id : (listed?.customerId ?? null);
+      const project = listed ? listed.projectId : ours ? row.project_id : null;
+      ids.push(row.native_id);
+      customers.push(customer);
+      projects.push(project);
+      if (row.customer_confirmed_at !== null && (row.customer_id ?? null) !== customer) {
+        changed.push({ nativeId: row.native_id, username: row.username, before: row.customer_id, after: customer });
+      }
+    }
+    if (ids.length) {
+      await this.db.query(
+        `UPDATE account_registry r SET customer_id = t.c, project_id = t.p, customer_confirmed_at = clock_timestamp()
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS t(n, c, p)
+         WHERE r.provider = $1 AND r.native_id = t.n`,
+        [provider, ids, customers, projects],
+      );
+    }
+    return changed;
+  }
+
+  /** A link this API made or was told (a create, a link by an operator): written and confirmed now. */
+  async setLink(
+    provider: ProviderName,
+    nativeId: string,
+    link: { customerId: string | null; projectId: string | null },
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE account_registry SET customer_id = COALESCE($3, customer_id), project_id = COALESCE($4, project_id),
+              customer_confirmed_at = clock_timestamp()
+       WHERE provider = $1 AND native_id = $2`,
+      [provider, nativeId, link.customerId, link.projectId],
+    );
   }
 
   /** One keyset page in the requested order; `first + 1` rows are read to know whether more follow. */

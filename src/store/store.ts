@@ -32,6 +32,8 @@ export interface RegistryEntry {
   nativeId: string;
   username: string;
   customerId?: string | null;
+  /** The project of the account's customer (global Project id; VPNresellers), when known. */
+  projectId?: string | null;
   via?: 'api' | 'import';
 }
 
@@ -83,11 +85,11 @@ export class Store implements AccountDirectory {
   }
 
   async linkCustomer(provider: ProviderName, nativeId: string, customerId: string | null): Promise<void> {
-    await this.db.query('UPDATE account_registry SET customer_id = $3 WHERE provider = $1 AND native_id = $2', [
-      provider,
-      nativeId,
-      customerId,
-    ]);
+    await this.db.query(
+      `UPDATE account_registry SET customer_id = $3, customer_confirmed_at = clock_timestamp()
+       WHERE provider = $1 AND native_id = $2`,
+      [provider, nativeId, customerId],
+    );
   }
 
   /** Customer links of many accounts in one query, in input order. */
@@ -335,12 +337,22 @@ async function claimIn(tx: Db, intentId: string, entry: RegistryEntry): Promise<
       'That account already exists and is not the one this request created.',
       ErrorCode.CONFLICT,
     );
+  // The links the create told the vendor are confirmed by its answer (no customer is a link too).
   await tx.query(
-    `INSERT INTO account_registry (provider, native_id, username, customer_id, created_via, created_by_intent)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO account_registry (provider, native_id, username, customer_id, project_id, created_via,
+            created_by_intent, customer_confirmed_at)
+     VALUES ($1, $2, $3, $4, $7, $5, $6, clock_timestamp())
      ON CONFLICT (provider, native_id) DO UPDATE
-       SET username = EXCLUDED.username, customer_id = EXCLUDED.customer_id,
-           created_by_intent = EXCLUDED.created_by_intent`,
-    [entry.provider, entry.nativeId, entry.username, entry.customerId ?? null, entry.via ?? 'api', intentId],
+       SET username = EXCLUDED.username, customer_id = EXCLUDED.customer_id, project_id = EXCLUDED.project_id,
+           created_by_intent = EXCLUDED.created_by_intent, customer_confirmed_at = EXCLUDED.customer_confirmed_at`,
+    [
+      entry.provider,
+      entry.nativeId,
+      entry.username,
+      entry.customerId ?? null,
+      entry.via ?? 'api',
+      intentId,
+      entry.projectId ?? null,
+    ],
   );
 }

@@ -30,6 +30,8 @@ export type Account = Node & {
   capabilities: Array<AccountOperation>;
   /** When the account was closed. */
   closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the vendor last confirmed each group of fields (status, expiry, plan, bandwidth, customer link). `syncedAt` is the oldest of those the answer shows. */
+  confirmedAt: AccountConfirmations;
   /** VPN client configuration files for a server (admin only: WireGuard files contain the private key). */
   connectionConfigs: Array<ConnectionConfig>;
   /** When the account was opened. */
@@ -102,6 +104,21 @@ export type AccountServersArgs = {
 export type AccountUsageArgs = {
   from?: InputMaybe<Scalars['LocalDate']['input']>;
   to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** When the vendor last confirmed each group of an account's fields (null: never). A read that cannot see a group (WLVPN's account list has no plan nor plan-based expiry) leaves that group's time as it was; `Account.syncedAt` is the oldest of the groups the answer shows. */
+export type AccountConfirmations = {
+  __typename?: 'AccountConfirmations';
+  /** `throttled` and the "cap reached" status (bandwidth state; WLVPN tells it with every read). */
+  bandwidth?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** `customer` and `project`: the account's links, confirmed by the vendor's customer lists (VPNresellers sync), a create here or a link made here. */
+  customer?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** `expiresAt`. */
+  expiry?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** `plan`, `plans`, `metadata`. */
+  plan?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** `status`, `providerStatus`, `closedAt`. */
+  status?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 /** A page of accounts spanning providers. */

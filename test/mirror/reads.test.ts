@@ -93,7 +93,7 @@ describe('live and mirrored reads', () => {
       maxAgeMs: 60_000,
     });
     await syncAll();
-  });
+  }, 60_000);
   afterAll(async () => {
     await t.stop();
   });

@@ -229,8 +229,10 @@ interface Answer<T> {
     expect(perProvider).toEqual({ PUREWL: 1, VPNRESELLERS: 1, WLVPN: 1, PUREVPN: 1 });
     expect(runs.every((r) => r.status === 'SUCCEEDED')).toBe(true);
     expect(wlvpn?.mode).toBe('FULL');
-    // one pass over the list: the emulator counted exactly the pages of the one run
-    expect(listCalls).toBe(wlvpn?.vendorCalls);
+    // one pass over the list: the emulator counted exactly the pages of the one run (the run's other calls are
+    // its detail reads of what the list cannot see, one account each)
+    expect(listCalls).toBe(Math.floor(wlvpn!.seen / 1000) + 1);
+    expect(wlvpn!.vendorCalls).toBeGreaterThanOrEqual(listCalls);
   });
   async function accountIds(provider: Provider, n: number): Promise<string[]> {
     const out: string[] = [];

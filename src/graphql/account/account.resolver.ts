@@ -35,9 +35,10 @@ import { Project } from '../project/project.type.js';
 import { ConnectionConfig, Server } from '../server/server.type.js';
 import { UsageReport } from '../usage/usage.type.js';
 import { DateTime, LocalDate } from '../common/scalars.js';
-import { Account, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
+import { Account, AccountConfirmations, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
+import type { Confirmations } from '../../store/mirror.js';
 import { AccountFilter, AccountOrder } from './account.inputs.js';
-import { nodesSelectAny } from '../common/selection.js';
+import { nodesSelectAny, siblingFields } from '../common/selection.js';
 import type { AccountListResult } from '../../services/account-list.js';
 import type { ServedAccount } from '../../loaders/index.js';
 import { DataSource, hintMaxAge, MAX_AGE_DESCRIPTION } from '../common/freshness.js';
@@ -116,7 +117,25 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<string | null> {
-    return (await ctx.services.accounts.freshness(account, responsePathAsArray(info.path))).syncedAt;
+    const siblings = siblingFields(info);
+    const withLinks = siblings.has('customer') || siblings.has('project');
+    return (await ctx.services.accounts.freshness(account, responsePathAsArray(info.path), withLinks)).syncedAt;
+  }
+
+  @FieldResolver(() => AccountConfirmations, {
+    description:
+      'When the vendor last confirmed each group of fields (status, expiry, plan, bandwidth, customer link). ' +
+      '`syncedAt` is the oldest of those the answer shows.',
+  })
+  async confirmedAt(
+    @Root() account: ServedAccount,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Confirmations> {
+    const full = account.incomplete?.includes('status')
+      ? await ctx.services.accounts.complete(account, 'status', responsePathAsArray(info.path))
+      : account;
+    return ctx.services.accounts.confirmedAt(full);
   }
 
   @FieldResolver(() => DataSource, { description: 'Where the state shown came from: the mirror or a live read.' })

@@ -50,6 +50,38 @@ export class WireGuardInfo {
   // privateKey is resolved by AccountResolver (admin only).
 }
 
+@Directive(INHERIT_CACHE_HINT)
+@ObjectType({
+  description:
+    "When the vendor last confirmed each group of an account's fields (null: never). A read that cannot see a " +
+    "group (WLVPN's account list has no plan nor plan-based expiry) leaves that group's time as it was; " +
+    '`Account.syncedAt` is the oldest of the groups the answer shows.',
+})
+export class AccountConfirmations {
+  @Field(() => DateTime, { nullable: true, description: '`status`, `providerStatus`, `closedAt`.' })
+  status!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: '`expiresAt`.' })
+  expiry!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: '`plan`, `plans`, `metadata`.' })
+  plan!: string | null;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: '`throttled` and the "cap reached" status (bandwidth state; WLVPN tells it with every read).',
+  })
+  bandwidth!: string | null;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description:
+      "`customer` and `project`: the account's links, confirmed by the vendor's customer lists (VPNresellers sync), " +
+      'a create here or a link made here.',
+  })
+  customer!: string | null;
+}
+
 @Directive('@key(fields: "id")')
 @Directive(INHERIT_CACHE_HINT)
 @ObjectType({ implements: Node, description: 'A VPN account at one of the providers.' })

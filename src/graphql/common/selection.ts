@@ -55,3 +55,32 @@ export function nodesSelectAny(info: GraphQLResolveInfo, fields: ReadonlySet<str
   for (const name of connectionNodeFields(info)) if (fields.has(name)) return true;
   return false;
 }
+
+/**
+ * Names of the fields selected beside the field being resolved (its parent's selection), found by walking the
+ * operation along the response path (aliases matched as response keys; fragments followed).
+ */
+export function siblingFields(info: GraphQLResolveInfo): Set<string> {
+  const keys: string[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path.prev; p; p = p.prev) {
+    if (typeof p.key === 'string') keys.unshift(p.key);
+  }
+  let sets: SelectionSetNode[] = [info.operation.selectionSet];
+  for (const key of keys) {
+    const next: SelectionSetNode[] = [];
+    const visit = (set: SelectionSetNode): void => {
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) {
+          if ((sel.alias?.value ?? sel.name.value) === key && sel.selectionSet) next.push(sel.selectionSet);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+        else {
+          const fragment = info.fragments[sel.name.value];
+          if (fragment) visit(fragment.selectionSet);
+        }
+      }
+    };
+    sets.forEach(visit);
+    sets = next;
+  }
+  return fieldNames(info, sets);
+}

@@ -34,6 +34,11 @@ export async function createAccount(
   const { idempotencyKey, customerId, provider: _p, ...rest } = input;
   const request: CreateAccountInput = { ...rest };
   let customerRef: string | null = null;
+  // The account's project (VPNresellers: its customer's), so a project scope owns the account at once.
+  let projectRef: string | null =
+    request.newCustomer && provider.features.projects
+      ? encodeId('Project', provider.name, request.newCustomer.projectNativeId)
+      : null;
   try {
     if (customerId) {
       const gid = decodeId(customerId);
@@ -45,6 +50,7 @@ export async function createAccount(
         request.externalCustomerRef = gid.nativeId;
       } else if (gid.source === provider.name) {
         request.customerNativeId = gid.nativeId;
+        projectRef = await projectOfCustomer(ctx, provider.name, gid.nativeId, provider.features.projects);
       } else {
         throw new InputError('customerId', `The customer belongs to ${gid.source}, not ${provider.name}.`);
       }
@@ -82,7 +88,7 @@ export async function createAccount(
     opensAccount: true,
     ...(guard ? { guard } : {}),
     // usernameFrom: a name we chose finds our account; a caller's name may be anyone's (see provesOwnCreate).
-    context: { customerRef, usernameFrom: request.username ? 'caller' : 'us' },
+    context: { customerRef, projectRef, usernameFrom: request.username ? 'caller' : 'us' },
     journal: { operation: AccountOperation.CREATE, input: hashInput },
     write: async (session) => {
       const call: CreateAccountInput = { ...request, createMark: session.intent.id };
@@ -123,6 +129,7 @@ export async function createAccount(
           nativeId: created.account.nativeId,
           username: created.account.username,
           customerId: customerRef,
+          projectId: projectRef,
           via: 'api',
         },
         {
@@ -147,4 +154,26 @@ export async function createAccount(
       return { account: created.account, password, userErrors: [] };
     },
   });
+}
+
+/**
+ * The project of a vendor customer (where the vendor has projects), read once per request (the scope check may
+ * have read it already). A customer the vendor does not know is refused before any write; a read that fails
+ * leaves the project unknown (the next sync fills it).
+ */
+async function projectOfCustomer(
+  ctx: LifecycleContext,
+  provider: ProviderName,
+  nativeId: string,
+  hasProjects: boolean,
+): Promise<string | null> {
+  if (!hasProjects) return null;
+  let customer;
+  try {
+    customer = await ctx.deps.loaders.customer.load({ provider, nativeId });
+  } catch {
+    return null;
+  }
+  if (!customer) throw new InputError('customerId', 'No such customer.', ErrorCode.NOT_FOUND);
+  return customer.projectNativeId ? encodeId('Project', provider, customer.projectNativeId) : null;
 }

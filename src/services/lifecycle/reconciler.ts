@@ -125,6 +125,7 @@ export class IntentReconciler {
             nativeId: account.nativeId,
             username: account.username,
             customerId: customerRef,
+            projectId: typeof intent.context.projectRef === 'string' ? intent.context.projectRef : null,
             via: 'api',
           },
           result,

@@ -94,6 +94,7 @@ async function settle(
         nativeId: account.nativeId,
         username: account.username,
         customerId: customerRef,
+        projectId: typeof intent.context.projectRef === 'string' ? intent.context.projectRef : null,
         via: 'api',
       },
       {
