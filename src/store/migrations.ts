@@ -1,5 +1,6 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { MIRROR_MIGRATION } from './mirror-schema.js';
+import { MOVES_MIGRATION } from './moves-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
@@ -142,4 +143,7 @@ WHERE EXISTS (
 );
 ALTER TABLE api_keys ADD CONSTRAINT api_keys_name_key UNIQUE (name)`,
   },
+  // Account moves between providers (issue #30): one row per move, leased by one runner at a time, its
+  // steps recorded as they run; at most one open move per source account.
+  { version: 10, sql: MOVES_MIGRATION },
 ];
