@@ -136,7 +136,7 @@ export default tseslint.config(
           exceptions: {
             // WebhookAttempt (one try of a delivery) and BulkItem (one account's result in an operation) are
             // rows shown inside their parent only, never refetched or cached on their own; so is ApiKeyScope
-            // (the claims of one ApiKey).
+            // (the claims of one ApiKey), and so are AccountMoveStep and MoveCarryOver (parts of one AccountMove).
             types: [
               'PageInfo',
               'AccountPlan',
@@ -147,6 +147,8 @@ export default tseslint.config(
               'WebhookAttempt',
               'BulkItem',
               'ApiKeyScope',
+              'AccountMoveStep',
+              'MoveCarryOver',
             ],
             suffixes: ['Connection', 'Edge', 'Payload', 'Error', 'Failure', 'Info'],
           },

@@ -71,6 +71,11 @@ export enum MoveSourceAction {
 registerEnumType(MoveSourceAction, {
   name: 'MoveSourceAction',
   description: 'What a move does to the source account (MOVE_SOURCE_ACTION).',
+  valuesConfig: {
+    DISABLE: { description: 'Disabled (kept, and counted against a quota).' },
+    CLOSE: { description: 'Closed where the vendor closes (WLVPN), deleted where it only deletes.' },
+    DELETE: { description: 'Deleted where the vendor deletes, closed where it cannot.' },
+  },
 });
 
 @ObjectType({ description: 'One step of an account move.' })

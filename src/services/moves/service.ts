@@ -56,7 +56,7 @@ export class MoveService {
       throw new InputError('', 'Moving accounts needs the operator role.', ErrorCode.FORBIDDEN);
     if (!input.idempotencyKey || input.idempotencyKey.length > 200)
       throw new InputError('idempotencyKey', '`idempotencyKey` is 1 to 200 characters.');
-    const action = this.kernel.deps.config.env.MOVE_SOURCE_ACTION as SourceAction;
+    const action: SourceAction = this.kernel.deps.config.env.MOVE_SOURCE_ACTION;
     const key = this.kernel.decodeAtProvider(input.accountId, 'Account', 'accountId');
     const configured = new Set(this.kernel.registry.all().map((p) => p.name));
     if (!configured.has(key.provider) || !(await scope.ownsAccount(key)))
