@@ -3,6 +3,7 @@ import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
 import { encodeId } from '../../domain/ids.js';
 import type { PlanRecord, ServerRecord } from '../../domain/records.js';
 import type { Role, Viewer } from '../../domain/viewer.js';
+import { addDays, todayYmd } from '../../lib/dates.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { createLoaders } from '../../loaders/index.js';
 import { AccountOperation } from '../../providers/port.js';
@@ -223,7 +224,19 @@ class MoveSession {
       },
     );
     if (answer.account) {
-      const account = answer.account;
+      let account = answer.account;
+      if (short(account.expiresAt, carry.sourceExpiresAt)) {
+        // The account exists without all its time (a create whose answer was lost was found by reconciliation
+        // before its plan purchase or expiry call ran): top it up through the write pipeline, its own key.
+        const topped = await this.topUp(encodeId('Account', m.toProvider, account.nativeId));
+        const problem = topped.userErrors[0];
+        if (problem || !topped.account || short(topped.account.expiresAt, carry.sourceExpiresAt))
+          return this.again(
+            'CREATE',
+            problem ?? { field: null, message: 'The target is still short of time.', code: ErrorCode.CONFLICT },
+          );
+        account = topped.account;
+      }
       return this.save(
         {
           step: 'RETIRE',
@@ -243,6 +256,19 @@ class MoveSession {
     };
     if (RETRYABLE.has(problem.code) || inProgress(problem)) return this.again('CREATE', problem);
     return this.fail('CREATE', problem);
+  }
+
+  /** The carried time on an existing target: its plan (plan-sold vendors), else its expiry date, else a renewal. */
+  private topUp(targetId: string): Promise<AccountPayloadShape> {
+    const m = this.move;
+    const carry = m.carry!;
+    const caps = this.deps.registry.get(m.toProvider).capabilities;
+    const options = { idempotencyKey: `move:${m.id}:topup` };
+    if (carry.planCode && carry.periodDays === null && caps.has(AccountOperation.CHANGE_PLAN))
+      return this.lifecycle.changePlan(targetId, carry.planCode, options);
+    if (caps.has(AccountOperation.EXTEND))
+      return this.lifecycle.extendAccount(targetId, addDays(todayYmd(), carry.targetDays), options);
+    return this.lifecycle.renewAccount(targetId, carry.targetDays, carry.planCode, options.idempotencyKey);
   }
 
   private async retire(): Promise<Outcome> {
@@ -413,6 +439,11 @@ function userError(error: unknown): UserErrorShape {
 /** The intent of this key is held by another attempt (a resumed move while the dead one's lease runs out). */
 function inProgress(problem: UserErrorShape): boolean {
   return problem.code === ErrorCode.CONFLICT && problem.field?.join('.') === 'input.idempotencyKey';
+}
+
+/** Whether the target's expiry falls before the source's (by date). */
+function short(targetExpiresAt: string | null, sourceExpiresAt: string): boolean {
+  return !targetExpiresAt || targetExpiresAt.slice(0, 10) < sourceExpiresAt.slice(0, 10);
 }
 
 function safely<T>(fn: () => T): T | null {
