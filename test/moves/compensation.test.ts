@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { clearFaults, injectFault } from '../lifecycle/helpers.js';
 import { SECRET, storeCustomer, token } from '../scopes/helpers.js';
@@ -9,22 +10,28 @@ import { move, retiredAtVendor, settled, source, vendorUsernames } from './helpe
  * that cannot be retired is tried again, then NEEDS_ATTENTION with its target kept, listed for operators, and
  * retryAccountMove finishes it; a sub-reseller's quota counts the target while both accounts exist.
  */
-describe('account moves: compensation and quota', () => {
+describe.each(storeBackends)('account moves: compensation and quota (%s)', (_name, open) => {
+  let backend: OpenedBackend;
   let t: TestApp;
   let customer: string;
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER: 'inline',
-      SANDBOX_ADMIN: 'true',
-      JWT_SECRET: SECRET,
-      MOVE_RETRY_BASE_MS: '20',
-      MOVE_MAX_ATTEMPTS: '3',
-      BREAKER_THRESHOLD: '1000',
-    });
+    backend = await open();
+    t = await startTestApp(
+      {
+        WORKER: 'inline',
+        SANDBOX_ADMIN: 'true',
+        JWT_SECRET: SECRET,
+        MOVE_RETRY_BASE_MS: '20',
+        MOVE_MAX_ATTEMPTS: '3',
+        BREAKER_THRESHOLD: '1000',
+      },
+      { store: backend.store },
+    );
     customer = await storeCustomer(t, 'compensation');
   }, 60_000);
   afterAll(async () => {
-    await t.stop();
+    await t.app.stop();
+    await backend.cleanup();
   });
 
   it('a create refused for good (the username is taken at the target): FAILED, nothing created, the source untouched', async () => {

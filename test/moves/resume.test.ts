@@ -3,6 +3,7 @@ import { ProviderName } from '../../src/providers/modules.js';
 import { MoveRunner } from '../../src/services/moves/runner.js';
 import { MoveStore, type MovePatch } from '../../src/store/moves.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
 import { storeCustomer } from '../scopes/helpers.js';
 import { move, retiredAtVendor, source, vendorUsernames, POLL, type MoveView } from './helpers.js';
 
@@ -20,15 +21,18 @@ const BOUNDARIES: Array<[string, (patch: MovePatch) => boolean]> = [
   ['inside the re-point transaction', (p) => p.status === 'COMPLETED'],
 ];
 
-describe('a move resumes exactly once after its runner dies', () => {
+describe.each(storeBackends)('a move resumes exactly once after its runner dies (%s)', (_name, open) => {
+  let backend: OpenedBackend;
   let t: TestApp;
   let customer: string;
   beforeAll(async () => {
-    t = await startTestApp({ WORKER: 'off' });
+    backend = await open();
+    t = await startTestApp({ WORKER: 'off' }, { store: backend.store });
     customer = await storeCustomer(t, 'resume');
   }, 60_000);
   afterAll(async () => {
-    await t.stop();
+    await t.app.stop();
+    await backend.cleanup();
   });
 
   function runner(): MoveRunner {
