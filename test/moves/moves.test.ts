@@ -102,6 +102,24 @@ describe('account moves', () => {
     60_000,
   );
 
+  it('rounds the time left up to what each target sells (termFor)', async () => {
+    const term = (p: ProviderName, days: number, plan: string | null = null) =>
+      t.app.registry.get(p).termFor(days, plan);
+    expect(await term(ProviderName.PUREVPN, 31)).toMatchObject({ periodDays: 60, planCode: 'STANDARD-60', days: 60 });
+    expect(await term(ProviderName.PUREVPN, 365, 'SSTP')).toMatchObject({ planCode: 'SSTP-365', days: 365 });
+    await expect(term(ProviderName.PUREVPN, 366)).rejects.toMatchObject({ field: 'planCode' });
+    expect(await term(ProviderName.PUREWL, 40)).toMatchObject({ periodDays: 40, planCode: null, days: 40 });
+    await expect(term(ProviderName.PUREWL, 3701)).rejects.toMatchObject({ field: 'planCode' });
+    expect(await term(ProviderName.VPNRESELLERS, 45)).toMatchObject({ periodDays: 45, planCode: null, days: 45 });
+    await expect(term(ProviderName.VPNRESELLERS, 45, 'x')).rejects.toMatchObject({ field: 'planCode' });
+    expect(await term(ProviderName.WLVPN, 31)).toMatchObject({ periodDays: null, planCode: 'premium_1y', days: 365 });
+    expect(await term(ProviderName.WLVPN, 30)).toMatchObject({ periodDays: null, days: 30 });
+    await expect(term(ProviderName.WLVPN, 31, 'coolvpn_one_month_unlimited')).rejects.toMatchObject({
+      field: 'planCode',
+    });
+    await expect(term(ProviderName.WLVPN, 400)).rejects.toMatchObject({ field: 'planCode' });
+  });
+
   it('refuses before any vendor call: username not legal at the target, no plan covers the time, same provider', async () => {
     const wl = await source(t, ProviderName.WLVPN, customer, 'src-refusals-wl');
     const pw = await source(t, ProviderName.PUREWL, customer, 'src-refusals-pw');
