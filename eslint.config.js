@@ -136,7 +136,8 @@ export default tseslint.config(
           exceptions: {
             // WebhookAttempt (one try of a delivery) and BulkItem (one account's result in an operation) are
             // rows shown inside their parent only, never refetched or cached on their own; so is ApiKeyScope
-            // (the claims of one ApiKey), and AccountConfirmations (the freshness of one Account's fields).
+            // (the claims of one ApiKey), AccountConfirmations (the freshness of one Account's fields), and
+            // AccountMoveStep and MoveCarryOver (parts of one AccountMove).
             types: [
               'PageInfo',
               'AccountPlan',
@@ -148,6 +149,8 @@ export default tseslint.config(
               'BulkItem',
               'ApiKeyScope',
               'AccountConfirmations',
+              'AccountMoveStep',
+              'MoveCarryOver',
             ],
             suffixes: ['Connection', 'Edge', 'Payload', 'Error', 'Failure', 'Info'],
           },

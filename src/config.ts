@@ -177,6 +177,14 @@ const common = z.object({
   BULK_CONCURRENCY: int(4, 1),
   /** A running bulk operation whose worker went silent this long is taken over (resumed) by another. */
   BULK_LEASE_MS: int(30_000, 100),
+  /** Account moves: what is done to the source once the target exists (close deletes where the vendor only deletes). */
+  MOVE_SOURCE_ACTION: z.enum(['disable', 'close', 'delete']).optional().default('close'),
+  /** Account moves the worker runs at once. */
+  MOVE_CONCURRENCY: int(4, 1),
+  /** Tries of a move step that may succeed later (unknown outcome, 429, vendor down) before NEEDS_ATTENTION. */
+  MOVE_MAX_ATTEMPTS: int(5, 1),
+  /** First pause between those tries (doubling, with jitter, at most a minute). */
+  MOVE_RETRY_BASE_MS: int(1_000, 10),
   /** Demand control: size assumed for a list with no @listSize and no slicing argument (= the router's list_size). */
   COST_LIST_SIZE: int(10, 1),
 });

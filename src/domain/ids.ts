@@ -14,6 +14,7 @@ export type EntityType =
   | 'SyncIssue'
   | 'AccountEvent'
   | 'BulkOperation'
+  | 'AccountMove'
   | 'WebhookEndpoint'
   | 'WebhookDelivery'
   | 'ApiKey';
@@ -36,6 +37,7 @@ const ENTITY_TYPES: readonly EntityType[] = [
   'SyncIssue',
   'AccountEvent',
   'BulkOperation',
+  'AccountMove',
   'WebhookEndpoint',
   'WebhookDelivery',
   'ApiKey',

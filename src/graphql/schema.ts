@@ -21,6 +21,7 @@ import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from './sync
 import { AccountEventResolver, AccountHistoryResolver } from './event/event.resolver.js';
 import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { BulkResolver } from './bulk/bulk.resolver.js';
+import { MoveResolver } from './move/move.resolver.js';
 import { ApiKeyResolver } from './key/api-key.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
@@ -49,6 +50,7 @@ const RESOLVERS = [
   AccountEventResolver,
   WebhookResolver,
   BulkResolver,
+  MoveResolver,
   ApiKeyResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 

@@ -7,6 +7,7 @@ import { reconcileIntentsJob } from './reconcile-intents.js';
 import { syncJobs } from './sync.js';
 import { deliverWebhooksJob } from './deliver-webhooks.js';
 import { bulkOperationsJob } from './bulk-operations.js';
+import { accountMovesJob } from './account-moves.js';
 import { SpanKind, withSpan } from '../lib/tracing.js';
 
 /**
@@ -58,6 +59,7 @@ const JOBS: Array<(deps: JobDeps) => JobDefinition | JobDefinition[]> = [
   syncJobs,
   deliverWebhooksJob,
   bulkOperationsJob,
+  accountMovesJob,
 ];
 
 export interface JobRunnerOptions {

@@ -19,6 +19,7 @@ import {
   type BatchResult,
   type CreateAccountInput,
   type CreatedAccount,
+  type ServiceTerm,
   type CustomerInput,
   type DateRange,
   type InputCheck,
@@ -135,6 +136,9 @@ export abstract class BaseProvider implements VpnProvider {
   }
 
   async createAccount(_input: CreateAccountInput): Promise<CreatedAccount> {
+    throw unsupported(this.name, AccountOperation.CREATE);
+  }
+  async termFor(_days: number, _planCode: string | null): Promise<ServiceTerm> {
     throw unsupported(this.name, AccountOperation.CREATE);
   }
   async enableAccount(_nativeId: string): Promise<AccountRecord> {

@@ -116,6 +116,17 @@ export interface CreateAccountInput {
   onAccepted?: (username: string) => Promise<void>;
 }
 
+/** How a vendor sells a stretch of service at create (account moves, issue #30). */
+export interface ServiceTerm {
+  /** What the create sends: a period in days, and/or a plan code. */
+  periodDays: number | null;
+  planCode: string | null;
+  /** Days of service the create buys (≥ the days asked for). */
+  days: number;
+  /** How the vendor sells time, for people (e.g. "PureVPN periods of 30, 60, 90, 180 or 365 days"). */
+  granularity: string;
+}
+
 export interface CreatedAccount {
   account: AccountRecord;
   /** The VPN password, returned once to the caller. */
@@ -197,6 +208,11 @@ export interface VpnProvider {
   /** Pre-flight validation of a customer input (create/update) by the vendor's rules; [] when it keeps no customers. */
   validateCustomer(input: Record<string, unknown>): InputError[];
   createAccount(input: CreateAccountInput): Promise<CreatedAccount>;
+  /**
+   * The create input that buys at least `days` of service, rounded up to how the vendor sells time (a plan
+   * code the caller chose, when given, must cover them). Throws an InputError when no plan covers them.
+   */
+  termFor(days: number, planCode: string | null): Promise<ServiceTerm>;
   /**
    * After an unknown outcome (timeout/reset after send): ask the vendor whether the account exists.
    * Returns the account when it does, null when it does not.

@@ -5,6 +5,7 @@ import { CustomerService } from './customers.js';
 import { HistoryService } from './history.js';
 import { WebhookService } from './webhooks.js';
 import { BulkService } from './bulk.js';
+import { MoveService } from './moves/service.js';
 import { ServiceKernel, type ServiceDeps } from './kernel.js';
 import { NodeService } from './nodes.js';
 import { ProjectService } from './projects.js';
@@ -38,6 +39,8 @@ export class Services {
   readonly bulk: BulkService;
   /** API keys (admin). */
   readonly apiKeys: ApiKeyService;
+  /** Account moves between providers (operators, sub-resellers). */
+  readonly moves: MoveService;
 
   constructor(deps: ServiceDeps) {
     const kernel = new ServiceKernel(deps);
@@ -47,10 +50,11 @@ export class Services {
     this.projects = new ProjectService(kernel);
     this.catalog = new CatalogService(kernel);
     this.sync = new SyncAdminService(kernel, this.accounts, deps.syncQueue);
-    this.nodes = new NodeService(this);
     this.history = new HistoryService(kernel);
     this.webhooks = new WebhookService(kernel);
     this.bulk = new BulkService(kernel);
     this.apiKeys = new ApiKeyService(kernel);
+    this.moves = new MoveService(kernel);
+    this.nodes = new NodeService(this);
   }
 }

@@ -3,12 +3,13 @@ import { decodeId } from '../domain/ids.js';
 import type { ProviderName } from '../domain/provider.js';
 import { AccountOperation, type CreateAccountInput } from '../providers/port.js';
 import type { WriteIntent } from '../store/intents.js';
+import type { AccountRecord } from '../domain/records.js';
 import { isUuid } from '../lib/uuid.js';
 import { ScopeGuard } from './scope.js';
 import { AccountEvents } from './events.js';
 import { simple, type WriteOptions } from './lifecycle/account-operations.js';
-import { createAccount } from './lifecycle/create.js';
-import { passwordFor } from './lifecycle/credentials.js';
+import { createAccount, type CreateLink } from './lifecycle/create.js';
+import { deliverOnce, passwordFor } from './lifecycle/credentials.js';
 import { IntentReconciler } from './lifecycle/reconciler.js';
 import { renewAccount } from './lifecycle/renew.js';
 import { settleIntent, type SettleOutcome } from './lifecycle/settle.js';
@@ -58,8 +59,9 @@ export class LifecycleService {
 
   createAccount(
     input: CreateAccountInput & { provider: ProviderName; customerId?: string | null; idempotencyKey?: string | null },
+    link?: CreateLink,
   ): Promise<AccountPayloadShape> {
-    return createAccount(this.ctx, input);
+    return createAccount(this.ctx, input, link);
   }
 
   renewAccount(
@@ -185,6 +187,19 @@ export class LifecycleService {
       },
       options,
     );
+  }
+
+  /**
+   * A fresh password for an account whose password nobody has seen (a moved account), answered to the one
+   * caller that takes `once` (atomic); given back when the vendor refused it.
+   */
+  async deliverPasswordOnce(
+    account: AccountRecord,
+    once: { take(): Promise<boolean>; undo(): Promise<void> },
+  ): Promise<AccountPayloadShape> {
+    const provider = this.ctx.deps.registry.get(account.provider);
+    const delivered = await deliverOnce(this.ctx, provider, account, once);
+    return { account: delivered.account, password: delivered.password, userErrors: delivered.userErrors };
   }
 
   /** An operator's verdict on an unresolved intent (settle.ts). */

@@ -2,6 +2,7 @@ import { InputError } from '../domain/errors.js';
 import { decodeId, encodeId, type EntityType, type GlobalId } from '../domain/ids.js';
 import type { AccountService } from './accounts.js';
 import type { BulkService } from './bulk.js';
+import { moveView, type MoveService } from './moves/service.js';
 import type { CatalogService } from './catalog.js';
 import type { CustomerService } from './customers.js';
 import type { ProjectService } from './projects.js';
@@ -21,6 +22,7 @@ export class NodeService {
       catalog: CatalogService;
       sync: SyncAdminService;
       bulk: BulkService;
+      moves: MoveService;
     },
   ) {}
 
@@ -51,7 +53,7 @@ export class NodeService {
   }
 
   private async load(gid: GlobalId, maxAgeMs?: number): Promise<object | null> {
-    const { accounts, customers, projects, catalog, sync, bulk } = this.parts;
+    const { accounts, customers, projects, catalog, sync, bulk, moves } = this.parts;
     const provider = gid.source === 'STORE' ? null : gid.source;
     const key = provider ? { provider, nativeId: gid.nativeId } : null;
     let value: object | null = null;
@@ -82,6 +84,11 @@ export class NodeService {
       case 'BulkOperation':
         value = provider ? null : await bulk.node(gid.nativeId);
         break;
+      case 'AccountMove': {
+        const move = provider ? null : await moves.node(gid.nativeId);
+        value = move ? moveView(move) : null;
+        break;
+      }
       case 'AccountEvent':
       case 'WebhookEndpoint':
       case 'WebhookDelivery':

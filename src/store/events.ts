@@ -21,7 +21,8 @@ export type AccountEventKind =
   | 'ORPHAN_AT_VENDOR'
   | 'EXPIRING_SOON'
   | 'BANDWIDTH_CAPPED'
-  | 'BULK_OPERATION_FINISHED';
+  | 'BULK_OPERATION_FINISHED'
+  | 'ACCOUNT_MOVED';
 
 export const ACCOUNT_EVENT_KINDS: readonly AccountEventKind[] = [
   'ACCOUNT_CREATED',
@@ -38,6 +39,7 @@ export const ACCOUNT_EVENT_KINDS: readonly AccountEventKind[] = [
   'EXPIRING_SOON',
   'BANDWIDTH_CAPPED',
   'BULK_OPERATION_FINISHED',
+  'ACCOUNT_MOVED',
 ];
 
 /** The state an event shows before and after (never a password). */

@@ -1,5 +1,6 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { FRESHNESS_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
+import { MOVES_MIGRATION } from './moves-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
@@ -142,5 +143,9 @@ WHERE EXISTS (
 );
 ALTER TABLE api_keys ADD CONSTRAINT api_keys_name_key UNIQUE (name)`,
   },
+  // Per-field confirmation times of the mirror (issue #26): syncedAt covers only what a vendor read confirmed.
   { version: 10, sql: FRESHNESS_MIGRATION },
+  // Account moves between providers (issue #30): one row per move, leased by one runner at a time, its
+  // steps recorded as they run; at most one open move per source account.
+  { version: 11, sql: MOVES_MIGRATION },
 ];

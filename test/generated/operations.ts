@@ -214,6 +214,8 @@ export type AccountEventKind =
   | 'ACCOUNT_CREATED'
   /** Deleted at the vendor through this API. */
   | 'ACCOUNT_DELETED'
+  /** An account moved to another provider (written on the source and on the target; see accountMoves). */
+  | 'ACCOUNT_MOVED'
   /** Another change through this API (anonymise, bandwidth limit, sessions). */
   | 'ACCOUNT_UPDATED'
   /** The account reached its bandwidth cap (once per expiry date). */
@@ -258,6 +260,169 @@ export type AccountFilter = {
   /** Only usernames starting with this text (case-sensitive). */
   usernamePrefix?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** An account moved from one provider to another, on the background worker. */
+export type AccountMove = Node & {
+  __typename?: 'AccountMove';
+  /** Who asked for it. */
+  actor: Scalars['String']['output'];
+  /** Tries of the current step that may pass later. */
+  attempts: Scalars['Int']['output'];
+  /** The time carried over, with the rounding. */
+  carryOver?: Maybe<MoveCarryOver>;
+  /** Asked for. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Ended (COMPLETED, FAILED or NEEDS_ATTENTION). */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Provider of the source. */
+  fromProvider: Provider;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The source username was kept at the target. */
+  keepUsername: Scalars['Boolean']['output'];
+  /** Why it failed or needs attention. */
+  lastError?: Maybe<UserError>;
+  /** The target password was handed out (takeAccountMovePassword answers it once). */
+  passwordHandedOut: Scalars['Boolean']['output'];
+  /** The plan asked for (null: the shortest that covers). */
+  planCode?: Maybe<Scalars['String']['output']>;
+  /** The source account (null once deleted). */
+  source?: Maybe<Account>;
+  /** The account moved. */
+  sourceAccountId: Scalars['ID']['output'];
+  /** What is done to the source. */
+  sourceAction: MoveSourceAction;
+  /** Username of the source. */
+  sourceUsername: Scalars['String']['output'];
+  /** Where it stands. */
+  status: AccountMoveStatus;
+  /** The steps run so far, in order. */
+  steps: Array<AccountMoveStep>;
+  /** The target account, once created. */
+  target?: Maybe<Account>;
+  /** The new account, once created. */
+  targetAccountId?: Maybe<Scalars['ID']['output']>;
+  /** Username of the target, once created. */
+  targetUsername?: Maybe<Scalars['String']['output']>;
+  /** Provider of the target. */
+  toProvider: Provider;
+  /** Last change. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Account moves, newest first. */
+export type AccountMoveConnection = {
+  __typename?: 'AccountMoveConnection';
+  /** The edges of this page. */
+  edges: Array<AccountMoveEdge>;
+  /** The nodes of this page (shortcut for edges.node). */
+  nodes: Array<AccountMove>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Total items matching, when every source can tell. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An edge in a AccountMove connection. */
+export type AccountMoveEdge = {
+  __typename?: 'AccountMoveEdge';
+  /** Opaque cursor of this edge, for `after` / `before`. */
+  cursor: Scalars['String']['output'];
+  /** The AccountMove. */
+  node: AccountMove;
+};
+
+/** Which moves to list. */
+export type AccountMoveFilter = {
+  /** Only moves of this account (as source or target). */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only moves from this provider. */
+  fromProvider?: InputMaybe<Provider>;
+  /** Only these states (e.g. NEEDS_ATTENTION). */
+  statuses?: InputMaybe<Array<AccountMoveStatus>>;
+  /** Only moves to this provider. */
+  toProvider?: InputMaybe<Provider>;
+};
+
+/** Result of takeAccountMovePassword. */
+export type AccountMovePasswordPayload = {
+  __typename?: 'AccountMovePasswordPayload';
+  /** The move. */
+  accountMove?: Maybe<AccountMove>;
+  /** The target account password: answered once, never stored (a fresh one set at the target). */
+  password?: Maybe<Scalars['String']['output']>;
+  /** Problems; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of moveAccount / retryAccountMove. */
+export type AccountMovePayload = {
+  __typename?: 'AccountMovePayload';
+  /** The move (poll it with `node(id)` or `accountMove`). */
+  accountMove?: Maybe<AccountMove>;
+  /** Problems; empty on success (nothing is queued when not empty). */
+  userErrors: Array<UserError>;
+};
+
+/** An account move. */
+export type AccountMoveRefInput = {
+  /** Account move id. */
+  id: Scalars['ID']['input'];
+};
+
+/** Where an account move stands. */
+export type AccountMoveStatus =
+  /** The target account holds the service and the customer link; the source is retired. */
+  | 'COMPLETED'
+  /** Stopped before any account was created (the source is untouched); see `lastError`. */
+  | 'FAILED'
+  /** A step could not finish after MOVE_MAX_ATTEMPTS tries: a create whose outcome is unknown (see unresolvedIntents), or a source that could not be retired (the target is kept). An operator resumes it with retryAccountMove. */
+  | 'NEEDS_ATTENTION'
+  /** Recorded; waiting for the background worker. */
+  | 'QUEUED'
+  /** A worker runs its steps (a step may be waiting to be tried again: see `steps`). */
+  | 'RUNNING';
+
+/** One step of an account move. */
+export type AccountMoveStep = {
+  __typename?: 'AccountMoveStep';
+  /** Tries so far. */
+  attempts: Scalars['Int']['output'];
+  /** Error code of the last failed try. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** When it ended. */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What happened (the last failure, or the result). */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Which step. */
+  name: AccountMoveStepName;
+  /** When it first started. */
+  startedAt: Scalars['DateTimeISO']['output'];
+  /** Where it stands. */
+  status: AccountMoveStepStatus;
+};
+
+/** The steps of a move, in order. */
+export type AccountMoveStepName =
+  /** The target account created (write-ahead intent, key derived from the move). */
+  | 'CREATE'
+  /** Directory links, history and the ACCOUNT_MOVED event, in one transaction. */
+  | 'REPOINT'
+  /** The source closed, disabled or deleted (MOVE_SOURCE_ACTION). */
+  | 'RETIRE'
+  /** The source read at its vendor; the time to carry over computed. */
+  | 'VALIDATE';
+
+/** Where one step stands. */
+export type AccountMoveStepStatus =
+  /** Not done; see `code` and `message`. */
+  | 'FAILED'
+  /** It failed in a way that may pass; tried again after a pause. */
+  | 'RETRYING'
+  /** Under way. */
+  | 'RUNNING'
+  /** Done. */
+  | 'SUCCEEDED';
 
 /** A lifecycle operation; `Account.capabilities` lists those its provider supports. */
 export type AccountOperation =
@@ -889,6 +1054,50 @@ export type LinkAccountInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Move an account to another provider. */
+export type MoveAccountInput = {
+  /** The account to move. */
+  accountId: Scalars['ID']['input'];
+  /** Asking again with the same key answers the same move. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Keep the username (refused when the target cannot). */
+  keepUsername?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Target plan (WLVPN plan code, PureVPN package, PureWL subscription type); default: the shortest that covers the remaining time. */
+  planCode?: InputMaybe<Scalars['String']['input']>;
+  /** The provider to move it to. */
+  toProvider: Provider;
+};
+
+/** The service time a move carries over, and how it was rounded to the target. */
+export type MoveCarryOver = {
+  __typename?: 'MoveCarryOver';
+  /** How the target sells time, e.g. "PureVPN periods of 30, 60, 90, 180, 365 days". */
+  granularity: Scalars['String']['output'];
+  /** The period the create sends (null: a plan decides). */
+  periodDays?: Maybe<Scalars['Int']['output']>;
+  /** The plan code the create sends. */
+  planCode?: Maybe<Scalars['String']['output']>;
+  /** Days left on the source (a started day counts whole). */
+  remainingDays: Scalars['Int']['output'];
+  /** targetDays − remainingDays: the rounding to what the target sells. */
+  roundedUpDays: Scalars['Int']['output'];
+  /** The source's expiry when the move was computed. */
+  sourceExpiresAt: Scalars['DateTimeISO']['output'];
+  /** Days bought at the target (never fewer than remainingDays). */
+  targetDays: Scalars['Int']['output'];
+  /** The target's expiry as its vendor answered the create. */
+  targetExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** What a move does to the source account (MOVE_SOURCE_ACTION). */
+export type MoveSourceAction =
+  /** Closed where the vendor closes (WLVPN), deleted where it only deletes. */
+  | 'CLOSE'
+  /** Deleted where the vendor deletes, closed where it cannot. */
+  | 'DELETE'
+  /** Disabled (kept, and counted against a quota). */
+  | 'DISABLE';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Accept the vendor's state of an orphan or a change into the directory and mirror. An entry already settled answers as is; a GONE_AT_VENDOR entry cannot be adopted (forget it). */
@@ -933,12 +1142,16 @@ export type Mutation = {
   forgetSyncIssue: SyncIssuePayload;
   /** Link an account (any provider) to a customer kept by this API, or unlink it. */
   linkAccountToCustomer: AccountPayload;
+  /** Moves an account to another provider on the background worker: create at the target with the time left (rounded up to what the target sells), retire the source, re-point the customer. Poll the move (`node(id)`) until COMPLETED, FAILED or NEEDS_ATTENTION. */
+  moveAccount: AccountMovePayload;
   /** Sends a delivery again now (same webhook-id). */
   redeliverWebhook: RedeliverWebhookPayload;
   /** Add days to the subscription. Idempotent with `idempotencyKey`. */
   renewAccount: AccountPayload;
   /** Reopen a closed account (WLVPN). */
   reopenAccount: AccountPayload;
+  /** Operators: runs a NEEDS_ATTENTION move again from its step. */
+  retryAccountMove: AccountMovePayload;
   /** Delete every auth token of the account, signing out its apps (WLVPN). */
   revokeAccountSessions: AccountPayload;
   /** Revokes an API key: the next request with it is refused, on every replica. Revoking twice changes nothing. */
@@ -953,6 +1166,8 @@ export type Mutation = {
   startBulkAccountOperation: BulkOperationPayload;
   /** Sync one provider now, through the job queue. While a run of that provider is going, answers that run (`started: false`) rather than starting a second. */
   syncProvider: SyncProviderPayload;
+  /** The moved account's password, once: a fresh one is set at the target and answered to the first caller. */
+  takeAccountMovePassword: AccountMovePasswordPayload;
   /** Change a customer's name or email. */
   updateCustomer: CustomerPayload;
   /** Change a project. */
@@ -1067,6 +1282,11 @@ export type MutationLinkAccountToCustomerArgs = {
 };
 
 
+export type MutationMoveAccountArgs = {
+  input: MoveAccountInput;
+};
+
+
 export type MutationRedeliverWebhookArgs = {
   input: RedeliverWebhookInput;
 };
@@ -1079,6 +1299,11 @@ export type MutationRenewAccountArgs = {
 
 export type MutationReopenAccountArgs = {
   input: AccountRefInput;
+};
+
+
+export type MutationRetryAccountMoveArgs = {
+  input: AccountMoveRefInput;
 };
 
 
@@ -1114,6 +1339,11 @@ export type MutationStartBulkAccountOperationArgs = {
 
 export type MutationSyncProviderArgs = {
   input: SyncProviderInput;
+};
+
+
+export type MutationTakeAccountMovePasswordArgs = {
+  input: AccountMoveRefInput;
 };
 
 
@@ -1365,6 +1595,10 @@ export type Query = {
   accountByUsername?: Maybe<Account>;
   /** Account events across providers, newest first. */
   accountEvents: AccountEventConnection;
+  /** An account move by id (also `node(id)`). */
+  accountMove?: Maybe<AccountMove>;
+  /** Account moves, newest first (operators: `statuses: [NEEDS_ATTENTION]` lists what needs them). */
+  accountMoves: AccountMoveConnection;
   /** Accounts across all providers as one Relay connection. Served by the mirror (SQL keyset pages, exact `totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, `staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the answer. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is skipped, listed in `failures` and reported in `errors`. */
   accounts?: Maybe<AccountConnection>;
   /** API keys kept in the store, oldest first, revoked ones too (admin). Never a secret. */
@@ -1423,6 +1657,18 @@ export type QueryAccountByUsernameArgs = {
 export type QueryAccountEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccountEventFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryAccountMoveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountMovesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AccountMoveFilter>;
   first?: Scalars['Int']['input'];
 };
 

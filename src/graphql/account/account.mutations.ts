@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
-import { COST, cost } from '../common/cost.js';
+import { COST, cost, INTERNAL } from '../common/cost.js';
 import { InputError } from '../../domain/errors.js';
 import { decodeId } from '../../domain/ids.js';
 import { withUserErrors } from '../common/errors.js';
@@ -203,6 +203,7 @@ export class AccountMutationResolver {
 
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => AccountPayload, {
     description: 'Link an account (any provider) to a customer kept by this API, or unlink it.',
   })

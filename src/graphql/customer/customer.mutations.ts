@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
-import { COST, cost } from '../common/cost.js';
+import { COST, cost, INTERNAL } from '../common/cost.js';
 import { withUserErrors } from '../common/errors.js';
 import type { GraphQLContext } from '../context.js';
 import { CreateCustomerInput, CustomerRefInput, UpdateCustomerInput } from './customer.inputs.js';
@@ -12,6 +12,7 @@ const FAILED: Omit<CustomerPayload, 'userErrors'> = { customer: null, deletedCus
 export class CustomerMutationResolver {
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => CustomerPayload, { description: 'Create a customer at VPNresellers, or keep one in this API.' })
   createCustomer(
     @Arg('input', () => CreateCustomerInput, { description: 'Mutation input.' }) input: CreateCustomerInput,
@@ -35,6 +36,7 @@ export class CustomerMutationResolver {
 
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => CustomerPayload, { description: "Change a customer's name or email." })
   updateCustomer(
     @Arg('input', () => UpdateCustomerInput, { description: 'Mutation input.' }) input: UpdateCustomerInput,
@@ -56,6 +58,7 @@ export class CustomerMutationResolver {
 
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => CustomerPayload, { description: 'Delete a customer (refused while it has accounts).' })
   deleteCustomer(
     @Arg('input', () => CustomerRefInput, { description: 'Mutation input.' }) input: CustomerRefInput,

@@ -20,6 +20,7 @@ export enum AccountEventKind {
   EXPIRING_SOON = 'EXPIRING_SOON',
   BANDWIDTH_CAPPED = 'BANDWIDTH_CAPPED',
   BULK_OPERATION_FINISHED = 'BULK_OPERATION_FINISHED',
+  ACCOUNT_MOVED = 'ACCOUNT_MOVED',
 }
 
 registerEnumType(AccountEventKind, {
@@ -40,6 +41,9 @@ registerEnumType(AccountEventKind, {
     EXPIRING_SOON: { description: 'The account expires within one of EXPIRY_NOTICE_DAYS (once per threshold).' },
     BANDWIDTH_CAPPED: { description: 'The account reached its bandwidth cap (once per expiry date).' },
     BULK_OPERATION_FINISHED: { description: 'A bulk operation finished (webhooks only; about no single account).' },
+    ACCOUNT_MOVED: {
+      description: 'An account moved to another provider (written on the source and on the target; see accountMoves).',
+    },
   },
 });
 

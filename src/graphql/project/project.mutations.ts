@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver, Directive } from 'type-graphql';
-import { COST, cost } from '../common/cost.js';
+import { COST, cost, INTERNAL } from '../common/cost.js';
 import { withUserErrors } from '../common/errors.js';
 import type { GraphQLContext } from '../context.js';
 import { ProjectInput, ProjectRefInput, UpdateProjectInput } from './project.inputs.js';
@@ -12,6 +12,7 @@ const FAILED: Omit<ProjectPayload, 'userErrors'> = { project: null, deletedProje
 export class ProjectMutationResolver {
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => ProjectPayload, { description: 'Create a VPNresellers project.' })
   createProject(
     @Arg('input', () => ProjectInput, { description: 'Mutation input.' }) input: ProjectInput,
@@ -29,6 +30,7 @@ export class ProjectMutationResolver {
 
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => ProjectPayload, { description: 'Change a project.' })
   updateProject(
     @Arg('input', () => UpdateProjectInput, { description: 'Mutation input.' }) input: UpdateProjectInput,
@@ -49,6 +51,7 @@ export class ProjectMutationResolver {
 
   @Authorized('operator')
   @Directive(cost(COST.VENDOR_WRITE))
+  @Directive(INTERNAL)
   @Mutation(() => ProjectPayload, { description: 'Delete a project (refused while it has customers).' })
   deleteProject(
     @Arg('input', () => ProjectRefInput, { description: 'Mutation input.' }) input: ProjectRefInput,

@@ -4,6 +4,7 @@ import {
   AccountOperation,
   type CreateAccountInput,
   type CreatedAccount,
+  type ServiceTerm,
   type ProviderHealth,
   type RenewInput,
 } from '../port.js';
@@ -78,6 +79,19 @@ export class PurevpnProvider extends DirectoryBackedProvider {
     }
     return errors;
   };
+
+  /** PureVPN sells packages × periods of 30, 60, 90, 180 or 365 days: the shortest period that covers `days`. */
+  async termFor(days: number, planCode: string | null): Promise<ServiceTerm> {
+    const granularity = `PureVPN periods of ${PERIODS.join(', ')} days`;
+    const chosen = planCode ? parsePlanCode(planCode) : null;
+    if (planCode && !chosen)
+      throw new InputError('planCode', 'PureVPN packages are STANDARD, SSTP or HIGH-BW (e.g. "STANDARD-30").');
+    const period = PERIODS.find((p) => p >= days);
+    if (period === undefined)
+      throw new InputError('planCode', `No PureVPN period covers ${days} days (${granularity}).`);
+    const packageType = chosen?.packageType ?? 'STANDARD';
+    return { periodDays: period, planCode: `${packageType}-${period}`, days: period, granularity };
+  }
 
   async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
     const plan = parsePlanCode(input.planCode ?? 'STANDARD');

@@ -5,6 +5,7 @@ import {
   AccountOperation,
   type CreateAccountInput,
   type CreatedAccount,
+  type ServiceTerm,
   type ProviderHealth,
   type RenewInput,
 } from '../port.js';
@@ -105,6 +106,16 @@ export class PurewlProvider extends DirectoryBackedProvider {
     }
     return errors;
   };
+
+  /** PureWL sells any whole number of days (1 to 3700), under a subscription type. */
+  async termFor(days: number, planCode: string | null): Promise<ServiceTerm> {
+    if (planCode !== null && !isSubscription(planCode))
+      throw new InputError('planCode', 'PureWL subscription types are trial, paid or freemium.');
+    const period = Math.max(PERIOD_MIN_DAYS, days);
+    if (period > PERIOD_MAX_DAYS)
+      throw new InputError('planCode', `PureWL periods are at most ${PERIOD_MAX_DAYS} days; ${days} are left.`);
+    return { periodDays: period, planCode, days: period, granularity: 'PureWL periods of 1 day' };
+  }
 
   async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
     const uuid = input.externalCustomerRef ?? input.customerNativeId ?? '';

@@ -16,6 +16,7 @@ import {
   type BatchResult,
   type CreateAccountInput,
   type CreatedAccount,
+  type ServiceTerm,
   type CustomerInput,
   type Page,
   type PageQuery,
@@ -149,6 +150,13 @@ export class VpnresellersProvider extends BaseProvider {
   /** Customers: projectId required on create, names and e-mail by the vendor's rules. */
   validateCustomer(input: Record<string, unknown>): InputError[] {
     return validateCustomer(input);
+  }
+
+  /** VPNresellers takes an expiry date (`PUT …/expire`): days from today, no plans. */
+  async termFor(days: number, planCode: string | null): Promise<ServiceTerm> {
+    if (planCode !== null) throw new InputError('planCode', 'VPNresellers has no plans; leave `planCode` out.');
+    const period = Math.max(1, days);
+    return { periodDays: period, planCode: null, days: period, granularity: 'VPNresellers expiry dates (1 day)' };
   }
 
   async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {

@@ -17,6 +17,7 @@ import {
   type BatchResult,
   type CreateAccountInput,
   type CreatedAccount,
+  type ServiceTerm,
   type DateRange,
   type Page,
   type PageQuery,
@@ -176,6 +177,28 @@ export class WlvpnProvider extends BaseProvider {
     }
     return errors;
   };
+
+  /**
+   * WLVPN sells time by plan purchase: the chosen plan, or the shortest time-based plan (interval_days, else
+   * expire_after_days) that covers `days`.
+   */
+  async termFor(days: number, planCode: string | null): Promise<ServiceTerm> {
+    const plans = (await this.client.plans()).plans
+      .map((p) => ({ code: p.plan_code, days: p.interval_days ?? p.expire_after_days ?? null }))
+      .filter((p): p is { code: string; days: number } => p.days !== null && p.days > 0)
+      .sort((a, b) => a.days - b.days);
+    const granularity = `WLVPN plans of ${[...new Set(plans.map((p) => p.days))].join(', ')} days`;
+    if (planCode !== null) {
+      const plan = plans.find((p) => p.code === planCode);
+      if (!plan) throw new InputError('planCode', `WLVPN has no time-based plan \`${planCode}\`.`);
+      if (plan.days < days)
+        throw new InputError('planCode', `WLVPN plan ${planCode} gives ${plan.days} days; ${days} are left.`);
+      return { periodDays: null, planCode, days: plan.days, granularity };
+    }
+    const plan = plans.find((p) => p.days >= days);
+    if (!plan) throw new InputError('planCode', `No WLVPN plan covers ${days} days (${granularity}).`);
+    return { periodDays: null, planCode: plan.code, days: plan.days, granularity };
+  }
 
   async createAccount(input: CreateAccountInput): Promise<CreatedAccount> {
     const username = input.username ?? '';

@@ -20,27 +20,38 @@ import { callWithReconcile } from './write-failure.js';
 import { provesOwnCreate } from './reconciler.js';
 
 /**
+ * A create made for an account move: the directory link is the source's (whose scope the move checked), not a
+ * `customerId` argument; `externalCustomerRef` is the store customer a vendor that keeps customer uuids needs.
+ */
+export interface CreateLink {
+  customerId: string | null;
+  externalCustomerRef: string | null;
+}
+
+/**
  * createAccount: scope and quota, customer, input rules, a username we pick, then the write-ahead intent; the
  * vendor's answer enters the directory and the history, and a password nobody saw is handed out once.
  */
 export async function createAccount(
   ctx: LifecycleContext,
   input: CreateAccountInput & { provider: ProviderName; customerId?: string | null; idempotencyKey?: string | null },
+  link?: CreateLink,
 ): Promise<AccountPayloadShape> {
   const provider = ctx.deps.registry.get(input.provider);
   if (!provider.capabilities.has(AccountOperation.CREATE)) return unsupported(provider, AccountOperation.CREATE);
-  const refused = await ctx.scope.refuseCreate(input.customerId ?? null, Boolean(input.newCustomer));
+  const refused = link ? null : await ctx.scope.refuseCreate(input.customerId ?? null, Boolean(input.newCustomer));
   if (refused) return { account: null, password: null, userErrors: [refused] };
   const { idempotencyKey, customerId, provider: _p, ...rest } = input;
   const request: CreateAccountInput = { ...rest };
-  let customerRef: string | null = null;
+  let customerRef: string | null = link?.customerId ?? null;
+  if (link?.externalCustomerRef) request.externalCustomerRef = link.externalCustomerRef;
   // The account's project (VPNresellers: its customer's), so a project scope owns the account at once.
   let projectRef: string | null =
     request.newCustomer && provider.features.projects
       ? encodeId('Project', provider.name, request.newCustomer.projectNativeId)
       : null;
   try {
-    if (customerId) {
+    if (customerId && !link) {
       const gid = decodeId(customerId);
       if (!gid || gid.type !== 'Customer')
         throw new InputError('customerId', '`customerId` is not a valid Customer id.');

@@ -20,21 +20,37 @@ export function passwordFor(ctx: LifecycleContext, accountId: string): string {
  * Sets a fresh password through the vendor's change-password call and answers it, for an account whose
  * password nobody has seen. One caller only (the intent's flag is taken atomically); given back on failure.
  */
-export async function deliverCredentials(
+export function deliverCredentials(
   ctx: LifecycleContext,
   intentId: string,
   provider: VpnProvider,
   account: AccountRecord,
 ): Promise<{ account: AccountRecord | null; password: string | null; userErrors: UserErrorShape[] }> {
+  const intents = ctx.deps.store.intents;
+  return deliverOnce(ctx, provider, account, {
+    take: () => intents.takeCredentialDelivery(intentId),
+    undo: () => intents.undoCredentialDelivery(intentId),
+  });
+}
+
+/**
+ * Sets a fresh password and answers it, to the one caller that takes the flag (`once.take`, atomic); the flag
+ * is given back when setting the password failed. Used by creates (the intent's flag) and moves (the move's).
+ */
+export async function deliverOnce(
+  ctx: LifecycleContext,
+  provider: VpnProvider,
+  account: AccountRecord,
+  once: { take(): Promise<boolean>; undo(): Promise<void> },
+): Promise<{ account: AccountRecord | null; password: string | null; userErrors: UserErrorShape[] }> {
   if (!provider.capabilities.has(AccountOperation.CHANGE_PASSWORD)) return { account, password: null, userErrors: [] };
-  if (!(await ctx.deps.store.intents.takeCredentialDelivery(intentId)))
-    return { account, password: null, userErrors: [] };
+  if (!(await once.take())) return { account, password: null, userErrors: [] };
   const password = passwordFor(ctx, encodeId('Account', account.provider, account.nativeId));
   try {
     const updated = await provider.changePassword(account.nativeId, password);
     return { account: updated, password, userErrors: [] };
   } catch (error) {
-    await ctx.deps.store.intents.undoCredentialDelivery(intentId);
+    await once.undo();
     const problem = toUserError(asProviderError(provider.name, 'changePassword', error));
     return {
       account,

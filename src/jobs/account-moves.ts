@@ -1,0 +1,43 @@
+import { MOVE_JOB } from '../services/moves/service.js';
+import { MoveRunner } from '../services/moves/runner.js';
+import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from './deliver-webhooks.js';
+import type { JobDefinition, JobDeps } from './runner.js';
+
+/**
+ * Runs account moves: queued by moveAccount / retryAccountMove, every minute (cron: picks up moves whose runner
+ * died, once their lease ran out) and once at start-up (a redeploy resumes at once).
+ */
+export function accountMovesJob(deps: JobDeps): JobDefinition<{ moveId?: string }> {
+  const env = deps.config.env;
+  let send: ((name: string, data?: object, options?: object) => Promise<string | null>) | undefined;
+  const runner = new MoveRunner({
+    registry: deps.registry,
+    store: deps.store,
+    logger: deps.logger,
+    concurrency: env.MOVE_CONCURRENCY,
+    leaseMs: env.BULK_LEASE_MS,
+    maxAttempts: env.MOVE_MAX_ATTEMPTS,
+    retryBaseMs: env.MOVE_RETRY_BASE_MS,
+    noticeDays: env.EXPIRY_NOTICE_DAYS,
+    reconcileWindowMs: env.RECONCILE_WINDOW_MS,
+    intentLeaseMs: env.INTENT_LEASE_MS,
+    onAppended: () => {
+      void send?.(
+        DELIVER_WEBHOOKS,
+        { reason: 'move' },
+        { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS },
+      ).catch(() => null);
+    },
+  });
+  return {
+    name: MOVE_JOB,
+    cron: '* * * * *',
+    policy: 'standard',
+    pollingIntervalSeconds: 0.5,
+    startNow: true,
+    handler: async (_data, job) => {
+      send = job.send;
+      return { ran: await runner.runAvailable() };
+    },
+  };
+}
