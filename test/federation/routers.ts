@@ -1,0 +1,124 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import { BILLING_SDL } from './billing-subgraph.js';
+import { routerCachePolicy } from './router-cache.js';
+
+/**
+ * The three routers a platform team would put in front of vpn-graph, each started in-process on an ephemeral
+ * port over the same supergraph: @apollo/gateway (Apollo's JS query planner), Hive Gateway with its JS query
+ * planner, and Hive Gateway with the Rust query planner of @graphql-hive/router-runtime (a native addon).
+ * Every router counts its fetches per subgraph, and is configured to carry the subgraph's Cache-Control to
+ * the client (./router-cache.ts).
+ */
+
+export type RouterName = 'apollo-gateway' | 'hive-js' | 'hive-rust';
+export const ROUTERS: RouterName[] = ['apollo-gateway', 'hive-js', 'hive-rust'];
+
+export interface Subgraphs {
+  vpnGraphUrl: string;
+  billingUrl: string;
+}
+
+export interface Router {
+  name: RouterName;
+  url: string;
+  /** Fetches per subgraph since the last reset. */
+  fetchesTo: Record<string, number>;
+  /** Demand-control estimates of the last operation (Hive: one per subgraph fetch, summed by the plugin). */
+  stop(): Promise<void>;
+}
+
+/** Composes vpn-graph's served SDL (`_service { sdl }`) with the billing example; any error or hint throws. */
+export async function composeSupergraph({ vpnGraphUrl, billingUrl }: Subgraphs): Promise<string> {
+  const res = await fetch(vpnGraphUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+  });
+  const body = (await res.json()) as { data?: { _service: { sdl: string } } };
+  const sdl = body.data?._service.sdl;
+  if (!sdl) throw new Error(`no _service.sdl from vpn-graph: ${JSON.stringify(body)}`);
+  const result = composeServices([
+    { name: 'vpn-graph', url: vpnGraphUrl, typeDefs: parse(sdl) },
+    { name: 'billing', url: billingUrl, typeDefs: parse(BILLING_SDL) },
+  ]);
+  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  if (result.hints?.length) throw new Error(result.hints.map((h) => h.message).join('\n'));
+  return result.supergraphSdl;
+}
+
+export interface RouterOptions {
+  /** Hive demand control `maxCost` (Apollo gateway has no demand control). */
+  maxCost?: number;
+  /** Hive demand control `listSize` (a list with no @listSize and no slicing argument). */
+  listSize?: number;
+}
+
+export async function startRouter(name: RouterName, supergraphSdl: string, options: RouterOptions = {}): Promise<Router> {
+  return name === 'apollo-gateway' ? startApolloGateway(supergraphSdl) : startHiveGateway(name, supergraphSdl, options);
+}
+
+async function startApolloGateway(supergraphSdl: string): Promise<Router> {
+  const fetchesTo: Record<string, number> = {};
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService({ name, url }) {
+      return new RemoteGraphQLDataSource({
+        url,
+        // The default: the subgraph's Cache-Control restricts the gateway's cache policy (needs the cache
+        // control plugin on the gateway's Apollo Server, which is on by default).
+        honorSubgraphCacheControlHeader: true,
+        willSendRequest({ request }) {
+          fetchesTo[name] = (fetchesTo[name] ?? 0) + 1;
+          request.http?.headers.set('apollo-require-preflight', 'true');
+        },
+      });
+    },
+  });
+  const server = new ApolloServer({ gateway, plugins: [routerCachePolicy.apollo()] });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return { name: 'apollo-gateway', url, fetchesTo, stop: () => server.stop() };
+}
+
+async function startHiveGateway(name: RouterName, supergraphSdl: string, options: RouterOptions): Promise<Router> {
+  const fetchesTo: Record<string, number> = {};
+  const counter: GatewayPlugin = {
+    onSubgraphExecute({ subgraphName }) {
+      fetchesTo[subgraphName] = (fetchesTo[subgraphName] ?? 0) + 1;
+    },
+  };
+  const runtime = createGatewayRuntime({
+    supergraph: supergraphSdl,
+    // Given, not resolved by name: the runtime's dynamic import of the transport fails under Jest's VM modules.
+    transports: { http: httpTransport },
+    ...(name === 'hive-rust' ? { unifiedGraphHandler } : {}),
+    logging: process.env.ROUTER_LOG ? 'debug' : false,
+    maskedErrors: !process.env.ROUTER_LOG,
+    demandControl: {
+      ...(options.maxCost !== undefined ? { maxCost: options.maxCost } : {}),
+      listSize: options.listSize ?? 0,
+      includeExtensionMetadata: true,
+    },
+    plugins: () => [counter, routerCachePolicy.hive()],
+  });
+  const server: Server = createServer(runtime);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    fetchesTo,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime[Symbol.asyncDispose]();
+    },
+  };
+}
