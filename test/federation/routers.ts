@@ -32,7 +32,6 @@ export interface Router {
   url: string;
   /** Fetches per subgraph since the last reset. */
   fetchesTo: Record<string, number>;
-  /** Demand-control estimates of the last operation (Hive: one per subgraph fetch, summed by the plugin). */
   stop(): Promise<void>;
 }
 
@@ -52,6 +51,7 @@ export async function composeSupergraph({ vpnGraphUrl, billingUrl }: Subgraphs):
   ]);
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
   if (result.hints?.length) throw new Error(result.hints.map((h) => h.message).join('\n'));
+  if (!result.supergraphSdl) throw new Error("composition gave no supergraph");
   return result.supergraphSdl;
 }
 
@@ -60,19 +60,42 @@ export interface RouterOptions {
   maxCost?: number;
   /** Hive demand control `listSize` (a list with no @listSize and no slicing argument). */
   listSize?: number;
+  /**
+   * Planning only: fetches to vpn-graph are recorded here and answered `{ data: null }` without reaching it
+   * (other subgraphs are fetched for real), so a router's plan and estimate can be read for any operation.
+   */
+  captureVpnGraph?: CapturedFetch[];
 }
+
+export interface CapturedFetch {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const CAPTURED = JSON.stringify({ data: null });
 
 export async function startRouter(name: RouterName, supergraphSdl: string, options: RouterOptions = {}): Promise<Router> {
-  return name === 'apollo-gateway' ? startApolloGateway(supergraphSdl) : startHiveGateway(name, supergraphSdl, options);
+  return name === 'apollo-gateway'
+    ? startApolloGateway(supergraphSdl, options)
+    : startHiveGateway(name, supergraphSdl, options);
 }
 
-async function startApolloGateway(supergraphSdl: string): Promise<Router> {
+async function startApolloGateway(supergraphSdl: string, options: RouterOptions): Promise<Router> {
   const fetchesTo: Record<string, number> = {};
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
+      const capture = name === 'vpn-graph' ? options.captureVpnGraph : undefined;
       return new RemoteGraphQLDataSource({
         url,
+        ...(capture
+          ? {
+              fetcher: async (_url: string, init?: { body?: unknown }) => {
+                capture.push(JSON.parse(String(init?.body)) as CapturedFetch);
+                return new Response(CAPTURED, { headers: { 'content-type': 'application/json' } });
+              },
+            }
+          : {}),
         // The default: the subgraph's Cache-Control restricts the gateway's cache policy (needs the cache
         // control plugin on the gateway's Apollo Server, which is on by default).
         honorSubgraphCacheControlHeader: true,
@@ -107,7 +130,7 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
       listSize: options.listSize ?? 0,
       includeExtensionMetadata: true,
     },
-    plugins: () => [counter, routerCachePolicy.hive()],
+    plugins: () => [counter, routerCachePolicy.hive(), ...(options.captureVpnGraph ? [capture(options.captureVpnGraph)] : [])],
   });
   const server: Server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -119,6 +142,17 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();
+    },
+  };
+}
+
+/** Records fetches to vpn-graph and answers them `{ data: null }` without sending them; others go out. */
+function capture(into: CapturedFetch[]): GatewayPlugin {
+  return {
+    onFetch({ executionRequest, options, endResponse }) {
+      if (executionRequest?.subgraphName !== 'vpn-graph') return;
+      into.push(JSON.parse(String(options.body)) as CapturedFetch);
+      endResponse(new Response(CAPTURED, { headers: { 'content-type': 'application/json' } }));
     },
   };
 }
