@@ -10,6 +10,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { BILLING_SDL } from './billing-subgraph.js';
 import { routerCachePolicy } from './router-cache.js';
+import { routerCostLimit } from './router-cost.js';
 
 /**
  * The three routers a platform team would put in front of vpn-graph, each started in-process on an ephemeral
@@ -56,9 +57,12 @@ export async function composeSupergraph({ vpnGraphUrl, billingUrl }: Subgraphs):
 }
 
 export interface RouterOptions {
-  /** Hive demand control `maxCost` (Apollo gateway has no demand control). */
-  maxCost?: number;
-  /** Hive demand control `listSize` (a list with no @listSize and no slicing argument). */
+  /**
+   * vpn-graph's estimate as the router's cost limit (./router-cost.ts), with MAX_COST and COST_LIST_SIZE.
+   * Hive's own demand control runs too, with no maximum, to report its estimate (`extensions.cost`).
+   */
+  costLimit?: { maxCost: number; listSize: number };
+  /** Hive demand control `listSize` (a list with no @listSize and no slicing argument; COST_LIST_SIZE). */
   listSize?: number;
   /**
    * Planning only: fetches to vpn-graph are recorded here and answered `{ data: null }` without reaching it
@@ -106,7 +110,8 @@ async function startApolloGateway(supergraphSdl: string, options: RouterOptions)
       });
     },
   });
-  const server = new ApolloServer({ gateway, plugins: [routerCachePolicy.apollo()] });
+  const costLimit = options.costLimit && routerCostLimit.apollo({ supergraphSdl, ...options.costLimit });
+  const server = new ApolloServer({ gateway, plugins: [routerCachePolicy.apollo(), ...(costLimit ? [costLimit] : [])] });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   return { name: 'apollo-gateway', url, fetchesTo, stop: () => server.stop() };
 }
@@ -125,12 +130,14 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
     ...(name === 'hive-rust' ? { unifiedGraphHandler } : {}),
     logging: process.env.ROUTER_LOG ? 'debug' : false,
     maskedErrors: !process.env.ROUTER_LOG,
-    demandControl: {
-      ...(options.maxCost !== undefined ? { maxCost: options.maxCost } : {}),
-      listSize: options.listSize ?? 0,
-      includeExtensionMetadata: true,
-    },
-    plugins: () => [counter, routerCachePolicy.hive(), ...(options.captureVpnGraph ? [capture(options.captureVpnGraph)] : [])],
+    // Hive's own demand control, with no maximum: it only reports its estimate (`extensions.cost.estimated`).
+    demandControl: { listSize: options.listSize ?? options.costLimit?.listSize ?? 0, includeExtensionMetadata: true },
+    plugins: () => [
+      counter,
+      routerCachePolicy.hive(),
+      ...(options.costLimit ? [routerCostLimit.hive({ supergraphSdl, ...options.costLimit })] : []),
+      ...(options.captureVpnGraph ? [capture(options.captureVpnGraph)] : []),
+    ],
   });
   const server: Server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
