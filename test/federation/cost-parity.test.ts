@@ -254,7 +254,9 @@ describe('cost parity: the subgraph and the routers', () => {
 
   it("Hive's own demand control undercounts: the cases and the version", () => {
     const under = (routerName: RouterName) =>
-      rows.filter((row) => (row.routers[routerName]?.router ?? 0) < maxFetch(row.routers[routerName])).map((r) => r.name);
+      rows
+        .filter((row) => (row.routers[routerName]?.router ?? 0) < maxFetch(row.routers[routerName]))
+        .map((r) => r.name);
     // A missing slicing argument counts 1 (not @listSize's assumedSize, nor the argument's default).
     expect(under('hive-js')).toEqual(expect.arrayContaining(['BackofficeAccounts', 'AccountsWithoutFirst']));
     expect(under('hive-rust')).toEqual(expect.arrayContaining(['BackofficeAccounts', 'AccountsWithoutFirst']));
@@ -273,18 +275,20 @@ describe('cost parity: the subgraph and the routers', () => {
     const lines = [
       '| operation | subgraph, direct | router limit (vpn-graph estimator, supergraph) | subgraph on the fetch: @apollo/gateway | Hive JS | Hive Rust | Hive `demandControl`: JS | Rust |',
       '| --- | --: | --: | --: | --: | --: | --: | --: |',
-      ...rows.map((row) =>
-        [
-          row.source === 'adversarial' ? `_${row.name}_` : row.name,
-          row.direct,
-          row.supergraph,
-          fetches(row.routers['apollo-gateway']),
-          fetches(row.routers['hive-js']),
-          fetches(row.routers['hive-rust']),
-          hive(row.routers['hive-js']),
-          hive(row.routers['hive-rust']),
-        ].join(' | '),
-      ).map((line) => `| ${line} |`),
+      ...rows
+        .map((row) =>
+          [
+            row.source === 'adversarial' ? `_${row.name}_` : row.name,
+            row.direct,
+            row.supergraph,
+            fetches(row.routers['apollo-gateway']),
+            fetches(row.routers['hive-js']),
+            fetches(row.routers['hive-rust']),
+            hive(row.routers['hive-js']),
+            hive(row.routers['hive-rust']),
+          ].join(' | '),
+        )
+        .map((line) => `| ${line} |`),
     ];
     const table = lines.join('\n');
     process.stdout.write(`${table}\n`);

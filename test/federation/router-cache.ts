@@ -51,10 +51,8 @@ function hive(): GatewayPlugin {
   return {
     onFetch({ executionRequest }) {
       const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
-      if (process.env.ROUTER_LOG) console.log('onFetch', !!request, Object.keys(executionRequest?.context ?? {}));
       if (!request) return undefined;
       return ({ response }) => {
-        if (process.env.ROUTER_LOG) void response.clone().text().then((t) => console.log(response.status, [...response.headers], t.slice(0, 400)));
         const policy = policyOf(request);
         policy.fetches += 1;
         const hint = cacheHint(response.headers.get('cache-control'));

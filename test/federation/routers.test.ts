@@ -46,7 +46,8 @@ describe('vpn-graph behind three routers', () => {
     let router: Router;
 
     beforeAll(async () => {
-      router = await startRouter(name, supergraph);
+      // The router's cost limit is vpn-graph's estimate at the subgraph's MAX_COST (20 000 by default).
+      router = await startRouter(name, supergraph, { costLimit: { maxCost: 20_000, listSize: 10 } });
     }, 60_000);
 
     afterAll(async () => {
@@ -118,6 +119,26 @@ describe('vpn-graph behind three routers', () => {
       expect(res.cacheControl).toBe('no-store');
     });
 
+    it("refuses an operation over MAX_COST before any fetch, with the subgraph's error", async () => {
+      // The dashboard's selection (schema/operations/dashboard.graphql, AccountSummary inlined): 5 020 each.
+      const dashboard = `accounts(first: 100) { totalCount edges { cursor node { id provider nativeId username status
+        providerStatus createdAt expiresAt closedAt throttled capabilities customer { id fullName email project { id name } }
+        plan { id code name kind } usage { id from to bandwidthBytes connections } } } }`;
+      // Five aliased dashboards: 25 100 on the subgraph. Hive's own demand control says 19 680 (JS) or
+      // 5 505 (Rust) and would let it through to a subgraph that refuses it (docs/federation.md).
+      const five = `{ ${[1, 2, 3, 4, 5].map((i) => `d${i}: ${dashboard}`).join(' ')} }`;
+      vpn.resetUpstream();
+      const refused = await run(five);
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['COST_ESTIMATED_TOO_EXPENSIVE']);
+      expect(refused.errors?.[0]?.message).toContain(
+        'cost limit of 20000 exceeded: this operation is estimated at 25100',
+      );
+      expect(refused.status).toBe(400);
+      expect(router.fetchesTo).toEqual({});
+      expect(vpn.upstream()).toBe(0);
+      expect(refused.cacheControl).toBe('no-store');
+    });
+
     describe('Cache-Control', () => {
       let id: string;
       const ACCOUNT =
@@ -141,7 +162,10 @@ describe('vpn-graph behind three routers', () => {
 
       it('a live read, an answer with errors, or a fetch from an uncacheable subgraph answers no-store', async () => {
         expect((await run(ACCOUNT, { id, maxAge: 0 })).cacheControl).toBe('no-store');
-        const invalid = await run(ACCOUNT, { id: encodeId('Account', ProviderName.WLVPN, 'not-digits'), maxAge: 30_000 });
+        const invalid = await run(ACCOUNT, {
+          id: encodeId('Account', ProviderName.WLVPN, 'not-digits'),
+          maxAge: 30_000,
+        });
         expect(invalid.errors?.map((e) => e.extensions?.code)).toEqual(['VALIDATION']);
         expect(invalid.cacheControl).toBe('no-store');
         // A partial answer: one root answered from the mirror, its sibling failed (a gap).
@@ -152,10 +176,7 @@ describe('vpn-graph behind three routers', () => {
         expect(partial.data?.a).toEqual({ id });
         expect(partial.errors?.map((e) => e.path)).toEqual([['b']]);
         expect(partial.cacheControl).toBe('no-store');
-        const mixed = await run(
-          'query($id: ID!) { account(id: $id, maxAge: 30000) { id invoices { id } } }',
-          { id },
-        );
+        const mixed = await run('query($id: ID!) { account(id: $id, maxAge: 30000) { id invoices { id } } }', { id });
         expect(mixed.errors).toBeUndefined();
         expect(router.fetchesTo).toEqual({ 'vpn-graph': 1, billing: 1 });
         expect(mixed.cacheControl).toBe('no-store'); // billing sends no cache hint

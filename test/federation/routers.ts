@@ -52,7 +52,7 @@ export async function composeSupergraph({ vpnGraphUrl, billingUrl }: Subgraphs):
   ]);
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
   if (result.hints?.length) throw new Error(result.hints.map((h) => h.message).join('\n'));
-  if (!result.supergraphSdl) throw new Error("composition gave no supergraph");
+  if (!result.supergraphSdl) throw new Error('composition gave no supergraph');
   return result.supergraphSdl;
 }
 
@@ -78,7 +78,11 @@ export interface CapturedFetch {
 
 const CAPTURED = JSON.stringify({ data: null });
 
-export async function startRouter(name: RouterName, supergraphSdl: string, options: RouterOptions = {}): Promise<Router> {
+export async function startRouter(
+  name: RouterName,
+  supergraphSdl: string,
+  options: RouterOptions = {},
+): Promise<Router> {
   return name === 'apollo-gateway'
     ? startApolloGateway(supergraphSdl, options)
     : startHiveGateway(name, supergraphSdl, options);
@@ -111,7 +115,10 @@ async function startApolloGateway(supergraphSdl: string, options: RouterOptions)
     },
   });
   const costLimit = options.costLimit && routerCostLimit.apollo({ supergraphSdl, ...options.costLimit });
-  const server = new ApolloServer({ gateway, plugins: [routerCachePolicy.apollo(), ...(costLimit ? [costLimit] : [])] });
+  const server = new ApolloServer({
+    gateway,
+    plugins: [routerCachePolicy.apollo(), ...(costLimit ? [costLimit] : [])],
+  });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   return { name: 'apollo-gateway', url, fetchesTo, stop: () => server.stop() };
 }
@@ -128,8 +135,7 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
     // Given, not resolved by name: the runtime's dynamic import of the transport fails under Jest's VM modules.
     transports: { http: httpTransport },
     ...(name === 'hive-rust' ? { unifiedGraphHandler } : {}),
-    logging: process.env.ROUTER_LOG ? 'debug' : false,
-    maskedErrors: !process.env.ROUTER_LOG,
+    logging: false,
     // Hive's own demand control, with no maximum: it only reports its estimate (`extensions.cost.estimated`).
     demandControl: { listSize: options.listSize ?? options.costLimit?.listSize ?? 0, includeExtensionMetadata: true },
     plugins: () => [
