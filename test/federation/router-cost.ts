@@ -1,4 +1,4 @@
-import { GraphQLError, buildSchema, getOperationAST, type GraphQLSchema } from 'graphql';
+import { GraphQLError, buildSchema, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { costLimitPlugin, estimateCost } from '../../src/app/cost.js';
@@ -30,12 +30,13 @@ function apollo(options: RouterCostOptions): ApolloServerPlugin {
 function hive(options: RouterCostOptions): GatewayPlugin {
   const schema = supergraphOf(options.supergraphSdl);
   return {
-    onExecute({ args, setResultAndStopExecution, extendContext }) {
-      const operation = getOperationAST(args.document, args.operationName);
+    onExecute({ args, setResultAndStopExecution }) {
+      // (envelop types the execution args loosely)
+      const document = args.document as DocumentNode;
+      const operation = getOperationAST(document, args.operationName as string | undefined);
       if (!operation) return;
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const cost = estimateCost(schema, args.document, operation, variables, { defaultListSize: options.listSize });
-      extendContext({ vpnGraphCost: cost });
+      const cost = estimateCost(schema, document, operation, variables, { defaultListSize: options.listSize });
       if (cost <= options.maxCost) return;
       setResultAndStopExecution({
         errors: [

@@ -145,7 +145,8 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
       ...(options.captureVpnGraph ? [capture(options.captureVpnGraph)] : []),
     ],
   });
-  const server: Server = createServer(runtime);
+  // (the runtime is a request listener that returns a promise; Node ignores it)
+  const server: Server = createServer((req, res) => void runtime(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -164,7 +165,7 @@ function capture(into: CapturedFetch[]): GatewayPlugin {
   return {
     onFetch({ executionRequest, options, endResponse }) {
       if (executionRequest?.subgraphName !== 'vpn-graph') return;
-      into.push(JSON.parse(String(options.body)) as CapturedFetch);
+      into.push(JSON.parse(options.body as string) as CapturedFetch);
       endResponse(new Response(CAPTURED, { headers: { 'content-type': 'application/json' } }));
     },
   };
