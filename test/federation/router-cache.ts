@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { HivePlugin } from './hive.js';
 
 /**
  * Router configuration that carries the subgraphs' Cache-Control to the client: the answer is cacheable only
@@ -38,7 +38,7 @@ export function cacheHint(header: string | null): { maxAge: number; private: boo
   return { maxAge, private: directives.has('private') };
 }
 
-function hive(): GatewayPlugin {
+function hive(): HivePlugin {
   const policies = new WeakMap<Request, Policy>();
   const policyOf = (request: Request): Policy => {
     let policy = policies.get(request);

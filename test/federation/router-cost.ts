@@ -1,6 +1,6 @@
 import { GraphQLError, buildSchema, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { HivePlugin } from './hive.js';
 import { costLimitPlugin, estimateCost } from '../../src/app/cost.js';
 
 /**
@@ -27,15 +27,15 @@ function apollo(options: RouterCostOptions): ApolloServerPlugin {
   return costLimitPlugin(options.maxCost, { defaultListSize: options.listSize, schema }) as ApolloServerPlugin;
 }
 
-function hive(options: RouterCostOptions): GatewayPlugin {
+function hive(options: RouterCostOptions): HivePlugin {
   const schema = supergraphOf(options.supergraphSdl);
   return {
     onExecute({ args, setResultAndStopExecution }) {
       // (envelop types the execution args loosely)
-      const document = args.document as DocumentNode;
-      const operation = getOperationAST(document, args.operationName as string | undefined);
+      const document = args.document;
+      const operation = getOperationAST(document, args.operationName);
       if (!operation) return;
-      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const variables = args.variableValues ?? {};
       const cost = estimateCost(schema, document, operation, variables, { defaultListSize: options.listSize });
       if (cost <= options.maxCost) return;
       setResultAndStopExecution({

@@ -5,9 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import httpTransport from '@graphql-mesh/transport-http';
+import { loadHive, type HivePlugin } from './hive.js';
 import { BILLING_SDL } from './billing-subgraph.js';
 import { routerCachePolicy } from './router-cache.js';
 import { routerCostLimit } from './router-cost.js';
@@ -125,11 +123,12 @@ async function startApolloGateway(supergraphSdl: string, options: RouterOptions)
 
 async function startHiveGateway(name: RouterName, supergraphSdl: string, options: RouterOptions): Promise<Router> {
   const fetchesTo: Record<string, number> = {};
-  const counter: GatewayPlugin = {
+  const counter: HivePlugin = {
     onSubgraphExecute({ subgraphName }) {
       fetchesTo[subgraphName] = (fetchesTo[subgraphName] ?? 0) + 1;
     },
   };
+  const { createGatewayRuntime, unifiedGraphHandler, httpTransport } = await loadHive();
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     // Given, not resolved by name: the runtime's dynamic import of the transport fails under Jest's VM modules.
@@ -161,7 +160,7 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
 }
 
 /** Records fetches to vpn-graph and answers them `{ data: null }` without sending them; others go out. */
-function capture(into: CapturedFetch[]): GatewayPlugin {
+function capture(into: CapturedFetch[]): HivePlugin {
   return {
     onFetch({ executionRequest, options, endResponse }) {
       if (executionRequest?.subgraphName !== 'vpn-graph') return;

@@ -117,9 +117,7 @@ interface Answer<T> {
           // Node's fetch (undici) retires an idle keep-alive socket before the server's announced `Keep-Alive:
           // timeout` runs out; the default fetcher (make-fetch-happen) does not, and now and then reuses a socket
           // the billing server (Node's 5 s default) is closing just then: ECONNRESET, nothing to do with replicas.
-          // (cast: with Hive Gateway's types in the program, @whatwg-node/fetch pulls in lib "dom", whose
-          // BodyInit lacks Node's Buffer; undici takes one.)
-          fetcher: (url, init) => fetch(url, init as RequestInit),
+          fetcher: fetch,
           willSendRequest({ request, context }) {
             // the caller's key, forwarded (the gateway's context, set below)
             const apiKey = (context as { apiKey?: string }).apiKey;
