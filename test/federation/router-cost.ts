@@ -1,4 +1,4 @@
-import { GraphQLError, buildSchema, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, buildSchema, getOperationAST, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HivePlugin } from './hive.js';
 import { costLimitPlugin, estimateCost } from '../../src/app/cost.js';
