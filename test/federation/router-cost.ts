@@ -31,7 +31,6 @@ function hive(options: RouterCostOptions): HivePlugin {
   const schema = supergraphOf(options.supergraphSdl);
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      // (envelop types the execution args loosely)
       const document = args.document;
       const operation = getOperationAST(document, args.operationName);
       if (!operation) return;
