@@ -50,11 +50,10 @@ const HTTP_TRANSPORT: string = '@graphql-mesh/transport-http';
 
 export function loadHive(): Promise<HiveModules> {
   loaded ??= (async () => {
-    const [runtime, router, transport] = (await Promise.all([
-      import(RUNTIME),
-      import(ROUTER_RUNTIME),
-      import(HTTP_TRANSPORT),
-    ])) as [Pick<HiveModules, 'createGatewayRuntime'>, Pick<HiveModules, 'unifiedGraphHandler'>, { default: unknown }];
+    // One at a time: Jest's ESM loader fails concurrent imports sharing dependencies ("not in cache").
+    const runtime = (await import(RUNTIME)) as Pick<HiveModules, 'createGatewayRuntime'>;
+    const router = (await import(ROUTER_RUNTIME)) as Pick<HiveModules, 'unifiedGraphHandler'>;
+    const transport = (await import(HTTP_TRANSPORT)) as { default: unknown };
     return {
       createGatewayRuntime: runtime.createGatewayRuntime,
       unifiedGraphHandler: router.unifiedGraphHandler,
