@@ -54,6 +54,11 @@ function weightOf(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType)
 export interface CostOptions {
   /** Size of a list with no `@listSize` and no slicing argument (the router's `static_estimated.list_size`). */
   defaultListSize: number;
+  /**
+   * The schema carrying @cost/@listSize, when not the one executing: a router's API schema has neither, so a
+   * router estimates on its supergraph (test/federation/router-cost.ts).
+   */
+  schema?: GraphQLSchema;
 }
 
 export function estimateCost(
@@ -81,9 +86,12 @@ export function estimateCost(
         if (!field) continue;
         const type = getNamedType(field.type);
         const listSize = directive(field.astNode?.directives, 'listSize') as ListSize | undefined;
-        const args = Object.fromEntries(
+        // As execution sees them: a missing argument, or one given by an unset variable, takes its default.
+        const given = Object.fromEntries(
           (selection.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, vars)]),
         );
+        const args: Record<string, unknown> = {};
+        for (const arg of field.args) args[arg.name] = given[arg.name] ?? arg.defaultValue;
         const sliced = (listSize?.slicingArguments ?? [])
           .map((a) => args[a])
           .filter((n): n is number => typeof n === 'number');
@@ -126,7 +134,7 @@ export function costLimitPlugin(maxCost: number, options: CostOptions): ApolloSe
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const cost = estimateCost(schema, document, operation, request.variables ?? {}, options);
+          const cost = estimateCost(options.schema ?? schema, document, operation, request.variables ?? {}, options);
           if (cost <= maxCost) return;
           throw new GraphQLError(
             `Query cost limit of ${maxCost} exceeded: this operation is estimated at ${cost} ` +
