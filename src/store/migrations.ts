@@ -1,5 +1,5 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
-import { MIRROR_MIGRATION } from './mirror-schema.js';
+import { MIRROR_COVERAGE_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
@@ -142,4 +142,5 @@ WHERE EXISTS (
 );
 ALTER TABLE api_keys ADD CONSTRAINT api_keys_name_key UNIQUE (name)`,
   },
+  { version: 10, sql: MIRROR_COVERAGE_MIGRATION },
 ];
