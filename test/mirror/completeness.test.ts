@@ -81,7 +81,10 @@ describe('mirror completeness and maxAge on lists', () => {
       expect((await sync.runNow(t.app.registry.get(p))).status).toBe('SUCCEEDED');
     }
     const coverage = await mirror.coverage([ProviderName.PUREWL, ProviderName.PUREVPN]);
-    for (const c of coverage.values()) expect(c).toMatchObject({ unconfirmed: 0, completeAt: expect.any(String) });
+    for (const c of coverage.values()) {
+      expect(c.unconfirmed).toBe(0);
+      expect(c.completeAt).not.toBeNull();
+    }
     t.resetUpstream();
     const { body, cache } = await post({ maxAge: 3_600_000 });
     expect(body.errors).toBeUndefined();

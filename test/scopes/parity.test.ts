@@ -34,7 +34,7 @@ interface Page {
 
 let t: TestApp;
 let customerId: string;
-let mine: Array<{ id: string; username: string; provider: ProviderName }> = [];
+const mine: Array<{ id: string; username: string; provider: ProviderName }> = [];
 let customer: Record<string, string>;
 
 beforeAll(async () => {
