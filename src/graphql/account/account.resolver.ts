@@ -78,7 +78,7 @@ export class AccountResolver {
       '`totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, ' +
       '`staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored ' +
       'younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the ' +
-      "answer, and a provider the mirror does not wholly hold is listed live or reported as MIRROR_INCOMPLETE " +
+      'answer, and a provider the mirror does not wholly hold is listed live or reported as MIRROR_INCOMPLETE ' +
       '(in `failures`, answer not cached). Scoped credentials always get this engine, their scope as a condition. ' +
       "Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, " +
       'WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is ' +
