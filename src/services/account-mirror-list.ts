@@ -148,6 +148,17 @@ export class MirrorAccountList {
       if (page.items.length < LIST_PAGE) break;
     }
     const missing = (await this.mirror.nativeIds(provider.name)).filter((id) => !seen.has(id));
+    if (missing.length > remainingUpstreamCalls()) {
+      throw new ProviderError({
+        provider: provider.name,
+        operation: 'getAccounts',
+        code: ErrorCode.MIRROR_INCOMPLETE,
+        message:
+          `${provider.name}'s list no longer shows ${missing.length} mirrored accounts, more than this request can ` +
+          'confirm one by one within its vendor-call budget (MAX_UPSTREAM_CALLS); the next sync confirms them',
+        retryable: false,
+      });
+    }
     if (missing.length > 0) {
       // Not in the list: gone (the loader marks it) or created since the list was read (still there).
       const answers = await this.k.loaders.account.loadMany(
