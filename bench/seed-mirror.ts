@@ -29,6 +29,12 @@ export async function seedMirror(url: string, from: number, to: number): Promise
        ON CONFLICT DO NOTHING`,
       [from, to],
     );
+    // As after a first sync of each provider: the mirror holds every provider's whole set, listed just now.
+    await c.query(
+      `INSERT INTO mirror_coverage (provider, complete_at, listed_at)
+       SELECT unnest(ARRAY['PUREWL','VPNRESELLERS','WLVPN','PUREVPN']), now(), now()
+       ON CONFLICT (provider) DO UPDATE SET complete_at = COALESCE(mirror_coverage.complete_at, now()), listed_at = now()`,
+    );
     await c.query('ANALYZE account_registry');
   } finally {
     await c.end();

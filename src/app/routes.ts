@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
+import { Mirror } from '../store/mirror.js';
 
 /** What /ready knows of the job runner: off (WORKER=off), running, failing (a queue error lately) or stopped. */
 export interface WorkerStatus {
@@ -17,6 +18,9 @@ export interface WorkerStatus {
  *   failing); 200 otherwise, also when a provider's breaker is open (every replica shares the vendors: taking
  *   this one out of rotation would not help), which is reported as `degraded`. Details (store, worker, each
  *   provider's breaker) only outside production or to a caller with the metrics token.
+ *   `mirror` shows the warm-up per provider (issue #26): complete or warming, since when, what is left. A warming
+ *   replica is ready: its lists answer honestly meanwhile (live, or MIRROR_INCOMPLETE and not cached), and the
+ *   mirror lives in the shared store, so taking this replica out of rotation would not warm it sooner.
  * - /metrics: Prometheus text, behind `Authorization: Bearer <METRICS_TOKEN>` when that is set.
  */
 export function registerOpsRoutes(
@@ -49,12 +53,14 @@ export function registerOpsRoutes(
       .all()
       .map((p) => ({ name: p.name, sandbox: p.sandbox, breaker: p.breakerState?.() ?? 'unknown' }));
     const degraded = providers.filter((p) => p.breaker === 'open' || p.breaker === 'isolated').map((p) => p.name);
+    const mirror = storeOk ? await warmUp(store, registry).catch(() => null) : null;
     return {
       ok,
       status: !ok ? 'unavailable' : degraded.length > 0 ? 'degraded' : 'ok',
       store: storeOk ? 'ok' : 'unreachable',
       worker: workerState,
       providers,
+      ...(mirror ? { mirror } : {}),
       ...(degraded.length > 0 ? { degraded } : {}),
     };
   });
@@ -68,6 +74,27 @@ export function registerOpsRoutes(
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+}
+
+/**
+ * The mirror's warm-up per provider: complete when it holds the whole account set (a first full listing done, or
+ * every directory row confirmed once), with when that happened, the last full listing, and the rows still unread.
+ */
+async function warmUp(store: Store, registry: ProviderRegistry) {
+  const all = registry.all();
+  const coverage = await new Mirror(store.db).coverage(all.map((p) => p.name));
+  const providers = all.map((p) => {
+    const c = coverage.get(p.name);
+    const complete = p.features.listAccounts ? Boolean(c?.completeAt) : c?.unconfirmed === 0;
+    return {
+      name: p.name,
+      state: complete ? ('complete' as const) : ('warming' as const),
+      completeAt: c?.completeAt ?? null,
+      listedAt: c?.listedAt ?? null,
+      unconfirmed: c?.unconfirmed ?? 0,
+    };
+  });
+  return { state: providers.every((p) => p.state === 'complete') ? 'complete' : 'warming', providers };
 }
 
 function safeEqual(a: string, b: string): boolean {

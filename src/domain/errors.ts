@@ -18,6 +18,12 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** A sub-reseller's quota of open accounts is used up; nothing was sent to the provider. */
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  /**
+   * A mirror-served list could not hold one provider's whole account set for this answer (the mirror is still
+   * warming up and the vendor cannot list, the vendor failed, or the request's vendor-call budget was too small):
+   * the rows shown are what is known, and the answer is not cached.
+   */
+  MIRROR_INCOMPLETE = 'MIRROR_INCOMPLETE',
 }
 
 export interface ProviderErrorInit {

@@ -36,8 +36,12 @@ export interface JobDefinition<T extends object = object> {
   policy?: PgBoss.QueuePolicy;
   /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
   pollingIntervalSeconds?: number;
-  /** Queue one job as soon as the runner starts (work left by a stopped process is picked up at once). */
-  startNow?: boolean;
+  /**
+   * Queue one job as soon as the runner starts (work left by a stopped process is picked up at once);
+   * `'with-schedule'`: only when this runner registers cron schedules (the first sync at start-up, not at the
+   * next tick).
+   */
+  startNow?: boolean | 'with-schedule';
   handler(data: T, job: JobContext): Promise<unknown>;
 }
 
@@ -138,7 +142,10 @@ export async function startJobs(deps: JobDeps, options: JobRunnerOptions = {}): 
     );
     if (def.cron && (options.schedule ?? true)) await boss.schedule(def.name, def.cron);
   }
-  for (const def of definitions) if (def.startNow) await boss.send(def.name, {});
+  const scheduling = work && (options.schedule ?? true);
+  for (const def of definitions) {
+    if (def.startNow === true || (def.startNow === 'with-schedule' && scheduling)) await boss.send(def.name, {});
+  }
   // Running jobs get the process's grace period less a margin, so that past it pg-boss hands them back to the
   // queue (failWip, retried later) and the store still closes before SHUTDOWN_GRACE_MS forces the exit.
   const graceMs = options.graceMs ?? Math.max(1_000, deps.config.env.SHUTDOWN_GRACE_MS - 1_000);

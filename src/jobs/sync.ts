@@ -9,7 +9,7 @@ import type { JobDefinition, JobDeps, JobRunner } from './runner.js';
 
 /**
  * The mirror sync on the job queue.
- * - `sync-schedule` runs every minute (pg-boss cron: once per minute across every replica) and queues one
+ * - `sync-schedule` runs when the runner starts (the first sync does not wait for a tick) and every minute (pg-boss cron: once per minute across every replica) and queues one
  *   `sync-provider` job per provider whose SYNC_RATE_<PROVIDER> is not 0 (listing vendors also need
  *   SYNC_INTERVAL_MS > 0), at most one per provider per minute (pg-boss singletonKey + singletonSeconds).
  * - `sync-provider` with `scheduled: true` starts a run only when it is due — none going, none started within
@@ -66,6 +66,8 @@ export function syncJobs(deps: JobDeps): JobDefinition[] {
   const schedule: JobDefinition = {
     name: SYNC_SCHEDULE,
     cron: SYNC_SCHEDULE_CRON,
+    // A fresh replica starts warming the mirror at once (runs that are not due are still skipped).
+    startNow: 'with-schedule',
     handler: async (_data, job) => {
       const queued: string[] = [];
       for (const provider of deps.registry.all()) {

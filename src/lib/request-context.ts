@@ -39,6 +39,12 @@ export function takeUpstreamCall(): boolean {
   return true;
 }
 
+/** Vendor calls the current request may still make (Infinity outside requests: jobs, worker, scripts). */
+export function remainingUpstreamCalls(): number {
+  const budget = storage.getStore()?.upstreamBudget;
+  return budget ? Math.max(0, budget.limit - budget.used) : Number.POSITIVE_INFINITY;
+}
+
 /** A Retry-After header (delay-seconds or an HTTP date) in ms from `now`; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;

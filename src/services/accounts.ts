@@ -27,6 +27,10 @@ import {
 } from '../store/mirror.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.js';
 import { mirrorFilter, needsMirror, resolveFilter } from './account-filters.js';
+import { termsOf } from '../store/scopes.js';
+
+/** Ownership terms that match no directory row (a scoped filter naming a customer or project outside the scope). */
+const NOBODY = termsOf([], []);
 
 export interface AccountFilterInput {
   providers?: ProviderName[] | null;
@@ -110,12 +114,20 @@ export class AccountService {
     readStatus = true,
     options: { orderBy?: AccountOrderInput | null; maxAge?: number | null } = {},
   ): Promise<AccountListResult> {
-    if (this.k.scope.scoped) {
-      const page = await this.k.scope.accounts(args, input ?? {}, this.k.deps.config.env.MAX_PAGE_SIZE);
-      return { ...page, failures: [] };
-    }
     const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
     const maxAgeMs = this.k.allowedAge(options.maxAge);
+    const order = options.orderBy
+      ? { field: options.orderBy.field, direction: options.orderBy.direction ?? 'ASC' }
+      : DEFAULT_MIRROR_ORDER;
+    if (this.k.scope.scoped) {
+      // The same engine as everyone's: the scope is one more SQL predicate (its directory links), narrowed by
+      // the filter's customer / project, never widened.
+      const { projectId, ...rest } = input ?? {};
+      const owner = (await this.k.scope.listTerms(rest.customerId ?? null, projectId ?? null)) ?? NOBODY;
+      const { providers, filter, storeCustomer } = resolveFilter(this.k, rest);
+      const where = { ...mirrorFilter(rest, providers, filter, storeCustomer), owner };
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, { scoped: true });
+    }
     const { providers, filter, storeCustomer } = resolveFilter(this.k, input ?? {});
     const cursor = dir.forward ? dir.after : dir.before;
     const mirrorPath =
@@ -123,9 +135,6 @@ export class AccountService {
       needsMirror(input ?? {}) ||
       (cursor ? isMirrorCursor(cursor) : maxAgeMs > 0 && (await this.mirrorCovers(providers, filter, maxAgeMs)));
     if (mirrorPath) {
-      const order = options.orderBy
-        ? { field: options.orderBy.field, direction: options.orderBy.direction ?? 'ASC' }
-        : DEFAULT_MIRROR_ORDER;
       const where = mirrorFilter(input ?? {}, providers, filter, storeCustomer);
       return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs);
     }

@@ -74,7 +74,7 @@ export class HistoryService {
     return Promise.all(
       events.map(async (e) =>
         e?.provider && e.nativeId && (await this.k.scope.ownsAccount({ provider: e.provider, nativeId: e.nativeId }))
-          ? e
+          ? scopedView(e)
           : null,
       ),
     );
@@ -94,6 +94,30 @@ export class HistoryService {
       from = m[1]!;
     }
     const page = await this.events.page(filter, first, from);
-    return { ...page, cursor: (e) => Buffer.from(`ev:${e.id}`).toString('base64url') };
+    const items = this.k.scope.hidesVendorDetail ? page.items.map(scopedView) : page.items;
+    return { ...page, items, cursor: (e) => Buffer.from(`ev:${e.id}`).toString('base64url') };
   }
+}
+
+/** What a scoped caller sees in the journal: neither who acted nor the vendor's own status words. */
+export const HIDDEN_ACTOR = 'hidden';
+
+function scopedView(e: StoredEvent): StoredEvent {
+  return {
+    ...e,
+    actor: HIDDEN_ACTOR,
+    before: e.before ? withoutVendorDetail(e.before) : null,
+    after: e.after ? withoutVendorDetail(e.after) : null,
+    data: withoutVendorDetail(e.data),
+  };
+}
+
+/** The object without `providerStatus` (and `actor`), also inside its nested objects (drift details). */
+function withoutVendorDetail<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'providerStatus' || k === 'actor') continue;
+    out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) ? withoutVendorDetail(v as object) : v;
+  }
+  return out as T;
 }

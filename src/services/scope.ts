@@ -3,13 +3,12 @@ import DataLoader from 'dataloader';
 import { ErrorCode, InputError } from '../domain/errors.js';
 import { decodeId, encodeId } from '../domain/ids.js';
 import type { ProviderName } from '../domain/provider.js';
-import type { AccountRecord, AccountStatus, CustomerRecord } from '../domain/records.js';
+import type { AccountRecord, CustomerRecord } from '../domain/records.js';
 import type { Scope, Viewer } from '../domain/viewer.js';
 import type { Loaders } from '../loaders/index.js';
 import { ScopeStore, termsOf, type OwnerTerms } from '../store/scopes.js';
 import type { Db } from '../store/db.js';
 import type { Store } from '../store/store.js';
-import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 import { DEFAULT_SCOPE_RULES, renewalRefusal, type ScopeRefusal, type ScopeRules } from './scope-rules.js';
 
 /**
@@ -38,7 +37,6 @@ export interface ScopeDeps {
 
 type Key = { provider: ProviderName; nativeId: string };
 
-const MAX_FILTERED_SCAN = 1000;
 const DAY_MS = 86_400_000;
 /** Verbs that add time: a customer's renewal bounds apply to each (a plan change buys a period where the vendor adds one). */
 export const TIME_ADDING: ReadonlySet<string> = new Set(['RENEW', 'EXTEND', 'CHANGE_PLAN']);
@@ -99,40 +97,13 @@ export class ScopeGuard {
   }
 
   /**
-   * The accounts connection for a scoped caller: directory rows the scope owns (exact `totalCount`), each
-   * read through the account loader. The caller's filters narrow the scope, never widen it.
+   * The ownership predicate of a scoped accounts list (`MirrorFilter.owner`): the scope's terms, narrowed by the
+   * filter's customer / project; null when the filter names one outside the scope (the list is then empty, as
+   * for a missing one). Null for unscoped callers too (no predicate).
    */
-  async accounts(
-    args: ConnectionArgs,
-    input: {
-      providers?: readonly ProviderName[] | null;
-      statuses?: readonly AccountStatus[] | null;
-      customerId?: string | null;
-      projectId?: string | null;
-      usernamePrefix?: string | null;
-    },
-    maxPageSize: number,
-  ): Promise<Connection<AccountRecord>> {
-    const dir = direction(args, maxPageSize);
-    const terms = await this.narrowed(input.customerId ?? null, input.projectId ?? null);
-    const query = {
-      ...(input.providers?.length ? { providers: input.providers } : {}),
-      ...(input.usernamePrefix ? { usernamePrefix: input.usernamePrefix } : {}),
-    };
-    const statuses = input.statuses?.length ? input.statuses : null;
-    if (!terms) return offsetConnection([], await offsetWindow(dir, async () => 0), dir, 0, 0);
-    if (!statuses) {
-      const total = (await this.db.accounts(terms, { ...query, offset: 0, limit: 0 })).total;
-      const window = await offsetWindow(dir, async () => total);
-      const page = await this.db.accounts(terms, { ...query, ...window });
-      return offsetConnection(await this.load(page.rows), window, dir, total, total);
-    }
-    // A status filter needs each account's live status: read the scope's accounts and page what matches.
-    const all = await this.db.accounts(terms, { ...query, offset: 0, limit: MAX_FILTERED_SCAN });
-    const matching = (await this.load(all.rows)).filter((r) => statuses.includes(r.status));
-    const window = await offsetWindow(dir, async () => matching.length);
-    const slice = matching.slice(window.offset, window.offset + window.limit);
-    return offsetConnection(slice, window, dir, matching.length, matching.length);
+  async listTerms(customerId: string | null, projectId: string | null): Promise<OwnerTerms | null> {
+    if (!this.scope) return null;
+    return this.narrowed(customerId, projectId);
   }
 
   // ---- customers and projects ------------------------------------------------------------------
@@ -321,12 +292,5 @@ export class ScopeGuard {
   private terms(): OwnerTerms {
     this.termsCache ??= termsOf(this.scope?.customerIds ?? [], this.scope?.projectIds ?? []);
     return this.termsCache;
-  }
-
-  private async load(rows: ReadonlyArray<Key>): Promise<AccountRecord[]> {
-    const records = await this.deps.loaders.account.loadMany(
-      rows.map((r) => ({ provider: r.provider, nativeId: r.nativeId })),
-    );
-    return records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
   }
 }

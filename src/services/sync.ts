@@ -144,7 +144,8 @@ export class SyncService {
       const fresh = page.items.filter((a) => !seen.has(a.nativeId));
       for (const a of fresh) seen.add(a.nativeId);
       counts.seen += fresh.length;
-      await this.record(provider, run, await this.mirrorWrite(fresh), counts);
+      const own = await this.withoutOpenCreates(provider, fresh);
+      await this.record(provider, run, await this.mirrorWrite(own), counts);
       await this.deps.log.progress(run.id, counts);
       if (page.items.length < SYNC_LIST_PAGE) break;
     }
@@ -155,6 +156,8 @@ export class SyncService {
       counts.vendorCalls++;
       await this.confirm(provider, run, batch, counts);
     }
+    // The vendor's whole list is in the mirror: the provider is complete (issue #26), its membership fresh.
+    await this.deps.mirror.markListed(provider.name);
     if (linksAtVendor(provider)) await this.syncLinks(provider, run, counts, pace);
     if (gaps) await this.readDetails(provider, run, counts, pace);
   }
@@ -230,6 +233,16 @@ export class SyncService {
     );
   }
 
+  /**
+   * Accounts whose username has a create of ours still open (pending / unknown intent) are left to that create:
+   * adopting them would report our own in-flight account as ORPHAN_AT_VENDOR.
+   */
+  private async withoutOpenCreates(provider: VpnProvider, records: AccountRecord[]): Promise<AccountRecord[]> {
+    if (records.length === 0) return records;
+    const open = await this.deps.mirror.openCreates(provider.name);
+    return open.size === 0 ? records : records.filter((r) => !open.has(r.username.toLowerCase()));
+  }
+
   private async refresh(provider: VpnProvider, run: SyncRun, counts: SyncCounts, given?: number): Promise<void> {
     const budget = Math.max(0, Math.floor(given ?? this.deps.budgetPerMinute(provider)));
     if (budget === 0) return;
@@ -242,6 +255,8 @@ export class SyncService {
       due.map((d) => d.nativeId),
       counts,
     );
+    // Every directory row confirmed at least once: the provider is complete (issue #26).
+    await this.deps.mirror.markConfirmed(provider.name);
   }
 
   /** Reads accounts one by one (batched by the port): found → mirrored, not found → gone, failed → left as is. */
@@ -262,7 +277,7 @@ export class SyncService {
       else found.push(r);
     });
     if (countSeen) counts.seen += found.length;
-    await this.record(provider, run, await this.mirrorWrite(found), counts);
+    await this.record(provider, run, await this.mirrorWrite(await this.withoutOpenCreates(provider, found)), counts);
     if (gone.length) {
       const known = await this.deps.mirror.read(gone.map((nativeId) => ({ provider: provider.name, nativeId })));
       counts.gone += this.deps.events

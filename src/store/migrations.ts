@@ -1,5 +1,5 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
-import { FRESHNESS_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
+import { FRESHNESS_MIGRATION, MIRROR_COVERAGE_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
 import { MOVES_MIGRATION } from './moves-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
@@ -148,4 +148,6 @@ ALTER TABLE api_keys ADD CONSTRAINT api_keys_name_key UNIQUE (name)`,
   // Account moves between providers (issue #30): one row per move, leased by one runner at a time, its
   // steps recorded as they run; at most one open move per source account.
   { version: 11, sql: MOVES_MIGRATION },
+  // Completeness of the mirror per provider (issue #26): whether it holds a provider's whole account set.
+  { version: 12, sql: MIRROR_COVERAGE_MIGRATION },
 ];

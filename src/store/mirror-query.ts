@@ -1,6 +1,7 @@
 import type { ProviderName } from '../domain/provider.js';
 import type { AccountStatus } from '../domain/records.js';
 import type { MirroredAccount } from './mirror-rows.js';
+import { ownedBy, type OwnerTerms } from './scopes.js';
 
 /** Queries over the mirror: filters (as SQL conditions), sort orders and their keyset cursors. */
 
@@ -26,6 +27,10 @@ export interface MirrorFilter {
   staleBefore?: string;
   /** The vendor's own customer reference kept in the record (e.g. a VPNresellers customer id). */
   customerNativeId?: string;
+  /** A scoped caller's ownership (scope.ts): rows whose directory link is one of these customers / projects. */
+  owner?: OwnerTerms;
+  /** Only rows no read has confirmed yet (known by name only). */
+  unconfirmed?: boolean;
 }
 
 export interface MirrorPageQuery {
@@ -83,6 +88,12 @@ export function whereOf(filter: MirrorFilter): { where: string[]; params: unknow
     const n = params.length;
     where.push(`(record->>'customerNativeId' = $${n - 1} OR customer_id = ANY($${n}::text[]))`);
   }
+  if (filter.owner) {
+    const owned = ownedBy(filter.owner, params.length + 1);
+    params.push(...owned.params);
+    where.push(`(${owned.sql})`);
+  }
+  if (filter.unconfirmed) where.push('synced_at IS NULL');
   return { where, params };
 }
 

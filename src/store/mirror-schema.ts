@@ -82,3 +82,28 @@ UPDATE account_registry SET status_confirmed_at = synced_at, expiry_confirmed_at
   plan_confirmed_at = synced_at, bandwidth_confirmed_at = synced_at
 WHERE synced_at IS NOT NULL
 `;
+
+/**
+ * Completeness of the mirror per provider (issue #26): whether it holds the provider's whole account set.
+ * - `complete_at`: when it first did — for vendors with a list call, the end of the first full listing (a FULL
+ *   sync, or a list read whole by a request); for the others, the moment every directory row had been confirmed
+ *   by a read at least once. Kept across restarts; never cleared.
+ * - `listed_at`: the end of the last full listing (sync or request): how fresh the membership is.
+ * Existing databases are backfilled from their successful FULL runs and from directories already confirmed.
+ */
+export const MIRROR_COVERAGE_MIGRATION = `
+CREATE TABLE mirror_coverage (
+  provider text PRIMARY KEY,
+  complete_at timestamptz,
+  listed_at timestamptz
+);
+CREATE INDEX account_mirror_unconfirmed ON account_registry (provider) WHERE synced_at IS NULL AND gone_at IS NULL;
+INSERT INTO mirror_coverage (provider, complete_at, listed_at)
+  SELECT provider, min(finished_at), max(finished_at) FROM sync_runs
+  WHERE mode = 'FULL' AND status = 'SUCCEEDED' AND finished_at IS NOT NULL GROUP BY provider;
+INSERT INTO mirror_coverage (provider, complete_at)
+  SELECT DISTINCT provider, clock_timestamp() FROM sync_runs r WHERE mode = 'REFRESH' AND status = 'SUCCEEDED'
+    AND NOT EXISTS (SELECT 1 FROM account_registry a
+                    WHERE a.provider = r.provider AND a.synced_at IS NULL AND a.gone_at IS NULL)
+  ON CONFLICT (provider) DO NOTHING
+`;

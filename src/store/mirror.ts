@@ -44,6 +44,19 @@ export {
   type SortDirection,
 } from './mirror-query.js';
 
+/** How much of one provider's account set the mirror holds (see `Mirror.coverage`). */
+export interface ProviderCoverage {
+  provider: ProviderName;
+  /** When the mirror first held the whole set; null: never yet (warming up). */
+  completeAt: string | null;
+  /** End of the last read of the vendor's whole list (vendors with a list call); null: never. */
+  listedAt: string | null;
+  /** Directory rows (not gone) that no read has confirmed yet. */
+  unconfirmed: number;
+}
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 export class Mirror {
   constructor(private readonly db: Db) {}
 
@@ -315,18 +328,99 @@ export class Mirror {
   }
 
   /**
-   * When each provider's account list was last confirmed whole: the end of its last successful FULL sync.
-   * Providers without one are absent (their membership is the directory itself, or was never listed).
+   * When each provider's account list was last confirmed whole: the end of its last full listing (a FULL sync, or
+   * a request that read the vendor's whole list). Providers never listed are absent.
    */
   async listedAt(providers: readonly ProviderName[]): Promise<Map<ProviderName, string>> {
-    if (providers.length === 0) return new Map();
-    const rows = await this.db.query<{ provider: ProviderName; at: string }>(
-      `SELECT provider, to_char(max(finished_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
-       FROM sync_runs WHERE provider = ANY($1::text[]) AND mode = 'FULL' AND status = 'SUCCEEDED'
-       GROUP BY provider`,
+    const coverage = await this.coverage(providers);
+    return new Map(
+      [...coverage.values()].filter((c) => c.listedAt !== null).map((c) => [c.provider, c.listedAt as string]),
+    );
+  }
+
+  /**
+   * Completeness per provider: when the mirror first held the whole account set, when the vendor's list was last
+   * read whole, and how many directory rows no read has confirmed yet. Every asked provider is in the answer.
+   */
+  async coverage(providers: readonly ProviderName[]): Promise<Map<ProviderName, ProviderCoverage>> {
+    const out = new Map<ProviderName, ProviderCoverage>(
+      providers.map((p) => [p, { provider: p, completeAt: null, listedAt: null, unconfirmed: 0 }]),
+    );
+    if (providers.length === 0) return out;
+    const rows = await this.db.query<{
+      provider: ProviderName;
+      complete_at: string | null;
+      listed_at: string | null;
+    }>(
+      `SELECT provider, ${iso('complete_at')} AS complete_at, ${iso('listed_at')} AS listed_at
+       FROM mirror_coverage WHERE provider = ANY($1::text[])`,
       [[...providers]],
     );
-    return new Map(rows.filter((r) => r.at).map((r) => [r.provider, r.at]));
+    for (const r of rows) {
+      const c = out.get(r.provider);
+      if (c) Object.assign(c, { completeAt: r.complete_at, listedAt: r.listed_at });
+    }
+    const counts = await this.db.query<{ provider: ProviderName; n: string | number }>(
+      `SELECT provider, count(*) AS n FROM account_registry
+       WHERE provider = ANY($1::text[]) AND synced_at IS NULL AND gone_at IS NULL GROUP BY provider`,
+      [[...providers]],
+    );
+    for (const r of counts) {
+      const c = out.get(r.provider);
+      if (c) c.unconfirmed = Number(r.n);
+    }
+    return out;
+  }
+
+  /** The vendor's whole list was just read and written here: the membership is confirmed as of now. */
+  async markListed(provider: ProviderName): Promise<void> {
+    await this.db.query(
+      `INSERT INTO mirror_coverage AS c (provider, complete_at, listed_at) VALUES ($1, clock_timestamp(), clock_timestamp())
+       ON CONFLICT (provider) DO UPDATE SET listed_at = EXCLUDED.listed_at,
+         complete_at = COALESCE(c.complete_at, EXCLUDED.complete_at)`,
+      [provider],
+    );
+  }
+
+  /**
+   * For a vendor without a list call (the directory is its account set): records the moment every directory row
+   * has been confirmed at least once. Answers whether none is unconfirmed now.
+   */
+  async markConfirmed(provider: ProviderName): Promise<boolean> {
+    const rows = await this.db.query<{ provider: string }>(
+      `INSERT INTO mirror_coverage AS c (provider, complete_at)
+       SELECT $1, clock_timestamp() WHERE NOT EXISTS (
+         SELECT 1 FROM account_registry WHERE provider = $1 AND synced_at IS NULL AND gone_at IS NULL)
+       ON CONFLICT (provider) DO UPDATE SET complete_at = COALESCE(c.complete_at, EXCLUDED.complete_at)
+       RETURNING provider`,
+      [provider],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Usernames (lower-cased) with a create still open at `provider` (a write intent pending or of unknown outcome):
+   * a sync leaves them to the create, which settles them, instead of adopting our own account as an orphan.
+   */
+  async openCreates(provider: ProviderName): Promise<Set<string>> {
+    const rows = await this.db.query<{ username: string }>(
+      `SELECT username FROM write_intents
+       WHERE provider = $1 AND operation = 'createAccount' AND state IN ('pending', 'unknown') AND username IS NOT NULL`,
+      [provider],
+    );
+    return new Set(rows.map((r) => r.username.toLowerCase()));
+  }
+
+  /** Native ids of the rows matching a filter (at most `limit`, in native-id order). */
+  async keys(filter: MirrorFilter, limit: number): Promise<string[]> {
+    const { where, params } = whereOf(filter);
+    params.push(limit);
+    const rows = await this.db.query<{ native_id: string }>(
+      `SELECT native_id FROM account_registry WHERE ${where.join(' AND ')} ORDER BY provider, native_id
+       LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((r) => r.native_id);
   }
 
   /** Exact number of accounts matching a filter (asked only when a client selects `totalCount`). */

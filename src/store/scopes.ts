@@ -19,12 +19,6 @@ export interface OwnerTerms {
   projectPairs: readonly string[];
 }
 
-export interface ScopedRow {
-  provider: ProviderName;
-  nativeId: string;
-  username: string;
-}
-
 export class ScopeStore {
   constructor(private readonly db: Db) {}
 
@@ -53,27 +47,6 @@ export class ScopeStore {
       [provider, username, ...params],
     );
     return rows.length > 0;
-  }
-
-  /** A page of the scope's accounts in directory order, and how many there are in all. */
-  async accounts(
-    terms: OwnerTerms,
-    query: { providers?: readonly ProviderName[]; usernamePrefix?: string; offset: number; limit: number },
-  ): Promise<{ rows: ScopedRow[]; total: number }> {
-    const { where, params } = listWhere(terms, query);
-    const [count] = await this.db.query<{ n: string | number }>(
-      `SELECT count(*) AS n FROM account_registry WHERE ${where}`,
-      params,
-    );
-    const rows = await this.db.query<{ provider: ProviderName; native_id: string; username: string }>(
-      `SELECT provider, native_id, username FROM account_registry WHERE ${where}
-       ORDER BY created_at, provider, native_id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, query.offset, query.limit],
-    );
-    return {
-      rows: rows.map((r) => ({ provider: r.provider, nativeId: r.native_id, username: r.username })),
-      total: Number(count?.n ?? 0),
-    };
   }
 
   /**
@@ -106,7 +79,7 @@ async function openUnits(db: Db, identity: string, terms: OwnerTerms): Promise<n
 }
 
 /** `(customer_id / project_id matches the terms)` from parameter number `first` on. */
-function ownedBy(terms: OwnerTerms, first: number): { sql: string; params: unknown[] } {
+export function ownedBy(terms: OwnerTerms, first: number): { sql: string; params: unknown[] } {
   const n = (i: number) => `$${first + i}`;
   return {
     sql: `customer_id = ANY(${n(0)}::text[]) OR provider || ':' || customer_id = ANY(${n(1)}::text[])

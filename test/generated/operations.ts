@@ -998,6 +998,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The prepaid reseller balance cannot pay for this. */
   | 'INSUFFICIENT_BALANCE'
+  /** A list answered from the mirror lacks part of one provider's accounts (warming up, vendor failure, or the request's vendor-call budget); the provider is in `failures` and the answer is not cached. */
+  | 'MIRROR_INCOMPLETE'
   /** The entity does not exist (or is not visible to this reseller). */
   | 'NOT_FOUND'
   /** The provider may or may not have done the write; retry with the same idempotency key to find out (the message names the intent). */
@@ -1599,7 +1601,7 @@ export type Query = {
   accountMove?: Maybe<AccountMove>;
   /** Account moves, newest first (operators: `statuses: [NEEDS_ATTENTION]` lists what needs them). */
   accountMoves: AccountMoveConnection;
-  /** Accounts across all providers as one Relay connection. Served by the mirror (SQL keyset pages, exact `totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, `staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the answer. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is skipped, listed in `failures` and reported in `errors`. */
+  /** Accounts across all providers as one Relay connection. Served by the mirror (SQL keyset pages, exact `totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, `staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the answer, and a provider the mirror does not wholly hold is listed live or reported as MIRROR_INCOMPLETE (in `failures`, answer not cached). Scoped credentials always get this engine, their scope as a condition. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is skipped, listed in `failures` and reported in `errors`. */
   accounts?: Maybe<AccountConnection>;
   /** API keys kept in the store, oldest first, revoked ones too (admin). Never a secret. */
   apiKeys: ApiKeyConnection;

@@ -79,11 +79,13 @@ export class AccountResolver {
       '`totalCount`) when `orderBy` or a mirror-only condition (`expiresBefore`, `expiresAfter`, `search`, ' +
       '`staleBefore`) is given, when the cursor is a mirror cursor, or when every provider in scope is mirrored ' +
       'younger than `maxAge`; rows older than `maxAge` are then read live (one batch per provider) before the ' +
-      "answer. Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, " +
+      'answer, and a provider the mirror does not wholly hold is listed live or reported as MIRROR_INCOMPLETE ' +
+      '(in `failures`, answer not cached). Scoped credentials always get this engine, their scope as a condition. ' +
+      "Otherwise read live: position in each provider's own list, then provider (PUREWL, VPNRESELLERS, " +
       'WLVPN, PUREVPN), interleaved. Cursors of one kind are refused by the other. A failing provider is ' +
       'skipped, listed in `failures` and reported in `errors`.',
   })
-  accounts(
+  async accounts(
     @Args() args: ConnectionArguments,
     @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions on the accounts.' })
     filter: AccountFilter | null,
@@ -97,13 +99,16 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountListResult> {
     hintMaxAge(info, ctx.services.accounts.allowedAge(maxAge));
-    return ctx.services.accounts.list(
+    const result = await ctx.services.accounts.list(
       args,
       filter,
       responsePathAsArray(info.path),
       nodesSelectAny(info, STATUS_FIELDS),
       { orderBy, maxAge },
     );
+    // An answer with a gap (a provider failed or is not wholly in the mirror) is never cached: no-store.
+    if (result.failures.length > 0) hintMaxAge(info, 0);
+    return result;
   }
 
   @FieldResolver(() => DateTime, {

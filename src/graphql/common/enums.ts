@@ -54,6 +54,11 @@ registerEnumType(ErrorCode, {
     QUOTA_EXCEEDED: {
       description: "The sub-reseller's quota of open accounts is used up; nothing was sent to the provider.",
     },
+    MIRROR_INCOMPLETE: {
+      description:
+        "A list answered from the mirror lacks part of one provider's accounts (warming up, vendor failure, or the " +
+        "request's vendor-call budget); the provider is in `failures` and the answer is not cached.",
+    },
   },
 });
 

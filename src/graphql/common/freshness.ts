@@ -51,7 +51,9 @@ registerEnumType(SortDirection, {
 export const MAX_AGE_DESCRIPTION =
   "Oldest mirrored account state accepted, in milliseconds (default: the server's MIRROR_MAX_AGE_MS). State " +
   'younger than this is answered from the mirror without a vendor call; older state is read live and written ' +
-  'back. 0 always reads live. Also sets the HTTP cache hint (max-age in whole seconds, private).';
+  "back. 0 always reads live (a mirror-served list: the vendors' own lists, and every directory row of a vendor " +
+  "without one, within the request's vendor-call budget, else MIRROR_INCOMPLETE). Also sets the HTTP cache hint " +
+  '(max-age in whole seconds, private; no-store for an answer with a gap).';
 
 /**
  * Apollo cache hint for a field whose answer may be as old as `maxAgeMs`: max-age in whole seconds, PRIVATE
