@@ -27,6 +27,7 @@ import { createFastify, httpDrain } from './http.js';
 import { apolloExtras } from './plugins.js';
 import { contextFactory } from './context.js';
 import { registerOpsRoutes, type WorkerStatus } from './routes.js';
+import { registerExplorerAssets } from './explorer.js';
 
 /**
  * Builds the HTTP server: Fastify with Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus
@@ -205,6 +206,7 @@ async function build(
     );
   for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
   registerOpsRoutes(fastify, { config, store, registry, metrics, worker: workerStatus });
+  if (config.landingPage === 'graphiql') registerExplorerAssets(fastify);
 
   await fastify.listen({ port: config.env.PORT, host: config.env.HOST });
   const address = fastify.server.address() as AddressInfo;
