@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import './common/enums.js';
 import { authChecker } from '../auth.js';
 import { AccountResolver, WireGuardResolver } from './account/account.resolver.js';
@@ -22,6 +22,7 @@ import { AccountEventResolver, AccountHistoryResolver } from './event/event.reso
 import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { BulkResolver } from './bulk/bulk.resolver.js';
 import { ApiKeyResolver } from './key/api-key.resolver.js';
+import { LiveResolver } from './live/live.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 import { CACHE_CONTROL_SDL } from './common/freshness.js';
@@ -50,6 +51,7 @@ const RESOLVERS = [
   WebhookResolver,
   BulkResolver,
   ApiKeyResolver,
+  LiveResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =
@@ -63,6 +65,15 @@ function referenceResolver(type: EntityType) {
   };
 }
 
+const UNUSED_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by database notifications, not a PubSub');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by database notifications, not a PubSub');
+  },
+};
+
 let cached: { typeGraphql: GraphQLSchema; subgraph: GraphQLSchema; sdl: string } | undefined;
 
 /** Builds the type-graphql schema and wraps it as an Apollo Federation 2 subgraph. */
@@ -71,6 +82,9 @@ export async function buildSubgraph(): Promise<{ subgraph: GraphQLSchema; sdl: s
   const typeGraphql = await buildSchema({
     resolvers: RESOLVERS,
     authChecker,
+    // Every @Subscription has its own `subscribe` (live/live.resolver.ts: database notifications); type-graphql
+    // still wants a PubSub, which nothing uses.
+    pubSub: UNUSED_PUBSUB,
     validate: false,
     skipCheck: true,
   });
