@@ -67,7 +67,7 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
 
 /** LANDING_PAGE: the offline explorer, Apollo Sandbox (from Apollo's CDN) or nothing. */
 function landingPagePlugin(choice: AppConfig['landingPage']): Plugin {
-  if (choice === 'graphiql') return explorerLandingPagePlugin() as Plugin;
+  if (choice === 'graphiql') return explorerLandingPagePlugin();
   if (choice === 'apollo') return ApolloServerPluginLandingPageLocalDefault({ embed: true });
   return ApolloServerPluginLandingPageDisabled();
 }

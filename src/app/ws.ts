@@ -3,12 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { WebSocket, WebsocketHandler } from '@fastify/websocket';
 import {
   GraphQLError,
+  OperationTypeNode,
   getOperationAST,
   parse,
   specifiedRules,
   validate,
   type DocumentNode,
-  type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ParseOptions,
@@ -97,9 +97,11 @@ function closeReason(message: string): string {
 }
 
 export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
-  const { config, schema, authenticator, hub, forViewer, logger } = deps;
+  const { config, schema, authenticator, hub, logger } = deps;
+  const forViewer = (viewer: Viewer, requestId: string): GraphQLContext => deps.forViewer(viewer, requestId);
   const max = config.env.MAX_SUBSCRIPTIONS_PER_CREDENTIAL;
   const rules = [...specifiedRules, ...deps.validationRules];
+  const { parseOptions } = deps;
   const connections = new WeakMap<WebSocket, Connection>();
   const perCredential = new Map<string, number>();
 
@@ -146,7 +148,7 @@ export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
         if (!conn) return [new GraphQLError('Not connected.', { extensions: { code: 'UNAUTHENTICATED' } })];
         let document: DocumentNode;
         try {
-          document = parse(payload.query, deps.parseOptions);
+          document = parse(payload.query, parseOptions);
         } catch (error) {
           return [
             error instanceof GraphQLError
@@ -164,7 +166,7 @@ export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
         if (!operation) {
           return [new GraphQLError('Unable to identify the operation.', { extensions: { code: 'BAD_REQUEST' } })];
         }
-        if (operation.operation !== 'subscription') {
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', {
               extensions: { code: 'BAD_REQUEST' },
@@ -195,9 +197,9 @@ export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
         };
       },
       onNext(_ctx, _id, _payload, _args, result) {
-        const r = result as ExecutionResult;
-        if (!r.errors?.length) return undefined;
-        return { ...r, errors: format(r.errors) } as unknown as ExecutionResult;
+        if (!result.errors?.length) return undefined;
+        // graphql-ws sends this result as is: errors formatted like Apollo's formatError (codes kept, internals hidden)
+        return { ...result, errors: format(result.errors) };
       },
       onError(_ctx, _id, _payload, errors) {
         return format(errors);

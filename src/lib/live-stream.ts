@@ -64,7 +64,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
       if (this.failure !== undefined) {
         const error = this.failure;
         this.failure = undefined;
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return Promise.reject(error instanceof Error ? error : new Error('The subscription stream failed.'));
       }
       return Promise.resolve({ value: undefined, done: true });
     }

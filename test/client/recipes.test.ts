@@ -190,7 +190,7 @@ describe('urql recipe', () => {
       fetchOptions: { headers: HEADERS },
     });
     const refused = await bare.query('{ __typename }', {}).toPromise();
-    expect(refused.error?.response?.status).toBe(400);
+    expect((refused.error?.response as Response | undefined)?.status).toBe(400);
     const recipe = vpnGraphUrql({ url: t.app.graphqlUrl, headers: HEADERS, webSocketImpl: WebSocket });
     const ok = await recipe.query('{ __typename }', {}).toPromise();
     expect(ok.error).toBeUndefined();

@@ -138,7 +138,7 @@ export class LiveResolver {
       'own accounts only.',
     subscribe: async ({ args, context }: Data) => {
       const live = liveOf(context);
-      const filter = (args.filter ?? null) as AccountEventFilter | null;
+      const filter: AccountEventFilter | null = args.filter ?? null;
       let account: { provider: string; nativeId: string } | null = null;
       if (filter?.accountId) {
         account = decodeAccountId(filter.accountId);
