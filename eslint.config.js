@@ -111,7 +111,7 @@ export default tseslint.config(
           types: true,
           rootField: true,
           DirectiveDefinition: true,
-          ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation)$/]'],
+          ignoredSelectors: ['[type=ObjectTypeDefinition][name.value=/^(Query|Mutation|Subscription)$/]'],
         },
       ],
       // The Relay cursor spec lets a connection page forward only, backward only, or both (each pair complete,

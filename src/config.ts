@@ -187,6 +187,13 @@ const common = z.object({
   MOVE_RETRY_BASE_MS: int(1_000, 10),
   /** Demand control: size assumed for a list with no @listSize and no slicing argument (= the router's list_size). */
   COST_LIST_SIZE: int(10, 1),
+  /**
+   * What `GET /graphql` with `Accept: text/html` shows: `graphiql` (the offline explorer, every asset served from
+   * here), `apollo` (Apollo Sandbox, loaded from Apollo's CDN) or `off`. Default: graphiql, off in production.
+   */
+  LANDING_PAGE: z.enum(['graphiql', 'apollo', 'off']).optional(),
+  /** Subscriptions one credential (API key, JWT subject, anonymous) may hold open at once, over all its sockets. */
+  MAX_SUBSCRIPTIONS_PER_CREDENTIAL: int(20, 1),
 });
 
 /** The whole schema for a list of provider modules (the contract test adds a made-up fifth one). */
@@ -222,6 +229,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Vendor calls one request may make: MAX_UPSTREAM_CALLS, or ceil(MAX_COST / 100) when it is 0. */
   upstreamCallBudget: number;
+  /** LANDING_PAGE, or its default: `graphiql` in development, `off` in production. */
+  landingPage: 'graphiql' | 'apollo' | 'off';
 }
 
 /** MAX_COST units per vendor call when MAX_UPSTREAM_CALLS is not set (MAX_COST 20000 → 200 calls). */
@@ -266,6 +275,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     apiKeys,
     allowAnonymous,
+    landingPage: env.LANDING_PAGE ?? (production ? 'off' : 'graphiql'),
     upstreamCallBudget: env.MAX_UPSTREAM_CALLS || Math.ceil(env.MAX_COST / COST_PER_UPSTREAM_CALL),
     introspection: source.INTROSPECTION !== undefined ? env.INTROSPECTION : !production,
     corsOrigins: (env.CORS_ORIGINS ?? '')

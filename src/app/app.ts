@@ -25,8 +25,12 @@ import { onUpstreamCall } from '../providers/http.js';
 import { resealPlainSecrets } from '../services/webhook-sender.js';
 import { createFastify, httpDrain } from './http.js';
 import { apolloExtras } from './plugins.js';
-import { contextFactory } from './context.js';
+import websocket from '@fastify/websocket';
+import { contextFactory, viewerContextFactory } from './context.js';
+import { subscriptionHandler } from './ws.js';
+import { LiveHub } from '../services/live.js';
 import { registerOpsRoutes, type WorkerStatus } from './routes.js';
+import { registerExplorerAssets } from './explorer.js';
 
 /**
  * Builds the HTTP server: Fastify with Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus
@@ -47,6 +51,8 @@ export interface App {
   store: Store;
   metrics: Metrics;
   logger: Logger;
+  /** Change notifications behind subscriptions (its `listeners` count the subscribers waiting here). */
+  live: LiveHub;
   /**
    * Graceful: /ready answers 503 and answers close their connections; after `delayMs` (default 0; the process
    * passes SHUTDOWN_DELAY_MS) the listener closes; in-flight requests finish; then jobs, providers and the store
@@ -186,25 +192,42 @@ async function build(
   await apollo.start();
   cleanups.push(() => apollo.stop()); // waits for the HTTP drain: in-flight requests finish first
 
-  const graphql = fastifyApolloHandler(apollo, {
-    context: contextFactory({
-      config,
-      registry,
-      store,
-      catalog,
-      authenticator,
-      logger,
-      syncQueue: syncQueueOn(sender),
-      ...(jobs ? { jobs } : {}),
-    }),
+  const contextDeps = {
+    config,
+    registry,
+    store,
+    catalog,
+    authenticator,
+    logger,
+    syncQueue: syncQueueOn(sender),
+    ...(jobs ? { jobs } : {}),
+  };
+  const graphql = fastifyApolloHandler(apollo, { context: contextFactory(contextDeps) });
+  // Subscriptions: change notifications from the database (every replica LISTENs), served over graphql-ws.
+  const hub = await LiveHub.start(store.db);
+  cleanups.push(() => hub.stop());
+  await fastify.register(websocket, { options: { maxPayload: config.env.MAX_BODY_BYTES } });
+  const wsHandler = subscriptionHandler({
+    config,
+    schema: subgraph,
+    authenticator,
+    hub,
+    forViewer: viewerContextFactory(contextDeps),
+    validationRules: extras.validationRules,
+    parseOptions: extras.parseOptions,
+    logger,
   });
   // The operation span: under the router's `traceparent` when one came in; the tracing plugin names it.
   const handler = (...args: Parameters<typeof graphql>) =>
     runInRequestScope({ requestId: args[0].id, upstreamBudget: { limit: config.upstreamCallBudget, used: 0 } }, () =>
       operationSpan(args[0].headers, async () => graphql.call(fastify, ...args)),
     );
-  for (const url of ['/graphql', '/']) fastify.route({ method: ['GET', 'POST'], url, handler });
+  for (const url of ['/graphql', '/']) {
+    fastify.route({ method: 'GET', url, handler, wsHandler });
+    fastify.route({ method: 'POST', url, handler });
+  }
   registerOpsRoutes(fastify, { config, store, registry, metrics, worker: workerStatus });
+  if (config.landingPage === 'graphiql') registerExplorerAssets(fastify);
 
   await fastify.listen({ port: config.env.PORT, host: config.env.HOST });
   const address = fastify.server.address() as AddressInfo;
@@ -220,6 +243,7 @@ async function build(
     store,
     metrics,
     logger,
+    live: hub,
     stop(options = {}) {
       // the drain is awaited (and its failure reported) by apollo.stop(), the first cleanup step
       void http.drain(options.delayMs ?? 0).catch(() => undefined);

@@ -11,6 +11,7 @@ import { AccountEvents } from '../services/events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { JobSender } from '../jobs/runner.js';
+import type { Viewer } from '../domain/viewer.js';
 import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from '../jobs/deliver-webhooks.js';
 
 /** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
@@ -28,11 +29,18 @@ export interface ContextDeps {
 }
 
 export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => Promise<GraphQLContext> {
-  const { config, registry, store, catalog, authenticator, logger, syncQueue, jobs } = deps;
-  const onAppended = jobs ? () => void kickDeliveries(jobs) : undefined;
+  const forViewer = viewerContextFactory(deps);
   return async (request) => {
-    const requestId = request.id;
-    const viewer = await authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
+    const viewer = await deps.authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
+    return forViewer(viewer, request.id);
+  };
+}
+
+/** The context of a caller already authenticated (an HTTP request, or one read of a subscription). */
+export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, requestId: string) => GraphQLContext {
+  const { config, registry, store, catalog, logger, syncQueue, jobs } = deps;
+  const onAppended = jobs ? () => void kickDeliveries(jobs) : undefined;
+  return (viewer, requestId) => {
     const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
     const partialErrors: GraphQLError[] = [];
     const services = new Services({

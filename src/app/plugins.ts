@@ -19,6 +19,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
 import { activeSpan, documentHash } from '../lib/tracing.js';
 import { costLimitPlugin } from './cost.js';
+import { explorerLandingPagePlugin } from './explorer.js';
 
 /** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */
 
@@ -59,11 +60,16 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
       partialErrorsPlugin(metrics),
       graphqlOverHttpStatusPlugin(),
       drain,
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      landingPagePlugin(config.landingPage),
     ],
   };
+}
+
+/** LANDING_PAGE: the offline explorer, Apollo Sandbox (from Apollo's CDN) or nothing. */
+function landingPagePlugin(choice: AppConfig['landingPage']): Plugin {
+  if (choice === 'graphiql') return explorerLandingPagePlugin();
+  if (choice === 'apollo') return ApolloServerPluginLandingPageLocalDefault({ embed: true });
+  return ApolloServerPluginLandingPageDisabled();
 }
 
 /**

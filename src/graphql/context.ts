@@ -3,6 +3,7 @@ import type { Viewer } from '../domain/viewer.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Services } from '../services/index.js';
 import type { LifecycleService } from '../services/lifecycle.js';
+import type { LiveHub } from '../services/live.js';
 
 export interface GraphQLContext {
   requestId: string;
@@ -18,4 +19,12 @@ export interface GraphQLContext {
    * `errors` by a plugin, each with its path and `extensions.code`.
    */
   partialErrors: GraphQLError[];
+  /** Subscriptions only (graphql-ws): change notifications, and fresh contexts for the same caller. */
+  live?: LiveContext;
+}
+
+export interface LiveContext {
+  hub: LiveHub;
+  /** A new context for the same caller: new loaders, so nothing read earlier is served from a cache. */
+  fresh(): GraphQLContext;
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import './common/enums.js';
 import { authChecker } from '../auth.js';
 import { AccountResolver, WireGuardResolver } from './account/account.resolver.js';
@@ -23,6 +23,7 @@ import { WebhookResolver } from './webhook/webhook.resolver.js';
 import { BulkResolver } from './bulk/bulk.resolver.js';
 import { MoveResolver } from './move/move.resolver.js';
 import { ApiKeyResolver } from './key/api-key.resolver.js';
+import { LiveResolver } from './live/live.resolver.js';
 import type { EntityType } from '../domain/ids.js';
 import type { GraphQLContext } from './context.js';
 import { CACHE_CONTROL_SDL } from './common/freshness.js';
@@ -52,6 +53,7 @@ const RESOLVERS = [
   BulkResolver,
   MoveResolver,
   ApiKeyResolver,
+  LiveResolver,
 ] as unknown as NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type
 
 export const FEDERATION_LINK =
@@ -65,6 +67,15 @@ function referenceResolver(type: EntityType) {
   };
 }
 
+const UNUSED_PUBSUB: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by database notifications, not a PubSub');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by database notifications, not a PubSub');
+  },
+};
+
 let cached: { typeGraphql: GraphQLSchema; subgraph: GraphQLSchema; sdl: string } | undefined;
 
 /** Builds the type-graphql schema and wraps it as an Apollo Federation 2 subgraph. */
@@ -73,6 +84,9 @@ export async function buildSubgraph(): Promise<{ subgraph: GraphQLSchema; sdl: s
   const typeGraphql = await buildSchema({
     resolvers: RESOLVERS,
     authChecker,
+    // Every @Subscription has its own `subscribe` (live/live.resolver.ts: database notifications); type-graphql
+    // still wants a PubSub, which nothing uses.
+    pubSub: UNUSED_PUBSUB,
     validate: false,
     skipCheck: true,
   });

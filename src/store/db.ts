@@ -20,8 +20,18 @@ export interface Db {
    * every other statement, so it never interleaves with a transaction.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * LISTEN on a channel: `onPayload` gets every NOTIFY payload (delivered when the notifying transaction commits,
+   * whichever process made it). Postgres: on a connection of its own, reconnected after a failure (what was sent
+   * meanwhile is lost). Answers the function that stops listening. Not available inside a transaction.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+const NO_LISTEN_IN_TX = async (): Promise<never> => {
+  throw new Error('LISTEN is not available inside a transaction');
+};
 
 class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
@@ -46,6 +56,7 @@ class PgliteDb implements Db {
             values && values.length > 0
               ? { rows: (await tx.query(text, values)).rows }
               : { rows: (await tx.exec(text)).at(-1)?.rows ?? [] },
+          listen: NO_LISTEN_IN_TX,
           close: async () => undefined,
         };
         return fn(inner);
@@ -59,6 +70,12 @@ class PgliteDb implements Db {
         ? { rows: (await this.lite.query(text, values)).rows }
         : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
     );
+  }
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    // PGlite is one connection: its own NOTIFYs come back to it once their transaction commits.
+    const unlisten = await this.serial(() => this.lite.listen(channel, onPayload));
+    return () => this.serial(() => unlisten());
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -94,6 +111,7 @@ class PostgresDb implements Db {
         query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
         transaction: (f) => f(tx),
         executeSql: async (text, values) => ({ rows: (await client.query(text, values)).rows as unknown[] }),
+        listen: NO_LISTEN_IN_TX,
         close: async () => undefined,
       };
       const out = await fn(tx);
@@ -109,6 +127,34 @@ class PostgresDb implements Db {
 
   async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
     return { rows: (await this.pool.query(text, values)).rows as unknown[] };
+  }
+
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+    if (!this.url) throw new Error('LISTEN needs the connection string');
+    const url = this.url;
+    let client: pg.Client | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (message) => {
+        if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+      });
+      // A lost connection is replaced (after a second); notifications sent in between are not delivered.
+      c.on('error', () => {
+        void c.end().catch(() => undefined);
+        if (client === c && !stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+      });
+      client = c;
+      await c.connect();
+      await c.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    };
   }
 
   async close(): Promise<void> {
@@ -162,6 +208,7 @@ function traced(db: Db): Db {
     query: (sql, params) => span(sql, () => inner.query(sql, params)),
     executeSql: (text, values) => span(text, () => inner.executeSql(text, values)),
     transaction: (fn) => span('TRANSACTION', () => inner.transaction((tx) => fn(wrap(tx)))),
+    listen: (channel, onPayload) => inner.listen(channel, onPayload),
     close: () => inner.close(),
   });
   return wrap(db);

@@ -150,4 +150,17 @@ ALTER TABLE api_keys ADD CONSTRAINT api_keys_name_key UNIQUE (name)`,
   { version: 11, sql: MOVES_MIGRATION },
   // Completeness of the mirror per provider (issue #26): whether it holds a provider's whole account set.
   { version: 12, sql: MIRROR_COVERAGE_MIGRATION },
+  {
+    // Live updates (subscriptions, issue #29): every committed change a subscriber may wait for is announced on
+    // channel vpn_graph_live, to every replica: a new account event (the outbox), a bulk item or operation changing, a
+    // sync run changing. The payload names the schema (several stores may share one database) and the row.
+    // Bodies stay on one line: the runner splits a migration at a semicolon that ends a line.
+    version: 13,
+    sql: `
+CREATE FUNCTION live_notify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('vpn_graph_live', current_schema() || ' ' || TG_ARGV[0] || ':' || (to_jsonb(NEW) ->> TG_ARGV[1])); RETURN NULL; END $$;
+CREATE TRIGGER account_events_live AFTER INSERT ON account_events FOR EACH ROW EXECUTE FUNCTION live_notify('e', 'id');
+CREATE TRIGGER bulk_operations_live AFTER INSERT OR UPDATE ON bulk_operations FOR EACH ROW EXECUTE FUNCTION live_notify('b', 'id');
+CREATE TRIGGER bulk_items_live AFTER UPDATE ON bulk_items FOR EACH ROW EXECUTE FUNCTION live_notify('b', 'operation_id');
+CREATE TRIGGER sync_runs_live AFTER INSERT OR UPDATE ON sync_runs FOR EACH ROW EXECUTE FUNCTION live_notify('s', 'id')`,
+  },
 ];

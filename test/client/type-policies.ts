@@ -3,7 +3,7 @@
  * Entities and reports carry an `id` (Account, Customer, Project, Plan, Server, UsageReport, ProviderInfo,
  * WriteIntent) and are normalised by it; the types below are values without identity, merged into their
  * parent when a later query selects other fields of them; `accounts` pages are merged by relayStylePagination,
- * per filter.
+ * per filter and order (every argument that changes the list; test/client/apollo-recipe.ts is the full recipe).
  */
 export const VALUE_TYPES = [
   'AccountPlan',
@@ -15,7 +15,7 @@ export const VALUE_TYPES = [
 
 export function typePolicies(relayStylePagination: (keyArgs: string[]) => object): Record<string, object> {
   return {
-    Query: { fields: { accounts: relayStylePagination(['filter']) } },
+    Query: { fields: { accounts: relayStylePagination(['filter', 'orderBy']) } },
     ...Object.fromEntries(VALUE_TYPES.map((name) => [name, { merge: true }])),
   };
 }

@@ -1918,6 +1918,31 @@ export type StartBulkAccountOperationInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Account events as they are recorded (from now on; the `accountEvents` query has the past). Same filter as the query (`since` is ignored). A scoped credential (customer, reseller) receives the events of its own accounts only. */
+  accountEvents: AccountEvent;
+  /** A bulk operation as it progresses: its state at once, then after every change (counts, status), completing once it is COMPLETED, FAILED or CANCELLED. Unscoped operators only, like `bulkOperation`. */
+  bulkOperationUpdated: BulkOperation;
+  /** A sync run as it progresses: its state at once, then after every change, completing once it SUCCEEDED or FAILED. Unscoped operators only, like `syncRun`. */
+  syncRunUpdated: SyncRun;
+};
+
+
+export type SubscriptionAccountEventsArgs = {
+  filter?: InputMaybe<AccountEventFilter>;
+};
+
+
+export type SubscriptionBulkOperationUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionSyncRunUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Drift found by a sync: an account that differs at the vendor. */
 export type SyncIssue = Node & {
   __typename?: 'SyncIssue';

@@ -56,6 +56,10 @@ const ROOTS: Record<string, 'public' | 'internal'> = {
   'Mutation.moveAccount': 'public',
   'Mutation.retryAccountMove': 'public',
   'Mutation.takeAccountMovePassword': 'public',
+  // live updates: a customer's own accounts' events; bulk and sync progress are operator surfaces
+  'Subscription.accountEvents': 'public',
+  'Subscription.bulkOperationUpdated': 'internal',
+  'Subscription.syncRunUpdated': 'internal',
   // operator surfaces (refused to every scoped caller: ScopeGuard.requireUnscoped)
   'Mutation.linkAccountToCustomer': 'internal',
   'Mutation.createCustomer': 'internal',

@@ -87,7 +87,7 @@ export class BulkResolver {
   }
 }
 
-function toOperation(op: BulkOperationRecord): BulkOperation {
+export function toOperation(op: BulkOperationRecord): BulkOperation {
   const view = bulkOperationView(op);
   return { ...view, action: view.action as BulkAction, status: view.status as BulkOperationStatus };
 }
