@@ -76,9 +76,21 @@ let defaultOrder: string[];
 let expiryOrder: string[];
 
 beforeAll(async () => {
-  t = await startTestApp({ API_KEYS: `frontend:operator:${KEY}`, SANDBOX_ACCOUNTS: '15', SYNC_INTERVAL_MS: '0' });
-  defaultOrder = await expectedIds();
+  // A long MIRROR_MAX_AGE_MS keeps every list on one engine for the whole test: the sorted list below warms the
+  // mirror (each provider complete, docs/sync.md), after which the default list is mirror-served
+  // (USERNAME ASC) rather than live-interleaved — the same order for the direct reads and the clients.
+  t = await startTestApp({
+    API_KEYS: `frontend:operator:${KEY}`,
+    SANDBOX_ACCOUNTS: '15',
+    SYNC_INTERVAL_MS: '0',
+    MIRROR_MAX_AGE_MS: '3600000',
+  });
+  // Warm first: while the mirror warms, rows read during the paging change their sort keys (an unconfirmed
+  // directory row gets its expiry), and a keyset page can skip them (seen: 58 of totalCount 60 on the first
+  // sorted paging after a start; every later paging is exact) — a known gap noted on issue #26.
+  await expectedIds(EXPIRES);
   expiryOrder = await expectedIds(EXPIRES);
+  defaultOrder = await expectedIds();
   for (const method of METHODS) {
     console[method] = (...args: unknown[]) => {
       warnings.push(`${method}: ${args.map((a) => (typeof a === 'string' ? a : String(a))).join(' ')}`);

@@ -13,10 +13,16 @@ import { createClient } from 'graphql-ws';
  * test/client/recipes.test.ts checks this is exactly the schema's object types without an `id` field.
  */
 export const URQL_EMBEDDED_TYPES = [
+  'AccountConfirmations',
   'AccountConnection',
   'AccountEdge',
   'AccountEventConnection',
   'AccountEventEdge',
+  'AccountMoveConnection',
+  'AccountMoveEdge',
+  'AccountMovePasswordPayload',
+  'AccountMovePayload',
+  'AccountMoveStep',
   'AccountPayload',
   'AccountPlan',
   'AccountWithPasswordPayload',
@@ -33,6 +39,7 @@ export const URQL_EMBEDDED_TYPES = [
   'CustomerEdge',
   'CustomerPayload',
   'DeleteWebhookEndpointPayload',
+  'MoveCarryOver',
   'PageInfo',
   'ProjectConnection',
   'ProjectEdge',

@@ -47,6 +47,9 @@ const ELSEWHERE: Record<string, string> = {
   createProject: 'test/lifecycle/write-matrix-org.test.ts',
   updateProject: 'test/lifecycle/write-matrix-org.test.ts',
   deleteProject: 'test/lifecycle/write-matrix-org.test.ts',
+  moveAccount: 'test/moves/fault-matrix.test.ts (create and retire × 4 kinds × 2 phases × 3 provider pairs)',
+  retryAccountMove: 'test/moves/compensation.test.ts (a move NEEDS_ATTENTION retried: no second create)',
+  takeAccountMovePassword: 'test/moves/moves.test.ts (the target password handed out once; a second call CONFLICT)',
 };
 
 type Verb = Exclude<AccountOperation, AccountOperation.CREATE>;
