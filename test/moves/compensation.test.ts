@@ -19,6 +19,11 @@ describe.each(storeBackends)('account moves: compensation and quota (%s)', (_nam
     t = await startTestApp(
       {
         WORKER: 'inline',
+        // no scheduled syncs: their reads would take the suite's faults and count as its calls
+        SYNC_RATE_PUREWL: '0',
+        SYNC_RATE_VPNRESELLERS: '0',
+        SYNC_RATE_WLVPN: '0',
+        SYNC_RATE_PUREVPN: '0',
         SANDBOX_ADMIN: 'true',
         JWT_SECRET: SECRET,
         MOVE_RETRY_BASE_MS: '20',

@@ -26,7 +26,16 @@ describe('account moves', () => {
   let t: TestApp;
   let customer: string;
   beforeAll(async () => {
-    t = await startTestApp({ WORKER: 'inline', MOVE_RETRY_BASE_MS: '50', JWT_SECRET: SECRET });
+    // No scheduled syncs: the start-up sync tick's reads would count as this suite's vendor calls.
+    t = await startTestApp({
+      WORKER: 'inline',
+      MOVE_RETRY_BASE_MS: '50',
+      JWT_SECRET: SECRET,
+      SYNC_RATE_PUREWL: '0',
+      SYNC_RATE_VPNRESELLERS: '0',
+      SYNC_RATE_WLVPN: '0',
+      SYNC_RATE_PUREVPN: '0',
+    });
     customer = await storeCustomer(t, 'mover');
   }, 60_000);
   afterAll(async () => {
