@@ -12,7 +12,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import type { JobSender } from '../jobs/runner.js';
 import type { Viewer } from '../domain/viewer.js';
-import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from '../jobs/deliver-webhooks.js';
+import { kickDeliveries } from '../jobs/deliver-webhooks.js';
 
 /** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
 
@@ -39,7 +39,7 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
 /** The context of a caller already authenticated (an HTTP request, or one read of a subscription). */
 export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, requestId: string) => GraphQLContext {
   const { config, registry, store, catalog, logger, syncQueue, jobs } = deps;
-  const onAppended = jobs ? () => void kickDeliveries(jobs) : undefined;
+  const onAppended = jobs ? () => kickDeliveries((...args) => jobs.send(...args), 'event') : undefined;
   return (viewer, requestId) => {
     const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
     const partialErrors: GraphQLError[] = [];
@@ -80,13 +80,6 @@ export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, reques
       partialErrors,
     };
   };
-}
-
-/** Queues the webhook sender (kicks within a second fold into one job). */
-async function kickDeliveries(jobs: JobSender): Promise<void> {
-  await jobs
-    .send(DELIVER_WEBHOOKS, { reason: 'event' }, { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS })
-    .catch(() => null);
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import { MOVE_JOB } from '../services/moves/service.js';
 import { MoveRunner } from '../services/moves/runner.js';
-import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from './deliver-webhooks.js';
+import { kickDeliveries, type SendJob } from './deliver-webhooks.js';
 import type { JobDefinition, JobDeps } from './runner.js';
 
 /**
@@ -9,7 +9,7 @@ import type { JobDefinition, JobDeps } from './runner.js';
  */
 export function accountMovesJob(deps: JobDeps): JobDefinition<{ moveId?: string }> {
   const env = deps.config.env;
-  let send: ((name: string, data?: object, options?: object) => Promise<string | null>) | undefined;
+  let send: SendJob | undefined;
   const runner = new MoveRunner({
     registry: deps.registry,
     store: deps.store,
@@ -21,13 +21,7 @@ export function accountMovesJob(deps: JobDeps): JobDefinition<{ moveId?: string 
     noticeDays: env.EXPIRY_NOTICE_DAYS,
     reconcileWindowMs: env.RECONCILE_WINDOW_MS,
     intentLeaseMs: env.INTENT_LEASE_MS,
-    onAppended: () => {
-      void send?.(
-        DELIVER_WEBHOOKS,
-        { reason: 'move' },
-        { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS },
-      ).catch(() => null);
-    },
+    onAppended: () => kickDeliveries(send, 'move'),
   });
   return {
     name: MOVE_JOB,

@@ -1,6 +1,6 @@
 import { BULK_JOB, bulkRate } from '../services/bulk.js';
 import { BulkRunner } from '../services/bulk-runner.js';
-import { DELIVER_KICK_SECONDS, DELIVER_WEBHOOKS } from './deliver-webhooks.js';
+import { kickDeliveries, type SendJob } from './deliver-webhooks.js';
 import type { JobDefinition, JobDeps } from './runner.js';
 
 /**
@@ -9,7 +9,7 @@ import type { JobDefinition, JobDeps } from './runner.js';
  */
 export function bulkOperationsJob(deps: JobDeps): JobDefinition<{ operationId?: string }> {
   const env = deps.config.env;
-  let send: ((name: string, data?: object, options?: object) => Promise<string | null>) | undefined;
+  let send: SendJob | undefined;
   const runner = new BulkRunner({
     registry: deps.registry,
     store: deps.store,
@@ -21,13 +21,7 @@ export function bulkOperationsJob(deps: JobDeps): JobDefinition<{ operationId?: 
     noticeDays: env.EXPIRY_NOTICE_DAYS,
     reconcileWindowMs: env.RECONCILE_WINDOW_MS,
     intentLeaseMs: env.INTENT_LEASE_MS,
-    onAppended: () => {
-      void send?.(
-        DELIVER_WEBHOOKS,
-        { reason: 'bulk' },
-        { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS },
-      ).catch(() => null);
-    },
+    onAppended: () => kickDeliveries(send, 'bulk'),
   });
   return {
     name: BULK_JOB,

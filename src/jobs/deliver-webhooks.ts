@@ -10,6 +10,16 @@ export const DELIVER_WEBHOOKS = 'deliver-webhooks';
 /** Kicks within this many seconds fold into one job. */
 export const DELIVER_KICK_SECONDS = 1;
 
+/** How a caller queues a job (pg-boss `send`, or a job's own `send`). */
+export type SendJob = (name: string, data?: object, options?: object) => Promise<string | null>;
+
+/** Queues the webhook sender after events were written (kicks within a second fold into one job). */
+export function kickDeliveries(send: SendJob | undefined, reason: string): void {
+  void send?.(DELIVER_WEBHOOKS, { reason }, { singletonKey: 'kick', singletonSeconds: DELIVER_KICK_SECONDS }).catch(
+    () => null,
+  );
+}
+
 export function deliverWebhooksJob(deps: JobDeps): JobDefinition<{ reason?: string }> {
   const env = deps.config.env;
   const sender = new WebhookSender(
