@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
+import { forwardConnection } from '../common/page.js';
 import { INTERNAL } from '../common/cost.js';
 import type { BulkItemRecord, BulkOperationRecord } from '../../store/bulk.js';
 import { bulkOperationView } from '../../services/bulk.js';
@@ -42,22 +43,13 @@ export class BulkResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionShape<BulkItem>> {
     const page = await ctx.services.bulk.items(op.rawId, statuses, first, after);
-    const nodes = page.items.map(toItem);
-    const edges = page.items.map((item, i) => ({
-      cursor: Buffer.from(`bi:${item.seq}`).toString('base64url'),
-      node: nodes[i]!,
-    }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: null,
-    };
+    return forwardConnection(
+      page.items,
+      toItem,
+      (item) => Buffer.from(`bi:${item.seq}`).toString('base64url'),
+      { hasNextPage: page.hasNextPage },
+      after,
+    );
   }
 
   @Directive(INTERNAL)

@@ -64,3 +64,29 @@ export interface ConnectionShape<T> {
   pageInfo: PageInfo;
   totalCount: number | null;
 }
+
+/**
+ * A forward-only page as a Relay connection: one node and one cursor per row, `hasPreviousPage` when the page
+ * was asked `after` a cursor (the store pages answer `hasNextPage` and, when they count, `totalCount`).
+ */
+export function forwardConnection<R, T>(
+  rows: readonly R[],
+  toNode: (row: R) => T,
+  cursor: (row: R, index: number) => string,
+  page: { hasNextPage: boolean; totalCount?: number | null },
+  after: string | null | undefined,
+): ConnectionShape<T> {
+  const nodes = rows.map(toNode);
+  const edges = rows.map((row, i) => ({ cursor: cursor(row, i), node: nodes[i] as T }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: page.totalCount ?? null,
+  };
+}

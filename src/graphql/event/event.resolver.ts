@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { forwardConnection } from '../common/page.js';
 import { encodeId } from '../../domain/ids.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { StoredEvent } from '../../store/events.js';
@@ -60,17 +61,11 @@ export function toAccountEvent(e: StoredEvent): AccountEvent {
 }
 
 function toConnection(page: EventPage, after: string | null): ConnectionShape<AccountEvent> {
-  const nodes = page.items.map(toAccountEvent);
-  const edges = page.items.map((item, i) => ({ cursor: page.cursor(item), node: nodes[i]! }));
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: null,
-  };
+  return forwardConnection(
+    page.items,
+    toAccountEvent,
+    (item) => page.cursor(item),
+    { hasNextPage: page.hasNextPage },
+    after,
+  );
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, Directive } from 'type-graphql';
+import { forwardConnection } from '../common/page.js';
 import { COST, INTERNAL, cost } from '../common/cost.js';
 import { ErrorCode } from '../../domain/errors.js';
 import type { WriteIntent as IntentRecord } from '../../store/intents.js';
@@ -30,19 +31,7 @@ export class IntentResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionShape<WriteIntent>> {
     const page = await ctx.lifecycle.unresolvedIntents(first, after);
-    const nodes = page.items.map(toType);
-    const edges = page.items.map((item, i) => ({ cursor: page.cursor(item), node: nodes[i] as WriteIntent }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return forwardConnection(page.items, toType, (item) => page.cursor(item), page, after);
   }
 }
 

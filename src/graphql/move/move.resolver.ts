@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { forwardConnection } from '../common/page.js';
 import type { ErrorCode } from '../../domain/errors.js';
 import { decodeId } from '../../domain/ids.js';
 import { moveView } from '../../services/moves/service.js';
@@ -46,19 +47,7 @@ export class MoveResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionShape<AccountMove>> {
     const page = await ctx.services.moves.list(filter, first, after);
-    const nodes = page.moves.map(toMove);
-    const edges = page.moves.map((m, i) => ({ cursor: page.cursor(m), node: nodes[i]! }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return forwardConnection(page.moves, toMove, (m) => page.cursor(m), page, after);
   }
 
   @FieldResolver(() => Account, { nullable: true, description: 'The source account (null once deleted).' })

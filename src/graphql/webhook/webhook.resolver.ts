@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
+import { forwardConnection } from '../common/page.js';
 import { INTERNAL } from '../common/cost.js';
 import type { DeliveryRecord, WebhookEndpointRecord } from '../../store/webhooks.js';
 import { ownId } from '../../services/webhooks.js';
@@ -45,19 +46,13 @@ export class WebhookResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ConnectionShape<WebhookDelivery>> {
     const page = await ctx.services.webhooks.deliveries({ endpointId, states: states }, first, after);
-    const nodes = page.items.map(toDelivery);
-    const edges = nodes.map((node, i) => ({ cursor: page.cursor(i), node }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: null,
-    };
+    return forwardConnection(
+      page.items,
+      toDelivery,
+      (_item, i) => page.cursor(i),
+      { hasNextPage: page.hasNextPage },
+      after,
+    );
   }
 
   @FieldResolver(() => [WebhookAttempt], { description: 'Every attempt, oldest first.' })
