@@ -1,10 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { GraphQLError } from 'graphql';
-import type { AuthChecker } from 'type-graphql';
 import type { AppConfig, Role } from './config.js';
 import type { Store } from './store/store.js';
-import type { GraphQLContext } from './graphql/context.js';
 import { rolesFor, type Viewer } from './domain/viewer.js';
 import { parseScope, ScopeClaimError } from './domain/scope-claims.js';
 
@@ -120,14 +118,3 @@ function safeEqual(a: string, b: string): boolean {
   const hb = createHash('sha256').update(b).digest();
   return timingSafeEqual(ha, hb);
 }
-
-/**
- * Admin-only fields a scoped caller may read all the same: they hang off an account the scope guard already
- * proved is the caller's own (its VPN client files and its WireGuard key are what a customer portal serves).
- */
-const OWNER_READABLE = new Set(['Account.connectionConfigs', 'WireGuardInfo.privateKey']);
-
-/** type-graphql auth checker: every listed role must be granted (scoped callers: see OWNER_READABLE). */
-export const authChecker: AuthChecker<GraphQLContext> = ({ context, info }, roles) =>
-  roles.every((r) => context.viewer.roles.has(r as Role)) ||
-  (Boolean(context.viewer.scope) && OWNER_READABLE.has(`${info.parentType.name}.${info.fieldName}`));

@@ -9,6 +9,7 @@ import {
   checkProductionProviders,
   checkProductionSecrets,
   parseApiKeys,
+  type StaticApiKey,
 } from './config/checks.js';
 import { bool, int, text } from './config/parsers.js';
 
@@ -208,13 +209,7 @@ export type Env = z.infer<typeof schema>;
 /** The name of every variable of the schema (common ones and every provider module's). */
 export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
-export type Role = 'reader' | 'operator' | 'admin';
-
-export interface StaticApiKey {
-  name: string;
-  role: Role;
-  key: string;
-}
+export type { Role, StaticApiKey } from './config/checks.js';
 
 export interface AppConfig {
   env: Env;

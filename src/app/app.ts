@@ -159,6 +159,7 @@ async function build(
 
   const metrics = new Metrics();
   cleanups.push(() => metrics.close());
+  cleanups.push(onUpstreamCall((e) => metrics.observeUpstream(e)));
   cleanups.push(onUpstreamCall((e) => logger.debug({ upstream: e }, 'upstream call')));
   const catalog = {
     plans: new TtlCache<PlanRecord[]>(config.env.CATALOG_CACHE_TTL_MS, 64),

@@ -10,7 +10,7 @@ import { LifecycleService } from '../services/lifecycle.js';
 import { AccountEvents } from '../services/events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
-import type { JobSender } from '../jobs/runner.js';
+import type { JobSender } from '../jobs/job.js';
 import type { Viewer } from '../domain/viewer.js';
 import { kickDeliveries } from '../jobs/deliver-webhooks.js';
 

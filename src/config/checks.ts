@@ -1,4 +1,3 @@
-import type { Env, StaticApiKey } from '../config.js';
 import { ConfigError } from '../lib/config-error.js';
 import { moduleVariables } from '../providers/module.js';
 import { PROVIDER_MODULES } from '../providers/modules.js';
@@ -8,6 +7,26 @@ import { PROVIDER_MODULES } from '../providers/modules.js';
  * malformed API_KEYS.
  */
 
+export type Role = 'reader' | 'operator' | 'admin';
+
+/** A key of API_KEYS (`name:role:key`). */
+export interface StaticApiKey {
+  name: string;
+  role: Role;
+  key: string;
+}
+
+/** The variables the production checks read (config.ts's Env has them all). */
+export interface CheckedEnv {
+  readonly JWT_SECRET?: string | undefined;
+  readonly METRICS_TOKEN?: string | undefined;
+  readonly METRICS_PUBLIC: boolean;
+  readonly ROUTER_SECRET?: string | undefined;
+  readonly WEBHOOK_ENCRYPTION_KEY?: string | undefined;
+  readonly SANDBOX_ADMIN: boolean;
+  readonly ALLOW_SANDBOX_IN_PRODUCTION: boolean;
+}
+
 /** Shortest secrets accepted in production (NODE_ENV=production). */
 export const MIN_JWT_SECRET_BYTES = 32;
 export const MIN_API_KEY_CHARS = 24;
@@ -15,7 +34,7 @@ export const MIN_API_KEY_CHARS = 24;
 export const MIN_WEBHOOK_KEY_BYTES = 32;
 
 /** In production, weak secrets refuse to start. Errors name the variable (and key name), never the value. */
-export function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void {
+export function checkProductionSecrets(env: CheckedEnv, apiKeys: StaticApiKey[]): void {
   if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET, 'utf8') < MIN_JWT_SECRET_BYTES) {
     throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes in production`);
   }
@@ -39,7 +58,7 @@ export function checkProductionSecrets(env: Env, apiKeys: StaticApiKey[]): void 
  * METRICS_PUBLIC=true says it is public on purpose, and webhook signing secrets are encrypted at rest under
  * WEBHOOK_ENCRYPTION_KEY (at least MIN_WEBHOOK_KEY_BYTES bytes).
  */
-export function checkProductionExposure(env: Env): void {
+export function checkProductionExposure(env: CheckedEnv): void {
   if (env.METRICS_TOKEN === undefined && !env.METRICS_PUBLIC) {
     throw new ConfigError(
       'METRICS_TOKEN is required in production (NODE_ENV=production): /metrics would answer anyone. ' +
@@ -62,12 +81,11 @@ export function checkProductionExposure(env: Env): void {
  * sandbox, so production refuses to start naming them, unless ALLOW_SANDBOX_IN_PRODUCTION=true. The
  * emulators' fault-injection path (SANDBOX_ADMIN) is refused in production altogether.
  */
-export function checkProductionProviders(env: Env): void {
+export function checkProductionProviders(env: CheckedEnv & Readonly<Record<string, unknown>>): void {
   if (env.SANDBOX_ADMIN) {
     throw new ConfigError('SANDBOX_ADMIN is refused in production (NODE_ENV=production): unset it');
   }
-  const byName = env as Readonly<Record<string, unknown>>;
-  const sandboxed = PROVIDER_MODULES.filter((m) => moduleVariables(m).every((name) => byName[name] === undefined));
+  const sandboxed = PROVIDER_MODULES.filter((m) => moduleVariables(m).every((name) => env[name] === undefined));
   if (sandboxed.length > 0 && !env.ALLOW_SANDBOX_IN_PRODUCTION) {
     const names = sandboxed.map((m) => m.name).join(', ');
     const vars = sandboxed.flatMap((m) => moduleVariables(m)).join(', ');

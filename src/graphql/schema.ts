@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import './common/enums.js';
-import { authChecker } from '../auth.js';
+import { authChecker } from './auth-checker.js';
 import { AccountResolver, WireGuardResolver } from './account/account.resolver.js';
 import { CustomerResolver } from './customer/customer.resolver.js';
 import { ProjectResolver } from './project/project.resolver.js';

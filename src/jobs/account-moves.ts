@@ -1,7 +1,7 @@
 import { MOVE_JOB } from '../services/moves/service.js';
 import { MoveRunner } from '../services/moves/runner.js';
 import { kickDeliveries, type SendJob } from './deliver-webhooks.js';
-import type { JobDefinition, JobDeps } from './runner.js';
+import type { JobDefinition, JobDeps } from './job.js';
 
 /**
  * Runs account moves: queued by moveAccount / retryAccountMove, every minute (cron: picks up moves whose runner

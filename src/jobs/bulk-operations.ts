@@ -1,7 +1,7 @@
 import { BULK_JOB, bulkRate } from '../services/bulk.js';
 import { BulkRunner } from '../services/bulk-runner.js';
 import { kickDeliveries, type SendJob } from './deliver-webhooks.js';
-import type { JobDefinition, JobDeps } from './runner.js';
+import type { JobDefinition, JobDeps } from './job.js';
 
 /**
  * Runs bulk operations: queued by startBulkAccountOperation, every minute (cron: picks up operations whose

@@ -1,5 +1,5 @@
 import { WebhookSender } from '../services/webhook-sender.js';
-import type { JobDefinition, JobDeps } from './runner.js';
+import type { JobDefinition, JobDeps } from './job.js';
 
 /**
  * Sends due webhook deliveries. Queued when events are written (services kick it), every minute (cron, the

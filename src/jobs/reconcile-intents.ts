@@ -1,5 +1,5 @@
 import { IntentReconciler } from '../services/lifecycle.js';
-import type { JobDefinition, JobDeps } from './runner.js';
+import type { JobDefinition, JobDeps } from './job.js';
 
 /**
  * The reconciler: resolves write-ahead intents nobody is finishing — unknown outcomes, and pending writes

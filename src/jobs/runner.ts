@@ -1,7 +1,4 @@
 import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
-import type { AppConfig } from '../config.js';
-import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
 import { reconcileIntentsJob } from './reconcile-intents.js';
 import { syncJobs } from './sync.js';
@@ -9,6 +6,7 @@ import { deliverWebhooksJob } from './deliver-webhooks.js';
 import { bulkOperationsJob } from './bulk-operations.js';
 import { accountMovesJob } from './account-moves.js';
 import { SpanKind, withSpan } from '../lib/tracing.js';
+import type { JobDefinition, JobDeps } from './job.js';
 
 /**
  * Background jobs on the store's own database through pg-boss 10: a queue per job type, cron schedules that
@@ -19,43 +17,6 @@ import { SpanKind, withSpan } from '../lib/tracing.js';
  * Adding a job type (e.g. the mirror sync): write `src/jobs/<name>.ts` exporting a factory that returns a
  * `JobDefinition` (name, optional cron, handler), and add it to `JOBS` below. Nothing else changes.
  */
-
-export interface JobDeps {
-  config: AppConfig;
-  store: Store;
-  registry: ProviderRegistry;
-  logger: Logger;
-}
-
-export interface JobDefinition<T extends object = object> {
-  /** Queue name; also what `send` takes. */
-  name: string;
-  /** pg-boss cron (5 fields, UTC): one job per period across all replicas. */
-  cron?: string;
-  /** pg-boss queue policy; `stately` (default) keeps at most one job waiting and one running. */
-  policy?: PgBoss.QueuePolicy;
-  /** How often an idle worker looks for jobs (seconds, ≥ 0.5). */
-  pollingIntervalSeconds?: number;
-  /**
-   * Queue one job as soon as the runner starts (work left by a stopped process is picked up at once);
-   * `'with-schedule'`: only when this runner registers cron schedules (the first sync at start-up, not at the
-   * next tick).
-   */
-  startNow?: boolean | 'with-schedule';
-  handler(data: T, job: JobContext): Promise<unknown>;
-}
-
-/** What a handler gets besides its data. */
-export interface JobContext {
-  id: string;
-  /** Queues another job (fan-out from a scheduled job); answers its id, null when folded into a waiting one. */
-  send: JobSender['send'];
-}
-
-/** What queues jobs (the runner; services take it to start work on the background worker). */
-export interface JobSender {
-  send(name: string, data?: object, options?: PgBoss.SendOptions): Promise<string | null>;
-}
 
 /** The job types every runner serves (a factory may define several). */
 const JOBS: Array<(deps: JobDeps) => JobDefinition | JobDefinition[]> = [

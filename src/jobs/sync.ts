@@ -2,10 +2,10 @@ import type { Env } from '../config.js';
 import { isProviderName } from '../providers/modules.js';
 import type { VpnProvider } from '../providers/port.js';
 import { createSyncService, syncRate } from '../services/sync.js';
-import type { SyncRun } from '../store/sync-log.js';
+import type { SyncRun } from '../store/sync-log-records.js';
 import type { ProviderName } from '../domain/provider.js';
-import type { SyncQueue } from '../services/sync-admin.js';
-import type { JobDefinition, JobDeps, JobRunner } from './runner.js';
+import type { SyncQueue } from '../services/kernel.js';
+import type { JobDefinition, JobDeps, JobSender } from './job.js';
 
 /**
  * The mirror sync on the job queue.
@@ -111,7 +111,7 @@ export function syncJobs(deps: JobDeps): JobDefinition[] {
 }
 
 /** The queue `syncProvider` hands its run to: a `sync-provider` job that executes that run. */
-export function syncQueueOn(sender: Pick<JobRunner, 'send'>): SyncQueue {
+export function syncQueueOn(sender: JobSender): SyncQueue {
   return {
     async enqueue(provider: ProviderName, runId: string) {
       const id = await sender.send(SYNC_PROVIDER, { provider, runId } satisfies SyncJobData, { retryLimit: 0 });

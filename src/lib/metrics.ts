@@ -1,6 +1,13 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { onUpstreamCall } from '../providers/http.js';
 import { onBatch } from './batch-events.js';
+
+/** What the metrics read of an upstream call (providers/http's UpstreamCallEvent has it). */
+export interface UpstreamObservation {
+  provider: string;
+  operation: string;
+  errorCode: string | null;
+  durationMs: number;
+}
 
 /** Prometheus metrics (prom-client). Labels are closed sets: provider, operation, code — never user data. */
 export class Metrics {
@@ -46,13 +53,13 @@ export class Metrics {
       labelNames: ['code'],
       registers: [this.registry],
     });
-    this.unsubscribe.push(
-      onUpstreamCall((e) => {
-        this.upstreamRequests.inc({ provider: e.provider, operation: e.operation, outcome: e.errorCode ?? 'ok' });
-        this.upstreamLatency.observe({ provider: e.provider, operation: e.operation }, e.durationMs / 1000);
-      }),
-      onBatch((loader, size) => this.batchSize.observe({ loader }, size)),
-    );
+    this.unsubscribe.push(onBatch((loader, size) => this.batchSize.observe({ loader }, size)));
+  }
+
+  /** One upstream call (the app feeds it from the HTTP layer's `onUpstreamCall`). */
+  observeUpstream(e: UpstreamObservation): void {
+    this.upstreamRequests.inc({ provider: e.provider, operation: e.operation, outcome: e.errorCode ?? 'ok' });
+    this.upstreamLatency.observe({ provider: e.provider, operation: e.operation }, e.durationMs / 1000);
   }
 
   close(): void {

@@ -1,9 +1,19 @@
-import type { EmulatorServer } from './emulator-kit.js';
-import type { EmuResponse, FaultRule, HttpMethod } from './types.js';
+import type { EmulatorStats, EmuResponse, FaultRule, HttpMethod } from './types.js';
+
+/** What the admin path needs of an emulator (the emulator kit's server implements it). */
+export interface AdminTarget {
+  readonly stats: EmulatorStats;
+  readonly faults: readonly FaultRule[];
+  addFault(rule: FaultRule): number;
+  clearFaults(): void;
+  expireTokens(): void;
+  resetStats(): void;
+  onReset: (() => void) | undefined;
+}
 
 /** The emulator's HTTP admin path (`/__admin`, when `options.admin`): stats, fault rules, token expiry, reset. */
 export function adminAnswer(
-  server: EmulatorServer,
+  server: AdminTarget,
   method: HttpMethod,
   path: string,
   rawBody: string,

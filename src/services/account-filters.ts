@@ -1,12 +1,25 @@
 import { InputError } from '../domain/errors.js';
 import { PROVIDER_ORDER, type ProviderName } from '../providers/modules.js';
+import type { AccountStatus } from '../domain/records.js';
 import type { AccountFilter, VpnProvider } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';
 import type { MirrorFilter } from '../store/mirror.js';
 import { checkSearch } from './account-mirror-list.js';
-import type { AccountFilterInput } from './accounts.js';
 
 /** The accounts filter in the mirror's terms (SQL), and which conditions only the mirror can answer. */
+
+export interface AccountFilterInput {
+  providers?: ProviderName[] | null;
+  statuses?: AccountStatus[] | null;
+  customerId?: string | null;
+  projectId?: string | null;
+  usernamePrefix?: string | null;
+  /** Mirror-only conditions (SQL over the mirror; no vendor can answer them). */
+  expiresBefore?: Date | string | null;
+  expiresAfter?: Date | string | null;
+  search?: string | null;
+  staleBefore?: Date | string | null;
+}
 
 /** Conditions no vendor list can answer: they need the mirror. */
 export function needsMirror(input: AccountFilterInput): boolean {

@@ -3,7 +3,6 @@ import { decodeId } from '../domain/ids.js';
 import type { ProviderName } from '../domain/provider.js';
 import type {
   AccountRecord,
-  AccountStatus,
   ConnectionConfigRecord,
   CustomerRecord,
   IncompleteField,
@@ -26,24 +25,11 @@ import {
   type SortDirection,
 } from '../store/mirror.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.js';
-import { mirrorFilter, needsMirror, resolveFilter } from './account-filters.js';
+import { mirrorFilter, needsMirror, resolveFilter, type AccountFilterInput } from './account-filters.js';
 import { termsOf } from '../store/scopes.js';
 
 /** Ownership terms that match no directory row (a scoped filter naming a customer or project outside the scope). */
 const NOBODY = termsOf([], []);
-
-export interface AccountFilterInput {
-  providers?: ProviderName[] | null;
-  statuses?: AccountStatus[] | null;
-  customerId?: string | null;
-  projectId?: string | null;
-  usernamePrefix?: string | null;
-  /** Mirror-only conditions (SQL over the mirror; no vendor can answer them). */
-  expiresBefore?: Date | string | null;
-  expiresAfter?: Date | string | null;
-  search?: string | null;
-  staleBefore?: Date | string | null;
-}
 
 export interface AccountOrderInput {
   field: MirrorOrderField;

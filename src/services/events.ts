@@ -4,7 +4,7 @@ import { encodeId } from '../domain/ids.js';
 import type { Db } from '../store/db.js';
 import { EventStore, type AccountEventKind, type AccountSnapshot, type NewEvent } from '../store/events.js';
 import { Mirror, type MirrorWriteResult } from '../store/mirror.js';
-import type { SyncIssueKind } from '../store/sync-log.js';
+import type { SyncIssueKind } from '../store/sync-log-records.js';
 
 /**
  * What becomes account history: one event per change made through this API (written right after the vendor

@@ -13,8 +13,8 @@ import type { ScopeGuard } from './scope.js';
 import { SyncAdminService } from './sync-admin.js';
 
 export type { ServiceDeps } from './kernel.js';
-export type { AccountFilterInput } from './accounts.js';
-export type { SyncQueue } from './sync-admin.js';
+export type { AccountFilterInput } from './account-filters.js';
+export type { SyncQueue } from './kernel.js';
 
 /**
  * Per-request services: what resolvers delegate to (account lifecycle writes go through LifecycleService).

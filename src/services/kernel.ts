@@ -9,13 +9,17 @@ import type { Loaders } from '../loaders/index.js';
 import { asProviderError, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../store/store.js';
-import type { SyncQueue } from './sync-admin.js';
 import { toGraphQLError } from './errors.js';
 import { runKeyed, type Codec } from './keyed-write.js';
 import { ScopeGuard, type ScopeRules } from './scope.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 
 /** What every per-request service is built from (one set per request). */
+/** Hands a started run to the job queue (the app wires it to pg-boss's `sync-provider` queue). */
+export interface SyncQueue {
+  enqueue(provider: ProviderName, runId: string): Promise<void>;
+}
+
 export interface ServiceDeps {
   config: AppConfig;
   registry: ProviderRegistry;

@@ -13,8 +13,8 @@ import { deliverOnce, passwordFor } from './lifecycle/credentials.js';
 import { IntentReconciler } from './lifecycle/reconciler.js';
 import { renewAccount } from './lifecycle/renew.js';
 import { settleIntent, type SettleOutcome } from './lifecycle/settle.js';
+import { DEFAULT_LEASE_MS } from './lifecycle/timing.js';
 import {
-  DEFAULT_LEASE_MS,
   type AccountPayloadShape,
   type LifecycleContext,
   type LifecycleDeps,

@@ -1,9 +1,9 @@
 import { ErrorCode, InputError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import type { AccountRecord } from '../domain/records.js';
-import type { SyncIssue, SyncIssueKind, SyncRun } from '../store/sync-log.js';
+import type { SyncIssue, SyncIssueKind, SyncRun } from '../store/sync-log-records.js';
 import type { AccountService } from './accounts.js';
-import type { ServiceKernel } from './kernel.js';
+import type { ServiceKernel, SyncQueue } from './kernel.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 import { createSyncService, type SyncService } from './sync.js';
 
@@ -12,11 +12,6 @@ import { createSyncService, type SyncService } from './sync.js';
  * settle drift entries. Every write is journaled. Roles are checked by the GraphQL layer (`@Authorized`) and,
  * for `node(id)`, here (`visible`).
  */
-
-/** Hands a started run to the job queue (the app wires it to pg-boss's `sync-provider` queue). */
-export interface SyncQueue {
-  enqueue(provider: ProviderName, runId: string): Promise<void>;
-}
 
 export type SyncIssueResolution = 'ADOPTED' | 'ACKNOWLEDGED' | 'FORGOTTEN';
 

@@ -7,7 +7,8 @@ import { decodeId, encodeId } from '../domain/ids.js';
 import type { VpnProvider } from '../providers/port.js';
 import type { Db } from '../store/db.js';
 import { Mirror, type MirrorWriteResult } from '../store/mirror.js';
-import { SyncLog, type SyncCounts, type SyncIssueKind, type SyncMode, type SyncRun } from '../store/sync-log.js';
+import { SyncLog } from '../store/sync-log.js';
+import type { SyncCounts, SyncIssueKind, SyncMode, SyncRun } from '../store/sync-log-records.js';
 import type { AccountEvents } from './events.js';
 
 /**

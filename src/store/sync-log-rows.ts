@@ -1,6 +1,6 @@
 import type { ProviderName } from '../domain/provider.js';
 import type { Db } from './db.js';
-import type { SyncIssue, SyncIssueKind, SyncMode, SyncRun, SyncStatus } from './sync-log.js';
+import type { SyncIssue, SyncIssueKind, SyncMode, SyncRun, SyncStatus } from './sync-log-records.js';
 
 /** Rows of sync_runs / sync_issues and their records; the statements that start a run (SyncLog's helpers). */
 

@@ -1,51 +1,11 @@
 import type { ProviderName } from '../domain/provider.js';
 import type { Db } from './db.js';
+import type { SyncCounts, SyncIssue, SyncIssueKind, SyncMode, SyncRun } from './sync-log-records.js';
 
 /**
  * Sync runs (one running per provider, decided by a unique index, so replicas never run the same sync twice)
  * and the drift they find (sync issues: one open entry per account and kind).
  */
-
-export type SyncMode = 'FULL' | 'REFRESH';
-export type SyncStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-export type SyncIssueKind = 'ORPHAN_AT_VENDOR' | 'GONE_AT_VENDOR' | 'CHANGED_AT_VENDOR';
-
-export interface SyncRun {
-  id: string;
-  provider: ProviderName;
-  mode: SyncMode;
-  status: SyncStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  seen: number;
-  added: number;
-  changed: number;
-  gone: number;
-  vendorCalls: number;
-  errorCode: string | null;
-  errorMessage: string | null;
-}
-
-export interface SyncIssue {
-  id: string;
-  provider: ProviderName;
-  nativeId: string;
-  username: string;
-  kind: SyncIssueKind;
-  detectedAt: string;
-  runId: string | null;
-  details: Record<string, unknown>;
-  resolvedAt: string | null;
-  resolution: string | null;
-}
-
-export interface SyncCounts {
-  seen: number;
-  added: number;
-  changed: number;
-  gone: number;
-  vendorCalls: number;
-}
 
 import {
   insertRun,

@@ -131,6 +131,10 @@ describe('HTTP layer (development defaults)', () => {
     });
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
     expect((await fetch(`${t.app.url}/metrics`)).status).toBe(200);
+    // Upstream calls reach the metrics through the HTTP layer's onUpstreamCall (wired in the app).
+    await t.gql('{ plans(provider: WLVPN) { code } }');
+    const text = await (await fetch(`${t.app.url}/metrics`)).text();
+    expect(text).toMatch(/vpn_graph_upstream_requests_total\{provider="WLVPN",operation="[^"]+",outcome="ok"\} [1-9]/);
     const ready = (await (await fetch(`${t.app.url}/ready`)).json()) as { ok: boolean; providers?: unknown[] };
     expect(ready.ok).toBe(true);
     expect(ready.providers).toHaveLength(4);

@@ -3,7 +3,8 @@ import { ProviderName } from '../../src/providers/modules.js';
 import { startJobs, type JobRunner } from '../../src/jobs/runner.js';
 import { SYNC_PROVIDER, SYNC_SCHEDULE, syncJobs, type SyncJobOutput } from '../../src/jobs/sync.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { SyncLog, type SyncRun } from '../../src/store/sync-log.js';
+import { SyncLog } from '../../src/store/sync-log.js';
+import type { SyncRun } from '../../src/store/sync-log-records.js';
 import { openPostgresSchema, type OpenedBackend } from '../helpers/backends.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { SyncIssue as SyncIssueRecord, SyncRun as SyncRunRecord } from '../../store/sync-log.js';
+import type { SyncIssue as SyncIssueRecord, SyncRun as SyncRunRecord } from '../../store/sync-log-records.js';
 import type { UserErrorShape } from '../../services/lifecycle.js';
 import { UserError } from '../common/user-error.js';
 import { SyncIssue, SyncRun } from './sync.type.js';

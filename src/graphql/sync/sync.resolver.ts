@@ -3,7 +3,7 @@ import { INTERNAL } from '../common/cost.js';
 import { encodeId } from '../../domain/ids.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { Connection } from '../../services/pagination.js';
-import type { SyncIssue as SyncIssueRecord, SyncRun as SyncRunRecord } from '../../store/sync-log.js';
+import type { SyncIssue as SyncIssueRecord, SyncRun as SyncRunRecord } from '../../store/sync-log-records.js';
 import { Account } from '../account/account.type.js';
 import { ConnectionArguments } from '../common/args.js';
 import { ProviderName } from '../common/enums.js';

@@ -8,7 +8,7 @@ import type { ProviderRegistry } from '../../providers/registry.js';
 import { newLeaseOwner, type WriteIntent } from '../../store/intents.js';
 import type { Store } from '../../store/store.js';
 import { AccountEvents } from '../events.js';
-import { DEFAULT_LEASE_MS, DEFAULT_SETTLE_MS, RECONCILE_PAUSES_MS } from './shared.js';
+import { DEFAULT_LEASE_MS, DEFAULT_SETTLE_MS, RECONCILE_PAUSES_MS } from './timing.js';
 import { VERB_OF_INTENT, VERBS, verdict, type Expectation, type Snapshot } from './evidence.js';
 
 /** `applied` with a null account: the write was a delete, and the account is gone. */

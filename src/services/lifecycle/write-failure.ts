@@ -2,13 +2,8 @@ import { ErrorCode, InputError, InputErrors, ProviderError } from '../../domain/
 import type { ProviderName } from '../../domain/provider.js';
 import type { VpnProvider } from '../../providers/port.js';
 import type { WriteIntent } from '../../store/intents.js';
-import {
-  MAX_WRITE_ATTEMPTS,
-  RECONCILE_PAUSES_MS,
-  type AccountPayloadShape,
-  type IntentSession,
-  type LifecycleContext,
-} from './shared.js';
+import { MAX_WRITE_ATTEMPTS, RECONCILE_PAUSES_MS } from './timing.js';
+import { type AccountPayloadShape, type IntentSession, type LifecycleContext } from './shared.js';
 
 /** A non-idempotent vendor write that failed: what it means, and asking the vendor what became of it. */
 

@@ -1,4 +1,4 @@
-import type { EmuResponse } from '../../../sandbox/emulator-kit.js';
+import type { EmuResponse, EmulatorServer } from '../../../sandbox/emulator-kit.js';
 import type { PwEnvelope, PwSubscriptionType } from '../wire.js';
 
 /** PureWL emulator data: the sandbox secret, the catalogue, the account record and the answer envelope. */
@@ -26,4 +26,14 @@ export interface PurewlAccount {
 export function envelope(code: number, message: string, body: unknown = {}, status = 200): EmuResponse {
   const json: PwEnvelope<unknown> = { header: { response_code: code, message }, body };
   return { status, json };
+}
+
+/** What the routes use of the emulator (PurewlEmulator implements it; kept here so routes.ts need not import index.ts). */
+export interface PurewlState {
+  readonly server: EmulatorServer;
+  readonly accounts: Map<string, PurewlAccount>;
+  readonly tokens: Map<string, number>;
+  tokenLifetimeSeconds: number;
+  statusOf(a: PurewlAccount): string;
+  add(uuid: string, period: number, username?: string, password?: string): PurewlAccount;
 }

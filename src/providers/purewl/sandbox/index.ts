@@ -8,7 +8,7 @@ import {
 } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { purewlDate } from '../rules.js';
-import { PUREWL_SANDBOX_SECRET, type PurewlAccount } from './data.js';
+import { PUREWL_SANDBOX_SECRET, type PurewlAccount, type PurewlState } from './data.js';
 import { routes } from './routes.js';
 
 export { purewlDate } from '../rules.js';
@@ -29,7 +29,7 @@ export { purewlDate } from '../rules.js';
 
 export { PUREWL_SANDBOX_SECRET, type PurewlAccount } from './data.js';
 
-export class PurewlEmulator implements SandboxHandle {
+export class PurewlEmulator implements SandboxHandle, PurewlState {
   readonly server: EmulatorServer;
   readonly accounts = new Map<string, PurewlAccount>();
   readonly tokens = new Map<string, number>();

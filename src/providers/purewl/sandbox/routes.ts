@@ -9,12 +9,19 @@ import {
   periodOk,
   purewlDate,
 } from '../rules.js';
-import { COUNTRIES, PROTOCOLS, PUREWL_SANDBOX_SECRET, RESELLER_ID, envelope, type PurewlAccount } from './data.js';
-import type { PurewlEmulator } from './index.js';
+import {
+  COUNTRIES,
+  PROTOCOLS,
+  PUREWL_SANDBOX_SECRET,
+  RESELLER_ID,
+  envelope,
+  type PurewlAccount,
+  type PurewlState,
+} from './data.js';
 
 /** PureWL emulator: the routes (access token, accounts, inventory). */
 
-export function routes(emu: PurewlEmulator): void {
+export function routes(emu: PurewlState): void {
   const s = emu.server;
   s.route('POST', '/auth/v1/accessToken', (req) => {
     if (field(req.body, 'secretKey') !== PUREWL_SANDBOX_SECRET || field(req.body, 'grantType') !== 'secret') {

@@ -1,3 +1,4 @@
+import type { EmuRequest, EmuResponse, EmulatorServer } from '../../../sandbox/emulator-kit.js';
 import type { VrStatus } from '../rules.js';
 import type { VrAccountJson, VrCustomerJson, VrPortJson, VrProjectJson, VrServerJson } from '../wire.js';
 
@@ -44,3 +45,19 @@ export const STD: Record<number, string> = {
   404: 'Account not found.',
   405: 'Method Not Allowed.',
 };
+
+/**
+ * What the routes use of the emulator (VpnresellersEmulator implements it; kept here so the route files need
+ * not import index.ts).
+ */
+export interface VpnresellersState {
+  readonly server: EmulatorServer;
+  readonly accounts: Map<number, VrAccount>;
+  readonly customers: Map<number, VrCustomer>;
+  readonly projects: Map<number, VrProject>;
+  balance: number;
+  ids: { account: number; customer: number; project: number };
+  stamp(ms: number): string;
+  view(a: VrAccount): Omit<VrAccount, 'password' | 'customer_id'>;
+  paginate<T>(req: EmuRequest, items: T[]): EmuResponse;
+}

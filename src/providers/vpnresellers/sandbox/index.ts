@@ -26,13 +26,20 @@ import { std } from './writes.js';
  *   paths are served; customers/projects are created at `POST customers` and `POST customers/{any}`.
  */
 
-import { USER_ID, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount, type VrCustomer, type VrProject } from './data.js';
+import {
+  USER_ID,
+  VPNRESELLERS_SANDBOX_TOKEN,
+  type VpnresellersState,
+  type VrAccount,
+  type VrCustomer,
+  type VrProject,
+} from './data.js';
 
 // The emulator's data (token, catalogue, record types) lives in data.ts, outside the routes' import cycle;
 // this module re-exports it as the emulator's one public surface.
 export * from './data.js';
 
-export class VpnresellersEmulator implements SandboxHandle {
+export class VpnresellersEmulator implements SandboxHandle, VpnresellersState {
   readonly server: EmulatorServer;
   readonly accounts = new Map<number, VrAccount>();
   readonly customers = new Map<number, VrCustomer>();
@@ -134,7 +141,7 @@ export class VpnresellersEmulator implements SandboxHandle {
     }
   }
 
-  /** @internal */ view(a: VrAccount) {
+  /** @internal */ view(a: VrAccount): Omit<VrAccount, 'password' | 'customer_id'> {
     return {
       id: a.id,
       username: a.username,

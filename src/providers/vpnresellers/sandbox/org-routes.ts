@@ -1,11 +1,11 @@
 import { field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { USER_ID, type VrCustomer, type VrProject } from './data.js';
-import type { VpnresellersEmulator } from './index.js';
+import type { VpnresellersState } from './data.js';
 import { createCustomer, invalid, projectErrors } from './writes.js';
 
 /** VPNresellers emulator: the customer and project routes (registered last by `routes`). */
 export function organisationRoutes(
-  emu: VpnresellersEmulator,
+  emu: VpnresellersState,
   bearer: (h: (req: EmuRequest) => EmuResponse) => (req: EmuRequest) => EmuResponse,
 ): void {
   const s = emu.server;

@@ -1,13 +1,13 @@
 import { basicAuth, bearerToken, field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { USERNAME_RULE as USERNAME } from '../rules.js';
 import { PORTS, SERVERS, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount } from './data.js';
-import type { VpnresellersEmulator } from './index.js';
+import type { VpnresellersState } from './data.js';
 import { configAnswer, createAccount, invalid, passwordProblem, std } from './writes.js';
 import { organisationRoutes } from './org-routes.js';
 
 /** VPNresellers emulator: the routes (accounts, configuration, catalog; customers and projects in org-routes.ts). */
 
-export function routes(emu: VpnresellersEmulator): void {
+export function routes(emu: VpnresellersState): void {
   const s = emu.server;
   const bearer =
     (h: (req: EmuRequest) => EmuResponse) =>

@@ -1,11 +1,11 @@
 import { field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
 import { USERNAME_RULE as USERNAME, PASSWORD_MIN } from '../rules.js';
 import { ACCOUNT_PRICE, STD, USER_ID, type VrAccount, type VrCustomer } from './data.js';
-import type { VpnresellersEmulator } from './index.js';
+import type { VpnresellersState } from './data.js';
 
 /** VPNresellers emulator: creating customers and accounts, and the Laravel-style error answers. */
 
-export function customerErrors(emu: VpnresellersEmulator, body: unknown): Record<string, string[]> | null {
+export function customerErrors(emu: VpnresellersState, body: unknown): Record<string, string[]> | null {
   const errors: Record<string, string[]> = {};
   for (const k of ['first_name', 'last_name', 'email'] as const) {
     const v = field(body, k);
@@ -21,7 +21,7 @@ export function customerErrors(emu: VpnresellersEmulator, body: unknown): Record
   return Object.keys(errors).length ? errors : null;
 }
 
-export function createCustomer(emu: VpnresellersEmulator, req: EmuRequest): EmuResponse {
+export function createCustomer(emu: VpnresellersState, req: EmuRequest): EmuResponse {
   const errors = customerErrors(emu, req.body);
   if (errors)
     return invalid(
@@ -32,7 +32,7 @@ export function createCustomer(emu: VpnresellersEmulator, req: EmuRequest): EmuR
   return { status: 200, json: { data: c, code: 200 } };
 }
 
-export function addCustomer(emu: VpnresellersEmulator, body: unknown): VrCustomer {
+export function addCustomer(emu: VpnresellersState, body: unknown): VrCustomer {
   const id = emu.ids.customer++;
   const c: VrCustomer = {
     id,
@@ -46,7 +46,7 @@ export function addCustomer(emu: VpnresellersEmulator, body: unknown): VrCustome
   return c;
 }
 
-export function createAccount(emu: VpnresellersEmulator, req: EmuRequest): EmuResponse {
+export function createAccount(emu: VpnresellersState, req: EmuRequest): EmuResponse {
   const username = field(req.body, 'username');
   const password = field(req.body, 'password');
   const errors: Record<string, string[]> = {};

@@ -1,15 +1,15 @@
 import type { EmuRequest, EmuResponse } from '../../../sandbox/emulator-kit.js';
-import type { EmuCustomer, WlvpnEmulator } from './index.js';
+import type { EmuCustomer, WlvpnState } from './state.js';
 
 /** Answers every WLVPN route shares (not found, removed, bad request). */
 
-export function withId(emu: WlvpnEmulator, req: EmuRequest, fn: (c: EmuCustomer) => EmuResponse): EmuResponse {
+export function withId(emu: WlvpnState, req: EmuRequest, fn: (c: EmuCustomer) => EmuResponse): EmuResponse {
   const id = Number(req.params.id);
   return withCustomer(emu, Number.isInteger(id) ? emu.customers.get(id) : undefined, fn);
 }
 
 export function withCustomer(
-  emu: WlvpnEmulator,
+  emu: WlvpnState,
   c: EmuCustomer | undefined,
   fn: (c: EmuCustomer) => EmuResponse,
 ): EmuResponse {

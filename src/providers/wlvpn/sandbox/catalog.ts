@@ -1,12 +1,12 @@
 import { field } from '../../../sandbox/emulator-kit.js';
 import { bad, withId } from './answers.js';
 import { PLANS, SERVERS, planItem } from './seed.js';
-import type { Route, WlvpnEmulator } from './index.js';
+import type { Route, WlvpnState } from './state.js';
 import type { WlServer } from '../wire.js';
 
 /** WLVPN emulator: plans (list, purchase, revoke) and servers. */
 
-export function catalogRoutes(emu: WlvpnEmulator, both: Route): void {
+export function catalogRoutes(emu: WlvpnState, both: Route): void {
   both('GET', '/v2/plans', () => ({ status: 200, json: { api_status: 1, plans: PLANS } }));
   both('POST', '/v2/customers/:id/purchase', (req) =>
     withId(emu, req, (c) => {

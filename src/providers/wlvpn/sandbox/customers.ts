@@ -13,11 +13,11 @@ import type { WlCustomer, WlLimitation, WlStatusId } from '../wire.js';
 import { bulkUsage } from './usage.js';
 import { bad, withCustomer, withId } from './answers.js';
 import { PLANS } from './seed.js';
-import type { EmuCustomer, Route, WlvpnEmulator } from './index.js';
+import type { EmuCustomer, Route, WlvpnState } from './state.js';
 
 /** WLVPN emulator: the customer (account) resource — create, read, update, anonymise, paged list, limitations, tokens. */
 
-export function customerRoutes(emu: WlvpnEmulator, both: Route): void {
+export function customerRoutes(emu: WlvpnState, both: Route): void {
   both('POST', '/v2/customers', (req) => create(emu, req));
   both('GET', '/v2/customers/paged', (req) => paged(emu, req));
   both('GET', '/v2/customers/usage-report', (req) => bulkUsage(emu, req));
@@ -82,7 +82,7 @@ export function customerRoutes(emu: WlvpnEmulator, both: Route): void {
 }
 
 /** The customer as the API shows it. */
-export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
+export function view(emu: WlvpnState, c: EmuCustomer): WlCustomer {
   autoClose(emu, c);
   advancePlans(emu, c);
   return {
@@ -105,7 +105,7 @@ export function view(emu: WlvpnEmulator, c: EmuCustomer): WlCustomer {
  * A current plan past its expires_at is spent; the first pending plan (if any) becomes current from then on.
  * So current_plan.expires_at is always in the future or null, as the mapper's expiresAt assumes.
  */
-export function advancePlans(emu: WlvpnEmulator, c: EmuCustomer): void {
+export function advancePlans(emu: WlvpnState, c: EmuCustomer): void {
   const plans = c.plans;
   const nowSeconds = Math.floor(emu.server.now() / 1000);
   while (plans?.current && plans.current.expires_at !== null && plans.current.expires_at <= nowSeconds) {
@@ -124,7 +124,7 @@ export function advancePlans(emu: WlvpnEmulator, c: EmuCustomer): void {
   }
 }
 
-export function autoClose(emu: WlvpnEmulator, c: EmuCustomer): void {
+export function autoClose(emu: WlvpnState, c: EmuCustomer): void {
   if (c.close_date !== ZERO_DATE && c.close_date <= isoDate(emu.server.now()) && c.acct_status_id !== 3) {
     c.acct_status_id = 3;
   }
@@ -156,7 +156,7 @@ export function validateCommon(body: unknown, creating: boolean): string | null 
   return null;
 }
 
-export function create(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
+export function create(emu: WlvpnState, req: EmuRequest): EmuResponse {
   const username = field(req.body, 'cust_user_id');
   if (typeof username !== 'string' || username.length === 0) return bad('cust_user_id is required');
   if (username.length > USERNAME_MAX) return bad(`cust_user_id must be no more than ${USERNAME_MAX} characters`);
@@ -185,7 +185,7 @@ export function create(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
   return { status: 200, json: { api_status: 1, cust_id: id } };
 }
 
-export function update(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): EmuResponse {
+export function update(emu: WlvpnState, c: EmuCustomer, req: EmuRequest): EmuResponse {
   const problem = validateCommon(req.body, false);
   if (problem) return bad(problem);
   const body = req.body as Record<string, unknown> | undefined;
@@ -206,7 +206,7 @@ export function update(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): Emu
   return { status: 200, json: { api_status: 1 } };
 }
 
-export function paged(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
+export function paged(emu: WlvpnState, req: EmuRequest): EmuResponse {
   const q = req.query;
   const page = Number(q.get('page') ?? 1);
   const size = Number(q.get('page_size') ?? 100);

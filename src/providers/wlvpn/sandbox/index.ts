@@ -4,13 +4,11 @@ import {
   entriesOf,
   refill,
   seedCount,
-  type EmuRequest,
-  type EmuResponse,
   type EmulatorOptions,
 } from '../../../sandbox/emulator-kit.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
-import type { WlLimitation, WlPlanInfoItem, WlStatusId } from '../wire.js';
 import { catalogRoutes } from './catalog.js';
+import type { EmuCustomer, Route, WlvpnState } from './state.js';
 import { customerRoutes } from './customers.js';
 import { seedCustomers } from './seed.js';
 import { usageRoutes } from './usage.js';
@@ -30,33 +28,9 @@ import { usageRoutes } from './usage.js';
 
 export const WLVPN_SANDBOX_KEY = 'sandbox-wlvpn-api-key';
 
-/** A customer as the emulator keeps it: the wire record plus what the API never shows. */
-export interface EmuCustomer {
-  cust_id: number;
-  cust_user_id: string;
-  password: string;
-  open_date: string;
-  close_date: string;
-  acct_status_id: WlStatusId;
-  acct_group_id: number;
-  user_throttled: 0 | 1;
-  used_service: 0 | 1;
-  metadata: Record<string, string>;
-  plans: { current: WlPlanInfoItem | null; pending: WlPlanInfoItem[]; spent: WlPlanInfoItem[] } | null;
-  limitations: WlLimitation[];
-  tokens: 'valid' | 'expired' | 'deleted';
-  anonymised: boolean;
-}
-/** @deprecated name kept for tests: the emulator's customer record. */
-export type WlvpnCustomer = EmuCustomer;
+export type { EmuCustomer, Route, WlvpnCustomer } from './state.js';
 
-export type Route = (
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
-  pattern: string,
-  h: (req: EmuRequest) => EmuResponse,
-) => void;
-
-export class WlvpnEmulator implements SandboxHandle {
+export class WlvpnEmulator implements SandboxHandle, WlvpnState {
   readonly server: EmulatorServer;
   readonly customers = new Map<number, EmuCustomer>();
   /** Next cust_id / purchase id (seed.ts and customers.ts advance them). */

@@ -1,7 +1,7 @@
 import { DAY_MS, isoDate } from '../../../sandbox/emulator-kit.js';
 import { DEFAULT_GROUP, ZERO_DATE } from '../rules.js';
 import type { WlPlan, WlPlanInfoItem, WlStatusId } from '../wire.js';
-import type { WlvpnEmulator } from './index.js';
+import type { WlvpnState } from './state.js';
 
 /** WLVPN emulator: demo data — plans, servers and seeded customers. */
 
@@ -72,7 +72,7 @@ export const SERVERS: Array<[string, string, string, string]> = [
   ['ist-a01.wlvpn.com', 'TR', 'Istanbul', '80.24.31.1'],
 ];
 
-export function seedCustomers(emu: WlvpnEmulator): void {
+export function seedCustomers(emu: WlvpnState): void {
   emu.customers.clear();
   emu.nextId = 32749300;
   const rnd = emu.server.random;
@@ -124,7 +124,7 @@ export function seedCustomers(emu: WlvpnEmulator): void {
   }
 }
 
-export function planItem(emu: WlvpnEmulator, plan: WlPlan, startsAt: number, source: string): WlPlanInfoItem {
+export function planItem(emu: WlvpnState, plan: WlPlan, startsAt: number, source: string): WlPlanInfoItem {
   const unlimited = plan.interval_days !== null;
   return {
     id: 730 + PLANS.indexOf(plan),

@@ -3,11 +3,11 @@ import { BULK_USAGE_MAX, BULK_USAGE_MAX_AGE_DAYS, YMD } from '../rules.js';
 import type { WlBulkUsageRow, WlPopCountryUsage, WlUsageMetric } from '../wire.js';
 import { bad, withId } from './answers.js';
 import { SERVERS } from './seed.js';
-import type { EmuCustomer, Route, WlvpnEmulator } from './index.js';
+import type { EmuCustomer, Route, WlvpnState } from './state.js';
 
 /** WLVPN emulator: usage — one customer's usage report, the bulk usage report, metrics by PoP and country. */
 
-export function usageRoutes(emu: WlvpnEmulator, both: Route): void {
+export function usageRoutes(emu: WlvpnState, both: Route): void {
   both('POST', '/v2/customers/:id/usage-report', (req) => withId(emu, req, (c) => usage(emu, c, req)));
   both('GET', '/v2/metrics/usage/pop_and_country', (req) => {
     const start = req.query.get('start_date') ?? '';
@@ -30,7 +30,7 @@ export function usageRoutes(emu: WlvpnEmulator, both: Route): void {
 }
 
 export function sum(
-  emu: WlvpnEmulator,
+  emu: WlvpnState,
   custId: number,
   start: string,
   end: string,
@@ -45,7 +45,7 @@ export function sum(
   return { bandwidth, connections };
 }
 
-export function usage(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): EmuResponse {
+export function usage(emu: WlvpnState, c: EmuCustomer, req: EmuRequest): EmuResponse {
   const start = field(req.body, 'start_date');
   const today = isoDate(emu.server.now());
   const end = (field(req.body, 'end_date') as string | undefined) ?? isoDate(emu.server.now() - DAY_MS);
@@ -63,7 +63,7 @@ export function usage(emu: WlvpnEmulator, c: EmuCustomer, req: EmuRequest): EmuR
   return { status: 200, json: { usage } };
 }
 
-export function bulkUsage(emu: WlvpnEmulator, req: EmuRequest): EmuResponse {
+export function bulkUsage(emu: WlvpnState, req: EmuRequest): EmuResponse {
   const q = req.query;
   const start = q.get('start_date') ?? '';
   const now = emu.server.now();
