@@ -1,12 +1,13 @@
 import { WebhookSender } from '../services/webhook-sender.js';
+import { DELIVER_WEBHOOKS_JOB as DELIVER_WEBHOOKS } from '../services/webhooks.js';
 import type { JobDefinition, JobDeps } from './job.js';
 
 /**
  * Sends due webhook deliveries. Queued when events are written (services kick it), every minute (cron, the
  * safety net), and by itself for the next retry that comes due; extra jobs are cheap (deliveries are leased
- * with SKIP LOCKED, so two runs never send the same attempt).
+ * with SKIP LOCKED, so two runs never send the same attempt). Its queue name is the webhook service's
+ * DELIVER_WEBHOOKS_JOB (the service queues a redelivery by it).
  */
-export const DELIVER_WEBHOOKS = 'deliver-webhooks';
 /** Kicks within this many seconds fold into one job. */
 export const DELIVER_KICK_SECONDS = 1;
 
