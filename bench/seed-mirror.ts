@@ -5,11 +5,17 @@ import pg from 'pg';
  * over the four providers, synced now, expiries spread over four years: what a large reseller's mirror holds
  * after its syncs. Written in SQL so 100,000 rows take seconds, not minutes.
  */
-export async function seedMirror(url: string, from: number, to: number): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
+export async function seedMirror(
+  /** A Postgres connection string, or an open database (an embedded PGlite directory before the API opens it). */
+  target: string | { query(sql: string, params?: unknown[]): Promise<unknown> },
+  from: number,
+  to: number,
+): Promise<void> {
+  const c = typeof target === 'string' ? new pg.Client({ connectionString: target }) : undefined;
+  await c?.connect();
+  const db = c ?? (target as { query(sql: string, params?: unknown[]): Promise<unknown> });
   try {
-    await c.query(
+    await db.query(
       `INSERT INTO account_registry (provider, native_id, username, created_via, status, provider_status, expires_at,
               account_created_at, record, synced_at, synced_via)
        SELECT p.provider, 'bench-' || n, 'bench' || lpad(n::text, 6, '0'), 'import', s.status, s.status,
@@ -30,13 +36,13 @@ export async function seedMirror(url: string, from: number, to: number): Promise
       [from, to],
     );
     // As after a first sync of each provider: the mirror holds every provider's whole set, listed just now.
-    await c.query(
+    await db.query(
       `INSERT INTO mirror_coverage (provider, complete_at, listed_at)
        SELECT unnest(ARRAY['PUREWL','VPNRESELLERS','WLVPN','PUREVPN']), now(), now()
        ON CONFLICT (provider) DO UPDATE SET complete_at = COALESCE(mirror_coverage.complete_at, now()), listed_at = now()`,
     );
-    await c.query('ANALYZE account_registry');
+    await db.query('ANALYZE account_registry');
   } finally {
-    await c.end();
+    await c?.end();
   }
 }

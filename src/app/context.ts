@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.js';
 import type { Authenticator } from '../auth.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { GraphQLContext, LiveContext } from '../graphql/context.js';
 import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
 import { Services, type SyncQueue } from '../services/index.js';
 import { LifecycleService } from '../services/lifecycle.js';
@@ -41,45 +41,84 @@ export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, reques
   const { config, registry, store, catalog, logger, syncQueue, jobs } = deps;
   const onAppended = jobs ? () => kickDeliveries((...args) => jobs.send(...args), 'event') : undefined;
   return (viewer, requestId) => {
-    const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
     const partialErrors: GraphQLError[] = [];
-    const services = new Services({
-      config,
-      registry,
-      store,
-      loaders,
-      partialErrors,
-      viewer,
-      requestId,
-      logger,
-      ...(syncQueue ? { syncQueue } : {}),
-      ...(jobs ? { jobs } : {}),
-    });
-    return {
-      requestId,
-      viewer,
-      loaders,
-      services,
-      lifecycle: new LifecycleService({
-        registry,
-        store,
-        loaders,
-        viewer,
-        requestId,
-        logger,
-        reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
-        settleMs: config.env.WRITE_SETTLE_MS,
-        leaseMs: config.env.INTENT_LEASE_MS,
-        scope: services.scope,
-        events: new AccountEvents(store.db, {
-          actor: viewer.actor,
-          noticeDays: config.env.EXPIRY_NOTICE_DAYS,
-          ...(onAppended ? { onAppended } : {}),
+    const parts: RequestParts = new RequestParts({
+      loaders: () => createLoaders({ registry, store, catalog, batching: config.env.DATALOADER }),
+      services: (): Services =>
+        new Services({
+          config,
+          registry,
+          store,
+          loaders: parts.loaders,
+          partialErrors,
+          viewer,
+          requestId,
+          logger,
+          ...(syncQueue ? { syncQueue } : {}),
+          ...(jobs ? { jobs } : {}),
         }),
-      }),
-      partialErrors,
-    };
+      lifecycle: (): LifecycleService =>
+        new LifecycleService({
+          registry,
+          store,
+          loaders: parts.loaders,
+          viewer,
+          requestId,
+          logger,
+          reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
+          settleMs: config.env.WRITE_SETTLE_MS,
+          leaseMs: config.env.INTENT_LEASE_MS,
+          scope: parts.services.scope,
+          events: new AccountEvents(store.db, {
+            actor: viewer.actor,
+            noticeDays: config.env.EXPIRY_NOTICE_DAYS,
+            ...(onAppended ? { onAppended } : {}),
+          }),
+        }),
+    });
+    return new RequestContext(requestId, viewer, partialErrors, parts);
   };
+}
+
+/** The loaders, services and lifecycle service of one request, each built on first use. */
+class RequestParts {
+  #loaders?: Loaders;
+  #services?: Services;
+  #lifecycle?: LifecycleService;
+  constructor(private readonly make: { loaders(): Loaders; services(): Services; lifecycle(): LifecycleService }) {}
+  get loaders(): Loaders {
+    return (this.#loaders ??= this.make.loaders());
+  }
+  get services(): Services {
+    return (this.#services ??= this.make.services());
+  }
+  get lifecycle(): LifecycleService {
+    return (this.#lifecycle ??= this.make.lifecycle());
+  }
+}
+
+/**
+ * A request's context: `{ __typename }` builds no loader and no service. The lazy parts sit behind getters on
+ * the prototype, and `parts` is a plain field: Apollo's shallow copy of the context (`Object.assign` onto an
+ * object of the same prototype) shares them instead of building them all to copy them.
+ */
+class RequestContext implements GraphQLContext {
+  live?: LiveContext;
+  constructor(
+    readonly requestId: string,
+    readonly viewer: Viewer,
+    readonly partialErrors: GraphQLError[],
+    private readonly parts: RequestParts,
+  ) {}
+  get loaders(): Loaders {
+    return this.parts.loaders;
+  }
+  get services(): Services {
+    return this.parts.services;
+  }
+  get lifecycle(): LifecycleService {
+    return this.parts.lifecycle;
+  }
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

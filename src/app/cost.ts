@@ -129,12 +129,19 @@ export function estimateCost(
  * COST_ESTIMATED_TOO_EXPENSIVE, HTTP 400), after variables are known (slicing arguments are often variables).
  */
 export function costLimitPlugin(maxCost: number, options: CostOptions): ApolloServerPlugin<GraphQLContext> {
+  // Keyed by the operation node of Apollo's cached document (one per query hash); gone with the document.
+  const fixedCost = new WeakMap<OperationDefinitionNode, number>();
   return {
     async requestDidStart({ schema }) {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const cost = estimateCost(options.schema ?? schema, document, operation, request.variables ?? {}, options);
+          // An operation without variables costs the same every time: estimated once per cached document.
+          let cost = operation.variableDefinitions?.length ? undefined : fixedCost.get(operation);
+          if (cost === undefined) {
+            cost = estimateCost(options.schema ?? schema, document, operation, request.variables ?? {}, options);
+            if (!operation.variableDefinitions?.length) fixedCost.set(operation, cost);
+          }
           if (cost <= maxCost) return;
           throw new GraphQLError(
             `Query cost limit of ${maxCost} exceeded: this operation is estimated at ${cost} ` +

@@ -23,11 +23,14 @@ export async function createFastify(config: AppConfig, logger: Logger): Promise<
     forceCloseConnections: 'idle',
   });
 
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Hooks in callback style: an async hook costs a promise per request for nothing to await.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    done();
   });
 
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    done();
     if (reply.statusCode < 400) return;
     const line = {
       requestId: request.id,
@@ -96,14 +99,16 @@ export function httpDrain(fastify: FastifyInstance, options: { graceMs: number; 
   let delayEnds = Infinity;
   let endDelay: (() => void) | undefined;
 
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!draining) return;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!draining) return done();
     void reply.header('connection', 'close');
-    if (request.routeOptions.url === '/ready') return reply.code(503).send({ ok: false, status: 'draining' });
+    if (request.routeOptions.url === '/ready') return void reply.code(503).send({ ok: false, status: 'draining' });
+    done();
   });
   // Answers produced before onRequest ran for them (404, 413, errors) close their connection too.
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (draining) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   const run = async (delayMs: number): Promise<void> => {

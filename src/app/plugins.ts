@@ -107,6 +107,16 @@ const ROUTER_ONLY = new Set(['_service', '__typename']);
 
 /** Names of the root fields an operation selects (through fragments and inline fragments at the root). */
 export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+  // Apollo's documentStore hands the same parsed document (and operation node) to every request of a query hash.
+  let names = rootFieldsOf.get(operation);
+  if (!names) rootFieldsOf.set(operation, (names = walkRootFields(operation, document)));
+  return names;
+}
+
+/** Per operation node of a cached document: its root fields, computed once. */
+const rootFieldsOf = new WeakMap<OperationDefinitionNode, Set<string>>();
+
+function walkRootFields(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const names = new Set<string>();
@@ -177,6 +187,18 @@ export function tracingPlugin(): Plugin {
 
 /** Representations asked for by every `_entities` field of a document (list literals and list variables). */
 export function countRepresentations(document: DocumentNode, variables: Record<string, unknown>): number {
+  // Most documents have no `_entities` field: known once per cached document, not walked per request.
+  let has = hasEntities.get(document);
+  if (has === undefined) {
+    has = false;
+    visit(document, {
+      Field(field) {
+        if (field.name.value === '_entities') has = true;
+      },
+    });
+    hasEntities.set(document, has);
+  }
+  if (!has) return 0;
   let count = 0;
   visit(document, {
     Field(field) {
@@ -192,6 +214,9 @@ export function countRepresentations(document: DocumentNode, variables: Record<s
   });
   return count;
 }
+
+/** Per document (Apollo's documentStore keeps one parsed document per query hash): has it an `_entities` field? */
+const hasEntities = new WeakMap<DocumentNode, boolean>();
 
 /** Counts operations and errors; appends the non-fatal per-provider errors collected during execution. */
 export function partialErrorsPlugin(metrics: Metrics): Plugin {

@@ -184,10 +184,10 @@ export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
         perCredential.set(conn.viewer.actor, held + 1);
         conn.active.add(id);
         const requestId = `${conn.id}:${id}`;
-        const contextValue: GraphQLContext = {
-          ...forViewer(conn.viewer, requestId),
+        // Assigned, not spread: a spread would build the context's lazy loaders and services.
+        const contextValue: GraphQLContext = Object.assign(forViewer(conn.viewer, requestId), {
           live: { hub, fresh: () => forViewer(conn.viewer, requestId) },
-        };
+        });
         return {
           schema,
           document,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   context,
+  INVALID_SPAN_CONTEXT,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
@@ -78,6 +79,8 @@ export function withSpan<T>(
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
   const parent = options.root ? ROOT_CONTEXT : context.active();
+  // Tracing off and no trace to continue: no span, no context switch (a non-recording span would be dropped).
+  if (!installed?.provider && (options.root || !trace.getSpanContext(parent))) return fn(UNTRACED);
   return tracer().startActiveSpan(
     name,
     { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}) },
@@ -94,6 +97,9 @@ export function withSpan<T>(
     },
   );
 }
+
+/** What `withSpan` hands `fn` when nothing is traced: a non-recording span (every call on it is a no-op). */
+const UNTRACED: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
 /** Marks a span failed with the error's class and code, message redacted (never a raw vendor body). */
 export function failSpan(span: Span, error: unknown): void {
@@ -171,6 +177,8 @@ export function operationSpan<T>(
   headers: Record<string, string | string[] | undefined>,
   fn: () => Promise<T>,
 ): Promise<T> {
+  // Tracing off and no `traceparent` to continue: nothing to record or propagate, so no trace context at all.
+  if (!installed?.provider && headers.traceparent === undefined) return fn();
   return withIncomingTrace(headers, () =>
     withSpan('graphql', { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'unknown' } }, fn),
   );

@@ -70,158 +70,193 @@ export const keyOf = (k: ProviderKey): string => `${k.provider}:${k.nativeId}`;
 export function createLoaders(deps: LoaderDeps): Loaders {
   const options = deps.batching === false ? { batch: false, cache: false } : {};
   const { registry, store, catalog } = deps;
-  const mirror = createMirrorLoaders(new Mirror(store.db), keyOf);
+  let mirrorStore: Mirror | undefined;
+  const mirror = createMirrorLoaders(() => (mirrorStore ??= new Mirror(store.db)), keyOf);
 
-  const account = new DataLoader<ProviderKey, ServedAccount | null, string>(
-    batchSpan('account', (keys) =>
-      byProvider('account', keys, (provider, group) => {
-        const nativeIds = group.map((k) => k.nativeId);
-        return readLive(mirror, () => registry.get(provider).getAccounts(nativeIds), { provider, nativeIds });
-      }),
-    ),
-    { ...options, cacheKeyFn: keyOf },
-  );
-
-  const accountByUsername = new DataLoader<UsernameKey, ServedAccount | null, string>(
-    batchSpan('accountByUsername', (keys) =>
-      byProvider('accountByUsername', keys, (provider, group) =>
-        readLive(mirror, () => registry.get(provider).getAccountsByUsername(group.map((k) => k.username))),
+  const account = (): Loaders['account'] =>
+    new DataLoader<ProviderKey, ServedAccount | null, string>(
+      batchSpan('account', (keys) =>
+        byProvider('account', keys, (provider, group) => {
+          const nativeIds = group.map((k) => k.nativeId);
+          return readLive(mirror, () => registry.get(provider).getAccounts(nativeIds), { provider, nativeIds });
+        }),
       ),
-    ),
-    { ...options, cacheKeyFn: (k) => `${k.provider}:${k.username}` },
-  );
+      { ...options, cacheKeyFn: keyOf },
+    );
 
-  const knownAccount = new DataLoader<ProviderKey, AccountRecord | null, string>(
-    batchSpan('knownAccount', (keys) =>
-      byProvider('knownAccount', keys, async (provider, group) => {
-        const p = registry.get(provider);
-        return p.getKnownAccounts ? p.getKnownAccounts(group.map((k) => k.nativeId)) : group.map(() => null);
-      }),
-    ),
-    { ...options, cacheKeyFn: keyOf },
-  );
-
-  const customer = new DataLoader<CustomerKey, CustomerRecord | null, string>(
-    batchSpan('customer', async (keys) => {
-      const storeKeys = keys.filter((k) => k.provider === null);
-      const providerKeys = keys.filter((k): k is ProviderKey => k.provider !== null);
-      const [fromStore, fromProviders] = await Promise.all([
-        storeKeys.length > 0
-          ? store.getCustomers(storeKeys.map((k) => k.nativeId))
-          : Promise.resolve([] as Array<CustomerRecord | null>),
-        byProvider('customer', providerKeys, (provider, group) =>
-          registry.get(provider).getCustomers(group.map((k) => k.nativeId)),
+  const accountByUsername = (): Loaders['accountByUsername'] =>
+    new DataLoader<UsernameKey, ServedAccount | null, string>(
+      batchSpan('accountByUsername', (keys) =>
+        byProvider('accountByUsername', keys, (provider, group) =>
+          readLive(mirror, () => registry.get(provider).getAccountsByUsername(group.map((k) => k.username))),
         ),
-      ]);
-      recordBatch('customer', storeKeys.length);
-      let s = 0;
-      let p = 0;
-      return keys.map((k) => (k.provider === null ? (fromStore[s++] ?? null) : (fromProviders[p++] ?? null)));
-    }),
-    { ...options, cacheKeyFn: (k) => `${k.provider ?? 'STORE'}:${k.nativeId}` },
-  );
-
-  const project = new DataLoader<ProviderKey, ProjectRecord | null, string>(
-    batchSpan('project', (keys) =>
-      byProvider('project', keys, (provider, group) =>
-        registry.get(provider).getProjects(group.map((k) => k.nativeId)),
       ),
-    ),
-    { ...options, cacheKeyFn: keyOf },
-  );
+      { ...options, cacheKeyFn: (k) => `${k.provider}:${k.username}` },
+    );
 
-  const usage = new DataLoader<UsageKey, UsageRecord | null, string>(
-    batchSpan('usage', async (keys) => {
-      // One provider call per (provider, date range) group.
-      const groups = new Map<string, UsageKey[]>();
-      for (const k of keys) {
-        const g = `${k.provider}|${k.from}|${k.to}`;
-        groups.set(g, [...(groups.get(g) ?? []), k]);
-      }
-      const results = new Map<string, UsageRecord | null | Error>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const first = group[0] as UsageKey;
-          recordBatch('usage', group.length);
-          const slots = await settle(first.provider, 'getUsage', group.length, () =>
-            registry.get(first.provider).getUsage(
+  const knownAccount = (): Loaders['knownAccount'] =>
+    new DataLoader<ProviderKey, AccountRecord | null, string>(
+      batchSpan('knownAccount', (keys) =>
+        byProvider('knownAccount', keys, async (provider, group) => {
+          const p = registry.get(provider);
+          return p.getKnownAccounts ? p.getKnownAccounts(group.map((k) => k.nativeId)) : group.map(() => null);
+        }),
+      ),
+      { ...options, cacheKeyFn: keyOf },
+    );
+
+  const customer = (): Loaders['customer'] =>
+    new DataLoader<CustomerKey, CustomerRecord | null, string>(
+      batchSpan('customer', async (keys) => {
+        const storeKeys = keys.filter((k) => k.provider === null);
+        const providerKeys = keys.filter((k): k is ProviderKey => k.provider !== null);
+        const [fromStore, fromProviders] = await Promise.all([
+          storeKeys.length > 0
+            ? store.getCustomers(storeKeys.map((k) => k.nativeId))
+            : Promise.resolve([] as Array<CustomerRecord | null>),
+          byProvider('customer', providerKeys, (provider, group) =>
+            registry.get(provider).getCustomers(group.map((k) => k.nativeId)),
+          ),
+        ]);
+        recordBatch('customer', storeKeys.length);
+        let s = 0;
+        let p = 0;
+        return keys.map((k) => (k.provider === null ? (fromStore[s++] ?? null) : (fromProviders[p++] ?? null)));
+      }),
+      { ...options, cacheKeyFn: (k) => `${k.provider ?? 'STORE'}:${k.nativeId}` },
+    );
+
+  const project = (): Loaders['project'] =>
+    new DataLoader<ProviderKey, ProjectRecord | null, string>(
+      batchSpan('project', (keys) =>
+        byProvider('project', keys, (provider, group) =>
+          registry.get(provider).getProjects(group.map((k) => k.nativeId)),
+        ),
+      ),
+      { ...options, cacheKeyFn: keyOf },
+    );
+
+  const usage = (): Loaders['usage'] =>
+    new DataLoader<UsageKey, UsageRecord | null, string>(
+      batchSpan('usage', async (keys) => {
+        // One provider call per (provider, date range) group.
+        const groups = new Map<string, UsageKey[]>();
+        for (const k of keys) {
+          const g = `${k.provider}|${k.from}|${k.to}`;
+          groups.set(g, [...(groups.get(g) ?? []), k]);
+        }
+        const results = new Map<string, UsageRecord | null | Error>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const first = group[0] as UsageKey;
+            recordBatch('usage', group.length);
+            const slots = await settle(first.provider, 'getUsage', group.length, () =>
+              registry.get(first.provider).getUsage(
+                group.map((k) => k.nativeId),
+                { from: first.from, to: first.to },
+              ),
+            );
+            group.forEach((k, i) => results.set(usageKey(k), slots[i] ?? null));
+          }),
+        );
+        return keys.map((k) => results.get(usageKey(k)) ?? null);
+      }),
+      { ...options, cacheKeyFn: usageKey },
+    );
+
+  const customerLink = (): Loaders['customerLink'] =>
+    new DataLoader<ProviderKey, string | null, string>(
+      batchSpan('customerLink', async (keys) => {
+        const out = new Map<string, string | null>();
+        const groups = groupBy(keys, (k) => k.provider);
+        await Promise.all(
+          [...groups].map(async ([provider, group]) => {
+            recordBatch('customerLink', group.length);
+            const links = await store.customerLinks(
+              provider,
               group.map((k) => k.nativeId),
-              { from: first.from, to: first.to },
-            ),
-          );
-          group.forEach((k, i) => results.set(usageKey(k), slots[i] ?? null));
-        }),
-      );
-      return keys.map((k) => results.get(usageKey(k)) ?? null);
-    }),
-    { ...options, cacheKeyFn: usageKey },
-  );
+            );
+            group.forEach((k, i) => out.set(keyOf(k), links[i] ?? null));
+          }),
+        );
+        return keys.map((k) => out.get(keyOf(k)) ?? null);
+      }),
+      { ...options, cacheKeyFn: keyOf },
+    );
 
-  const customerLink = new DataLoader<ProviderKey, string | null, string>(
-    batchSpan('customerLink', async (keys) => {
-      const out = new Map<string, string | null>();
-      const groups = groupBy(keys, (k) => k.provider);
-      await Promise.all(
-        [...groups].map(async ([provider, group]) => {
-          recordBatch('customerLink', group.length);
-          const links = await store.customerLinks(
-            provider,
-            group.map((k) => k.nativeId),
-          );
-          group.forEach((k, i) => out.set(keyOf(k), links[i] ?? null));
-        }),
-      );
-      return keys.map((k) => out.get(keyOf(k)) ?? null);
-    }),
-    { ...options, cacheKeyFn: keyOf },
-  );
-
-  const plans = new DataLoader<ProviderName, PlanRecord[], ProviderName>(
-    batchSpan('plans', async (names) =>
-      Promise.all(
-        names.map((name) =>
-          catalog.plans
-            .getOrLoad(name, () => registry.get(name).listPlans())
-            .catch((e: unknown) => toError(e, name, 'listPlans')),
+  const plans = (): Loaders['plans'] =>
+    new DataLoader<ProviderName, PlanRecord[], ProviderName>(
+      batchSpan('plans', async (names) =>
+        Promise.all(
+          names.map((name) =>
+            catalog.plans
+              .getOrLoad(name, () => registry.get(name).listPlans())
+              .catch((e: unknown) => toError(e, name, 'listPlans')),
+          ),
         ),
       ),
-    ),
-    options,
-  );
+      options,
+    );
 
-  const servers = new DataLoader<ProviderName, ServerRecord[], ProviderName>(
-    batchSpan('servers', async (names) =>
-      Promise.all(
-        names.map((name) =>
-          catalog.servers
-            .getOrLoad(name, () => registry.get(name).listServers())
-            .catch((e: unknown) => toError(e, name, 'listServers')),
+  const servers = (): Loaders['servers'] =>
+    new DataLoader<ProviderName, ServerRecord[], ProviderName>(
+      batchSpan('servers', async (names) =>
+        Promise.all(
+          names.map((name) =>
+            catalog.servers
+              .getOrLoad(name, () => registry.get(name).listServers())
+              .catch((e: unknown) => toError(e, name, 'listServers')),
+          ),
         ),
       ),
-    ),
-    options,
-  );
+      options,
+    );
 
-  return {
-    ...mirror,
-    account,
-    accountByUsername,
-    knownAccount,
-    customer,
-    project,
-    usage,
-    customerLink,
-    plans,
-    servers,
+  // Built on first use: a request builds only the loaders it reads through (none for `{ __typename }`).
+  const built: Partial<Loaders> = {};
+  const loaders: Loaders = {
+    get mirrored() {
+      return (built.mirrored ??= mirror.mirrored);
+    },
+    get account() {
+      return (built.account ??= account());
+    },
+    get accountByUsername() {
+      return (built.accountByUsername ??= accountByUsername());
+    },
+    get knownAccount() {
+      return (built.knownAccount ??= knownAccount());
+    },
+    get customer() {
+      return (built.customer ??= customer());
+    },
+    get project() {
+      return (built.project ??= project());
+    },
+    get usage() {
+      return (built.usage ??= usage());
+    },
+    get customerLink() {
+      return (built.customerLink ??= customerLink());
+    },
+    get plans() {
+      return (built.plans ??= plans());
+    },
+    get servers() {
+      return (built.servers ??= servers());
+    },
+    remember: mirror.remember,
+    forget: mirror.forget,
     primeAccounts(records) {
       if (deps.batching === false) return;
       for (const r of records) {
         if (r.incomplete) continue; // has placeholders: not the account
-        account.prime({ provider: r.provider, nativeId: r.nativeId }, r);
-        accountByUsername.prime({ provider: r.provider, username: r.username }, r);
+        loaders.account.prime({ provider: r.provider, nativeId: r.nativeId }, r);
+        loaders.accountByUsername.prime({ provider: r.provider, username: r.username }, r);
       }
     },
   };
+  return loaders;
 }
 
 /** A span per batch (name, size); vendor-call and store spans of the batch are its children. */

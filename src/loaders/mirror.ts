@@ -44,13 +44,17 @@ export interface MirrorLoaders {
 }
 
 export function createMirrorLoaders(
-  mirror: Mirror,
+  /** The mirror store, built on first use. */
+  mirror: () => Mirror,
   cacheKeyFn: (k: { provider: ProviderName; nativeId: string }) => string,
 ) {
-  const mirrored = new DataLoader<{ provider: ProviderName; nativeId: string }, MirroredAccount | null, string>(
-    (keys) => mirror.read(keys),
-    { cacheKeyFn },
-  );
+  // Built on first read (a request that never reads the mirror builds none); `clear` on an unbuilt one is a no-op.
+  let built: MirrorLoaders['mirrored'] | undefined;
+  const loader = (): MirrorLoaders['mirrored'] =>
+    (built ??= new DataLoader<{ provider: ProviderName; nativeId: string }, MirroredAccount | null, string>(
+      (keys) => mirror().read(keys),
+      { cacheKeyFn },
+    ));
   const remember = async (records: readonly AccountRecord[], source: MirrorSource): Promise<void> => {
     const groups = new Map<ProviderName, AccountRecord[]>();
     for (const r of records) {
@@ -60,19 +64,29 @@ export function createMirrorLoaders(
     }
     await Promise.all(
       [...groups.values()].map((group) =>
-        mirror.write(group, source).then(
-          () => undefined,
-          () => undefined,
-        ),
+        mirror()
+          .write(group, source)
+          .then(
+            () => undefined,
+            () => undefined,
+          ),
       ),
     );
-    for (const r of records) mirrored.clear({ provider: r.provider, nativeId: r.nativeId });
+    for (const r of records) built?.clear({ provider: r.provider, nativeId: r.nativeId });
   };
   const forget = async (provider: ProviderName, nativeIds: readonly string[]): Promise<void> => {
-    await mirror.markGone(provider, nativeIds).catch(() => 0);
-    for (const nativeId of nativeIds) mirrored.clear({ provider, nativeId });
+    await mirror()
+      .markGone(provider, nativeIds)
+      .catch(() => 0);
+    for (const nativeId of nativeIds) built?.clear({ provider, nativeId });
   };
-  return { mirrored, remember, forget } satisfies MirrorLoaders;
+  return {
+    get mirrored() {
+      return loader();
+    },
+    remember,
+    forget,
+  } satisfies MirrorLoaders;
 }
 
 /**

@@ -22,39 +22,79 @@ export type { SyncQueue } from './kernel.js';
  * and throw domain errors (src/domain/errors.ts) for the GraphQL layer to map.
  */
 export class Services {
-  readonly accounts: AccountService;
-  readonly customers: CustomerService;
-  readonly projects: ProjectService;
-  readonly catalog: CatalogService;
-  readonly nodes: NodeService;
-  /** The scope guard of this request (the lifecycle service shares it). */
-  readonly scope: ScopeGuard;
-  /** Mirror sync runs and drift (operators). */
-  readonly sync: SyncAdminService;
-  /** Account history (events). */
-  readonly history: HistoryService;
-  /** Webhook endpoints and deliveries (admin). */
-  readonly webhooks: WebhookService;
-  /** Bulk account operations (operators). */
-  readonly bulk: BulkService;
-  /** API keys (admin). */
-  readonly apiKeys: ApiKeyService;
-  /** Account moves between providers (operators, sub-resellers). */
-  readonly moves: MoveService;
+  // Each service is built on first use: a request pays only for the services its resolvers reach.
+  #kernel?: ServiceKernel;
+  #accounts?: AccountService;
+  #customers?: CustomerService;
+  #projects?: ProjectService;
+  #catalog?: CatalogService;
+  #nodes?: NodeService;
+  #scope?: ScopeGuard;
+  #sync?: SyncAdminService;
+  #history?: HistoryService;
+  #webhooks?: WebhookService;
+  #bulk?: BulkService;
+  #apiKeys?: ApiKeyService;
+  #moves?: MoveService;
 
-  constructor(deps: ServiceDeps) {
-    const kernel = new ServiceKernel(deps);
-    this.scope = kernel.scope;
-    this.accounts = new AccountService(kernel);
-    this.customers = new CustomerService(kernel, this.accounts);
-    this.projects = new ProjectService(kernel);
-    this.catalog = new CatalogService(kernel);
-    this.sync = new SyncAdminService(kernel, this.accounts, deps.syncQueue);
-    this.history = new HistoryService(kernel);
-    this.webhooks = new WebhookService(kernel);
-    this.bulk = new BulkService(kernel);
-    this.apiKeys = new ApiKeyService(kernel);
-    this.moves = new MoveService(kernel);
-    this.nodes = new NodeService(this);
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private get kernel(): ServiceKernel {
+    return (this.#kernel ??= new ServiceKernel(this.deps));
+  }
+
+  get accounts(): AccountService {
+    return (this.#accounts ??= new AccountService(this.kernel));
+  }
+
+  get customers(): CustomerService {
+    return (this.#customers ??= new CustomerService(this.kernel, this.accounts));
+  }
+
+  get projects(): ProjectService {
+    return (this.#projects ??= new ProjectService(this.kernel));
+  }
+
+  get catalog(): CatalogService {
+    return (this.#catalog ??= new CatalogService(this.kernel));
+  }
+
+  get nodes(): NodeService {
+    return (this.#nodes ??= new NodeService(this));
+  }
+
+  /** The scope guard of this request (the lifecycle service shares it). */
+  get scope(): ScopeGuard {
+    return (this.#scope ??= this.kernel.scope);
+  }
+
+  /** Mirror sync runs and drift (operators). */
+  get sync(): SyncAdminService {
+    return (this.#sync ??= new SyncAdminService(this.kernel, this.accounts, this.deps.syncQueue));
+  }
+
+  /** Account history (events). */
+  get history(): HistoryService {
+    return (this.#history ??= new HistoryService(this.kernel));
+  }
+
+  /** Webhook endpoints and deliveries (admin). */
+  get webhooks(): WebhookService {
+    return (this.#webhooks ??= new WebhookService(this.kernel));
+  }
+
+  /** Bulk account operations (operators). */
+  get bulk(): BulkService {
+    return (this.#bulk ??= new BulkService(this.kernel));
+  }
+
+  /** API keys (admin). */
+  get apiKeys(): ApiKeyService {
+    return (this.#apiKeys ??= new ApiKeyService(this.kernel));
+  }
+
+  /** Account moves between providers (operators, sub-resellers). */
+  get moves(): MoveService {
+    return (this.#moves ??= new MoveService(this.kernel));
   }
 }
