@@ -13,5 +13,5 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   server: { port: 5173, strictPort: true, fs: { allow: [repositoryRoot] } },
   preview: { port: 5173, strictPort: true },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500, reportCompressedSize: false },
 });

@@ -13,7 +13,7 @@ import { BulkRunner } from '../../src/services/bulk-runner.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { WlvpnEmulator } from '../../src/providers/wlvpn/sandbox/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createFor, storeCustomer } from '../scopes/helpers.js';
+import { storeCustomer } from '../scopes/helpers.js';
 
 /**
  * The reference portal (examples/portal) in a real browser: Debian's Chromium driven by playwright-core, the
@@ -164,9 +164,20 @@ suite('reference portal in Chromium', () => {
     customerId = await storeCustomer(t, 'portal');
     // WLVPN (usage, password, live history); PureWL expiring in 5 days (inside the customer's renewal window,
     // CUSTOMER_RENEW_WITHIN_DAYS = 30, and PureWL's own 10 days) and in 120 days (outside it)
-    const created = await createFor(t, ProviderName.WLVPN, customerId);
-    if (!created.account) throw new Error(`create failed: ${JSON.stringify(created.userErrors)}`);
-    wl = created.account;
+    // a seeded WLVPN account with usage in the last 30 days, linked to the customer
+    const seeded = await admin<{
+      accounts: { nodes: Array<Made & { usage: { bandwidthBytes: number | null } | null }> };
+    }>(
+      'query { accounts(first: 20, filter: { providers: [WLVPN], statuses: [ACTIVE] }) { nodes { id username usage { bandwidthBytes } } } }',
+    );
+    const used = seeded.accounts.nodes.find((n) => (n.usage?.bandwidthBytes ?? 0) > 0);
+    if (!used) throw new Error('no seeded WLVPN account with usage');
+    wl = { id: used.id, username: used.username };
+    const linked = await admin<{ linkAccountToCustomer: { userErrors: unknown[] } }>(
+      'mutation($input: LinkAccountInput!) { linkAccountToCustomer(input: $input) { userErrors { code message } } }',
+      { input: { accountId: wl.id, customerId } },
+    );
+    expect(linked.linkAccountToCustomer.userErrors).toEqual([]);
     soon = await createPureWl(5);
     far = await createPureWl(120);
     profileDir = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
@@ -216,6 +227,7 @@ suite('reference portal in Chromium', () => {
     const custId = Number(nativeOf(wl.id));
     let expected = 0;
     for (let i = 30; i >= 1; i--) expected += wlvpn().dailyUsage(custId, ymd(Date.now() - i * DAY_MS)).bandwidth;
+    expect(expected).toBeGreaterThan(0);
     expect(Number(await total.getAttribute('data-bytes'))).toBe(expected);
     expect(await page.locator('[data-testid="bandwidth-chart"] canvas').count()).toBeGreaterThan(0);
   }, 60_000);

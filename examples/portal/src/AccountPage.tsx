@@ -14,7 +14,11 @@ import { errorText } from './errors';
 
 /** One account: status (live), expiry, the bandwidth chart, renew, change password, and its history (live). */
 export function AccountPage(props: { id: string }) {
-  const { data, error, loading } = useQuery(PortalAccountHistoryDocument, { variables: { id: props.id } });
+  const { data, error, loading } = useQuery(PortalAccountHistoryDocument, {
+    variables: { id: props.id },
+    // the history grows while the page is closed: show the cached one at once, then the server's
+    fetchPolicy: 'cache-and-network',
+  });
   const [live, setLive] = useState<PortalEventFragment[]>([]);
   useSubscription(PortalAccountEventsDocument, {
     variables: { accountId: props.id },

@@ -46,7 +46,7 @@ export function App() {
           {session.role !== 'customer' && <a href={href({ page: 'operator', bulkId: null })}>Operator</a>}
         </nav>
         <span className="who" data-testid="who">
-          {session.role} · {session.subject}
+          {session.role} · {session.subject.length > 28 ? `${session.subject.slice(0, 28)}…` : session.subject}
         </span>
         <button onClick={() => signOut(null)}>Sign out</button>
       </header>
