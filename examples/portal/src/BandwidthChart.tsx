@@ -35,7 +35,7 @@ export function BandwidthChart(props: { accountId: string }) {
         height: 180,
         legend: { show: false },
         scales: { x: { time: true } },
-        axes: [{}, { values: (_u, ticks) => ticks.map((t) => formatBytes(t)), size: 70 }],
+        axes: [{}, { values: (_u, ticks) => ticks.map((t) => formatBytes(t)), size: 90 }],
         series: [{}, { label: 'Bandwidth', stroke: '#2563eb', fill: 'rgba(37, 99, 235, 0.15)', width: 2 }],
       },
       [xs, values.map((v) => v ?? 0)],
