@@ -60,6 +60,7 @@ let context: BrowserContext;
 let profileDir: string;
 let page: Page;
 const pageErrors: string[] = [];
+const consoleProblems: string[] = [];
 let customerId: string;
 type Made = { id: string; username: string };
 let wl: Made;
@@ -151,9 +152,10 @@ async function signIn(token: string): Promise<void> {
 suite('reference portal in Chromium', () => {
   beforeAll(async () => {
     portalDir = mkdtempSync(join(tmpdir(), 'portal-build-'));
-    await buildPortal(portalDir);
     portal = await serve(portalDir);
     portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+    // the build runs in a child process while the server starts
+    const built = buildPortal(portalDir);
     t = await startTestApp({
       JWT_SECRET: SECRET,
       CORS_ORIGINS: portalUrl,
@@ -161,6 +163,7 @@ suite('reference portal in Chromium', () => {
       SANDBOX_ACCOUNTS: '8',
       SYNC_INTERVAL_MS: '0',
     });
+    await built;
     customerId = await storeCustomer(t, 'portal');
     // WLVPN (usage, password, live history); PureWL expiring in 5 days (inside the customer's renewal window,
     // CUSTOMER_RENEW_WITHIN_DAYS = 30, and PureWL's own 10 days) and in 120 days (outside it)
@@ -198,6 +201,9 @@ suite('reference portal in Chromium', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleProblems.push(message.text());
+    });
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 
@@ -373,7 +379,8 @@ suite('reference portal in Chromium', () => {
     await explorer.close();
   }, 60_000);
 
-  it('logged no uncaught page error', () => {
+  it('logged no uncaught page error and no console error or warning in the portal', () => {
     expect(pageErrors).toEqual([]);
+    expect(consoleProblems).toEqual([]);
   });
 });
