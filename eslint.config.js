@@ -37,7 +37,15 @@ const graphqlConfig = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', '.data/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test/generated/**',
+      '.data/**',
+      'examples/portal/dist/**',
+      'examples/portal/src/generated/**',
+    ],
   },
 
   // Plain JavaScript (config files, the crash-test driver script): the recommended set, no type information.
@@ -85,6 +93,14 @@ export default tseslint.config(
       // Apollo plugin hooks and type-graphql resolvers are declared `async` by contract (the interfaces
       // expect promises) even when a given hook has nothing to await.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  // The reference portal (examples/portal): browser code, type-checked with its own tsconfig (DOM, JSX).
+  {
+    files: ['examples/portal/**/*.ts', 'examples/portal/**/*.tsx'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
   {

@@ -195,6 +195,11 @@ const common = z.object({
   LANDING_PAGE: z.enum(['graphiql', 'apollo', 'off']).optional(),
   /** Subscriptions one credential (API key, JWT subject, anonymous) may hold open at once, over all its sockets. */
   MAX_SUBSCRIPTIONS_PER_CREDENTIAL: int(20, 1),
+  /**
+   * How often an open subscription socket that authenticated with a stored API key looks the key up again (a
+   * revoked key closes the socket with 4403), in ms; the key is also looked up when a subscription starts. 0: only then.
+   */
+  WS_KEY_RECHECK_MS: int(30_000, 0),
 });
 
 /** The whole schema for a list of provider modules (the contract test adds a made-up fifth one). */

@@ -31,7 +31,8 @@ import { redact } from '../lib/redact.js';
  * @fastify/websocket.
  * - `connection_init` carries the credential: `{ "X-Api-Key": "…" }` or `{ "Authorization": "Bearer …" }`
  *   (any case; also nested under `headers`, as GraphiQL sends it). A refused one closes the socket with 4403
- *   and the reason. A JWT's `exp` closes the socket with 4401 when it passes.
+ *   and the reason. A JWT's `exp` closes the socket with 4401 when it passes; a stored API key revoked while the
+ *   socket is open closes it with 4403 (looked up again every WS_KEY_RECHECK_MS and when a subscription starts).
  * - Only subscription operations: queries and mutations go over HTTP (where the cost limit, upstream budget and
  *   every Apollo plugin apply).
  * - Documents are parsed with MAX_TOKENS and validated with the same rules as HTTP (depth, aliases, directives).
@@ -41,6 +42,7 @@ import { redact } from '../lib/redact.js';
 
 export const TOKEN_EXPIRED_CLOSE = CloseCode.Unauthorized; // 4401
 export const REFUSED_CLOSE = CloseCode.Forbidden; // 4403
+export const KEY_REVOKED = 'The API key was revoked.';
 
 export interface WsDeps {
   config: AppConfig;
@@ -59,6 +61,9 @@ interface Connection {
   /** Subscription ids counted against the credential. */
   active: Set<string>;
   expiry?: NodeJS.Timeout;
+  /** Stored API keys only: looks the key up again (a revoked key closes the socket). */
+  recheck?: () => Promise<boolean>;
+  recheckTimer?: NodeJS.Timeout;
 }
 
 type Params = ConnectionInitMessage['payload'];
@@ -140,12 +145,34 @@ export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
           );
           conn.expiry.unref();
         }
+        // A stored API key can be revoked while the socket is open: it is looked up again every WS_KEY_RECHECK_MS
+        // and when a subscription starts; once it is gone the socket closes with 4403. (Keys from API_KEYS
+        // configuration cannot be revoked; a JWT ends with its `exp`, above.)
+        const apiKey = headers.get('x-api-key');
+        if (apiKey && !config.apiKeys.some((k) => k.key === apiKey)) {
+          conn.recheck = async () => {
+            const still = await authenticator.viewer(headers).then(
+              () => true,
+              (error: unknown) => !(error instanceof GraphQLError),
+            );
+            if (!still && socket.readyState === socket.OPEN) socket.close(REFUSED_CLOSE, KEY_REVOKED);
+            return still;
+          };
+          const every = config.env.WS_KEY_RECHECK_MS;
+          if (every > 0) {
+            conn.recheckTimer = setInterval(() => void conn.recheck?.(), every);
+            conn.recheckTimer.unref();
+          }
+        }
         connections.set(socket, conn);
         return true;
       },
       async onSubscribe(ctx, id, payload) {
         const conn = connections.get(ctx.extra.socket);
         if (!conn) return [new GraphQLError('Not connected.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (conn.recheck && !(await conn.recheck())) {
+          return [new GraphQLError(KEY_REVOKED, { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query, parseOptions);
@@ -212,6 +239,7 @@ export function subscriptionHandler(deps: WsDeps): WebsocketHandler {
         const conn = connections.get(ctx.extra.socket);
         if (!conn) return;
         if (conn.expiry) clearTimeout(conn.expiry);
+        if (conn.recheckTimer) clearInterval(conn.recheckTimer);
         for (const id of [...conn.active]) release(conn, id);
         connections.delete(ctx.extra.socket);
         logger.debug({ connection: conn.id }, 'subscription socket closed');

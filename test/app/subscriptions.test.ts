@@ -27,6 +27,7 @@ beforeAll(async () => {
     SANDBOX_ACCOUNTS: '8',
     SYNC_INTERVAL_MS: '0',
     MAX_SUBSCRIPTIONS_PER_CREDENTIAL: String(MAX),
+    WS_KEY_RECHECK_MS: '50',
   });
   wsUrl = t.app.graphqlUrl.replace(/^http/, 'ws');
 }, 60_000);
@@ -279,6 +280,33 @@ describe('authentication and limits', () => {
       code: 4401,
       reason: 'The bearer token expired.',
     });
+  }, 30_000);
+
+  it('closes an open socket with 4403 once its stored API key is revoked', async () => {
+    const created = await t.store.createApiKey(`ws-revoked-${Date.now()}`, 'operator');
+    // the earlier tests' sockets are closed on the client's side; wait until the server has dropped their listeners
+    while (t.app.live.listeners > 0) await new Promise((r) => setTimeout(r, 10));
+    const before = 0;
+    const closed = new Promise<{ code: number; reason: string }>((resolve, reject) => {
+      const ws = new WebSocket(wsUrl, 'graphql-transport-ws');
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { 'X-Api-Key': created.key } })));
+      ws.on('message', (raw: Buffer) => {
+        const msg = JSON.parse(raw.toString('utf8')) as { type: string };
+        if (msg.type === 'connection_ack') {
+          ws.send(
+            JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { accountEvents { id } }' } }),
+          );
+        }
+      });
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') }));
+      ws.on('error', reject);
+    });
+    await listening(before + 1); // subscribed, with the key still valid
+    expect(await t.store.revokeApiKey(created.id)).not.toBeNull();
+    expect(await closed).toEqual({ code: 4403, reason: 'The API key was revoked.' });
+    while (t.app.live.listeners > before) await new Promise((r) => setTimeout(r, 10));
+    // and a revoked key cannot connect again
+    expect(await closeAfterInit({ 'X-Api-Key': created.key })).toEqual({ code: 4403, reason: 'Unknown API key.' });
   }, 30_000);
 
   it(`refuses subscription ${MAX + 1} of one credential (RATE_LIMITED) until one completes`, async () => {

@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { Accounts } from './Accounts';
+import { AccountPage } from './AccountPage';
+import { Operator } from './Operator';
+import { SignIn } from './SignIn';
+import { clientFor, keepSession, storedSession, type Session } from './session';
+import { href, useRoute } from './route';
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(storedSession);
+  const [notice, setNotice] = useState<string | null>(null);
+  const client = useMemo(() => (session ? clientFor(session) : null), [session]);
+  const route = useRoute();
+
+  useEffect(() => () => client?.stop(), [client]);
+  // The token's expiry ends the session (the server closes the subscription socket then too: 4401).
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(
+      () => signOut('Your session expired: sign in again.'),
+      Math.max(0, session.expiresAt * 1000 - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [session]);
+
+  function signIn(next: Session) {
+    keepSession(next);
+    setNotice(null);
+    setSession(next);
+    window.location.hash = href(next.role === 'customer' ? { page: 'accounts' } : { page: 'operator', bulkId: null });
+  }
+  function signOut(message: string | null) {
+    keepSession(null);
+    setNotice(message);
+    setSession(null);
+  }
+
+  if (!session || !client) return <SignIn onSignIn={signIn} notice={notice} />;
+  return (
+    <ApolloProvider client={client}>
+      <header className="top">
+        <strong>VPN portal</strong>
+        <nav>
+          {session.role === 'customer' && <a href={href({ page: 'accounts' })}>Accounts</a>}
+          {session.role !== 'customer' && <a href={href({ page: 'operator', bulkId: null })}>Operator</a>}
+        </nav>
+        <span className="who" data-testid="who">
+          {session.role} · {session.subject.length > 28 ? `${session.subject.slice(0, 28)}…` : session.subject}
+        </span>
+        <button onClick={() => signOut(null)}>Sign out</button>
+      </header>
+      <main>
+        {route.page === 'accounts' && <Accounts />}
+        {route.page === 'account' && <AccountPage key={route.id} id={route.id} />}
+        {route.page === 'operator' && <Operator bulkId={route.bulkId} />}
+      </main>
+    </ApolloProvider>
+  );
+}
