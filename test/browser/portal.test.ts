@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createLogger } from '../../src/lib/logger.js';
-import { mintPortalToken } from '../../src/lib/portal-token.js';
+import { mintPortalToken } from '../../src/app/portal-token.js';
 import { BulkRunner } from '../../src/services/bulk-runner.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { WlvpnEmulator } from '../../src/providers/wlvpn/sandbox/index.js';

@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
 import { encodeId } from '../../src/domain/ids.js';
 import '../../src/providers/modules.js'; // registers the provider names ids are decoded with (the script loads them through config)
-import { mintPortalToken, PortalTokenError } from '../../src/lib/portal-token.js';
+import { mintPortalToken, PortalTokenError } from '../../src/app/portal-token.js';
 
 /** `npm run portal:token`'s signer: the claims docs/scoped-access.md describes, refused without a secret or id. */
 describe('mintPortalToken', () => {
