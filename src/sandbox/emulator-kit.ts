@@ -215,7 +215,14 @@ export class EmulatorServer {
           req.socket.destroy();
           return;
         case 'error':
-          return send(res, { status: fault.status ?? 503, text: 'Service Unavailable', contentType: 'text/plain' });
+          return send(res, {
+            status: fault.status ?? 503,
+            text: 'Service Unavailable',
+            contentType: 'text/plain',
+            ...(fault.retryAfterSeconds !== undefined
+              ? { headers: { 'Retry-After': String(fault.retryAfterSeconds) } }
+              : {}),
+          });
         case 'rate-limit':
           return send(res, {
             status: 429,

@@ -2,6 +2,7 @@ import { ErrorCode, InputError } from '../../domain/errors.js';
 import { encodeId } from '../../domain/ids.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
+import type { Viewer } from '../../domain/viewer.js';
 import { AccountOperation } from '../../providers/port.js';
 import {
   MoveStore,
@@ -106,20 +107,7 @@ export class MoveService {
         );
       throw error;
     }
-    const stored: StoredViewer = {
-      actor: viewer.actor,
-      roles: [...viewer.roles],
-      scope: viewer.scope
-        ? {
-            kind: viewer.scope.kind,
-            customerIds: [...viewer.scope.customerIds],
-            projectIds: [...viewer.scope.projectIds],
-            ops: [...viewer.scope.ops],
-            quota: viewer.scope.quota,
-            key: viewer.scope.key,
-          }
-        : null,
-    };
+    const stored = storedViewer(viewer);
     const requestHash = hashIntentInput({
       accountId: input.accountId,
       toProvider: input.toProvider,
@@ -180,7 +168,8 @@ export class MoveService {
         sourceProvider: filter?.fromProvider ?? null,
         toProvider: filter?.toProvider ?? null,
         account,
-        scopeKey: this.kernel.deps.viewer.scope?.key ?? null,
+        // A scope's moves, whichever of its credentials asked (its identity, not the key's name).
+        tenant: this.kernel.scope.scoped ? this.kernel.scope.tenant : null,
       },
       first,
       before,
@@ -238,7 +227,7 @@ export class MoveService {
     const scope = this.kernel.deps.viewer.scope;
     if (!scope) return move;
     if (scope.kind === 'customer') return null;
-    return move.viewer.scope?.key === scope.key ? move : null;
+    return move.tenant === this.kernel.scope.tenant ? move : null;
   }
 
   private async directoryRow(key: { provider: ProviderName; nativeId: string }): Promise<{
@@ -265,6 +254,24 @@ export class MoveService {
     if (row?.syncedAt && Date.now() - Date.parse(row.syncedAt) <= maxAge && row.record.expiresAt) return row.record;
     return this.kernel.loaders.account.load(key);
   }
+}
+
+/** Who asks, as a move (or a bulk MOVE operation) stores it: the runner acts as them. No secret. */
+export function storedViewer(viewer: Viewer): StoredViewer {
+  return {
+    actor: viewer.actor,
+    roles: [...viewer.roles],
+    scope: viewer.scope
+      ? {
+          kind: viewer.scope.kind,
+          customerIds: [...viewer.scope.customerIds],
+          projectIds: [...viewer.scope.projectIds],
+          ops: [...viewer.scope.ops],
+          quota: viewer.scope.quota,
+          key: viewer.scope.key,
+        }
+      : null,
+  };
 }
 
 function cursor(m: MoveRecord): string {
