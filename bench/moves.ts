@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     // The sources: ACCOUNTS WLVPN accounts of one store customer, made through createAccount, 16 at once.
     const ids: string[] = [];
     const t0 = Date.now();
-    for (let next = 0; next < ACCOUNTS; ) {
+    for (let next = 0; next < ACCOUNTS;) {
       const batch = Array.from({ length: Math.min(16, ACCOUNTS - next) }, (_, i) => next + i);
       next += batch.length;
       const made = await Promise.all(

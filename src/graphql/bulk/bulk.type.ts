@@ -124,7 +124,10 @@ export class BulkSelectionFilter {
 export class BulkActionArgs {
   @Field(() => Int, { nullable: true, description: 'RENEW: days.' }) periodDays?: number | null;
   @Field(() => LocalDate, { nullable: true, description: 'EXTEND: new expiry; EXPIRE: when.' }) date?: string | null;
-  @Field(() => String, { nullable: true, description: 'CHANGE_PLAN (and RENEW where plans renew; MOVE: the target plan).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'CHANGE_PLAN (and RENEW where plans renew; MOVE: the target plan).',
+  })
   planCode?: string | null;
   @Field(() => String, { nullable: true, description: 'CHANGE_PASSWORD: the new password for every account.' })
   password?: string | null;
