@@ -204,9 +204,9 @@ describe.each(storeBackends)('bulk MOVE (%s)', (_name, open) => {
     const pw = await source(t, ProviderName.PUREWL, customer, 'bm-refuse-pw');
     t.resetUpstream();
     const missing = await start({ accountIds: [wl.id], action: 'MOVE' });
-    expect(missing.userErrors).toEqual([expect.objectContaining({ field: ['input', 'args', 'toProvider'] })]);
+    expect(missing.userErrors).toEqual([expect.objectContaining({ field: ['input', 'args.toProvider'] })]);
     const misplaced = await start({ accountIds: [wl.id], action: 'DISABLE', args: { toProvider: 'PUREWL' } });
-    expect(misplaced.userErrors[0]).toMatchObject({ field: ['input', 'args', 'toProvider'], code: 'VALIDATION' });
+    expect(misplaced.userErrors[0]).toMatchObject({ field: ['input', 'args.toProvider'], code: 'VALIDATION' });
     const mixed = await start({ accountIds: [wl.id, pw.id], action: 'MOVE', args: { toProvider: 'PUREWL' } });
     expect(mixed.userErrors).toEqual([]);
     const op = (await operation(mixed.bulkOperation!.id))!;
