@@ -175,7 +175,14 @@ export class EmulatorServer {
    * Tracing headers of the latest requests (at most 100, newest last): what the vendor would see of the
    * caller's trace. Only these non-secret headers are kept, never credentials.
    */
-  readonly received: Array<{ route: string; traceparent?: string; tracestate?: string; requestId?: string }> = [];
+  /** The latest requests (route, when it arrived in ms since the epoch, tracing headers). */
+  readonly received: Array<{
+    route: string;
+    at?: number;
+    traceparent?: string;
+    tracestate?: string;
+    requestId?: string;
+  }> = [];
 
   // ---- dispatch ---------------------------------------------------------------------------------
 
