@@ -21,7 +21,7 @@ import type { NewEvent } from '../../store/events.js';
 import type { Store } from '../../store/store.js';
 import { AccountEvents } from '../events.js';
 import { LifecycleService, type AccountPayloadShape, type UserErrorShape } from '../lifecycle.js';
-import { carryOver, retireOperation, sourceProblem, storeCustomerFor } from './carry.js';
+import { carryOver, retireOperation, sourceProblem, storeCustomerFor, targetCustomer } from './carry.js';
 
 /**
  * Runs account moves on the background worker, as a saga recorded step by step in the move's row (leased by
@@ -216,7 +216,6 @@ class MoveSession {
         throw new InputError('accountId', 'The account no longer exists at its provider.', ErrorCode.NOT_FOUND);
       const refused = sourceProblem(record);
       if (refused) throw refused;
-      storeCustomerFor(target, m.links.customerId);
       carry = await carryOver(target, record.expiresAt!, m.planCode);
     } catch (error) {
       problem = userError(error);
@@ -229,7 +228,6 @@ class MoveSession {
   private async create(): Promise<Outcome> {
     const m = this.move;
     const carry = m.carry!;
-    const target = this.deps.registry.get(m.toProvider);
     this.begin('CREATE');
     const answer: AccountPayloadShape = await this.lifecycle.createAccount(
       {
@@ -241,7 +239,7 @@ class MoveSession {
       },
       {
         customerId: m.links.customerId,
-        externalCustomerRef: safely(() => storeCustomerFor(target, m.links.customerId)),
+        externalCustomerRef: await this.customerRef(),
       },
     );
     if (answer.account) {
@@ -277,6 +275,18 @@ class MoveSession {
     };
     if (RETRYABLE.has(problem.code) || inProgress(problem)) return this.again('CREATE', problem);
     return this.fail('CREATE', problem);
+  }
+
+  /** The store customer the target's create names (PureWL), made for the move when the source has none. */
+  private async customerRef(): Promise<string | null> {
+    const m = this.move;
+    const ref = storeCustomerFor(this.deps.registry.get(m.toProvider), m.links.customerId);
+    if (ref !== 'derive') return ref;
+    return targetCustomer(this.deps.store, m.links.customerId, {
+      provider: m.sourceProvider,
+      nativeId: m.sourceNativeId,
+      username: m.sourceUsername,
+    });
   }
 
   /** The carried time on an existing target: its plan (plan-sold vendors), else its expiry date, else a renewal. */
@@ -471,13 +481,6 @@ function short(targetExpiresAt: string | null, sourceExpiresAt: string): boolean
   return !targetExpiresAt || targetExpiresAt.slice(0, 10) < sourceExpiresAt.slice(0, 10);
 }
 
-function safely<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch {
-    return null;
-  }
-}
 
 function viewerOf(stored: StoredViewer): Viewer {
   return {

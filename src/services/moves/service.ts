@@ -14,7 +14,7 @@ import {
 import type { ServiceKernel } from '../kernel.js';
 import { hashIntentInput, LifecycleService, type AccountPayloadShape } from '../lifecycle.js';
 import { decodeOwn, ownId } from '../webhooks.js';
-import { carryOver, retireOperation, sourceProblem, storeCustomerFor } from './carry.js';
+import { carryOver, retireOperation, sourceProblem } from './carry.js';
 
 /**
  * Account moves between providers (issue #30). `moveAccount` checks everything it can before any vendor write —
@@ -90,7 +90,6 @@ export class MoveService {
       if (problem)
         throw new InputError('keepUsername', `The username ${row.username} cannot be kept: ${problem.message}`);
     }
-    storeCustomerFor(target, row.customerId);
     const record = await this.sourceRecord(key);
     if (!record) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
     const problem = sourceProblem(record);
