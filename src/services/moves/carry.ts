@@ -77,11 +77,14 @@ export function retireOperation(source: VpnProvider, action: SourceAction): Acco
  * link when it is a customer of this API's store; `derive` when it is not (a provider's customer, or no link): the
  * move then makes one (targetCustomer); null when the target keeps no customers.
  */
-export function storeCustomerFor(target: VpnProvider, customerLink: string | null): string | 'derive' | null {
+export function storeCustomerFor(
+  target: VpnProvider,
+  customerLink: string | null,
+): { storeId: string } | 'derive' | null {
   if (!target.customerRefsAreStoreIds) return null;
   const gid = customerLink ? decodeId(customerLink) : null;
   if (!gid || gid.type !== 'Customer' || gid.source !== 'STORE') return 'derive';
-  return gid.nativeId;
+  return { storeId: gid.nativeId };
 }
 
 /**

@@ -281,7 +281,7 @@ class MoveSession {
   private async customerRef(): Promise<string | null> {
     const m = this.move;
     const ref = storeCustomerFor(this.deps.registry.get(m.toProvider), m.links.customerId);
-    if (ref !== 'derive') return ref;
+    if (ref !== 'derive') return ref?.storeId ?? null;
     return targetCustomer(this.deps.store, m.links.customerId, {
       provider: m.sourceProvider,
       nativeId: m.sourceNativeId,
@@ -480,7 +480,6 @@ function inProgress(problem: UserErrorShape): boolean {
 function short(targetExpiresAt: string | null, sourceExpiresAt: string): boolean {
   return !targetExpiresAt || targetExpiresAt.slice(0, 10) < sourceExpiresAt.slice(0, 10);
 }
-
 
 function viewerOf(stored: StoredViewer): Viewer {
   return {
