@@ -1928,7 +1928,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Account events as they are recorded (from now on; the `accountEvents` query has the past). Same filter as the query (`since` is ignored). A scoped credential (customer, reseller) receives the events of its own accounts only. */
   accountEvents: AccountEvent;
-  /** A bulk operation as it progresses: its state at once, then after every change (counts, status), completing once it is COMPLETED, FAILED or CANCELLED. Unscoped operators only, like `bulkOperation`. */
+  /** A bulk operation as it progresses: its state at once, then after every change (counts, status), completing once it is COMPLETED, FAILED or CANCELLED. Operators (a sub-reseller: the MOVE operations of its scope), like `bulkOperation`. */
   bulkOperationUpdated: BulkOperation;
   /** A sync run as it progresses: its state at once, then after every change, completing once it SUCCEEDED or FAILED. Unscoped operators only, like `syncRun`. */
   syncRunUpdated: SyncRun;
