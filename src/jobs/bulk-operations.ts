@@ -21,6 +21,8 @@ export function bulkOperationsJob(deps: JobDeps): JobDefinition<{ operationId?: 
     noticeDays: env.EXPIRY_NOTICE_DAYS,
     reconcileWindowMs: env.RECONCILE_WINDOW_MS,
     intentLeaseMs: env.INTENT_LEASE_MS,
+    moveMaxAttempts: env.MOVE_MAX_ATTEMPTS,
+    moveRetryBaseMs: env.MOVE_RETRY_BASE_MS,
     onAppended: () => kickDeliveries(send, 'bulk'),
   });
   return {

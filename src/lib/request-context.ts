@@ -15,6 +15,8 @@ export interface RequestScope {
   beforeUpstreamCall?: (provider: string) => Promise<void>;
   /** Told of every 429 answer, with its Retry-After in ms when the vendor sent a readable one. */
   onRateLimited?: (provider: string, retryAfterMs: number | undefined) => void;
+  /** Told of every 429 or 5xx answer that carried a readable Retry-After (ms): background retries wait that long. */
+  onRetryAfter?: (provider: string, retryAfterMs: number) => void;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

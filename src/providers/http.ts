@@ -238,13 +238,17 @@ export class UpstreamHttp {
       const status = response.statusCode;
       if (status === 429) {
         emit(status, ErrorCode.RATE_LIMITED);
-        currentRequestScope()?.onRateLimited?.(this.provider, retryAfterMs(response.headers['retry-after']));
+        const wait = retryAfterMs(response.headers['retry-after']);
+        currentRequestScope()?.onRateLimited?.(this.provider, wait);
+        if (wait !== undefined) currentRequestScope()?.onRetryAfter?.(this.provider, wait);
         throw this.error(request.operation, ErrorCode.RATE_LIMITED, `${this.provider} is rate limiting requests`, {
           status,
         });
       }
       if (status >= 500) {
         emit(status, ErrorCode.UPSTREAM_UNAVAILABLE);
+        const wait = retryAfterMs(response.headers['retry-after']);
+        if (wait !== undefined) currentRequestScope()?.onRetryAfter?.(this.provider, wait);
         throw new ProviderError({
           provider: this.provider,
           operation: request.operation,

@@ -175,7 +175,14 @@ export class EmulatorServer {
    * Tracing headers of the latest requests (at most 100, newest last): what the vendor would see of the
    * caller's trace. Only these non-secret headers are kept, never credentials.
    */
-  readonly received: Array<{ route: string; traceparent?: string; tracestate?: string; requestId?: string }> = [];
+  /** The latest requests (route, when it arrived in ms since the epoch, tracing headers). */
+  readonly received: Array<{
+    route: string;
+    at?: number;
+    traceparent?: string;
+    tracestate?: string;
+    requestId?: string;
+  }> = [];
 
   // ---- dispatch ---------------------------------------------------------------------------------
 
@@ -215,7 +222,14 @@ export class EmulatorServer {
           req.socket.destroy();
           return;
         case 'error':
-          return send(res, { status: fault.status ?? 503, text: 'Service Unavailable', contentType: 'text/plain' });
+          return send(res, {
+            status: fault.status ?? 503,
+            text: 'Service Unavailable',
+            contentType: 'text/plain',
+            ...(fault.retryAfterSeconds !== undefined
+              ? { headers: { 'Retry-After': String(fault.retryAfterSeconds) } }
+              : {}),
+          });
         case 'rate-limit':
           return send(res, {
             status: 429,

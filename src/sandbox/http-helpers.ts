@@ -100,7 +100,7 @@ export function isoDate(ms: number): string {
 
 /** Keeps the tracing headers of a request (never credentials), at most the latest 100 (EmulatorServer.received). */
 export function recordTraceHeaders(
-  received: Array<{ route: string; traceparent?: string; tracestate?: string; requestId?: string }>,
+  received: Array<{ route: string; at?: number; traceparent?: string; tracestate?: string; requestId?: string }>,
   route: string,
   headers: http.IncomingHttpHeaders,
 ): void {
@@ -108,6 +108,7 @@ export function recordTraceHeaders(
   const [traceparent, tracestate, requestId] = [headers.traceparent, headers.tracestate, headers['x-request-id']];
   received.push({
     route,
+    at: Date.now(),
     ...(traceparent ? { traceparent: text(traceparent) } : {}),
     ...(tracestate ? { tracestate: text(tracestate) } : {}),
     ...(requestId ? { requestId: text(requestId) } : {}),

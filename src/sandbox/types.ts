@@ -50,7 +50,7 @@ export interface FaultRule {
   latencyMs?: number;
   /** error: HTTP status to answer with (default 503). */
   status?: number;
-  /** rate-limit: Retry-After value in seconds (default 1). */
+  /** rate-limit: Retry-After value in seconds (default 1); error: a Retry-After header when given. */
   retryAfterSeconds?: number;
   /**
    * 'before' (default): the fault replaces the request; nothing happens upstream.

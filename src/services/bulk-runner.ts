@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ErrorCode, ProviderError } from '../domain/errors.js';
+import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { AccountStatus, type AccountRecord, type PlanRecord, type ServerRecord } from '../domain/records.js';
 import { rolesFor } from '../domain/viewer.js';
@@ -9,10 +9,12 @@ import { createLoaders } from '../loaders/index.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { BulkStore, type BulkItemRecord, type BulkOperationRecord } from '../store/bulk.js';
 import { newLeaseOwner } from '../store/intents.js';
+import { MoveStore, type MoveRecord, type SourceAction, type StoredViewer } from '../store/moves.js';
 import type { Store } from '../store/store.js';
 import type { BulkAction, BulkArgs } from './bulk.js';
 import { AccountEvents } from './events.js';
-import { LifecycleService, type AccountPayloadShape } from './lifecycle.js';
+import { hashIntentInput, LifecycleService, type AccountPayloadShape } from './lifecycle.js';
+import { MoveRunner } from './moves/runner.js';
 import { openSecret } from './webhook-sender.js';
 
 /**
@@ -51,13 +53,36 @@ export interface BulkRunnerDeps {
   intentLeaseMs?: number;
   /** Queues the webhook sender after events were written. */
   onAppended?: () => void;
+  /** MOVE items: MOVE_MAX_ATTEMPTS and MOVE_RETRY_BASE_MS of the moves they run. */
+  moveMaxAttempts?: number;
+  moveRetryBaseMs?: number;
 }
+
+/** A MOVE item waiting for its move while another runner holds it looks again this often. */
+const MOVE_POLL_MS = 250;
+const FINAL_MOVE = new Set(['COMPLETED', 'FAILED', 'NEEDS_ATTENTION']);
 
 export class BulkRunner {
   private readonly bulk: BulkStore;
+  private readonly moves: MoveStore;
+  private readonly mover: MoveRunner;
 
   constructor(private readonly deps: BulkRunnerDeps) {
     this.bulk = new BulkStore(deps.store.db);
+    this.moves = new MoveStore(deps.store.db);
+    this.mover = new MoveRunner({
+      registry: deps.registry,
+      store: deps.store,
+      logger: deps.logger,
+      concurrency: 1,
+      leaseMs: deps.leaseMs,
+      maxAttempts: deps.moveMaxAttempts ?? 5,
+      retryBaseMs: deps.moveRetryBaseMs ?? 1_000,
+      ...(deps.noticeDays ? { noticeDays: deps.noticeDays } : {}),
+      ...(deps.reconcileWindowMs !== undefined ? { reconcileWindowMs: deps.reconcileWindowMs } : {}),
+      ...(deps.intentLeaseMs !== undefined ? { intentLeaseMs: deps.intentLeaseMs } : {}),
+      ...(deps.onAppended ? { onAppended: deps.onAppended } : {}),
+    });
   }
 
   /** Runs every runnable operation (queued, or abandoned by a runner that died) until none is left. */
@@ -100,7 +125,15 @@ export class BulkRunner {
       }
       await Promise.all(
         [...byProvider.entries()].map(([provider, queue]) =>
-          this.drain(provider, queue, (item) => this.runItem(op, item, args, lifecycle, state), state),
+          this.drain(
+            provider,
+            queue,
+            (item) =>
+              op.action === 'MOVE'
+                ? this.runMoveItem(op, item, args, state)
+                : this.runItem(op, item, args, lifecycle, state),
+            state,
+          ),
         ),
       );
       if (state.stop) return; // another runner took over: it finishes the operation
@@ -264,6 +297,112 @@ export class BulkRunner {
     return null;
   }
 
+  /**
+   * A MOVE item: one account move, recorded under a key derived from the operation and the item
+   * (`<tenant>:bulk:<operation id>:<seq>`), so a resumed operation finds the move its dead run recorded and never
+   * starts a second one. The move runs here, in the item's paced request scope, through the move saga (its own
+   * write-ahead intents make each vendor write once); a move another runner holds (the move job resumed it) is
+   * waited for. The item settles as its move ended: COMPLETED → SUCCEEDED, FAILED or NEEDS_ATTENTION → FAILED
+   * with the move's error (a move that needs attention stays listed in accountMoves).
+   */
+  private async runMoveItem(
+    op: BulkOperationRecord,
+    item: BulkItemRecord,
+    args: BulkArgs,
+    state: { stop: boolean; cancel: boolean },
+  ): Promise<null> {
+    if (item.status !== 'CLAIMED') {
+      const claim = await this.bulk.claim(op.id, item.seq);
+      if (claim === 'cancelled') state.cancel = true;
+      if (claim !== 'claimed') return null;
+    }
+    let move: MoveRecord | null;
+    try {
+      move = await this.paced(`bulk:${op.id}:${item.seq}`, {}, () => this.moveOf(op, item, args, state));
+    } catch (error) {
+      const known = error instanceof InputError || error instanceof ProviderError;
+      await this.bulk.settle(op.id, item.seq, 'FAILED', {
+        code: known ? error.code : ErrorCode.UPSTREAM_UNAVAILABLE,
+        message: error instanceof Error ? error.message : 'failed',
+        field: error instanceof InputError && error.field ? ['input', error.field] : null,
+      });
+      return null;
+    }
+    if (!move) return null; // the operation's lease was lost: the runner that took it over settles the item
+    if (move.status === 'COMPLETED') await this.bulk.settle(op.id, item.seq, 'SUCCEEDED', null);
+    else
+      await this.bulk.settle(op.id, item.seq, 'FAILED', {
+        code: move.errorCode ?? ErrorCode.UPSTREAM_UNAVAILABLE,
+        message:
+          move.status === 'NEEDS_ATTENTION'
+            ? `The move needs attention (accountMoves): ${move.errorMessage ?? ''}`
+            : (move.errorMessage ?? 'The move failed.'),
+        field: null,
+      });
+    return null;
+  }
+
+  /** The item's move, run to its end (or null when the operation's lease was lost meanwhile). */
+  private async moveOf(
+    op: BulkOperationRecord,
+    item: BulkItemRecord,
+    args: BulkArgs,
+    state: { stop: boolean },
+  ): Promise<MoveRecord | null> {
+    const owner = newLeaseOwner();
+    const key = `${op.tenant}:bulk:${op.id}:${item.seq}`;
+    let move = await this.moves.byKey(key);
+    if (!move) {
+      const [row] = await this.deps.store.db.query<{
+        username: string;
+        customer_id: string | null;
+        project_id: string | null;
+      }>(
+        `SELECT username, customer_id, project_id FROM account_registry
+         WHERE provider = $1 AND native_id = $2 AND gone_at IS NULL`,
+        [item.provider, item.nativeId],
+      );
+      if (!row) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
+      const viewer: StoredViewer = op.viewer ?? {
+        actor: `bulk:${Buffer.from(`BulkOperation:STORE:${op.id}`).toString('base64url')}`,
+        roles: [...rolesFor('operator')],
+        scope: null,
+      };
+      const planCode = args.planCode ?? null;
+      const recorded = await this.moves.create({
+        idempotencyKey: key,
+        requestHash: hashIntentInput({
+          accountId: item.accountId,
+          toProvider: args.toProvider,
+          planCode,
+          keepUsername: Boolean(args.keepUsername),
+        }),
+        actor: viewer.actor,
+        viewer,
+        sourceProvider: item.provider!,
+        sourceNativeId: item.nativeId!,
+        sourceUsername: row.username,
+        toProvider: args.toProvider!,
+        links: { customerId: row.customer_id, projectId: row.project_id },
+        planCode,
+        keepUsername: Boolean(args.keepUsername),
+        sourceAction: (args as { sourceAction?: SourceAction }).sourceAction ?? 'close',
+        carry: null,
+        lease: { owner, ms: this.deps.leaseMs },
+      });
+      move = recorded.move;
+      if (recorded.created) await this.mover.runLeased(move, owner);
+    }
+    for (;;) {
+      move = (await this.moves.get(move.id))!;
+      if (FINAL_MOVE.has(move.status)) return move;
+      if (state.stop) return null;
+      const leased = await this.moves.leaseOne(move.id, owner, this.deps.leaseMs);
+      if (leased) await this.mover.runLeased(leased, owner);
+      else await sleep(MOVE_POLL_MS);
+    }
+  }
+
   private call(
     lifecycle: LifecycleService,
     opId: string,
@@ -289,6 +428,8 @@ export class BulkRunner {
         return lifecycle.closeAccount(id);
       case 'CHANGE_PASSWORD':
         return lifecycle.changePassword(id, args.password);
+      case 'MOVE':
+        throw new Error('MOVE items run through runMoveItem');
     }
   }
 
@@ -300,6 +441,7 @@ export class BulkRunner {
   ): Promise<'done' | 'retry' | 'unknown'> {
     if (action === 'RENEW') return 'retry'; // the per-item idempotency key: the intent replays or reconciles
     if (action === 'CHANGE_PASSWORD') return 'unknown';
+    if (action === 'MOVE') return 'retry'; // never here: MOVE items resume through their derived move key
     let account: AccountRecord | null;
     try {
       const [read] = await this.deps.registry.get(item.provider!).getAccounts([item.nativeId!]);
@@ -310,7 +452,7 @@ export class BulkRunner {
     }
     if (!account) return action === 'CLOSE' ? 'done' : 'unknown';
     const day = (iso: string | null) => iso?.slice(0, 10) ?? null;
-    const shows: Record<Exclude<BulkAction, 'RENEW' | 'CHANGE_PASSWORD'>, boolean> = {
+    const shows: Record<Exclude<BulkAction, 'RENEW' | 'CHANGE_PASSWORD' | 'MOVE'>, boolean> = {
       ENABLE: account.status === AccountStatus.ACTIVE,
       DISABLE: account.status === AccountStatus.DISABLED,
       EXTEND: day(account.expiresAt) === args.date,

@@ -16,6 +16,8 @@ import {
 } from '../store/bulk.js';
 import type { ServiceKernel } from './kernel.js';
 import { hashIntentInput } from './lifecycle.js';
+import { retireOperation } from './moves/carry.js';
+import { storedViewer } from './moves/service.js';
 import { sealSecret } from './webhook-sender.js';
 import { decodeOwn, ownId } from './webhooks.js';
 
@@ -36,7 +38,7 @@ export const BULK_JOB = 'bulk-operations';
 export const MAX_BULK_ITEMS = 10_000;
 
 export type BulkAction =
-  'ENABLE' | 'DISABLE' | 'RENEW' | 'EXTEND' | 'EXPIRE' | 'CHANGE_PLAN' | 'CLOSE' | 'CHANGE_PASSWORD';
+  'ENABLE' | 'DISABLE' | 'RENEW' | 'EXTEND' | 'EXPIRE' | 'CHANGE_PLAN' | 'CLOSE' | 'CHANGE_PASSWORD' | 'MOVE';
 
 export interface BulkArgs {
   periodDays?: number | null;
@@ -45,6 +47,10 @@ export interface BulkArgs {
   planCode?: string | null;
   /** CHANGE_PASSWORD: the new password for every account (default: a fresh random one each, never shown). */
   password?: string | null;
+  /** MOVE: the provider every account moves to (`planCode`: the target plan, optional). */
+  toProvider?: ProviderName | null;
+  /** MOVE: keep each account's username at the target. */
+  keepUsername?: boolean | null;
 }
 
 export interface BulkSelectionFilter {
@@ -71,6 +77,8 @@ export const OPERATION_OF: Record<BulkAction, AccountOperation> = {
   CHANGE_PLAN: AccountOperation.CHANGE_PLAN,
   CLOSE: AccountOperation.CLOSE,
   CHANGE_PASSWORD: AccountOperation.CHANGE_PASSWORD,
+  // A move creates at the target (checked for the operation) and retires the source (checked per item).
+  MOVE: AccountOperation.CREATE,
 };
 
 /** BULK_RATE_<PROVIDER>: vendor calls per minute bulk operations may make on that provider; 0 = not paced. */
@@ -108,7 +116,8 @@ export class BulkService {
   }
 
   async start(input: StartBulkInput): Promise<BulkOperationRecord> {
-    this.requireOperator();
+    if (input.action === 'MOVE') this.requireMover();
+    else this.requireOperator();
     const args = given(input.args ?? {});
     const key = this.kernel.deps.config.env.WEBHOOK_ENCRYPTION_KEY;
     const problems: InputError[] = [];
@@ -132,12 +141,23 @@ export class BulkService {
     else if (input.accountIds && input.accountIds.length > MAX_BULK_ITEMS)
       problems.push(new InputError('accountIds', `At most ${MAX_BULK_ITEMS} accounts per bulk operation.`));
     problems.push(...argProblems(input.action, args));
+    if (input.action === 'MOVE') problems.push(...this.moveProblems(args));
     if (problems.length) throw new InputErrors(problems);
 
     let ids: string[];
     if (input.accountIds) ids = [...input.accountIds];
     else {
       ids = await this.select(input.filter!);
+      // A scope selects among its own accounts (what it does not own is not even counted).
+      if (this.kernel.scope.scoped) {
+        const owned = await Promise.all(
+          ids.map((id) => {
+            const k = decodeAccountId(id);
+            return k ? this.kernel.scope.ownsAccount(k) : Promise.resolve(false);
+          }),
+        );
+        ids = ids.filter((_, i) => owned[i]);
+      }
       if (ids.length === 0) throw new InputError('filter', 'No account matches the filter.');
       if (ids.length > MAX_BULK_ITEMS)
         throw new InputError('filter', `The filter selects more than ${MAX_BULK_ITEMS} accounts; narrow it.`);
@@ -152,13 +172,24 @@ export class BulkService {
       args: { ...plainArgs, password: password != null && key ? passwordDigest(password, key) : undefined },
     });
     const { operation, created, mismatch } = await this.store.create({
-      idempotencyKey: input.idempotencyKey ? `${this.kernel.deps.viewer.actor}:${input.idempotencyKey}` : null,
+      // MOVE: the scope's namespace, as moveAccount's keys (a scope's second credential answers the same operation).
+      idempotencyKey: input.idempotencyKey
+        ? input.action === 'MOVE'
+          ? `${this.kernel.scope.tenant}:move:${input.idempotencyKey}`
+          : `${this.kernel.deps.viewer.actor}:${input.idempotencyKey}`
+        : null,
       requestHash,
       action: input.action,
-      args: plainArgs,
+      // MOVE: the source action is fixed when the operation starts (MOVE_SOURCE_ACTION; the pre-flight checked it).
+      args:
+        input.action === 'MOVE'
+          ? { ...plainArgs, sourceAction: this.kernel.deps.config.env.MOVE_SOURCE_ACTION }
+          : plainArgs,
       // Needed to run the items; sealed, and set to NULL when the operation ends.
       sealedPassword: password != null && key ? sealSecret(password, key) : null,
       actor: this.kernel.deps.viewer.actor,
+      viewer: input.action === 'MOVE' ? storedViewer(this.kernel.deps.viewer) : null,
+      tenant: this.kernel.scope.tenant,
       items,
     });
     if (mismatch)
@@ -167,17 +198,28 @@ export class BulkService {
     return operation;
   }
 
-  /** `node(id)`: the operation as the API shows it; null for callers who may not see bulk operations. */
+  /** `node(id)`: the operation as the API shows it; null for callers who may not see it. */
   async node(rawId: string): Promise<BulkOperationView | null> {
-    if (this.kernel.scope.scoped || !this.kernel.deps.viewer.roles.has('operator')) return null;
-    const op = await this.store.get(rawId);
+    const op = this.visible(await this.store.get(rawId));
     return op ? bulkOperationView(op) : null;
   }
 
   async get(id: string): Promise<BulkOperationRecord | null> {
-    this.kernel.scope.requireUnscoped('bulk operations');
+    if (this.kernel.scope.scope?.kind === 'customer') this.kernel.scope.requireUnscoped('bulk operations');
     const raw = decodeOwn('BulkOperation', id);
-    return raw ? this.store.get(raw) : null;
+    return raw ? this.visible(await this.store.get(raw)) : null;
+  }
+
+  /**
+   * Operators see every operation; a sub-reseller (operator role) sees the MOVE operations of its scope (whichever
+   * of its credentials started them); customers none.
+   */
+  private visible(op: BulkOperationRecord | null): BulkOperationRecord | null {
+    if (!op || !this.kernel.deps.viewer.roles.has('operator')) return null;
+    const scope = this.kernel.scope;
+    if (!scope.scoped) return op;
+    if (scope.scope?.kind === 'customer') return null;
+    return op.tenant === scope.tenant ? op : null;
   }
 
   async items(
@@ -198,8 +240,10 @@ export class BulkService {
   }
 
   async cancel(id: string): Promise<BulkOperationRecord> {
-    this.requireOperator();
-    const raw = decodeOwn('BulkOperation', id);
+    if (this.kernel.scope.scoped) this.requireMover();
+    else this.requireOperator();
+    const decoded = decodeOwn('BulkOperation', id);
+    const raw = decoded && this.visible(await this.store.get(decoded)) ? decoded : null;
     const status = raw ? await this.store.requestCancel(raw) : null;
     if (!raw || !status) throw new InputError('id', 'No such bulk operation.', ErrorCode.NOT_FOUND);
     if (status === 'QUEUED') await this.store.finish(raw, '', 'CANCELLED', this.kernel.deps.viewer.actor);
@@ -214,6 +258,29 @@ export class BulkService {
     this.kernel.scope.requireUnscoped('bulk operations');
     if (!this.kernel.deps.viewer.roles.has('operator'))
       throw new InputError('', 'Bulk operations need the operator role.', ErrorCode.FORBIDDEN);
+  }
+
+  /** MOVE: the authorization of moveAccount — operators and admins; sub-resellers in their scope; customers never. */
+  private requireMover(): void {
+    if (this.kernel.scope.scope?.kind === 'customer')
+      throw new InputError('', 'Customers cannot move accounts; ask your reseller.', ErrorCode.FORBIDDEN);
+    if (!this.kernel.deps.viewer.roles.has('operator'))
+      throw new InputError('', 'Moving accounts needs the operator role.', ErrorCode.FORBIDDEN);
+    const refused = this.kernel.scope.refuseOperation(AccountOperation.CREATE);
+    if (refused) throw new InputError('', refused.message, refused.code);
+  }
+
+  /** MOVE: the target, checked once for the operation (each source is checked per item). */
+  private moveProblems(args: BulkArgs): InputError[] {
+    const target = args.toProvider;
+    if (!target) return [new InputError('args.toProvider', 'MOVE needs `args.toProvider`.')];
+    const configured = new Set(this.kernel.registry.all().map((p) => p.name));
+    if (!configured.has(target)) return [new InputError('args.toProvider', `${target} is not configured.`)];
+    if (!this.kernel.provider(target).capabilities.has(AccountOperation.CREATE))
+      return [
+        new InputError('args.toProvider', `${target} does not create accounts.`, ErrorCode.UNSUPPORTED_BY_PROVIDER),
+      ];
+    return [];
   }
 
   /**
@@ -252,6 +319,7 @@ export class BulkService {
           ),
         };
       const base = { accountId, provider: key.provider, nativeId: key.nativeId };
+      if (action === 'MOVE') return this.movePreflight(base, args);
       if (!supports(registry, key.provider, action))
         return {
           ...base,
@@ -267,6 +335,34 @@ export class BulkService {
         };
       return { ...base, status: 'PENDING' };
     });
+  }
+
+  /** A MOVE item: not already at the target; its source can be retired as configured, by this credential. */
+  private movePreflight(
+    base: { accountId: string; provider: ProviderName; nativeId: string },
+    args: BulkArgs,
+  ): NewBulkItem {
+    const action = this.kernel.deps.config.env.MOVE_SOURCE_ACTION;
+    const retire = retireOperation(this.kernel.provider(base.provider), action);
+    if (base.provider === args.toProvider)
+      return {
+        ...base,
+        status: 'FAILED',
+        error: { code: ErrorCode.VALIDATION, message: 'The account is already at that provider.', field: null },
+      };
+    if (!retire)
+      return {
+        ...base,
+        status: 'SKIPPED',
+        error: {
+          code: ErrorCode.UNSUPPORTED_BY_PROVIDER,
+          message: `${base.provider} cannot ${action} accounts (MOVE_SOURCE_ACTION).`,
+          field: null,
+        },
+      };
+    const refused = this.kernel.scope.refuseOperation(retire);
+    if (refused) return { ...base, status: 'FAILED', error: { ...refused, field: null } };
+    return { ...base, status: 'PENDING' };
   }
 
   /** Which of these accounts the directory holds (and the vendor has not reported gone), as `provider:nativeId`. */
@@ -359,6 +455,10 @@ function argProblems(action: BulkAction, args: BulkArgs): InputError[] {
   if (action === 'RENEW') need('periodDays');
   if (action === 'EXTEND') need('date');
   if (action === 'CHANGE_PLAN') need('planCode');
+  if (action !== 'MOVE' && args.toProvider != null)
+    out.push(new InputError('args.toProvider', '`toProvider` is an argument of MOVE only.'));
+  if (action !== 'MOVE' && args.keepUsername != null)
+    out.push(new InputError('args.keepUsername', '`keepUsername` is an argument of MOVE only.'));
   if (args.periodDays != null && (!Number.isInteger(args.periodDays) || args.periodDays <= 0))
     out.push(new InputError('args.periodDays', '`periodDays` must be a positive whole number of days.'));
   if (args.date != null && !/^\d{4}-\d{2}-\d{2}$/.test(args.date))

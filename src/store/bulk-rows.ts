@@ -1,4 +1,5 @@
 import type { ProviderName } from '../domain/provider.js';
+import type { StoredViewer } from './moves.js';
 
 /** Records and row mapping of bulk operations (store/bulk.ts). */
 
@@ -15,6 +16,10 @@ export interface BulkOperationRecord {
   cancelRequested: boolean;
   /** A chosen password is held (sealed) for the operation; never the password itself. */
   hasPassword: boolean;
+  /** MOVE: who started it (each move runs as them: scope, quota, key namespace); null for the other actions. */
+  viewer: StoredViewer | null;
+  /** The key namespace it was started in (`reseller` or `scope:<identity>`): a scope sees its own operations. */
+  tenant: string;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -53,6 +58,8 @@ export interface OpRow {
   total: number;
   cancel_requested: boolean;
   has_password: boolean;
+  viewer: StoredViewer | string | null;
+  tenant: string;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -87,6 +94,8 @@ export function toOp(r: OpRow): BulkOperationRecord {
     total: r.total,
     cancelRequested: r.cancel_requested,
     hasPassword: r.has_password,
+    viewer: r.viewer === null ? null : json(r.viewer),
+    tenant: r.tenant,
     createdAt: r.created_at,
     startedAt: r.started_at,
     finishedAt: r.finished_at,

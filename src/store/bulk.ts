@@ -1,6 +1,7 @@
 import { isUuid } from '../lib/uuid.js';
 import type { Db } from './db.js';
 import { EventStore } from './events.js';
+import type { StoredViewer } from './moves.js';
 import {
   toItem,
   toOp,
@@ -21,7 +22,7 @@ export type { BulkItemRecord, BulkItemStatus, BulkOperationRecord, BulkStatus, N
  */
 
 const ISO = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const OP = `o.id::text, o.action, o.args, o.status, o.actor, o.total, o.cancel_requested,
+const OP = `o.id::text, o.action, o.args, o.status, o.actor, o.total, o.cancel_requested, o.viewer, o.tenant,
   (o.sealed_password IS NOT NULL OR (o.args -> 'password') IS NOT NULL) AS has_password, ${ISO('o.created_at')} AS created_at,
   ${ISO('o.started_at')} AS started_at, ${ISO('o.finished_at')} AS finished_at,
   (SELECT COALESCE(json_object_agg(s, n), '{}'::json) FROM (SELECT status AS s, count(*)::int AS n FROM bulk_items i
@@ -45,12 +46,16 @@ export class BulkStore {
     args: Record<string, unknown>;
     sealedPassword?: string | null;
     actor: string;
+    /** MOVE: who started it (the moves run as them). */
+    viewer?: StoredViewer | null;
+    tenant?: string;
     items: readonly NewBulkItem[];
   }): Promise<{ operation: BulkOperationRecord; created: boolean; mismatch: boolean }> {
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO bulk_operations (idempotency_key, request_hash, action, args, status, actor, total, sealed_password)
-         VALUES ($1, $2, $3, $4::jsonb, 'QUEUED', $5, $6, $7)
+        `INSERT INTO bulk_operations (idempotency_key, request_hash, action, args, status, actor, total, sealed_password,
+                                      viewer, tenant)
+         VALUES ($1, $2, $3, $4::jsonb, 'QUEUED', $5, $6, $7, $8::jsonb, $9)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::text`,
         [
           input.idempotencyKey,
@@ -60,6 +65,8 @@ export class BulkStore {
           input.actor,
           input.items.length,
           input.sealedPassword ?? null,
+          input.viewer ? JSON.stringify(input.viewer) : null,
+          input.tenant ?? 'reseller',
         ],
       );
       if (!row) return null;

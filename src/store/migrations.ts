@@ -163,4 +163,13 @@ CREATE TRIGGER bulk_operations_live AFTER INSERT OR UPDATE ON bulk_operations FO
 CREATE TRIGGER bulk_items_live AFTER UPDATE ON bulk_items FOR EACH ROW EXECUTE FUNCTION live_notify('b', 'operation_id');
 CREATE TRIGGER sync_runs_live AFTER INSERT OR UPDATE ON sync_runs FOR EACH ROW EXECUTE FUNCTION live_notify('s', 'id')`,
   },
+  {
+    // Bulk account moves (issue #30, MOVE): who started a bulk operation (their scope, quota and key namespace,
+    // as a move stores it; NULL for the other actions, which run as the operation) and the key namespace
+    // (tenant) it belongs to: a sub-reseller sees the operations of its own scope.
+    version: 14,
+    sql: `
+ALTER TABLE bulk_operations ADD COLUMN viewer jsonb;
+ALTER TABLE bulk_operations ADD COLUMN tenant text NOT NULL DEFAULT 'reseller'`,
+  },
 ];

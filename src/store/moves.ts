@@ -59,6 +59,8 @@ export interface StoredViewer {
 export interface MoveRecord {
   id: string;
   seq: number;
+  /** The key namespace the move was asked in (`reseller`, or `scope:<identity>` for a sub-reseller's scope). */
+  tenant: string;
   actor: string;
   viewer: StoredViewer;
   sourceProvider: ProviderName;
@@ -98,7 +100,10 @@ export interface NewMove {
   planCode: string | null;
   keepUsername: boolean;
   sourceAction: SourceAction;
-  carry: CarryOver;
+  /** Null when the move was recorded without reading the source (a bulk MOVE item): VALIDATE computes it. */
+  carry: CarryOver | null;
+  /** Recorded already leased to this runner (RUNNING): a bulk MOVE item runs its move in its own paced run. */
+  lease?: { owner: string; ms: number };
 }
 
 export interface MoveLinks {
@@ -117,7 +122,7 @@ export interface MovePatch {
 }
 
 const ISO = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const COLS = `id::text, seq, actor, viewer, source_provider, source_native_id, source_username, to_provider, links, plan_code,
+const COLS = `id::text, seq, idempotency_key, actor, viewer, source_provider, source_native_id, source_username, to_provider, links, plan_code,
   keep_username, source_action, status, step, carry, target_native_id, target_username, steps, attempts, password_taken,
   error_code, error_message, ${ISO('created_at')} AS created_at, ${ISO('updated_at')} AS updated_at,
   ${ISO('finished_at')} AS finished_at`;
@@ -125,6 +130,7 @@ const COLS = `id::text, seq, actor, viewer, source_provider, source_native_id, s
 interface Row {
   id: string;
   seq: string | number;
+  idempotency_key: string;
   actor: string;
   viewer: StoredViewer | string;
   source_provider: ProviderName;
@@ -154,10 +160,16 @@ function json<T>(v: T | string): T {
   return typeof v === 'string' ? (JSON.parse(v) as T) : v;
 }
 
+/** The namespace prefix of a stored key: `scope:<identity>:…` or `reseller:…` (ScopeGuard.tenant). */
+export function tenantOf(idempotencyKey: string): string {
+  return /^(scope:[^:]+|reseller):/.exec(idempotencyKey)?.[1] ?? 'reseller';
+}
+
 function toMove(r: Row): MoveRecord {
   return {
     id: r.id,
     seq: Number(r.seq),
+    tenant: tenantOf(r.idempotency_key),
     actor: r.actor,
     viewer: json(r.viewer),
     sourceProvider: r.source_provider,
@@ -190,8 +202,8 @@ export interface MoveFilter {
   toProvider?: ProviderName | null;
   /** `provider:nativeId` of an account that is the source or the target of the move. */
   account?: { provider: ProviderName; nativeId: string } | null;
-  /** Scoped callers: moves whose viewer scope key is this. */
-  scopeKey?: string | null;
+  /** Scoped callers: moves asked in this key namespace (the scope's identity, whatever credential asked). */
+  tenant?: string | null;
 }
 
 export class MoveStore {
@@ -216,8 +228,11 @@ export class MoveStore {
     try {
       [row] = await this.db.query<{ id: string }>(
         `INSERT INTO account_moves (idempotency_key, request_hash, actor, viewer, source_provider, source_native_id,
-           source_username, to_provider, plan_code, keep_username, source_action, status, carry, links)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, 'QUEUED', $12::jsonb, $13::jsonb)
+           source_username, to_provider, plan_code, keep_username, source_action, status, carry, links, lease_owner,
+           lease_expires_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $14::text IS NULL THEN 'QUEUED' ELSE 'RUNNING' END,
+           $12::jsonb, $13::jsonb, $14,
+           CASE WHEN $14::text IS NULL THEN NULL ELSE clock_timestamp() + ($15::int * interval '1 millisecond') END)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::text`,
         [
           input.idempotencyKey,
@@ -231,8 +246,10 @@ export class MoveStore {
           input.planCode,
           input.keepUsername,
           input.sourceAction,
-          JSON.stringify(input.carry),
+          input.carry ? JSON.stringify(input.carry) : null,
           JSON.stringify(input.links),
+          input.lease?.owner ?? null,
+          input.lease?.ms ?? 0,
         ],
       );
     } catch (error) {
@@ -246,6 +263,14 @@ export class MoveStore {
     }
     if (!row) return this.create(input); // a concurrent request with the same key won: answer its move
     return { move: (await this.get(row.id))!, created: true, mismatch: false };
+  }
+
+  /** The move recorded under this (namespaced) idempotency key. */
+  async byKey(idempotencyKey: string): Promise<MoveRecord | null> {
+    const [row] = await this.db.query<Row>(`SELECT ${COLS} FROM account_moves WHERE idempotency_key = $1`, [
+      idempotencyKey,
+    ]);
+    return row ? toMove(row) : null;
   }
 
   async get(id: string): Promise<MoveRecord | null> {
@@ -264,14 +289,14 @@ export class MoveStore {
       AND ($3::text IS NULL OR to_provider = $3)
       AND ($4::text IS NULL OR (source_provider = $4 AND source_native_id = $5)
            OR (to_provider = $4 AND target_native_id = $5))
-      AND ($6::text IS NULL OR viewer -> 'scope' ->> 'key' = $6)`;
+      AND ($6::text IS NULL OR starts_with(idempotency_key, $6 || ':'))`;
     const params = [
       filter.statuses?.length ? [...filter.statuses] : null,
       filter.sourceProvider ?? null,
       filter.toProvider ?? null,
       filter.account?.provider ?? null,
       filter.account?.nativeId ?? null,
-      filter.scopeKey ?? null,
+      filter.tenant ?? null,
     ];
     const rows = await this.db.query<Row>(
       `SELECT ${COLS} FROM account_moves WHERE ${where} AND ($7::bigint IS NULL OR seq < $7)
@@ -295,6 +320,18 @@ export class MoveStore {
                    ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING id::text`,
       [owner, leaseMs],
+    );
+    return row ? this.get(row.id) : null;
+  }
+
+  /** Leases this move (a bulk MOVE item's): when queued, or running under a lease that ran out. */
+  async leaseOne(id: string, owner: string, leaseMs: number): Promise<MoveRecord | null> {
+    const [row] = await this.db.query<{ id: string }>(
+      `UPDATE account_moves SET status = 'RUNNING', lease_owner = $2, updated_at = clock_timestamp(),
+         lease_expires_at = clock_timestamp() + ($3::int * interval '1 millisecond')
+       WHERE id = $1 AND (status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at < clock_timestamp()))
+       RETURNING id::text`,
+      [id, owner, leaseMs],
     );
     return row ? this.get(row.id) : null;
   }

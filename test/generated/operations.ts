@@ -647,6 +647,8 @@ export type BulkAction =
   | 'EXPIRE'
   /** extendAccount to `args.date`. */
   | 'EXTEND'
+  /** moveAccount to `args.toProvider` (optional `args.planCode`, `args.keepUsername`): one AccountMove per account, under a key derived from the operation and the item (a resumed operation never starts a second move). Operators, and sub-resellers within their scope and quota. */
+  | 'MOVE'
   /** renewAccount by `args.periodDays` (one idempotency key per item). */
   | 'RENEW';
 
@@ -654,12 +656,16 @@ export type BulkAction =
 export type BulkActionArgs = {
   /** EXTEND: new expiry; EXPIRE: when. */
   date?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** MOVE: keep each username at the target. */
+  keepUsername?: InputMaybe<Scalars['Boolean']['input']>;
   /** CHANGE_PASSWORD: the new password for every account. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** RENEW: days. */
   periodDays?: InputMaybe<Scalars['Int']['input']>;
-  /** CHANGE_PLAN (and RENEW where plans renew). */
+  /** CHANGE_PLAN (and RENEW where plans renew; MOVE: the target plan). */
   planCode?: InputMaybe<Scalars['String']['input']>;
+  /** MOVE: the provider every account moves to. */
+  toProvider?: InputMaybe<Provider>;
 };
 
 /** One account of a bulk operation. */
@@ -1922,7 +1928,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Account events as they are recorded (from now on; the `accountEvents` query has the past). Same filter as the query (`since` is ignored). A scoped credential (customer, reseller) receives the events of its own accounts only. */
   accountEvents: AccountEvent;
-  /** A bulk operation as it progresses: its state at once, then after every change (counts, status), completing once it is COMPLETED, FAILED or CANCELLED. Unscoped operators only, like `bulkOperation`. */
+  /** A bulk operation as it progresses: its state at once, then after every change (counts, status), completing once it is COMPLETED, FAILED or CANCELLED. Operators (a sub-reseller: the MOVE operations of its scope), like `bulkOperation`. */
   bulkOperationUpdated: BulkOperation;
   /** A sync run as it progresses: its state at once, then after every change, completing once it SUCCEEDED or FAILED. Unscoped operators only, like `syncRun`. */
   syncRunUpdated: SyncRun;

@@ -111,6 +111,34 @@ describe('account moves', () => {
     60_000,
   );
 
+  it('a PureWL target for a source without a store customer: the move makes the target-side customer the vendor needs', async () => {
+    const res = await t.gql<{ createAccount: { account: { id: string; username: string } | null } }>(
+      `mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id username } } }`,
+      {
+        input: { provider: ProviderName.WLVPN, planCode: 'coolvpn_one_month_unlimited', idempotencyKey: 'nolink-src' },
+      },
+    );
+    const src = res.data!.createAccount.account!;
+    const before = vendorUsernames(t, ProviderName.PUREWL);
+    const asked = await move(t, { accountId: src.id, toProvider: ProviderName.PUREWL, idempotencyKey: 'nolink-move' });
+    expect(asked.userErrors).toEqual([]);
+    const done = await settled(t, asked.accountMove!.id);
+    expect([done.status, done.lastError]).toEqual(['COMPLETED', null]);
+    expect([...vendorUsernames(t, ProviderName.PUREWL)].filter((u) => !before.has(u))).toEqual([done.targetUsername]);
+    expect(retiredAtVendor(t, ProviderName.WLVPN, src.username)).toBe(true);
+    // One store customer made for it (found again by its external ref), and the target's customer is that one.
+    const nativeId = Buffer.from(src.id, 'base64url').toString('utf8').split(':').slice(2).join(':');
+    const made = await t.store.db.query<{ id: string; email: string }>(
+      'SELECT id::text, email FROM customers WHERE external_ref = $1',
+      [`move:Account:WLVPN:${nativeId}`],
+    );
+    expect(made).toHaveLength(1);
+    expect(made[0]!.email).toMatch(/@moves\.invalid$/);
+    // The vendor holds the target under that customer's uuid (its emulator's state).
+    const emu = t.emulator(ProviderName.PUREWL) as unknown as { accounts: Map<string, { uuid: string }> };
+    expect(emu.accounts.get(done.targetUsername!)?.uuid).toBe(made[0]!.id);
+  }, 60_000);
+
   it('rounds the time left up to what each target sells (termFor)', async () => {
     const term = (p: ProviderName, days: number, plan: string | null = null) =>
       t.app.registry.get(p).termFor(days, plan);

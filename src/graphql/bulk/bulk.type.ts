@@ -15,6 +15,7 @@ export enum BulkAction {
   CHANGE_PLAN = 'CHANGE_PLAN',
   CLOSE = 'CLOSE',
   CHANGE_PASSWORD = 'CHANGE_PASSWORD',
+  MOVE = 'MOVE',
 }
 registerEnumType(BulkAction, {
   name: 'BulkAction',
@@ -28,6 +29,10 @@ registerEnumType(BulkAction, {
     CHANGE_PLAN: { description: 'changeAccountPlan to `args.planCode`.' },
     CLOSE: { description: 'closeAccount (delete where the provider only deletes).' },
     CHANGE_PASSWORD: { description: '`args.password`, or a fresh random one per account that is never shown.' },
+    MOVE: {
+      description:
+        'moveAccount to `args.toProvider` (optional `args.planCode`, `args.keepUsername`): one AccountMove per account, under a key derived from the operation and the item (a resumed operation never starts a second move). Operators, and sub-resellers within their scope and quota.',
+    },
   },
 });
 
@@ -119,10 +124,17 @@ export class BulkSelectionFilter {
 export class BulkActionArgs {
   @Field(() => Int, { nullable: true, description: 'RENEW: days.' }) periodDays?: number | null;
   @Field(() => LocalDate, { nullable: true, description: 'EXTEND: new expiry; EXPIRE: when.' }) date?: string | null;
-  @Field(() => String, { nullable: true, description: 'CHANGE_PLAN (and RENEW where plans renew).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'CHANGE_PLAN (and RENEW where plans renew; MOVE: the target plan).',
+  })
   planCode?: string | null;
   @Field(() => String, { nullable: true, description: 'CHANGE_PASSWORD: the new password for every account.' })
   password?: string | null;
+  @Field(() => ProviderName, { nullable: true, description: 'MOVE: the provider every account moves to.' })
+  toProvider?: ProviderName | null;
+  @Field(() => Boolean, { nullable: true, description: 'MOVE: keep each username at the target.' })
+  keepUsername?: boolean | null;
 }
 
 @InputType({ description: 'A bulk account operation.' })

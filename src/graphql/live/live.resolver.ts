@@ -84,7 +84,8 @@ export class LiveResolver {
   @Subscription(() => BulkOperation, {
     description:
       'A bulk operation as it progresses: its state at once, then after every change (counts, status), ' +
-      'completing once it is COMPLETED, FAILED or CANCELLED. Unscoped operators only, like `bulkOperation`.',
+      'completing once it is COMPLETED, FAILED or CANCELLED. Operators (a sub-reseller: the MOVE operations of ' +
+      'its scope), like `bulkOperation`.',
     subscribe: async ({ args, context }: Data) => {
       const live = liveOf(context);
       requireOperator(context);

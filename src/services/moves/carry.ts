@@ -1,9 +1,11 @@
-import { ErrorCode, InputError } from '../../domain/errors.js';
+import { createHash } from 'node:crypto';
+import { InputError } from '../../domain/errors.js';
 import { decodeId } from '../../domain/ids.js';
 import { AccountStatus, type AccountRecord } from '../../domain/records.js';
 import { addDays, todayYmd } from '../../lib/dates.js';
 import { AccountOperation, type VpnProvider } from '../../providers/port.js';
 import type { CarryOver, SourceAction } from '../../store/moves.js';
+import type { Store } from '../../store/store.js';
 
 /** What a move checks before any vendor write, and the time it carries over (shared by the service and runner). */
 
@@ -72,16 +74,54 @@ export function retireOperation(source: VpnProvider, action: SourceAction): Acco
 
 /**
  * The target-side customer the create needs where the vendor keeps store customer uuids (PureWL): the source's
- * link when it is a customer of this API's store; null when the target keeps no customers.
+ * link when it is a customer of this API's store; `derive` when it is not (a provider's customer, or no link): the
+ * move then makes one (targetCustomer); null when the target keeps no customers.
  */
-export function storeCustomerFor(target: VpnProvider, customerLink: string | null): string | null {
+export function storeCustomerFor(
+  target: VpnProvider,
+  customerLink: string | null,
+): { storeId: string } | 'derive' | null {
   if (!target.customerRefsAreStoreIds) return null;
   const gid = customerLink ? decodeId(customerLink) : null;
-  if (!gid || gid.type !== 'Customer' || gid.source !== 'STORE')
-    throw new InputError(
-      'toProvider',
-      `${target.name} keeps accounts for customers of this API's store; link the account to one first.`,
-      ErrorCode.VALIDATION,
+  if (!gid || gid.type !== 'Customer' || gid.source !== 'STORE') return 'derive';
+  return { storeId: gid.nativeId };
+}
+
+/**
+ * The store customer a move makes for a target that keeps customers of this store (PureWL's `uuid`, "the
+ * reseller's own id for the end customer") when the source has none: one per source customer (or per source
+ * account when it has no customer link), found again by its `external_ref` and its reserved `.invalid` email, so
+ * a resumed move and later moves of the same customer reuse it. Its id is what the create sends as `uuid`.
+ */
+export async function targetCustomer(
+  store: Store,
+  link: string | null,
+  source: { provider: string; nativeId: string; username: string },
+): Promise<string> {
+  const basis = link ?? `Account:${source.provider}:${source.nativeId}`;
+  const ref = `move:${basis}`;
+  const find = async () => {
+    const [row] = await store.db.query<{ id: string }>(
+      'SELECT id::text FROM customers WHERE external_ref = $1 ORDER BY created_at LIMIT 1',
+      [ref],
     );
-  return gid.nativeId;
+    return row?.id ?? null;
+  };
+  const found = await find();
+  if (found) return found;
+  const digest = createHash('sha256').update(basis).digest('hex').slice(0, 24);
+  try {
+    const made = await store.createCustomer({
+      firstName: source.username,
+      lastName: `(moved from ${source.provider})`,
+      email: `moved-${digest}@moves.invalid`,
+      externalRef: ref,
+    });
+    return made.nativeId;
+  } catch (error) {
+    // A concurrent move of the same customer made it first (the email is unique): use that one.
+    const again = await find();
+    if (again) return again;
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { encodeId } from '../../domain/ids.js';
 import type { PlanRecord, ServerRecord } from '../../domain/records.js';
 import type { Role, Viewer } from '../../domain/viewer.js';
 import { addDays, todayYmd } from '../../lib/dates.js';
+import { currentRequestScope, runInRequestScope, type RequestScope } from '../../lib/request-context.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { createLoaders } from '../../loaders/index.js';
 import { AccountOperation } from '../../providers/port.js';
@@ -20,7 +21,7 @@ import type { NewEvent } from '../../store/events.js';
 import type { Store } from '../../store/store.js';
 import { AccountEvents } from '../events.js';
 import { LifecycleService, type AccountPayloadShape, type UserErrorShape } from '../lifecycle.js';
-import { carryOver, retireOperation, sourceProblem, storeCustomerFor } from './carry.js';
+import { carryOver, retireOperation, sourceProblem, storeCustomerFor, targetCustomer } from './carry.js';
 
 /**
  * Runs account moves on the background worker, as a saga recorded step by step in the move's row (leased by
@@ -53,6 +54,8 @@ export interface MoveRunnerDeps {
 }
 
 const RETRY_MAX_MS = 60_000;
+/** A vendor's Retry-After is honoured up to this long (a longer one is waited this long, then tried again). */
+const RETRY_AFTER_MAX_MS = 15 * 60_000;
 /** Codes of a step that may succeed when tried again (nothing final was answered). */
 const RETRYABLE = new Set<string>([
   ErrorCode.OUTCOME_UNKNOWN,
@@ -78,7 +81,7 @@ export class MoveRunner {
         const owner = newLeaseOwner();
         const move = await this.moves.lease(owner, this.deps.leaseMs);
         if (!move) return;
-        await this.run(move, owner);
+        await this.runLeased(move, owner);
         ran++;
       }
     };
@@ -86,8 +89,22 @@ export class MoveRunner {
     return ran;
   }
 
-  private async run(first: MoveRecord, owner: string): Promise<void> {
+  /**
+   * Runs a move this runner holds the lease of (`owner`), until it ends or the lease is lost. Inside the caller's
+   * request scope when there is one (a bulk MOVE item's pacing), plus a hook that notes a vendor's Retry-After:
+   * a step tried again waits at least that long.
+   */
+  async runLeased(first: MoveRecord, owner: string): Promise<void> {
     const state = { lost: false };
+    const observed = { retryAfterMs: 0 };
+    const outer = currentRequestScope();
+    const scope: RequestScope = {
+      ...(outer ?? { requestId: `move:${first.id}` }),
+      onRetryAfter: (provider, ms) => {
+        outer?.onRetryAfter?.(provider, ms);
+        observed.retryAfterMs = Math.max(observed.retryAfterMs, ms);
+      },
+    };
     const beat = setInterval(
       () => {
         this.moves.heartbeat(first.id, owner, this.deps.leaseMs).then(
@@ -100,11 +117,13 @@ export class MoveRunner {
       Math.max(50, Math.floor(this.deps.leaseMs / 3)),
     );
     beat.unref();
-    const session = new MoveSession(this, first, owner, state, this.lifecycle(first));
+    const session = new MoveSession(this, first, owner, state, this.lifecycle(first), observed);
     try {
-      for (let guard = 0; guard < 100 && !state.lost; guard++) {
-        if ((await session.step()) === 'stop') break;
-      }
+      await runInRequestScope(scope, async () => {
+        for (let guard = 0; guard < 100 && !state.lost; guard++) {
+          if ((await session.step()) === 'stop') break;
+        }
+      });
     } catch (error) {
       // Bookkeeping failed (the database): the lease runs out and another runner resumes from the saved step.
       this.deps.logger.error({ move: first.id, err: error instanceof Error ? error.message : 'failed' }, 'move failed');
@@ -155,6 +174,8 @@ class MoveSession {
     private readonly owner: string,
     private readonly state: { lost: boolean },
     private readonly lifecycle: LifecycleService,
+    /** The longest Retry-After a vendor answered during the current step (reset when a step begins). */
+    private readonly observed: { retryAfterMs: number },
   ) {}
 
   private get deps(): MoveRunnerDeps {
@@ -195,7 +216,6 @@ class MoveSession {
         throw new InputError('accountId', 'The account no longer exists at its provider.', ErrorCode.NOT_FOUND);
       const refused = sourceProblem(record);
       if (refused) throw refused;
-      storeCustomerFor(target, m.links.customerId);
       carry = await carryOver(target, record.expiresAt!, m.planCode);
     } catch (error) {
       problem = userError(error);
@@ -208,7 +228,6 @@ class MoveSession {
   private async create(): Promise<Outcome> {
     const m = this.move;
     const carry = m.carry!;
-    const target = this.deps.registry.get(m.toProvider);
     this.begin('CREATE');
     const answer: AccountPayloadShape = await this.lifecycle.createAccount(
       {
@@ -220,7 +239,7 @@ class MoveSession {
       },
       {
         customerId: m.links.customerId,
-        externalCustomerRef: safely(() => storeCustomerFor(target, m.links.customerId)),
+        externalCustomerRef: await this.customerRef(),
       },
     );
     if (answer.account) {
@@ -256,6 +275,18 @@ class MoveSession {
     };
     if (RETRYABLE.has(problem.code) || inProgress(problem)) return this.again('CREATE', problem);
     return this.fail('CREATE', problem);
+  }
+
+  /** The store customer the target's create names (PureWL), made for the move when the source has none. */
+  private async customerRef(): Promise<string | null> {
+    const m = this.move;
+    const ref = storeCustomerFor(this.deps.registry.get(m.toProvider), m.links.customerId);
+    if (ref !== 'derive') return ref?.storeId ?? null;
+    return targetCustomer(this.deps.store, m.links.customerId, {
+      provider: m.sourceProvider,
+      nativeId: m.sourceNativeId,
+      username: m.sourceUsername,
+    });
   }
 
   /** The carried time on an existing target: its plan (plan-sold vendors), else its expiry date, else a renewal. */
@@ -344,6 +375,7 @@ class MoveSession {
   // ---- bookkeeping ------------------------------------------------------------------------------
 
   private begin(name: MoveStepRecord['name']): void {
+    this.observed.retryAfterMs = 0;
     const steps = this.move.steps;
     const last = steps.at(-1);
     if (last && last.name === name && (last.status === 'RUNNING' || last.status === 'RETRYING')) {
@@ -410,7 +442,10 @@ class MoveSession {
     const outcome = await this.save({ attempts }, name, 'RETRYING', detail);
     if (outcome === 'stop') return outcome;
     const ceiling = Math.min(RETRY_MAX_MS, this.deps.retryBaseMs * 2 ** (attempts - 1));
-    await new Promise((r) => setTimeout(r, ceiling / 2 + Math.random() * (ceiling / 2)));
+    const backoff = ceiling / 2 + Math.random() * (ceiling / 2);
+    // Never sooner than the vendor asked (Retry-After on a 429 or 503), within RETRY_AFTER_MAX_MS.
+    const pause = Math.max(backoff, Math.min(RETRY_AFTER_MAX_MS, this.observed.retryAfterMs));
+    await new Promise((r) => setTimeout(r, pause));
     return 'next';
   }
 }
@@ -444,14 +479,6 @@ function inProgress(problem: UserErrorShape): boolean {
 /** Whether the target's expiry falls before the source's (by date). */
 function short(targetExpiresAt: string | null, sourceExpiresAt: string): boolean {
   return !targetExpiresAt || targetExpiresAt.slice(0, 10) < sourceExpiresAt.slice(0, 10);
-}
-
-function safely<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch {
-    return null;
-  }
 }
 
 function viewerOf(stored: StoredViewer): Viewer {

@@ -2,6 +2,7 @@ import { ErrorCode, InputError } from '../../domain/errors.js';
 import { encodeId } from '../../domain/ids.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
+import type { Viewer } from '../../domain/viewer.js';
 import { AccountOperation } from '../../providers/port.js';
 import {
   MoveStore,
@@ -13,7 +14,7 @@ import {
 import type { ServiceKernel } from '../kernel.js';
 import { hashIntentInput, LifecycleService, type AccountPayloadShape } from '../lifecycle.js';
 import { decodeOwn, ownId } from '../webhooks.js';
-import { carryOver, retireOperation, sourceProblem, storeCustomerFor } from './carry.js';
+import { carryOver, retireOperation, sourceProblem } from './carry.js';
 
 /**
  * Account moves between providers (issue #30). `moveAccount` checks everything it can before any vendor write —
@@ -89,7 +90,6 @@ export class MoveService {
       if (problem)
         throw new InputError('keepUsername', `The username ${row.username} cannot be kept: ${problem.message}`);
     }
-    storeCustomerFor(target, row.customerId);
     const record = await this.sourceRecord(key);
     if (!record) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
     const problem = sourceProblem(record);
@@ -106,20 +106,7 @@ export class MoveService {
         );
       throw error;
     }
-    const stored: StoredViewer = {
-      actor: viewer.actor,
-      roles: [...viewer.roles],
-      scope: viewer.scope
-        ? {
-            kind: viewer.scope.kind,
-            customerIds: [...viewer.scope.customerIds],
-            projectIds: [...viewer.scope.projectIds],
-            ops: [...viewer.scope.ops],
-            quota: viewer.scope.quota,
-            key: viewer.scope.key,
-          }
-        : null,
-    };
+    const stored = storedViewer(viewer);
     const requestHash = hashIntentInput({
       accountId: input.accountId,
       toProvider: input.toProvider,
@@ -180,7 +167,8 @@ export class MoveService {
         sourceProvider: filter?.fromProvider ?? null,
         toProvider: filter?.toProvider ?? null,
         account,
-        scopeKey: this.kernel.deps.viewer.scope?.key ?? null,
+        // A scope's moves, whichever of its credentials asked (its identity, not the key's name).
+        tenant: this.kernel.scope.scoped ? this.kernel.scope.tenant : null,
       },
       first,
       before,
@@ -238,7 +226,7 @@ export class MoveService {
     const scope = this.kernel.deps.viewer.scope;
     if (!scope) return move;
     if (scope.kind === 'customer') return null;
-    return move.viewer.scope?.key === scope.key ? move : null;
+    return move.tenant === this.kernel.scope.tenant ? move : null;
   }
 
   private async directoryRow(key: { provider: ProviderName; nativeId: string }): Promise<{
@@ -265,6 +253,24 @@ export class MoveService {
     if (row?.syncedAt && Date.now() - Date.parse(row.syncedAt) <= maxAge && row.record.expiresAt) return row.record;
     return this.kernel.loaders.account.load(key);
   }
+}
+
+/** Who asks, as a move (or a bulk MOVE operation) stores it: the runner acts as them. No secret. */
+export function storedViewer(viewer: Viewer): StoredViewer {
+  return {
+    actor: viewer.actor,
+    roles: [...viewer.roles],
+    scope: viewer.scope
+      ? {
+          kind: viewer.scope.kind,
+          customerIds: [...viewer.scope.customerIds],
+          projectIds: [...viewer.scope.projectIds],
+          ops: [...viewer.scope.ops],
+          quota: viewer.scope.quota,
+          key: viewer.scope.key,
+        }
+      : null,
+  };
 }
 
 function cursor(m: MoveRecord): string {
