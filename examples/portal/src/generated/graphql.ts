@@ -261,6 +261,8 @@ export type BulkAction =
   | 'EXPIRE'
   /** extendAccount to `args.date`. */
   | 'EXTEND'
+  /** moveAccount to `args.toProvider` (optional `args.planCode`, `args.keepUsername`): one AccountMove per account, under a key derived from the operation and the item (a resumed operation never starts a second move). Operators, and sub-resellers within their scope and quota. */
+  | 'MOVE'
   /** renewAccount by `args.periodDays` (one idempotency key per item). */
   | 'RENEW';
 
@@ -268,12 +270,16 @@ export type BulkAction =
 export type BulkActionArgs = {
   /** EXTEND: new expiry; EXPIRE: when. */
   date?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** MOVE: keep each username at the target. */
+  keepUsername?: InputMaybe<Scalars['Boolean']['input']>;
   /** CHANGE_PASSWORD: the new password for every account. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** RENEW: days. */
   periodDays?: InputMaybe<Scalars['Int']['input']>;
-  /** CHANGE_PLAN (and RENEW where plans renew). */
+  /** CHANGE_PLAN (and RENEW where plans renew; MOVE: the target plan). */
   planCode?: InputMaybe<Scalars['String']['input']>;
+  /** MOVE: the provider every account moves to. */
+  toProvider?: InputMaybe<Provider>;
 };
 
 /** Where one item of a bulk operation stands. */
