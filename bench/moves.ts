@@ -5,7 +5,7 @@ import { startJobs } from '../src/jobs/runner.js';
 import { createLogger } from '../src/lib/logger.js';
 import { ProviderName } from '../src/providers/modules.js';
 import { BULK_JOB } from '../src/services/bulk.js';
-import { createApp } from '../src/server.js';
+import { createApp } from '../src/app/app.js';
 import { openStore } from '../src/store/store.js';
 
 /**

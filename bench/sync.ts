@@ -5,7 +5,7 @@ import { ProviderName } from '../src/providers/modules.js';
 import { startJobs } from '../src/jobs/runner.js';
 import { SYNC_PROVIDER, type SyncJobOutput } from '../src/jobs/sync.js';
 import { createLogger } from '../src/lib/logger.js';
-import { createApp } from '../src/server.js';
+import { createApp } from '../src/app/app.js';
 import { openStore } from '../src/store/store.js';
 import { SyncLog } from '../src/store/sync-log.js';
 

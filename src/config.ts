@@ -14,7 +14,6 @@ import {
 import { bool, int, text } from './config/parsers.js';
 
 export { ConfigError } from './lib/config-error.js';
-export { MIN_API_KEY_CHARS, MIN_JWT_SECRET_BYTES, MIN_WEBHOOK_KEY_BYTES } from './config/checks.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.

@@ -65,10 +65,6 @@ export function decodeId(id: string): GlobalId | null {
   return { type, source, nativeId };
 }
 
-export function isStoreSource(source: Source): source is typeof STORE_SOURCE {
-  return source === STORE_SOURCE;
-}
-
 /** The account a global id names, or null when it is not an Account id of a provider. */
 export function decodeAccountId(id: string): { provider: ProviderName; nativeId: string } | null {
   const gid = decodeId(id);

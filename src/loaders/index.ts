@@ -16,7 +16,7 @@ import { recordBatch } from '../lib/batch-events.js';
 import { Mirror } from '../store/mirror.js';
 import { createMirrorLoaders, readLive, type MirrorLoaders, type ServedAccount } from './mirror.js';
 
-export type { DataSource, Freshness, ServedAccount } from './mirror.js';
+export type { ServedAccount } from './mirror.js';
 import { withSpan } from '../lib/tracing.js';
 
 /**

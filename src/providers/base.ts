@@ -39,7 +39,6 @@ import {
  * over a vendor's numbered pages, and UNSUPPORTED_BY_PROVIDER for every operation it does not override.
  */
 
-export { idProblem } from './id-guard.js';
 export { allPages, nullIfNotFound, pageWindow, type NumberedPage } from './paging.js';
 
 /**

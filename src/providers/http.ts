@@ -38,7 +38,7 @@ export {
   type UpstreamRequest,
   type UpstreamResponse,
 } from './http-settings.js';
-export { NATIVE_ID_MAX, nativeIdProblem, pathProblem } from './native-ids.js';
+export { nativeIdProblem, pathProblem } from './native-ids.js';
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 const RETRY_STATUS = [429, 500, 502, 503, 504];

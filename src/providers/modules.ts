@@ -18,6 +18,7 @@ export const PROVIDER_MODULES = [purewlModule, vpnresellersModule, wlvpnModule, 
  * would be in the `ProviderName` type but in no list.
  */
 type Unlisted = Exclude<DeclaredName, (typeof PROVIDER_MODULES)[number]['name']>;
+/** @public (a compile-time check: exported so it is not an unused local) */
 export const EVERY_DECLARED_VENDOR_IS_LISTED: [Unlisted] extends [never] ? true : { unlisted: Unlisted } = true;
 
 /** The vendors' names in the order of the modules: the fixed order wherever results span providers. */

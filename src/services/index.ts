@@ -13,7 +13,6 @@ import type { ScopeGuard } from './scope.js';
 import { SyncAdminService } from './sync-admin.js';
 
 export type { ServiceDeps } from './kernel.js';
-export type { AccountFilterInput } from './account-filters.js';
 export type { SyncQueue } from './kernel.js';
 
 /**

@@ -37,8 +37,7 @@ export {
   type LifecycleDeps,
 } from './lifecycle/shared.js';
 export type { WriteOptions } from './lifecycle/account-operations.js';
-export { IntentReconciler, type ProbeResult } from './lifecycle/reconciler.js';
-export { classifyWriteFailure } from './lifecycle/write-failure.js';
+export { IntentReconciler } from './lifecycle/reconciler.js';
 
 export class LifecycleService {
   private readonly ctx: LifecycleContext;

@@ -26,7 +26,7 @@ import { DEFAULT_SCOPE_RULES, renewalRefusal, type ScopeRefusal, type ScopeRules
  * — webhooks and bulk jobs (call `requireUnscoped` at their service entry).
  */
 
-export { DEFAULT_SCOPE_RULES, type ScopeRefusal, type ScopeRules } from './scope-rules.js';
+export type { ScopeRefusal, ScopeRules } from './scope-rules.js';
 
 export interface ScopeDeps {
   viewer: Viewer;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { loadConfig } from '../../src/config.js';
-import { createApp, type App } from '../../src/server.js';
+import { createApp, type App } from '../../src/app/app.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { ProviderName } from '../../src/providers/modules.js';

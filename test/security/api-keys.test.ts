@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../src/config.js';
-import { createApp, type App } from '../../src/server.js';
+import { createApp, type App } from '../../src/app/app.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { migrate } from '../../src/store/db.js';
 import { createLogger } from '../../src/lib/logger.js';

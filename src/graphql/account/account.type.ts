@@ -149,7 +149,6 @@ export class Account extends Node {
 export const STATUS_FIELDS: ReadonlySet<string> = new Set(['status', 'providerStatus', 'expiresAt']);
 
 const account = connectionTypes(Account, 'Account', 'Accounts across every provider, in a stable order.');
-export const AccountEdge = account.Edge;
 
 @Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'A page of accounts spanning providers.' })

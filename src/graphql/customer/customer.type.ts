@@ -33,6 +33,5 @@ export class Customer extends Node {
 }
 
 const customer = connectionTypes(Customer, 'Customer', 'A page of customers.');
-export const CustomerEdge = customer.Edge;
 @ObjectType({ description: 'A page of customers.' })
 export class CustomerConnection extends customer.Connection {}

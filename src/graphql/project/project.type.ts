@@ -19,6 +19,5 @@ export class Project extends Node {
 }
 
 const project = connectionTypes(Project, 'Project', 'A page of projects.');
-export const ProjectEdge = project.Edge;
 @ObjectType({ description: 'A page of projects.' })
 export class ProjectConnection extends project.Connection {}

@@ -12,15 +12,16 @@ export const NAME_MAX = 255;
 export const EMAIL_RULE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Pages the provider asks for (per_page is honoured between 1 and 100). */
 export const PAGE_SIZE = 100;
-export const PAGE_SIZE_MAX = 100;
 /** Vendor account statuses. */
 export const ACCOUNT_STATUSES = ['Active', 'Disabled'] as const;
 export type VrStatus = (typeof ACCOUNT_STATUSES)[number];
 
-export const passwordProblem = (password: unknown): string | null =>
-  typeof password !== 'string' || password.length < PASSWORD_MIN
-    ? `The password must be at least ${PASSWORD_MIN} characters.`
-    : null;
+/** The vendor's own 422 message for a password it refuses (the emulator answers it). */
+export function passwordProblem(password: unknown): string | null {
+  if (typeof password !== 'string' || password.length === 0) return 'The password field is required.';
+  if (password.length < PASSWORD_MIN) return `The password must be at least ${PASSWORD_MIN} characters.`;
+  return null;
+}
 
 /** Every rule a customer input breaks, as [field, message] (GraphQL input field names). */
 export function customerProblems(input: Record<string, unknown>, creating: boolean): Array<[string, string]> {

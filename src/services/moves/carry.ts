@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../../domain/errors.js';
 import { decodeId } from '../../domain/ids.js';
 import { AccountStatus, type AccountRecord } from '../../domain/records.js';
-import { addDays, todayYmd } from '../../lib/dates.js';
+import { todayYmd } from '../../lib/dates.js';
 import { AccountOperation, type VpnProvider } from '../../providers/port.js';
 import type { CarryOver, SourceAction } from '../../store/moves.js';
 import type { Store } from '../../store/store.js';
@@ -54,11 +54,6 @@ export async function carryOver(
     planCode: term.planCode,
     targetExpiresAt: null,
   };
-}
-
-/** The expiry the target must reach at least (the date the carried days end, from today). */
-export function expectedExpiry(carry: CarryOver, now = Date.now()): string {
-  return addDays(todayYmd(now), carry.targetDays);
 }
 
 /** The verb that retires the source under MOVE_SOURCE_ACTION, falling back to what the vendor offers. */

@@ -1,8 +1,8 @@
 import { basicAuth, bearerToken, field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
-import { USERNAME_RULE as USERNAME } from '../rules.js';
+import { USERNAME_RULE as USERNAME, passwordProblem } from '../rules.js';
 import { PORTS, SERVERS, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount } from './data.js';
 import type { VpnresellersState } from './data.js';
-import { configAnswer, createAccount, invalid, passwordProblem, std } from './writes.js';
+import { configAnswer, createAccount, invalid, std } from './writes.js';
 import { organisationRoutes } from './org-routes.js';
 
 /** VPNresellers emulator: the routes (accounts, configuration, catalog; customers and projects in org-routes.ts). */

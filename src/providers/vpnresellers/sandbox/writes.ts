@@ -1,5 +1,5 @@
 import { field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
-import { USERNAME_RULE as USERNAME, PASSWORD_MIN } from '../rules.js';
+import { USERNAME_RULE as USERNAME, passwordProblem } from '../rules.js';
 import { ACCOUNT_PRICE, STD, USER_ID, type VrAccount, type VrCustomer } from './data.js';
 import type { VpnresellersState } from './data.js';
 
@@ -101,12 +101,6 @@ export function std(code: number): EmuResponse {
 
 export function invalid(errors: Record<string, string[]>, message = 'The given data was invalid.'): EmuResponse {
   return { status: 422, json: { message, errors, code: 422 } };
-}
-
-export function passwordProblem(password: unknown): string | null {
-  if (typeof password !== 'string' || password.length === 0) return 'The password field is required.';
-  if (password.length < PASSWORD_MIN) return `The password must be at least ${PASSWORD_MIN} characters.`;
-  return null;
 }
 
 export function projectErrors(body: unknown): Record<string, string[]> | null {

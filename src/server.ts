@@ -1,1 +1,0 @@
-export { createApp, type App, type AppOptions } from './app/app.js';
