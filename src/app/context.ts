@@ -41,7 +41,13 @@ export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, reques
   const { config, registry, store, catalog, logger, syncQueue, jobs } = deps;
   const onAppended = jobs ? () => kickDeliveries((...args) => jobs.send(...args), 'event') : undefined;
   return (viewer, requestId) => {
-    const loaders: Loaders = createLoaders({ registry, store, catalog, batching: config.env.DATALOADER });
+    const loaders: Loaders = createLoaders({
+      registry,
+      store,
+      catalog,
+      batching: config.env.DATALOADER,
+      ages: { state: config.env.MIRROR_MAX_AGE_MS, usage: config.env.USAGE_MAX_AGE_MS },
+    });
     const partialErrors: GraphQLError[] = [];
     const services = new Services({
       config,

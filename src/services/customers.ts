@@ -6,6 +6,7 @@ import type { AccountRecord, CustomerRecord, ProjectRecord } from '../domain/rec
 import type { VpnProvider } from '../providers/port.js';
 import type { AccountService } from './accounts.js';
 import type { ServiceKernel } from './kernel.js';
+import { stampLive } from '../loaders/index.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 
 export interface NewCustomer {
@@ -44,11 +45,12 @@ export class CustomerService {
   /** One provider's customers, or without `provider` the customers kept by this API. */
   list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<CustomerRecord>> {
     if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeCustomers(provider, o, l));
-    if (!provider) return this.k.offsetList(args, (offset, limit) => this.k.store.listCustomers({ offset, limit }));
+    if (!provider)
+      return this.k.offsetList(args, (offset, limit) => stampLive(this.k.store.listCustomers({ offset, limit })));
     const p = this.k.provider(provider);
     if (!p.features.customers)
       throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
-    return this.k.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit }));
+    return this.k.offsetList(args, (offset, limit) => stampLive(p.listCustomers({ offset, limit })));
   }
 
   project(customer: CustomerRecord): Promise<ProjectRecord | null> | null {

@@ -5,6 +5,7 @@ import { ID_CODEC, type Codec } from './keyed-write.js';
 import type { CustomerRecord, ProjectRecord } from '../domain/records.js';
 import type { Page, PageQuery, VpnProvider } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';
+import { stampLive } from '../loaders/index.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 
 export interface ProjectFields {
@@ -32,10 +33,12 @@ export class ProjectService {
     if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeProjects(provider, o, l));
     const sources = provider ? [this.withProjects(provider)] : this.providersWithProjects();
     return this.k.offsetList(args, (offset, limit) =>
-      concatPages(
-        sources.map((p) => (q: PageQuery) => p.listProjects(q)),
-        offset,
-        limit,
+      stampLive(
+        concatPages(
+          sources.map((p) => (q: PageQuery) => p.listProjects(q)),
+          offset,
+          limit,
+        ),
       ),
     );
   }
@@ -45,7 +48,7 @@ export class ProjectService {
     if (!this.k.scope.ownsProject(project)) return this.k.offsetList(args, async () => ({ items: [], totalCount: 0 }));
     const p = this.k.provider(project.provider);
     return this.k.offsetList(args, (offset, limit) =>
-      p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } }),
+      stampLive(p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } })),
     );
   }
 

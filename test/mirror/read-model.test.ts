@@ -1,0 +1,176 @@
+import { ProviderName } from '../../src/providers/modules.js';
+import { Mirror } from '../../src/store/mirror.js';
+import { SyncLog } from '../../src/store/sync-log.js';
+import { ReadModel } from '../../src/store/read-model.js';
+import { SyncService } from '../../src/services/sync.js';
+import { usageRange } from '../../src/services/usage-range.js';
+import { AccountDashboardDocument, type AccountDashboardQuery } from '../generated/operations.js';
+import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
+import { startTestApp, type GqlResult, type TestApp } from '../helpers/app.js';
+
+/**
+ * The whole graph in the store (issue #26): with a warm mirror the shipped AccountDashboard makes no vendor
+ * call (accounts, customers, projects, plans, usage all from the store), `maxAge: 0` still reads every part
+ * live, and a change made at the emulator behind the API's back shows after one sync.
+ */
+
+const PROVIDERS = [ProviderName.PUREWL, ProviderName.VPNRESELLERS, ProviderName.WLVPN, ProviderName.PUREVPN];
+
+interface Stamp {
+  syncedAt: string | null;
+  dataSource: 'MIRROR' | 'LIVE';
+}
+interface FreshRow {
+  id: string;
+  provider: ProviderName;
+  dataSource: string;
+  customer:
+    (Stamp & { id: string; fullName: string | null; project: (Stamp & { id: string; name: string }) | null }) | null;
+  plan: { id: string } | null;
+  usage: (Stamp & { bandwidthBytes: number | null }) | null;
+}
+
+/** Accounts with vendor customers and projects (VPNresellers) and with usage (WLVPN). */
+const LINKED = { providers: [ProviderName.VPNRESELLERS, ProviderName.WLVPN] };
+
+/** The dashboard's parts with their freshness (the shipped operation selects none of it). */
+const FRESHNESS = `query($maxAge: Int, $filter: AccountFilter) {
+  accounts(first: 100, maxAge: $maxAge, filter: $filter) {
+    failures { provider code }
+    edges { node {
+      id provider dataSource
+      customer { id fullName syncedAt dataSource project { id name syncedAt dataSource } }
+      plan { id }
+      usage { bandwidthBytes syncedAt dataSource }
+    } }
+  }
+}`;
+
+describe.each(storeBackends)('the whole graph in the store (%s)', (_name, open) => {
+  let t: TestApp;
+  let backend: OpenedBackend;
+  let sync: SyncService;
+
+  async function syncOne(p: ProviderName): Promise<void> {
+    const run = await sync.runNow(t.app.registry.get(p));
+    expect(run.status).toBe('SUCCEEDED');
+  }
+
+  async function dashboard(maxAge?: number): Promise<GqlResult<AccountDashboardQuery>> {
+    const res = await t.gql(AccountDashboardDocument, { first: 100, ...(maxAge === undefined ? {} : { maxAge }) });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.accounts?.failures).toEqual([]);
+    return res;
+  }
+
+  beforeAll(async () => {
+    backend = await open();
+    t = await startTestApp({}, { store: backend.store });
+    sync = new SyncService({
+      mirror: new Mirror(t.store.db),
+      log: new SyncLog(t.store.db),
+      budgetPerMinute: () => 100_000,
+      maxAgeMs: 60_000,
+      readModel: { store: new ReadModel(t.store.db), usageMaxAgeMs: 900_000 },
+    });
+    const started = Date.now();
+    for (const p of PROVIDERS) await syncOne(p);
+    process.stdout.write(`read-model: syncs took ${Date.now() - started} ms\n`);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.app.stop();
+    await backend?.cleanup();
+  });
+
+  it('a warm AccountDashboard(first: 100) makes 0 vendor calls; every part says it came from the store', async () => {
+    t.resetUpstream();
+    const res = await dashboard();
+    const edges = res.data!.accounts!.edges;
+    expect(edges).toHaveLength(100);
+    expect(t.upstream()).toBe(0);
+    expect(edges.some((e) => e.node.plan)).toBe(true);
+    // The dashboard of the providers whose accounts have customers (with projects) and usage, with its
+    // freshness: MIRROR everywhere, still no vendor call.
+    const fresh = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, { filter: LINKED });
+    expect(fresh.errors).toBeUndefined();
+    expect(t.upstream()).toBe(0);
+    const rows = fresh.data!.accounts.edges.map((e) => e.node);
+    expect(rows.some((r) => r.customer?.project)).toBe(true);
+    expect(new Set(rows.map((r) => r.dataSource))).toEqual(new Set(['MIRROR']));
+    const vendorCustomers = rows.filter((r) => r.provider === ProviderName.VPNRESELLERS && r.customer);
+    expect(vendorCustomers.length).toBeGreaterThan(0);
+    for (const r of vendorCustomers) {
+      expect(r.customer).toMatchObject({ dataSource: 'MIRROR', project: { dataSource: 'MIRROR' } });
+      expect(Date.parse(r.customer!.syncedAt!)).toBeLessThanOrEqual(Date.now());
+    }
+    const usage = rows.filter((r) => r.usage);
+    expect(usage.length).toBeGreaterThan(0);
+    for (const r of usage) expect(r.usage!.dataSource).toBe('MIRROR');
+  });
+
+  it('maxAge: 0 reads every part live (accounts, customers, projects, usage) and writes it back', async () => {
+    t.resetUpstream();
+    const res = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, {
+      maxAge: 0,
+      filter: LINKED,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(t.upstream()).toBeGreaterThan(0);
+    const rows = res.data!.accounts.edges.map((e) => e.node);
+    expect(new Set(rows.map((r) => r.dataSource))).toEqual(new Set(['LIVE']));
+    const customers = rows.filter((r) => r.provider === ProviderName.VPNRESELLERS && r.customer);
+    expect(customers.length).toBeGreaterThan(0);
+    for (const r of customers)
+      expect(r.customer).toMatchObject({ dataSource: 'LIVE', project: { dataSource: 'LIVE' } });
+    const usage = rows.filter((r) => r.usage);
+    expect(usage.length).toBeGreaterThan(0);
+    for (const r of usage) expect(r.usage!.dataSource).toBe('LIVE');
+    // Usage was read in one batch for the whole page (WLVPN's bulk report), not per account.
+    expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/usage-report')).toBeLessThanOrEqual(1);
+    expect(t.emulator(ProviderName.WLVPN).server.count('POST /v2/customers/:id/usage-report')).toBe(0);
+  });
+
+  it('a customer and a project renamed at the vendor behind our back show after one sync, with no vendor call', async () => {
+    const first = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, { filter: LINKED });
+    const row = first.data!.accounts.edges.map((e) => e.node).find((r) => r.customer?.project)!;
+    expect(row).toBeDefined();
+    const provider = t.app.registry.get(ProviderName.VPNRESELLERS);
+    const customerNative = Buffer.from(row.customer!.id, 'base64url').toString('utf8').split(':').pop()!;
+    const projectNative = Buffer.from(row.customer!.project!.id, 'base64url').toString('utf8').split(':').pop()!;
+    const [before] = await provider.getCustomers([customerNative]);
+    expect(before && !(before instanceof Error)).toBe(true);
+    // Behind the API's back: the provider's own client, straight to the emulator.
+    await provider.updateCustomer(customerNative, { firstName: 'Drifted' });
+    await provider.updateProject(projectNative, { name: 'Drifted project', description: 'renamed behind our back' });
+    // Before the sync the store still answers what the vendor last confirmed (and says when).
+    t.resetUpstream();
+    const stale = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, { filter: LINKED });
+    expect(t.upstream()).toBe(0);
+    const staleRow = stale.data!.accounts.edges.find((e) => e.node.id === row.id)!.node;
+    expect(staleRow.customer!.fullName).toBe(row.customer!.fullName);
+    await syncOne(ProviderName.VPNRESELLERS);
+    t.resetUpstream();
+    const after = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, { filter: LINKED });
+    expect(t.upstream()).toBe(0);
+    const synced = after.data!.accounts.edges.find((e) => e.node.id === row.id)!.node;
+    expect(synced.customer!.fullName).toMatch(/^Drifted/);
+    expect(synced.customer!.project!.name).toBe('Drifted project');
+    expect(synced.customer!.dataSource).toBe('MIRROR');
+    expect(Date.parse(synced.customer!.syncedAt!)).toBeGreaterThan(Date.parse(staleRow.customer!.syncedAt!));
+  });
+
+  it('usage is filled in one batch per provider by the sync and is due again after half of USAGE_MAX_AGE_MS', async () => {
+    const model = new ReadModel(t.store.db);
+    const range = usageRange(null, null);
+    expect(await model.oldestUsage(ProviderName.WLVPN, range)).not.toBeNull();
+    // Fresh: a second sync makes no usage call.
+    t.resetUpstream();
+    await syncOne(ProviderName.WLVPN);
+    expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/usage-report')).toBe(0);
+    // Aged past half the usage age: the next sync reads it again, in one bulk call (fewer than 5,000 accounts).
+    await t.store.db.query(`UPDATE read_usage SET synced_at = synced_at - interval '8 minutes'`);
+    t.resetUpstream();
+    await syncOne(ProviderName.WLVPN);
+    expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/usage-report')).toBe(1);
+  });
+});
