@@ -214,7 +214,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         if (fresh(s, maxAge)) {
           results.set(
             usageKey(k),
-            s.value ? { ...(s.value as UsageRecord), syncedAt: s.syncedAt, dataSource: 'MIRROR' } : null,
+            s.value ? { ...(s.value), syncedAt: s.syncedAt, dataSource: 'MIRROR' } : null,
           );
         } else missing.push(k);
       });
@@ -411,7 +411,7 @@ async function storedOrLive<V extends { nativeId: string }>(
   const out: Array<(V & Stamp) | null | Error | undefined> = keys.map((_, i) => {
     const s = kept[i] ?? null;
     return fresh(s, maxAgeMs) && s.value
-      ? { ...(s.value as V), syncedAt: s.syncedAt, dataSource: 'MIRROR' }
+      ? { ...(s.value), syncedAt: s.syncedAt, dataSource: 'MIRROR' }
       : undefined;
   });
   const missing = keys.map((k, i) => ({ k, i })).filter(({ i }) => out[i] === undefined);

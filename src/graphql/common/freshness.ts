@@ -8,7 +8,7 @@ export type DataSource = (typeof DataSource)[keyof typeof DataSource];
 
 registerEnumType(DataSource, {
   name: 'DataSource',
-  description: 'Where the state of an account in this answer came from.',
+  description: 'Where the state in this answer came from (an account, customer, project or usage report).',
   valuesConfig: {
     MIRROR: { description: "This API's mirror: the state the vendor last confirmed at `syncedAt` (no vendor call)." },
     LIVE: { description: 'A vendor read made for this request (or just before it, by a write).' },
