@@ -212,10 +212,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       keys.forEach((k, i) => {
         const s = stored[i] ?? null;
         if (fresh(s, maxAge)) {
-          results.set(
-            usageKey(k),
-            s.value ? { ...(s.value), syncedAt: s.syncedAt, dataSource: 'MIRROR' } : null,
-          );
+          results.set(usageKey(k), s.value ? { ...s.value, syncedAt: s.syncedAt, dataSource: 'MIRROR' } : null);
         } else missing.push(k);
       });
       // The rest: one provider call per (provider, date range) group, written back.
@@ -410,9 +407,7 @@ async function storedOrLive<V extends { nativeId: string }>(
   const kept = maxAgeMs > 0 ? await stored(keys).catch(() => keys.map(() => null)) : keys.map(() => null);
   const out: Array<(V & Stamp) | null | Error | undefined> = keys.map((_, i) => {
     const s = kept[i] ?? null;
-    return fresh(s, maxAgeMs) && s.value
-      ? { ...(s.value), syncedAt: s.syncedAt, dataSource: 'MIRROR' }
-      : undefined;
+    return fresh(s, maxAgeMs) && s.value ? { ...s.value, syncedAt: s.syncedAt, dataSource: 'MIRROR' } : undefined;
   });
   const missing = keys.map((k, i) => ({ k, i })).filter(({ i }) => out[i] === undefined);
   if (missing.length > 0) {
