@@ -15,6 +15,8 @@ import {
   type SortDirection,
 } from '../store/mirror.js';
 import type { AccountListResult, FailureView } from './account-list.js';
+import { oldestOf, type RecordGroup } from './field-groups.js';
+import { RECORD_GROUPS } from '../store/mirror.js';
 import type { ServiceKernel } from './kernel.js';
 import type { Direction } from './pagination.js';
 
@@ -63,8 +65,9 @@ export class MirrorAccountList {
     filter: MirrorFilter,
     order: MirrorOrder,
     maxAgeMs: number,
-    options: { scoped?: boolean } = {},
+    options: { scoped?: boolean; groups?: readonly RecordGroup[] } = {},
   ): Promise<AccountListResult> {
+    const groups = options.groups ?? RECORD_GROUPS;
     await this.cover(filter, maxAgeMs, options.scoped ?? false);
     const cursorField = dir.forward ? 'after' : 'before';
     const query = {
@@ -83,7 +86,7 @@ export class MirrorAccountList {
         if (error instanceof CursorError) throw new InputError(cursorField, `\`${cursorField}\`: ${error.message}`);
         throw error;
       }
-      const stale = page.rows.filter((r) => this.isStale(r, maxAgeMs) && !this.unreadable.has(keyOf(r)));
+      const stale = page.rows.filter((r) => this.isStale(r, maxAgeMs, groups) && !this.unreadable.has(keyOf(r)));
       if (stale.length === 0 || round === REFRESH_ROUNDS) break;
       fresh = new Map([...fresh, ...(await this.refresh(stale))]);
     }
@@ -232,8 +235,10 @@ export class MirrorAccountList {
     this.k.reportPartial(e, this.path, provider);
   }
 
-  private isStale(row: MirroredAccount, maxAgeMs: number): boolean {
-    return row.syncedAt === null || Date.now() - Date.parse(row.syncedAt) > maxAgeMs;
+  /** A row is stale when a group the answer shows was confirmed longer than `maxAgeMs` ago, or never. */
+  private isStale(row: MirroredAccount, maxAgeMs: number, groups: readonly RecordGroup[]): boolean {
+    const at = groups === RECORD_GROUPS ? row.syncedAt : oldestOf(row.confirmedAt, groups);
+    return at === null || Date.now() - Date.parse(at) > maxAgeMs;
   }
 
   /** Reads the stale rows live (one batch per provider); the loader writes them back or marks them gone. */

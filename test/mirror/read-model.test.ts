@@ -174,3 +174,70 @@ describe.each(storeBackends)('the whole graph in the store (%s)', (_name, open) 
     expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/usage-report')).toBe(1);
   });
 });
+
+describe.each(storeBackends)('freshness by the field groups a query selects (%s)', (_name, open) => {
+  let t: TestApp;
+  let backend: OpenedBackend;
+
+  const WLVPN_PAGE = `query($maxAge: Int, $orderBy: AccountOrder) {
+    accounts(first: 100, maxAge: $maxAge, orderBy: $orderBy, filter: { providers: [WLVPN] }) {
+      failures { code }
+      edges { node { id status throttled syncedAt dataSource confirmedAt { status plan } } }
+    }
+  }`;
+  const WLVPN_PLANS = `query {
+    accounts(first: 100, filter: { providers: [WLVPN] }) { edges { node { id status plan { id } syncedAt dataSource } } }
+  }`;
+  interface Node {
+    id: string;
+    syncedAt: string | null;
+    dataSource: string;
+    confirmedAt?: { status: string | null; plan: string | null };
+  }
+
+  beforeAll(async () => {
+    backend = await open();
+    t = await startTestApp({}, { store: backend.store });
+    // A full sync with one call a minute: the list page only, no detail read (WLVPN rows confirm no plan).
+    const sync = new SyncService({
+      mirror: new Mirror(t.store.db),
+      log: new SyncLog(t.store.db),
+      budgetPerMinute: () => 1,
+      maxAgeMs: 60_000,
+    });
+    const run = await sync.runNow(t.app.registry.get(ProviderName.WLVPN));
+    expect(run).toMatchObject({ status: 'SUCCEEDED', vendorCalls: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.app.stop();
+    await backend?.cleanup();
+  });
+
+  it.each([
+    ['the default connection', {}],
+    ['a sorted page', { orderBy: { field: 'USERNAME', direction: 'DESC' } }],
+  ])('%s selecting only list-confirmed fields of WLVPN list rows is served from the mirror', async (_label, vars) => {
+    t.resetUpstream();
+    const res = await t.gql<{ accounts: { failures: unknown[]; edges: Array<{ node: Node }> } }>(WLVPN_PAGE, vars);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.accounts.failures).toEqual([]);
+    expect(t.upstream()).toBe(0);
+    const nodes = res.data!.accounts.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) {
+      expect(n.dataSource).toBe('MIRROR');
+      // syncedAt covers only what is shown (status, bandwidth), and never a plan no read confirmed.
+      expect(n.syncedAt).not.toBeNull();
+      expect(n.confirmedAt).toMatchObject({ plan: null });
+      expect(n.syncedAt).toBe(n.confirmedAt!.status);
+    }
+  });
+
+  it('selecting the plan of those rows reads them live (the plan was never confirmed)', async () => {
+    t.resetUpstream();
+    const res = await t.gql<{ accounts: { edges: Array<{ node: Node }> } }>(WLVPN_PLANS);
+    expect(res.errors).toBeUndefined();
+    expect(t.upstream(ProviderName.WLVPN)).toBeGreaterThan(0);
+    for (const e of res.data!.accounts.edges) expect(e.node.syncedAt).not.toBeNull();
+  });
+});
