@@ -79,6 +79,7 @@ export class MirrorAccountList {
     };
     let page: MirrorPage;
     let fresh = new Map<string, ServedAccount>();
+    const refreshed: MirroredAccount[] = [];
     for (let round = 0; ; round++) {
       try {
         page = await this.mirror.page(query);
@@ -89,7 +90,9 @@ export class MirrorAccountList {
       const stale = page.rows.filter((r) => this.isStale(r, maxAgeMs, groups) && !this.unreadable.has(keyOf(r)));
       if (stale.length === 0 || round === REFRESH_ROUNDS) break;
       fresh = new Map([...fresh, ...(await this.refresh(stale))]);
+      refreshed.push(...stale);
     }
+    if (query.cursor) await this.movedBehind(refreshed, page, query);
     const nodes = page.rows.map((row) => fresh.get(keyOf(row)) ?? served(row));
     const edges = nodes.map((node, i) => ({ cursor: page.cursors[i] as string, node }));
     let total: Promise<number | null> | undefined;
@@ -115,6 +118,48 @@ export class MirrorAccountList {
         retryable: e.retryable,
       })),
     };
+  }
+
+  /**
+   * Rows this page read live whose sort key moved behind the cursor (into pages the client already has): they
+   * would be skipped silently. Each such provider is reported MIRROR_INCOMPLETE (the answer is then not cached),
+   * so a client paging while the mirror warms up knows to read the list again.
+   */
+  private async movedBehind(
+    refreshed: readonly MirroredAccount[],
+    page: MirrorPage,
+    query: { filter: MirrorFilter; orderBy: MirrorOrder; cursor?: string | null; backward: boolean },
+  ): Promise<void> {
+    const onPage = new Set(page.rows.map(keyOf));
+    const left = refreshed.filter((r) => !onPage.has(keyOf(r)));
+    if (left.length === 0) return;
+    const behind = await this.mirror.page({
+      filter: {
+        ...query.filter,
+        keys: left.map((r) => ({ provider: r.record.provider, nativeId: r.record.nativeId })),
+      },
+      orderBy: query.orderBy,
+      first: left.length,
+      cursor: query.cursor ?? null,
+      // Behind a forward page's cursor is before it; behind a backward page's, after it.
+      backward: !query.backward,
+    });
+    const counts = new Map<ProviderName, number>();
+    for (const r of behind.rows) counts.set(r.record.provider, (counts.get(r.record.provider) ?? 0) + 1);
+    for (const [provider, n] of counts) {
+      this.incomplete(
+        provider,
+        new ProviderError({
+          provider,
+          operation: 'getAccounts',
+          code: ErrorCode.MIRROR_INCOMPLETE,
+          message:
+            `${n} ${provider} account(s) read live for this page changed their sort key and moved before the cursor, ` +
+            'into pages already answered; read the list again from the start to see them',
+          retryable: true,
+        }),
+      );
+    }
   }
 
   /** Makes every provider in scope hold its whole account set for this answer, or reports it (see the class). */

@@ -36,6 +36,8 @@ export interface MirrorFilter {
   owner?: OwnerTerms;
   /** Only rows no read has confirmed yet (known by name only). */
   unconfirmed?: boolean;
+  /** Only these accounts. */
+  keys?: ReadonlyArray<{ provider: ProviderName; nativeId: string }>;
 }
 
 export interface MirrorPageQuery {
@@ -105,6 +107,14 @@ export function whereOf(filter: MirrorFilter): { where: string[]; params: unknow
     where.push(`(${owned.sql})`);
   }
   if (filter.unconfirmed) where.push('synced_at IS NULL');
+  if (filter.keys) {
+    params.push(
+      filter.keys.map((k) => k.provider),
+      filter.keys.map((k) => k.nativeId),
+    );
+    const n = params.length;
+    where.push(`(provider, native_id) IN (SELECT * FROM unnest($${n - 1}::text[], $${n}::text[]))`);
+  }
   return { where, params };
 }
 
