@@ -1,4 +1,6 @@
 import { ProviderName } from '../../src/providers/modules.js';
+import { AccountStatus } from '../../src/domain/records.js';
+import { encodeId } from '../../src/domain/ids.js';
 import { Mirror } from '../../src/store/mirror.js';
 import { SyncLog } from '../../src/store/sync-log.js';
 import { ReadModel } from '../../src/store/read-model.js';
@@ -14,6 +16,7 @@ import { startTestApp, type GqlResult, type TestApp } from '../helpers/app.js';
  * live, and a change made at the emulator behind the API's back shows after one sync.
  */
 
+const DAY = 86_400_000;
 const PROVIDERS = [ProviderName.PUREWL, ProviderName.VPNRESELLERS, ProviderName.WLVPN, ProviderName.PUREVPN];
 
 interface Stamp {
@@ -239,5 +242,86 @@ describe.each(storeBackends)('freshness by the field groups a query selects (%s)
     expect(res.errors).toBeUndefined();
     expect(t.upstream(ProviderName.WLVPN)).toBeGreaterThan(0);
     for (const e of res.data!.accounts.edges) expect(e.node.syncedAt).not.toBeNull();
+  });
+});
+
+describe.each(storeBackends)('paging while rows change their sort key (%s)', (_name, open) => {
+  let t: TestApp;
+  let backend: OpenedBackend;
+  let mirror: Mirror;
+
+  const PAGE = `query($first: Int, $after: String, $maxAge: Int) {
+    accounts(first: $first, after: $after, maxAge: $maxAge, orderBy: { field: STATUS, direction: ASC },
+             filter: { providers: [PUREVPN] }) {
+      failures { provider code }
+      pageInfo { endCursor hasNextPage }
+      edges { node { id nativeId status } }
+    }
+  }`;
+  interface Page {
+    accounts: {
+      failures: Array<{ provider: string; code: string }>;
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      edges: Array<{ node: { id: string; nativeId: string; status: string } }>;
+    };
+  }
+  async function page(variables: Record<string, unknown>): Promise<{ body: Page; cacheControl: string | null }> {
+    const res = await fetch(t.app.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: PAGE, variables }),
+    });
+    const body = (await res.json()) as { data: Page };
+    return { body: body.data, cacheControl: res.headers.get('cache-control') };
+  }
+
+  beforeAll(async () => {
+    backend = await open();
+    t = await startTestApp({}, { store: backend.store });
+    mirror = new Mirror(t.store.db);
+    const sync = new SyncService({ mirror, log: new SyncLog(t.store.db), budgetPerMinute: () => 10_000, maxAgeMs: 0 });
+    for (const p of PROVIDERS) expect((await sync.runNow(t.app.registry.get(p))).status).toBe('SUCCEEDED');
+  }, 60_000);
+  afterAll(async () => {
+    await t?.app.stop();
+    await backend?.cleanup();
+  });
+
+  it('a row read live for page 2 that moves before the cursor is reported (MIRROR_INCOMPLETE, no-store), never skipped silently', async () => {
+    const active = await mirror.page({
+      filter: { providers: [ProviderName.PUREVPN], statuses: [AccountStatus.ACTIVE] },
+      orderBy: { field: 'STATUS', direction: 'ASC' },
+      first: 100,
+    });
+    expect(active.rows.length).toBeGreaterThanOrEqual(3);
+    // X: the first ACTIVE PureVPN account in tie order, disabled (read live: the mirror knows it DISABLED).
+    const x = active.rows[0]!.record;
+    const provider = t.app.registry.get(ProviderName.PUREVPN);
+    await provider.disableAccount(x.nativeId);
+    const xid = encodeId('Account', ProviderName.PUREVPN, x.nativeId);
+    const read = await t.gql<{ account: { status: string } }>(
+      `query($id: ID!) { account(id: $id, maxAge: 0) { status } }`,
+      { id: xid },
+    );
+    expect(read.data?.account.status).toBe('DISABLED');
+    // Page 1: exactly the ACTIVE accounts; its cursor is the last of them (after X in tie order).
+    const activeCount = await mirror.count({ providers: [ProviderName.PUREVPN], statuses: [AccountStatus.ACTIVE] });
+    const first = await page({ first: activeCount, maxAge: DAY });
+    expect(first.body.accounts.failures).toEqual([]);
+    expect(first.body.accounts.edges.every((e) => e.node.status === 'ACTIVE')).toBe(true);
+    expect(first.body.accounts.edges.map((e) => e.node.id)).not.toContain(xid);
+    // Behind the API's back X is enabled again: read live for page 2, it sorts among the ACTIVE rows, before the cursor.
+    await provider.enableAccount(x.nativeId);
+    const second = await page({ first: 100, after: first.body.accounts.pageInfo.endCursor, maxAge: 1 });
+    const seen = [...first.body.accounts.edges, ...second.body.accounts.edges].map((e) => e.node.id);
+    expect(seen).not.toContain(xid); // it moved into page 1, which the client already has...
+    // ...so the answer says so, and is not cached.
+    expect(second.body.accounts.failures).toEqual([{ provider: 'PUREVPN', code: 'MIRROR_INCOMPLETE' }]);
+    expect(second.cacheControl).toBe('no-store');
+    // Reading the list again from the start sees every account, and page 2 with nothing moving is clean.
+    const again = await page({ first: activeCount + 1, maxAge: DAY });
+    expect(again.body.accounts.edges.map((e) => e.node.id)).toContain(xid);
+    const clean = await page({ first: 100, after: again.body.accounts.pageInfo.endCursor, maxAge: DAY });
+    expect(clean.body.accounts.failures).toEqual([]);
   });
 });
