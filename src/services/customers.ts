@@ -7,6 +7,7 @@ import type { VpnProvider } from '../providers/port.js';
 import type { AccountService } from './accounts.js';
 import type { ServiceKernel } from './kernel.js';
 import { stampLive } from '../loaders/index.js';
+import { ReadModel } from '../store/read-model.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 
 export interface NewCustomer {
@@ -111,6 +112,8 @@ export class CustomerService {
         const customer = provider
           ? await this.withCustomers(provider, `${provider} has no customers.`).updateCustomer(gid.nativeId, changes)
           : await this.k.store.updateCustomer(gid.nativeId, changes);
+        // The vendor's answer is the customer now: the store keeps it (a later read must not answer the old one).
+        if (provider) await new ReadModel(this.k.store.db).putCustomers(provider, [customer]);
         this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
         return customer;
       },
@@ -124,8 +127,10 @@ export class CustomerService {
     const provider = gid.source === 'STORE' ? null : gid.source;
     const entry = { operation: 'deleteCustomer', provider, target: customerId, input: { customerId } };
     return this.k.journaledOnce(entry, { key, idempotent: true, codec: ID_CODEC, gone: () => customerId }, async () => {
-      if (provider) await this.withCustomers(provider, `${provider} has no customers.`).deleteCustomer(gid.nativeId);
-      else await this.k.store.deleteCustomer(gid.nativeId);
+      if (provider) {
+        await this.withCustomers(provider, `${provider} has no customers.`).deleteCustomer(gid.nativeId);
+        await new ReadModel(this.k.store.db).forget('customers', provider, [gid.nativeId]);
+      } else await this.k.store.deleteCustomer(gid.nativeId);
       this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
       return customerId;
     });

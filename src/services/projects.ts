@@ -6,6 +6,7 @@ import type { CustomerRecord, ProjectRecord } from '../domain/records.js';
 import type { Page, PageQuery, VpnProvider } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';
 import { stampLive } from '../loaders/index.js';
+import { ReadModel } from '../store/read-model.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 
 export interface ProjectFields {
@@ -79,6 +80,8 @@ export class ProjectService {
       { key, idempotent: true, codec: this.codec },
       async () => {
         const project = await this.withProjects(gid.provider).updateProject(gid.nativeId, checkProject(fields));
+        // The vendor's answer is the project now: the store keeps it (a later read must not answer the old one).
+        await new ReadModel(this.k.store.db).putProjects(gid.provider, [project]);
         this.k.loaders.project.clear(gid);
         return project;
       },
@@ -94,6 +97,7 @@ export class ProjectService {
       { key, idempotent: true, codec: ID_CODEC, gone: () => encodeId('Project', gid.provider, gid.nativeId) },
       async () => {
         await this.withProjects(gid.provider).deleteProject(gid.nativeId);
+        await new ReadModel(this.k.store.db).forget('projects', gid.provider, [gid.nativeId]);
         this.k.loaders.project.clear(gid);
         return encodeId('Project', gid.provider, gid.nativeId);
       },

@@ -162,6 +162,22 @@ describe.each(storeBackends)('the whole graph in the store (%s)', (_name, open) 
     expect(Date.parse(synced.customer!.syncedAt!)).toBeGreaterThan(Date.parse(staleRow.customer!.syncedAt!));
   });
 
+  it('a customer updated through this API is answered as updated from the store at once (no stale copy)', async () => {
+    const first = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, { filter: LINKED });
+    const row = first.data!.accounts.edges.map((e) => e.node).find((r) => r.customer)!;
+    const updated = await t.gql<{ updateCustomer: { userErrors: unknown[] } }>(
+      `mutation($id: ID!) { updateCustomer(input: { customerId: $id, lastName: "Renamed" }) { userErrors { code } } }`,
+      { id: row.customer!.id },
+    );
+    expect(updated.data?.updateCustomer.userErrors).toEqual([]);
+    t.resetUpstream();
+    const after = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, { filter: LINKED });
+    expect(t.upstream()).toBe(0);
+    const same = after.data!.accounts.edges.find((e) => e.node.id === row.id)!.node;
+    expect(same.customer!.fullName).toMatch(/ Renamed$/);
+    expect(same.customer!.dataSource).toBe('MIRROR');
+  });
+
   it('usage is filled in one batch per provider by the sync and is due again after half of USAGE_MAX_AGE_MS', async () => {
     const model = new ReadModel(t.store.db);
     const range = usageRange(null, null);
