@@ -66,7 +66,7 @@ export type Account = Node & {
   servers: Array<Server>;
   /** Provider-neutral status. */
   status: AccountStatus;
-  /** When the vendor last confirmed the state shown (for a live read: when it answered). Never later than the answer; null when no read has confirmed it. */
+  /** When the vendor last confirmed the state shown: the oldest confirmation of the field groups the answer selects (all of them when it selects none; see `confirmedAt`). For a live read: when it answered. Never later than the answer; null when no read has confirmed it. */
   syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Bandwidth throttled right now (null: the provider does not say). */
   throttled?: Maybe<Scalars['Boolean']['output']>;
