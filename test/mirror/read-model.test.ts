@@ -79,7 +79,7 @@ describe.each(storeBackends)('the whole graph in the store (%s)', (_name, open) 
     const started = Date.now();
     for (const p of PROVIDERS) await syncOne(p);
     process.stdout.write(`read-model: syncs took ${Date.now() - started} ms\n`);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await t?.app.stop();
     await backend?.cleanup();
