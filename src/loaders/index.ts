@@ -117,6 +117,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const mirror = createMirrorLoaders(new Mirror(store.db), keyOf);
   const readModel = new ReadModel(store.db);
   const ages = new ReadAges(deps.ages);
+  // The N+1 baseline (batching off) reads every customer, project, catalog and usage live (it still writes back).
+  const readThrough = deps.batching !== false;
+  const storeAge = () => (readThrough ? ages.state : 0);
   /** A write-back that fails leaves the store as old as it was (the next read or sync refreshes it). */
   const quietly = (p: Promise<unknown>) =>
     p.then(
@@ -163,7 +166,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           : Promise.resolve([] as Array<CustomerRecord | null>),
         storedOrLive(
           providerKeys,
-          ages.state,
+          storeAge(),
           (ks) => readModel.customers(ks),
           'customer',
           (provider, group) => registry.get(provider).getCustomers(group.map((k) => k.nativeId)),
@@ -191,7 +194,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     batchSpan('project', (keys) =>
       storedOrLive(
         keys,
-        ages.state,
+        storeAge(),
         (ks) => readModel.projects(ks),
         'project',
         (provider, group) => registry.get(provider).getProjects(group.map((k) => k.nativeId)),
@@ -206,7 +209,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     batchSpan('usage', async (keys) => {
       const results = new Map<string, ServedUsage | null | Error>();
       // Stored reports younger than the usage age answer without a vendor call.
-      const maxAge = ages.usage;
+      const maxAge = readThrough ? ages.usage : 0;
       const stored = maxAge > 0 ? await readModel.usage(keys).catch(() => keys.map(() => null)) : [];
       const missing: UsageKey[] = [];
       keys.forEach((k, i) => {
@@ -279,7 +282,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           names.map((name) =>
             cache
               .getOrLoad(name, async () => {
-                const maxAge = ages.state;
+                const maxAge = storeAge();
                 const stored = maxAge > 0 ? await readModel.catalog<T>(name, kind).catch(() => null) : null;
                 if (fresh(stored, maxAge) && stored.value) return stored.value;
                 const live = await read(name);
