@@ -132,10 +132,10 @@ async function liveAndMirror(sandbox: Sandbox, api: Proc): Promise<void> {
     live.p50 <= 1.3 * floorMs,
   );
   row(
-    'AccountDashboard(first: 100) mirror-served (account state from the mirror; customers, projects, usage live)',
+    'AccountDashboard(first: 100) mirror-served (the whole dashboard from the store: accounts, customers, projects, plans, usage)',
     `${mirrorCalls} vendor calls; p50 ${mirror.p50.toFixed(1)} ms / p99 ${mirror.p99.toFixed(1)} ms (${(mirror.p50 / live.p50).toFixed(2)} × live)`,
-    '0 calls, p50 ≤ 0.2 × live',
-    mirrorCalls === 0 && mirror.p50 <= 0.2 * live.p50,
+    '0 calls, p50 ≤ 0.1 × live',
+    mirrorCalls === 0 && mirror.p50 <= 0.1 * live.p50,
   );
   const stateCalls = await callsOf(sandbox, () => dashboardState(api.url, FRESH));
   const state = await timeSerial(40, () => dashboardState(api.url, FRESH));
@@ -152,6 +152,56 @@ async function measured(pid: number, run: ReturnType<typeof load>) {
   const cpu0 = cpuSeconds(pid);
   const result = await run;
   return { result, cpuPer1k: ((cpuSeconds(pid) - cpu0) / Math.max(1, result.requests.total)) * 1000 };
+}
+
+/**
+ * From a fresh start (empty store, WORKER=inline: the first sync tick at once) to a complete mirror, per emulator
+ * size: `/ready` polled every 250 ms until every provider's warm-up is complete. Rates are raised so that the
+ * figure is the work, not the pace (at the default SYNC_RATE_PUREWL/PUREVPN of 30 a minute, N directory accounts
+ * need N / 30 minutes).
+ */
+async function warmUp(): Promise<void> {
+  const RATE = '100000';
+  for (const size of [1_000, 10_000]) {
+    const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: String(LATENCY_MS), SANDBOX_ACCOUNTS: String(size) });
+    try {
+      const t0 = performance.now();
+      const api = await startApi(
+        apiEnv(sandbox, {
+          WORKER: 'inline',
+          SYNC_RATE_PUREWL: RATE,
+          SYNC_RATE_PUREVPN: RATE,
+          SYNC_RATE_WLVPN: RATE,
+          SYNC_RATE_VPNRESELLERS: RATE,
+        }),
+      );
+      try {
+        const done = new Map<string, number>();
+        const ready = api.url.replace(/\/graphql$/, '/ready');
+        for (let i = 0; i < 2400 && done.size < 4; i++) {
+          const body = (await (await fetch(ready)).json()) as {
+            mirror?: { providers?: Array<{ name: string; state: string }> };
+          };
+          for (const p of body.mirror?.providers ?? [])
+            if (p.state === 'complete' && !done.has(p.name)) done.set(p.name, performance.now() - t0);
+          if (done.size < 4) await new Promise((r) => setTimeout(r, 250));
+        }
+        const calls = await vendorCalls(sandbox);
+        const total = done.size === 4 ? Math.max(...done.values()) : null;
+        row(
+          `warm-up: start to a complete mirror, ${size.toLocaleString('en')} accounts per emulator (SYNC_RATE_* ${RATE})`,
+          (total === null ? `not complete after 600 s (${done.size} of 4)` : `${(total / 1000).toFixed(1)} s`) +
+            `; per provider: ${[...done].map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ')}; ${calls} vendor calls`,
+          'report',
+          null,
+        );
+      } finally {
+        await api.stop();
+      }
+    } finally {
+      await sandbox.stop();
+    }
+  }
 }
 
 async function trivial(api: Proc): Promise<void> {
@@ -407,8 +457,14 @@ async function main(): Promise<void> {
   const skipped: string[] = [];
   try {
     // The worker runs inline here so that `syncProvider` runs; directory refreshes may read every account.
+    // SYNC_RATE_WLVPN: its detail reads (plans, which its list does not show) cover every account in one run.
     const api = await startApi(
-      apiEnv(sandbox, { WORKER: 'inline', SYNC_RATE_PUREWL: '100000', SYNC_RATE_PUREVPN: '100000' }),
+      apiEnv(sandbox, {
+        WORKER: 'inline',
+        SYNC_RATE_PUREWL: '100000',
+        SYNC_RATE_PUREVPN: '100000',
+        SYNC_RATE_WLVPN: '100000',
+      }),
     );
     try {
       await liveAndMirror(sandbox, api);
@@ -419,6 +475,7 @@ async function main(): Promise<void> {
     // Memory must not grow with the accounts mirrored: the same measure at 1,000 and 10,000 per provider.
     for (const perProvider of [1_000, 10_000]) await rss(sandbox, 'PGlite', 300, perProvider);
     await bulkAndWebhooks(sandbox);
+    await warmUp();
     if (PG_URL) {
       for (const perProvider of [1_000, 10_000]) await rss(sandbox, 'Postgres', 200, perProvider);
       await mirrorAtScale(sandbox);

@@ -141,6 +141,11 @@ const common = z.object({
    * mirror (no vendor call), older ones go live and write back. A query's `maxAge` argument overrides it.
    */
   MIRROR_MAX_AGE_MS: int(60_000, 0),
+  /**
+   * Default allowed age (ms) of stored usage reports: younger ones answer from the store, older ones are read
+   * live (one batch per provider) and written back. A query's `maxAge` argument overrides it (0: live).
+   */
+  USAGE_MAX_AGE_MS: int(900_000, 0),
 
   /** Days before expiry at which EXPIRING_SOON fires (once per account, threshold and expiry date), comma-separated. */
   EXPIRY_NOTICE_DAYS: z

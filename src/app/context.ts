@@ -43,7 +43,14 @@ export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, reques
   return (viewer, requestId) => {
     const partialErrors: GraphQLError[] = [];
     const parts: RequestParts = new RequestParts({
-      loaders: () => createLoaders({ registry, store, catalog, batching: config.env.DATALOADER }),
+      loaders: () =>
+        createLoaders({
+          registry,
+          store,
+          catalog,
+          batching: config.env.DATALOADER,
+          ages: { state: config.env.MIRROR_MAX_AGE_MS, usage: config.env.USAGE_MAX_AGE_MS },
+        }),
       services: (): Services =>
         new Services({
           config,

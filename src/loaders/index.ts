@@ -14,7 +14,8 @@ import type { Store } from '../store/store.js';
 import type { Cache } from '../lib/ttl-cache.js';
 import { recordBatch } from '../lib/batch-events.js';
 import { Mirror } from '../store/mirror.js';
-import { createMirrorLoaders, readLive, type MirrorLoaders, type ServedAccount } from './mirror.js';
+import { ReadModel, type Stored } from '../store/read-model.js';
+import { createMirrorLoaders, readLive, type DataSource, type MirrorLoaders, type ServedAccount } from './mirror.js';
 
 export type { ServedAccount } from './mirror.js';
 import { withSpan } from '../lib/tracing.js';
@@ -40,15 +41,56 @@ export interface CustomerKey {
   nativeId: string;
 }
 
+/** How fresh a customer, project or usage report in an answer is (the account's own is `ServedAccount`). */
+export interface Stamp {
+  /** When the vendor last confirmed it (a live read: when it answered; a customer kept here: the read). */
+  syncedAt?: string | null;
+  dataSource?: DataSource;
+}
+export type ServedCustomer = CustomerRecord & Stamp;
+export type ServedProject = ProjectRecord & Stamp;
+export type ServedUsage = UsageRecord & Stamp;
+
+/**
+ * The allowed ages of stored state for one request: the `maxAge` a root field was given (the smallest, when
+ * several were), else the server defaults (MIRROR_MAX_AGE_MS for customers, projects and the catalog,
+ * USAGE_MAX_AGE_MS for usage). 0 reads live.
+ */
+export class ReadAges {
+  private explicit: number | null = null;
+  constructor(private readonly defaults: { state: number; usage: number } = { state: 60_000, usage: 900_000 }) {}
+
+  note(maxAgeMs: number): void {
+    this.explicit = this.explicit === null ? maxAgeMs : Math.min(this.explicit, maxAgeMs);
+  }
+
+  get state(): number {
+    return this.explicit ?? this.defaults.state;
+  }
+
+  get usage(): number {
+    return this.explicit ?? this.defaults.usage;
+  }
+}
+
+/** A stored item is fresh enough when the vendor confirmed it within `maxAgeMs` (0: never). */
+function fresh(stored: Stored<unknown> | null, maxAgeMs: number): stored is Stored<unknown> {
+  return stored !== null && maxAgeMs > 0 && Date.now() - Date.parse(stored.syncedAt) <= maxAgeMs;
+}
+
 export interface Loaders extends MirrorLoaders {
+  /** Allowed ages of stored customers, projects, catalog and usage for this request. */
+  ages: ReadAges;
   /** Live reads (stamped LIVE, written to the mirror before they answer). */
   account: DataLoader<ProviderKey, ServedAccount | null, string>;
   accountByUsername: DataLoader<UsernameKey, ServedAccount | null, string>;
   /** Accounts this API's directory keeps, for providers without a list call (no vendor call). */
   knownAccount: DataLoader<ProviderKey, AccountRecord | null, string>;
-  customer: DataLoader<CustomerKey, CustomerRecord | null, string>;
-  project: DataLoader<ProviderKey, ProjectRecord | null, string>;
-  usage: DataLoader<UsageKey, UsageRecord | null, string>;
+  /** Customers and projects: from the store when fresh (MIRROR), else live and written back (LIVE). */
+  customer: DataLoader<CustomerKey, ServedCustomer | null, string>;
+  project: DataLoader<ProviderKey, ServedProject | null, string>;
+  /** Usage: from the store when younger than the usage age, else one live batch per provider and range. */
+  usage: DataLoader<UsageKey, ServedUsage | null, string>;
   /** Customer link kept in the store for an account (store customer id or PureWL uuid). */
   customerLink: DataLoader<ProviderKey, string | null, string>;
   plans: DataLoader<ProviderName, PlanRecord[], ProviderName>;
@@ -63,6 +105,8 @@ export interface LoaderDeps {
   catalog: { plans: Cache<PlanRecord[]>; servers: Cache<ServerRecord[]> };
   /** false = the N+1 baseline: one upstream call per key, no request cache. */
   batching?: boolean;
+  /** Default allowed ages (MIRROR_MAX_AGE_MS, USAGE_MAX_AGE_MS); a request's `maxAge` overrides both. */
+  ages?: { state: number; usage: number };
 }
 
 export const keyOf = (k: ProviderKey): string => `${k.provider}:${k.nativeId}`;
@@ -72,6 +116,18 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const { registry, store, catalog } = deps;
   let mirrorStore: Mirror | undefined;
   const mirror = createMirrorLoaders(() => (mirrorStore ??= new Mirror(store.db)), keyOf);
+  let readModelStore: ReadModel | undefined;
+  const readModel = (): ReadModel => (readModelStore ??= new ReadModel(store.db));
+  const ages = new ReadAges(deps.ages);
+  // The N+1 baseline (batching off) reads every customer, project, catalog and usage live (it still writes back).
+  const readThrough = deps.batching !== false;
+  const storeAge = () => (readThrough ? ages.state : 0);
+  /** A write-back that fails leaves the store as old as it was (the next read or sync refreshes it). */
+  const quietly = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      () => undefined,
+    );
 
   const account = (): Loaders['account'] =>
     new DataLoader<ProviderKey, ServedAccount | null, string>(
@@ -106,7 +162,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     );
 
   const customer = (): Loaders['customer'] =>
-    new DataLoader<CustomerKey, CustomerRecord | null, string>(
+    new DataLoader<CustomerKey, ServedCustomer | null, string>(
       batchSpan('customer', async (keys) => {
         const storeKeys = keys.filter((k) => k.provider === null);
         const providerKeys = keys.filter((k): k is ProviderKey => k.provider !== null);
@@ -114,49 +170,98 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           storeKeys.length > 0
             ? store.getCustomers(storeKeys.map((k) => k.nativeId))
             : Promise.resolve([] as Array<CustomerRecord | null>),
-          byProvider('customer', providerKeys, (provider, group) =>
-            registry.get(provider).getCustomers(group.map((k) => k.nativeId)),
+          storedOrLive(
+            providerKeys,
+            storeAge(),
+            (ks) => readModel().customers(ks),
+            'customer',
+            (provider, group) => registry.get(provider).getCustomers(group.map((k) => k.nativeId)),
+            (provider, found, gone) =>
+              quietly(
+                Promise.all([
+                  readModel().putCustomers(provider, found),
+                  readModel().forget('customers', provider, gone),
+                ]),
+              ),
           ),
         ]);
         recordBatch('customer', storeKeys.length);
+        // A customer kept by this API is read from its own source, the store: as fresh as this read.
+        const at = new Date().toISOString();
         let s = 0;
         let p = 0;
-        return keys.map((k) => (k.provider === null ? (fromStore[s++] ?? null) : (fromProviders[p++] ?? null)));
+        return keys.map((k) => {
+          if (k.provider !== null) return fromProviders[p++] ?? null;
+          const c = fromStore[s++] ?? null;
+          return c ? { ...c, syncedAt: at, dataSource: 'LIVE' as const } : null;
+        });
       }),
       { ...options, cacheKeyFn: (k) => `${k.provider ?? 'STORE'}:${k.nativeId}` },
     );
 
   const project = (): Loaders['project'] =>
-    new DataLoader<ProviderKey, ProjectRecord | null, string>(
+    new DataLoader<ProviderKey, ServedProject | null, string>(
       batchSpan('project', (keys) =>
-        byProvider('project', keys, (provider, group) =>
-          registry.get(provider).getProjects(group.map((k) => k.nativeId)),
+        storedOrLive(
+          keys,
+          storeAge(),
+          (ks) => readModel().projects(ks),
+          'project',
+          (provider, group) => registry.get(provider).getProjects(group.map((k) => k.nativeId)),
+          (provider, found, gone) =>
+            quietly(
+              Promise.all([readModel().putProjects(provider, found), readModel().forget('projects', provider, gone)]),
+            ),
         ),
       ),
       { ...options, cacheKeyFn: keyOf },
     );
 
   const usage = (): Loaders['usage'] =>
-    new DataLoader<UsageKey, UsageRecord | null, string>(
+    new DataLoader<UsageKey, ServedUsage | null, string>(
       batchSpan('usage', async (keys) => {
-        // One provider call per (provider, date range) group.
+        const results = new Map<string, ServedUsage | null | Error>();
+        // Stored reports younger than the usage age answer without a vendor call.
+        const maxAge = readThrough ? ages.usage : 0;
+        const stored =
+          maxAge > 0
+            ? await readModel()
+                .usage(keys)
+                .catch(() => keys.map(() => null))
+            : [];
+        const missing: UsageKey[] = [];
+        keys.forEach((k, i) => {
+          const s = stored[i] ?? null;
+          if (fresh(s, maxAge)) {
+            results.set(usageKey(k), s.value ? { ...s.value, syncedAt: s.syncedAt, dataSource: 'MIRROR' } : null);
+          } else missing.push(k);
+        });
+        // The rest: one provider call per (provider, date range) group, written back.
         const groups = new Map<string, UsageKey[]>();
-        for (const k of keys) {
+        for (const k of missing) {
           const g = `${k.provider}|${k.from}|${k.to}`;
           groups.set(g, [...(groups.get(g) ?? []), k]);
         }
-        const results = new Map<string, UsageRecord | null | Error>();
         await Promise.all(
           [...groups.values()].map(async (group) => {
             const first = group[0] as UsageKey;
             recordBatch('usage', group.length);
+            const range = { from: first.from, to: first.to };
             const slots = await settle(first.provider, 'getUsage', group.length, () =>
               registry.get(first.provider).getUsage(
                 group.map((k) => k.nativeId),
-                { from: first.from, to: first.to },
+                range,
               ),
             );
-            group.forEach((k, i) => results.set(usageKey(k), slots[i] ?? null));
+            const at = new Date().toISOString();
+            const answered: Array<{ nativeId: string; record: UsageRecord | null }> = [];
+            group.forEach((k, i) => {
+              const slot = slots[i] ?? null;
+              if (slot instanceof Error) return results.set(usageKey(k), slot);
+              answered.push({ nativeId: k.nativeId, record: slot });
+              results.set(usageKey(k), slot ? { ...slot, syncedAt: at, dataSource: 'LIVE' } : null);
+            });
+            await quietly(readModel().putUsage(first.provider, range, answered, at));
           }),
         );
         return keys.map((k) => results.get(usageKey(k)) ?? null);
@@ -184,33 +289,44 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       { ...options, cacheKeyFn: keyOf },
     );
 
+  /** The catalog: the cross-request cache, then the store when fresh, else the vendor (written back). */
+  const catalogOf = <T extends PlanRecord | ServerRecord>(
+    kind: 'plans' | 'servers',
+    cache: Cache<T[]>,
+    read: (name: ProviderName) => Promise<T[]>,
+  ) =>
+    new DataLoader<ProviderName, T[], ProviderName>(
+      batchSpan(kind, async (names) =>
+        Promise.all(
+          names.map((name) =>
+            cache
+              .getOrLoad(name, async () => {
+                const maxAge = storeAge();
+                const stored =
+                  maxAge > 0
+                    ? await readModel()
+                        .catalog<T>(name, kind)
+                        .catch(() => null)
+                    : null;
+                if (fresh(stored, maxAge) && stored.value) return stored.value;
+                const live = await read(name);
+                await quietly(
+                  kind === 'plans'
+                    ? readModel().putCatalog(name, 'plans', live as PlanRecord[])
+                    : readModel().putCatalog(name, 'servers', live as ServerRecord[]),
+                );
+                return live;
+              })
+              .catch((e: unknown) => toError(e, name, kind === 'plans' ? 'listPlans' : 'listServers')),
+          ),
+        ),
+      ),
+      options,
+    );
   const plans = (): Loaders['plans'] =>
-    new DataLoader<ProviderName, PlanRecord[], ProviderName>(
-      batchSpan('plans', async (names) =>
-        Promise.all(
-          names.map((name) =>
-            catalog.plans
-              .getOrLoad(name, () => registry.get(name).listPlans())
-              .catch((e: unknown) => toError(e, name, 'listPlans')),
-          ),
-        ),
-      ),
-      options,
-    );
-
+    catalogOf<PlanRecord>('plans', catalog.plans, (name) => registry.get(name).listPlans());
   const servers = (): Loaders['servers'] =>
-    new DataLoader<ProviderName, ServerRecord[], ProviderName>(
-      batchSpan('servers', async (names) =>
-        Promise.all(
-          names.map((name) =>
-            catalog.servers
-              .getOrLoad(name, () => registry.get(name).listServers())
-              .catch((e: unknown) => toError(e, name, 'listServers')),
-          ),
-        ),
-      ),
-      options,
-    );
+    catalogOf<ServerRecord>('servers', catalog.servers, (name) => registry.get(name).listServers());
 
   // Built on first use: a request builds only the loaders it reads through (none for `{ __typename }`).
   const built: Partial<Loaders> = {};
@@ -218,6 +334,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     get mirrored() {
       return (built.mirrored ??= mirror.mirrored);
     },
+    ages,
     get account() {
       return (built.account ??= account());
     },
@@ -326,4 +443,59 @@ async function settle<V>(
 /** Errors stay as they are (a bug surfaces as one); anything else thrown becomes a ProviderError. */
 function toError(error: unknown, provider: ProviderName, operation: string): Error {
   return error instanceof Error ? error : asProviderError(provider, operation, error);
+}
+
+/**
+ * Entities kept in the store (customers, projects): those confirmed within `maxAgeMs` answer from it (MIRROR);
+ * the others are read live, one call per provider (LIVE), and written back (`remember`; "not found" forgets).
+ */
+async function storedOrLive<V extends { nativeId: string }>(
+  keys: readonly ProviderKey[],
+  maxAgeMs: number,
+  stored: (keys: readonly ProviderKey[]) => Promise<Array<Stored<V> | null>>,
+  loader: string,
+  live: (provider: ProviderName, group: ProviderKey[]) => Promise<BatchResult<V>>,
+  remember: (provider: ProviderName, found: V[], gone: string[]) => Promise<void>,
+): Promise<Array<(V & Stamp) | null | Error>> {
+  if (keys.length === 0) return [];
+  const kept = maxAgeMs > 0 ? await stored(keys).catch(() => keys.map(() => null)) : keys.map(() => null);
+  const out: Array<(V & Stamp) | null | Error | undefined> = keys.map((_, i) => {
+    const s = kept[i] ?? null;
+    return fresh(s, maxAgeMs) && s.value ? { ...s.value, syncedAt: s.syncedAt, dataSource: 'MIRROR' } : undefined;
+  });
+  const missing = keys.map((k, i) => ({ k, i })).filter(({ i }) => out[i] === undefined);
+  if (missing.length > 0) {
+    const at = new Date().toISOString();
+    const answers = await byProvider(
+      loader,
+      missing.map((m) => m.k),
+      live,
+    );
+    const found = new Map<ProviderName, V[]>();
+    const gone = new Map<ProviderName, string[]>();
+    missing.forEach(({ k, i }, j) => {
+      const a = answers[j] ?? null;
+      if (a instanceof Error) out[i] = a;
+      else if (a === null) {
+        out[i] = null;
+        gone.set(k.provider, [...(gone.get(k.provider) ?? []), k.nativeId]);
+      } else {
+        out[i] = { ...a, syncedAt: at, dataSource: 'LIVE' };
+        found.set(k.provider, [...(found.get(k.provider) ?? []), a]);
+      }
+    });
+    const providers = new Set([...found.keys(), ...gone.keys()]);
+    await Promise.all([...providers].map((p) => remember(p, found.get(p) ?? [], gone.get(p) ?? [])));
+  }
+  return out.map((o) => o ?? null);
+}
+
+/** Items a vendor call of this request just answered (a list page): LIVE, confirmed when it answered. */
+export async function stampLive<T>(page: Promise<{ items: T[]; totalCount: number | null }>): Promise<{
+  items: Array<T & Stamp>;
+  totalCount: number | null;
+}> {
+  const { items, totalCount } = await page;
+  const at = new Date().toISOString();
+  return { items: items.map((i) => ({ ...i, syncedAt: at, dataSource: 'LIVE' as const })), totalCount };
 }

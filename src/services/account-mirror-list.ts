@@ -15,6 +15,8 @@ import {
   type SortDirection,
 } from '../store/mirror.js';
 import type { AccountListResult, FailureView } from './account-list.js';
+import { oldestOf, type RecordGroup } from './field-groups.js';
+import { RECORD_GROUPS } from '../store/mirror.js';
 import type { ServiceKernel } from './kernel.js';
 import type { Direction } from './pagination.js';
 
@@ -63,8 +65,9 @@ export class MirrorAccountList {
     filter: MirrorFilter,
     order: MirrorOrder,
     maxAgeMs: number,
-    options: { scoped?: boolean } = {},
+    options: { scoped?: boolean; groups?: readonly RecordGroup[] } = {},
   ): Promise<AccountListResult> {
+    const groups = options.groups ?? RECORD_GROUPS;
     await this.cover(filter, maxAgeMs, options.scoped ?? false);
     const cursorField = dir.forward ? 'after' : 'before';
     const query = {
@@ -76,6 +79,7 @@ export class MirrorAccountList {
     };
     let page: MirrorPage;
     let fresh = new Map<string, ServedAccount>();
+    const refreshed: MirroredAccount[] = [];
     for (let round = 0; ; round++) {
       try {
         page = await this.mirror.page(query);
@@ -83,10 +87,12 @@ export class MirrorAccountList {
         if (error instanceof CursorError) throw new InputError(cursorField, `\`${cursorField}\`: ${error.message}`);
         throw error;
       }
-      const stale = page.rows.filter((r) => this.isStale(r, maxAgeMs) && !this.unreadable.has(keyOf(r)));
+      const stale = page.rows.filter((r) => this.isStale(r, maxAgeMs, groups) && !this.unreadable.has(keyOf(r)));
       if (stale.length === 0 || round === REFRESH_ROUNDS) break;
       fresh = new Map([...fresh, ...(await this.refresh(stale))]);
+      refreshed.push(...stale);
     }
+    if (query.cursor) await this.movedBehind(refreshed, page, query);
     const nodes = page.rows.map((row) => fresh.get(keyOf(row)) ?? served(row));
     const edges = nodes.map((node, i) => ({ cursor: page.cursors[i] as string, node }));
     let total: Promise<number | null> | undefined;
@@ -112,6 +118,48 @@ export class MirrorAccountList {
         retryable: e.retryable,
       })),
     };
+  }
+
+  /**
+   * Rows this page read live whose sort key moved behind the cursor (into pages the client already has): they
+   * would be skipped silently. Each such provider is reported MIRROR_INCOMPLETE (the answer is then not cached),
+   * so a client paging while the mirror warms up knows to read the list again.
+   */
+  private async movedBehind(
+    refreshed: readonly MirroredAccount[],
+    page: MirrorPage,
+    query: { filter: MirrorFilter; orderBy: MirrorOrder; cursor?: string | null; backward: boolean },
+  ): Promise<void> {
+    const onPage = new Set(page.rows.map(keyOf));
+    const left = refreshed.filter((r) => !onPage.has(keyOf(r)));
+    if (left.length === 0) return;
+    const behind = await this.mirror.page({
+      filter: {
+        ...query.filter,
+        keys: left.map((r) => ({ provider: r.record.provider, nativeId: r.record.nativeId })),
+      },
+      orderBy: query.orderBy,
+      first: left.length,
+      cursor: query.cursor ?? null,
+      // Behind a forward page's cursor is before it; behind a backward page's, after it.
+      backward: !query.backward,
+    });
+    const counts = new Map<ProviderName, number>();
+    for (const r of behind.rows) counts.set(r.record.provider, (counts.get(r.record.provider) ?? 0) + 1);
+    for (const [provider, n] of counts) {
+      this.incomplete(
+        provider,
+        new ProviderError({
+          provider,
+          operation: 'getAccounts',
+          code: ErrorCode.MIRROR_INCOMPLETE,
+          message:
+            `${n} ${provider} account(s) read live for this page changed their sort key and moved before the cursor, ` +
+            'into pages already answered; read the list again from the start to see them',
+          retryable: true,
+        }),
+      );
+    }
   }
 
   /** Makes every provider in scope hold its whole account set for this answer, or reports it (see the class). */
@@ -232,8 +280,10 @@ export class MirrorAccountList {
     this.k.reportPartial(e, this.path, provider);
   }
 
-  private isStale(row: MirroredAccount, maxAgeMs: number): boolean {
-    return row.syncedAt === null || Date.now() - Date.parse(row.syncedAt) > maxAgeMs;
+  /** A row is stale when a group the answer shows was confirmed longer than `maxAgeMs` ago, or never. */
+  private isStale(row: MirroredAccount, maxAgeMs: number, groups: readonly RecordGroup[]): boolean {
+    const at = groups === RECORD_GROUPS ? row.syncedAt : oldestOf(row.confirmedAt, groups);
+    return at === null || Date.now() - Date.parse(at) > maxAgeMs;
   }
 
   /** Reads the stale rows live (one batch per provider); the loader writes them back or marks them gone. */

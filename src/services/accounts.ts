@@ -17,8 +17,10 @@ import type { ServiceKernel } from './kernel.js';
 import { direction, offsetConnection, offsetWindow, type ConnectionArgs } from './pagination.js';
 import { usageRange } from './usage-range.js';
 import type { ServedAccount } from '../loaders/index.js';
+import { oldestOf, type RecordGroup } from './field-groups.js';
 import {
   isMirrorCursor,
+  RECORD_GROUPS,
   Mirror,
   type Confirmations,
   type MirrorOrderField,
@@ -98,8 +100,10 @@ export class AccountService {
     input: AccountFilterInput | null | undefined,
     path: ReadonlyArray<string | number>,
     readStatus = true,
-    options: { orderBy?: AccountOrderInput | null; maxAge?: number | null } = {},
+    options: { orderBy?: AccountOrderInput | null; maxAge?: number | null; groups?: readonly RecordGroup[] } = {},
   ): Promise<AccountListResult> {
+    // Freshness is judged by the field groups the answer shows (all of them unless told).
+    const groups = options.groups ?? RECORD_GROUPS;
     const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
     const maxAgeMs = this.k.allowedAge(options.maxAge);
     const order = options.orderBy
@@ -112,17 +116,22 @@ export class AccountService {
       const owner = (await this.k.scope.listTerms(rest.customerId ?? null, projectId ?? null)) ?? NOBODY;
       const { providers, filter, storeCustomer } = resolveFilter(this.k, rest);
       const where = { ...mirrorFilter(rest, providers, filter, storeCustomer), owner };
-      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, { scoped: true });
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, {
+        scoped: true,
+        groups,
+      });
     }
     const { providers, filter, storeCustomer } = resolveFilter(this.k, input ?? {});
     const cursor = dir.forward ? dir.after : dir.before;
     const mirrorPath =
       options.orderBy != null ||
       needsMirror(input ?? {}) ||
-      (cursor ? isMirrorCursor(cursor) : maxAgeMs > 0 && (await this.mirrorCovers(providers, filter, maxAgeMs)));
+      (cursor
+        ? isMirrorCursor(cursor)
+        : maxAgeMs > 0 && (await this.mirrorCovers(providers, filter, maxAgeMs, groups)));
     if (mirrorPath) {
       const where = mirrorFilter(input ?? {}, providers, filter, storeCustomer);
-      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs);
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, { groups });
     }
     if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
     const list = new CrossProviderAccountList(
@@ -179,7 +188,12 @@ export class AccountService {
    * than the allowed age: its list confirmed whole by a FULL sync (providers with a list call; the others'
    * list is the directory itself) and no account's state older than that.
    */
-  private async mirrorCovers(providers: VpnProvider[], filter: AccountFilter, maxAgeMs: number): Promise<boolean> {
+  private async mirrorCovers(
+    providers: VpnProvider[],
+    filter: AccountFilter,
+    maxAgeMs: number,
+    groups: readonly RecordGroup[],
+  ): Promise<boolean> {
     if (providers.length === 0 || filter.customerNativeId || filter.projectNativeId) return false;
     const since = new Date(Date.now() - maxAgeMs).toISOString();
     const listing = providers.filter((p) => p.features.listAccounts).map((p) => p.name);
@@ -187,7 +201,11 @@ export class AccountService {
     const tooOld = (name: ProviderName) =>
       !listed.has(name) || Date.parse(listed.get(name) as string) < Date.parse(since);
     if (listing.some(tooOld)) return false;
-    const stale = await this.mirror.count({ providers: providers.map((p) => p.name), staleBefore: since });
+    const stale = await this.mirror.count({
+      providers: providers.map((p) => p.name),
+      staleBefore: since,
+      staleGroups: groups,
+    });
     return stale === 0;
   }
 
@@ -208,11 +226,14 @@ export class AccountService {
     record: ServedAccount,
     path: ReadonlyArray<string | number>,
     withLinks = false,
+    groups: readonly RecordGroup[] = RECORD_GROUPS,
   ): Promise<{ syncedAt: string | null; dataSource: 'MIRROR' | 'LIVE' }> {
     const full: ServedAccount = record.incomplete?.includes('status')
       ? await this.complete(record, 'status', path)
       : record;
-    let syncedAt = full.syncedAt ?? null;
+    // The oldest confirmation of the groups the answer shows (a record without per-group times: its syncedAt).
+    let syncedAt =
+      full.confirmedAt && groups !== RECORD_GROUPS ? oldestOf(full.confirmedAt, groups) : (full.syncedAt ?? null);
     // An answer that shows the customer or project of an account whose link lives at the vendor (VPNresellers)
     // is only as fresh as the link's last confirmation.
     if (withLinks && syncedAt !== null && this.linksAtVendor(full.provider)) {

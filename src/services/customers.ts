@@ -6,6 +6,8 @@ import type { AccountRecord, CustomerRecord, ProjectRecord } from '../domain/rec
 import type { VpnProvider } from '../providers/port.js';
 import type { AccountService } from './accounts.js';
 import type { ServiceKernel } from './kernel.js';
+import { stampLive } from '../loaders/index.js';
+import { ReadModel } from '../store/read-model.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 
 export interface NewCustomer {
@@ -44,11 +46,12 @@ export class CustomerService {
   /** One provider's customers, or without `provider` the customers kept by this API. */
   list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<CustomerRecord>> {
     if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeCustomers(provider, o, l));
-    if (!provider) return this.k.offsetList(args, (offset, limit) => this.k.store.listCustomers({ offset, limit }));
+    if (!provider)
+      return this.k.offsetList(args, (offset, limit) => stampLive(this.k.store.listCustomers({ offset, limit })));
     const p = this.k.provider(provider);
     if (!p.features.customers)
       throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
-    return this.k.offsetList(args, (offset, limit) => p.listCustomers({ offset, limit }));
+    return this.k.offsetList(args, (offset, limit) => stampLive(p.listCustomers({ offset, limit })));
   }
 
   project(customer: CustomerRecord): Promise<ProjectRecord | null> | null {
@@ -109,6 +112,8 @@ export class CustomerService {
         const customer = provider
           ? await this.withCustomers(provider, `${provider} has no customers.`).updateCustomer(gid.nativeId, changes)
           : await this.k.store.updateCustomer(gid.nativeId, changes);
+        // The vendor's answer is the customer now: the store keeps it (a later read must not answer the old one).
+        if (provider) await new ReadModel(this.k.store.db).putCustomers(provider, [customer]);
         this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
         return customer;
       },
@@ -122,8 +127,10 @@ export class CustomerService {
     const provider = gid.source === 'STORE' ? null : gid.source;
     const entry = { operation: 'deleteCustomer', provider, target: customerId, input: { customerId } };
     return this.k.journaledOnce(entry, { key, idempotent: true, codec: ID_CODEC, gone: () => customerId }, async () => {
-      if (provider) await this.withCustomers(provider, `${provider} has no customers.`).deleteCustomer(gid.nativeId);
-      else await this.k.store.deleteCustomer(gid.nativeId);
+      if (provider) {
+        await this.withCustomers(provider, `${provider} has no customers.`).deleteCustomer(gid.nativeId);
+        await new ReadModel(this.k.store.db).forget('customers', provider, [gid.nativeId]);
+      } else await this.k.store.deleteCustomer(gid.nativeId);
       this.k.loaders.customer.clear({ provider, nativeId: gid.nativeId });
       return customerId;
     });

@@ -83,6 +83,8 @@ export class ServiceKernel {
     if (maxAge === null || maxAge === undefined) return this.deps.config.env.MIRROR_MAX_AGE_MS;
     if (!Number.isInteger(maxAge) || maxAge < 0)
       throw new InputError(field, `\`${field}\` must be a whole number of milliseconds, 0 or more.`);
+    // What hangs off the accounts in this answer (customers, projects, catalog, usage) accepts the same age.
+    this.deps.loaders.ages.note(maxAge);
     return maxAge;
   }
 

@@ -5,6 +5,8 @@ import { ID_CODEC, type Codec } from './keyed-write.js';
 import type { CustomerRecord, ProjectRecord } from '../domain/records.js';
 import type { Page, PageQuery, VpnProvider } from '../providers/port.js';
 import type { ServiceKernel } from './kernel.js';
+import { stampLive } from '../loaders/index.js';
+import { ReadModel } from '../store/read-model.js';
 import type { Connection, ConnectionArgs } from './pagination.js';
 
 export interface ProjectFields {
@@ -32,10 +34,12 @@ export class ProjectService {
     if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeProjects(provider, o, l));
     const sources = provider ? [this.withProjects(provider)] : this.providersWithProjects();
     return this.k.offsetList(args, (offset, limit) =>
-      concatPages(
-        sources.map((p) => (q: PageQuery) => p.listProjects(q)),
-        offset,
-        limit,
+      stampLive(
+        concatPages(
+          sources.map((p) => (q: PageQuery) => p.listProjects(q)),
+          offset,
+          limit,
+        ),
       ),
     );
   }
@@ -45,7 +49,7 @@ export class ProjectService {
     if (!this.k.scope.ownsProject(project)) return this.k.offsetList(args, async () => ({ items: [], totalCount: 0 }));
     const p = this.k.provider(project.provider);
     return this.k.offsetList(args, (offset, limit) =>
-      p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } }),
+      stampLive(p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } })),
     );
   }
 
@@ -76,6 +80,8 @@ export class ProjectService {
       { key, idempotent: true, codec: this.codec },
       async () => {
         const project = await this.withProjects(gid.provider).updateProject(gid.nativeId, checkProject(fields));
+        // The vendor's answer is the project now: the store keeps it (a later read must not answer the old one).
+        await new ReadModel(this.k.store.db).putProjects(gid.provider, [project]);
         this.k.loaders.project.clear(gid);
         return project;
       },
@@ -91,6 +97,7 @@ export class ProjectService {
       { key, idempotent: true, codec: ID_CODEC, gone: () => encodeId('Project', gid.provider, gid.nativeId) },
       async () => {
         await this.withProjects(gid.provider).deleteProject(gid.nativeId);
+        await new ReadModel(this.k.store.db).forget('projects', gid.provider, [gid.nativeId]);
         this.k.loaders.project.clear(gid);
         return encodeId('Project', gid.provider, gid.nativeId);
       },

@@ -10,6 +10,9 @@ import { Mirror, type MirrorWriteResult } from '../store/mirror.js';
 import { SyncLog } from '../store/sync-log.js';
 import type { SyncCounts, SyncIssueKind, SyncMode, SyncRun } from '../store/sync-log-records.js';
 import type { AccountEvents } from './events.js';
+import { ReadModel } from '../store/read-model.js';
+import { runInRequestScope } from '../lib/request-context.js';
+import { usageRange } from './usage-range.js';
 
 /**
  * Keeps the mirror close to the vendors and records what drifted.
@@ -53,6 +56,13 @@ export interface SyncServiceDeps {
   maxAgeMs: number;
   /** History: when given, mirror writes and their drift/notice events commit together (actor `sync`). */
   events?: AccountEvents;
+  /**
+   * The rest of the graph in the store (issue #26): when given, a run also keeps the provider's customers and
+   * projects (VPNresellers), its catalog (plans, servers; when older than `maxAgeMs`) and its usage reports of the
+   * default range (when older than half of `usageMaxAgeMs`, one batch for every account) in the store, paced
+   * within the same rate and counted in the run's vendor calls.
+   */
+  readModel?: { store: ReadModel; usageMaxAgeMs: number };
 }
 
 /** SYNC_RATE_<PROVIDER>: vendor calls per minute a sync of that provider may spend; 0 = no scheduled sync. */
@@ -70,6 +80,7 @@ export function createSyncService(env: Env, db: Db): SyncService {
     log: new SyncLog(db),
     budgetPerMinute: (provider) => syncRate(env, provider.name),
     maxAgeMs: Math.max(60_000, env.SYNC_INTERVAL_MS),
+    readModel: { store: new ReadModel(db), usageMaxAgeMs: env.USAGE_MAX_AGE_MS },
   });
 }
 
@@ -160,7 +171,56 @@ export class SyncService {
     // The vendor's whole list is in the mirror: the provider is complete (issue #26), its membership fresh.
     await this.deps.mirror.markListed(provider.name);
     if (linksAtVendor(provider)) await this.syncLinks(provider, run, counts, pace);
+    await this.syncReadModel(provider, counts, pace);
     if (gaps) await this.readDetails(provider, run, counts, pace);
+  }
+
+  /**
+   * The catalog (plans, servers) and usage reports of a provider into the store (see `SyncServiceDeps.readModel`),
+   * each only when what is stored is due. Every vendor call waits for the run's pace and is counted. `leftOver`
+   * (a refresh): at most that many calls; the catalog then waits for a run with calls to spare.
+   */
+  private async syncReadModel(provider: VpnProvider, counts: SyncCounts, pace: CallPacer, leftOver = Infinity) {
+    const model = this.deps.readModel;
+    if (!model) return;
+    const start = counts.vendorCalls;
+    const paced = <T>(fn: () => Promise<T>): Promise<T> =>
+      runInRequestScope(
+        {
+          requestId: `sync-${provider.name}`,
+          beforeUpstreamCall: async () => {
+            await pace.take();
+            counts.vendorCalls++;
+          },
+        },
+        fn,
+      );
+    const due = (at: string | null | undefined, ageMs: number) => !at || Date.now() - Date.parse(at) > ageMs;
+    const catalog: Array<'plans' | 'servers'> = [];
+    if (provider.features.plans) catalog.push('plans');
+    if (provider.features.servers) catalog.push('servers');
+    for (const kind of catalog) {
+      if (counts.vendorCalls - start >= leftOver) return;
+      const stored = await model.store.catalog(provider.name, kind);
+      if (!due(stored?.syncedAt, this.deps.maxAgeMs)) continue;
+      if (kind === 'plans')
+        await model.store.putCatalog(provider.name, 'plans', await paced(() => provider.listPlans()));
+      else await model.store.putCatalog(provider.name, 'servers', await paced(() => provider.listServers()));
+    }
+    // Usage: one batch for every account where the vendor has a bulk report (WLVPN), of the default range.
+    if (provider.features.usage && provider.features.bulkUsage && leftOver === Infinity) {
+      const range = usageRange(null, null);
+      if (!due(await model.store.oldestUsage(provider.name, range), model.usageMaxAgeMs / 2)) return;
+      const ids = await this.deps.mirror.nativeIds(provider.name);
+      if (ids.length === 0) return;
+      const at = new Date().toISOString();
+      const slots = await paced(() => provider.getUsage(ids, range));
+      const items = ids.flatMap((nativeId, i) => {
+        const slot = slots[i];
+        return slot instanceof ProviderError ? [] : [{ nativeId, record: slot ?? null }];
+      });
+      await model.store.putUsage(provider.name, range, items, at);
+    }
   }
 
   /**
@@ -196,6 +256,21 @@ export class SyncService {
       const page = await provider.listCustomers({ offset, limit: SYNC_LIST_PAGE });
       customers.push(...page.items);
       if (page.items.length < SYNC_LIST_PAGE) break;
+    }
+    const model = this.deps.readModel?.store;
+    if (model) {
+      // The vendor's whole customer and project lists: the store keeps them (a row no longer listed is dropped).
+      const at = new Date().toISOString();
+      await model.replaceAll('customers', provider.name, customers, at);
+      const projects = [];
+      for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
+        await pace.take();
+        counts.vendorCalls++;
+        const page = await provider.listProjects({ offset, limit: SYNC_LIST_PAGE });
+        projects.push(...page.items);
+        if (page.items.length < SYNC_LIST_PAGE) break;
+      }
+      await model.replaceAll('projects', provider.name, projects, new Date().toISOString());
     }
     const links = new Map<string, { customerId: string; projectId: string | null }>();
     for (const c of customers) {
@@ -258,6 +333,8 @@ export class SyncService {
     );
     // Every directory row confirmed at least once: the provider is complete (issue #26).
     await this.deps.mirror.markConfirmed(provider.name);
+    // Calls the budget has to spare keep the catalog in the store.
+    if (budget > due.length) await this.syncReadModel(provider, counts, new CallPacer(0), budget - due.length);
   }
 
   /** Reads accounts one by one (batched by the port): found → mirrored, not found → gone, failed → left as is. */

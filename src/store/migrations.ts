@@ -1,6 +1,7 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { FRESHNESS_MIGRATION, MIRROR_COVERAGE_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
 import { MOVES_MIGRATION } from './moves-schema.js';
+import { READ_MODEL_MIGRATION } from './read-model.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
@@ -172,4 +173,7 @@ CREATE TRIGGER sync_runs_live AFTER INSERT OR UPDATE ON sync_runs FOR EACH ROW E
 ALTER TABLE bulk_operations ADD COLUMN viewer jsonb;
 ALTER TABLE bulk_operations ADD COLUMN tenant text NOT NULL DEFAULT 'reseller'`,
   },
+  // The whole graph in the store (issue #26): vendor customers and projects, the catalog, usage reports, each
+  // with the time the vendor last confirmed it (read model beside the account mirror).
+  { version: 15, sql: READ_MODEL_MIGRATION },
 ];

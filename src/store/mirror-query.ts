@@ -25,12 +25,19 @@ export interface MirrorFilter {
   usernamePrefix?: string;
   /** Mirrored state older than this instant, or never synced. */
   staleBefore?: string;
+  /**
+   * With `staleBefore`: judge only these confirmation groups (a row is stale when one of them is older or never
+   * confirmed). Absent: every group (the row's `synced_at`, their oldest).
+   */
+  staleGroups?: ReadonlyArray<'status' | 'expiry' | 'plan' | 'bandwidth'>;
   /** The vendor's own customer reference kept in the record (e.g. a VPNresellers customer id). */
   customerNativeId?: string;
   /** A scoped caller's ownership (scope.ts): rows whose directory link is one of these customers / projects. */
   owner?: OwnerTerms;
   /** Only rows no read has confirmed yet (known by name only). */
   unconfirmed?: boolean;
+  /** Only these accounts. */
+  keys?: ReadonlyArray<{ provider: ProviderName; nativeId: string }>;
 }
 
 export interface MirrorPageQuery {
@@ -81,7 +88,13 @@ export function whereOf(filter: MirrorFilter): { where: string[]; params: unknow
   if (filter.projectIds?.length) add((n) => `project_id = ANY($${n}::text[])`, [...filter.projectIds]);
   if (filter.search) add((n) => `username ILIKE $${n}`, `%${escapeLike(filter.search)}%`);
   if (filter.usernamePrefix) add((n) => `username LIKE $${n}`, `${escapeLike(filter.usernamePrefix)}%`);
-  if (filter.staleBefore) add((n) => `synced_sort < $${n}::timestamptz`, filter.staleBefore);
+  if (filter.staleBefore && filter.staleGroups?.length) {
+    const groups = filter.staleGroups;
+    add(
+      (n) => `(${groups.map((g) => `COALESCE(${g}_confirmed_at, '-infinity') < $${n}::timestamptz`).join(' OR ')})`,
+      filter.staleBefore,
+    );
+  } else if (filter.staleBefore) add((n) => `synced_sort < $${n}::timestamptz`, filter.staleBefore);
   if (filter.customerNativeId) {
     // The vendor's own reference in the record (PureWL), or the directory's link (VPNresellers: from the sync).
     params.push(filter.customerNativeId, [...(filter.customerLinks ?? [])]);
@@ -94,6 +107,14 @@ export function whereOf(filter: MirrorFilter): { where: string[]; params: unknow
     where.push(`(${owned.sql})`);
   }
   if (filter.unconfirmed) where.push('synced_at IS NULL');
+  if (filter.keys) {
+    params.push(
+      filter.keys.map((k) => k.provider),
+      filter.keys.map((k) => k.nativeId),
+    );
+    const n = params.length;
+    where.push(`(provider, native_id) IN (SELECT * FROM unnest($${n - 1}::text[], $${n}::text[]))`);
+  }
   return { where, params };
 }
 

@@ -66,7 +66,7 @@ export type Account = Node & {
   servers: Array<Server>;
   /** Provider-neutral status. */
   status: AccountStatus;
-  /** When the vendor last confirmed the state shown (for a live read: when it answered). Never later than the answer; null when no read has confirmed it. */
+  /** When the vendor last confirmed the state shown: the oldest confirmation of the field groups the answer selects (all of them when it selects none; see `confirmedAt`). For a live read: when it answered. Never later than the answer; null when no read has confirmed it. */
   syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Bandwidth throttled right now (null: the provider does not say). */
   throttled?: Maybe<Scalars['Boolean']['output']>;
@@ -912,6 +912,8 @@ export type Customer = Node & {
   __typename?: 'Customer';
   /** Accounts of this customer. */
   accounts: AccountConnection;
+  /** Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read. */
+  dataSource: DataSource;
   /** Email address. */
   email?: Maybe<Scalars['String']['output']>;
   /** Reseller's own reference for the customer. */
@@ -928,6 +930,8 @@ export type Customer = Node & {
   project?: Maybe<Project>;
   /** Provider holding the customer; null when kept by this API. */
   provider?: Maybe<Provider>;
+  /** When the vendor last confirmed what is shown (a live read: when it answered; a customer kept by this API: this read). Null when unknown. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 
@@ -980,7 +984,7 @@ export type CustomerRefInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where the state of an account in this answer came from. */
+/** Where the state in this answer came from (an account, customer, project or usage report). */
 export type DataSource =
   /** A vendor read made for this request (or just before it, by a write). */
   | 'LIVE'
@@ -1441,6 +1445,8 @@ export type Project = Node & {
   accounts: AccountConnection;
   /** Customers in this project. */
   customers: CustomerConnection;
+  /** Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read. */
+  dataSource: DataSource;
   /** Project description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
@@ -1449,6 +1455,8 @@ export type Project = Node & {
   name: Scalars['String']['output'];
   /** Provider holding the project. */
   provider: Provider;
+  /** When the vendor last confirmed what is shown (a live read: when it answered; a customer kept by this API: this read). Null when unknown. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 
@@ -2192,6 +2200,8 @@ export type UsageReport = {
   bandwidthBytes?: Maybe<Scalars['SafeInt']['output']>;
   /** Number of VPN connections, when measured. */
   connections?: Maybe<Scalars['SafeInt']['output']>;
+  /** Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read. */
+  dataSource: DataSource;
   /** First day included. */
   from: Scalars['LocalDate']['output'];
   /** Stable id of this report (account and date range), so client caches normalise it instead of replacing it. */
@@ -2200,6 +2210,8 @@ export type UsageReport = {
   metrics: Array<UsageMetric>;
   /** Provider that measured the usage. */
   provider: Provider;
+  /** When the vendor last confirmed what is shown (a live read: when it answered; a customer kept by this API: this read). Null when unknown. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Last day included. */
   to: Scalars['LocalDate']['output'];
 };

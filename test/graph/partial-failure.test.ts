@@ -34,7 +34,8 @@ describe('partial failure', () => {
 
   it('a failing nested field (WLVPN usage) nulls only that field, with its path and code', async () => {
     t.emulator(ProviderName.WLVPN).server.addFault({ kind: 'error', status: 503, route: 'usage-report' });
-    const res = await t.gql(AccountDashboardDocument, { first: 20 });
+    // maxAge 0: usage is read live (the reports the runs above wrote back would otherwise answer from the store).
+    const res = await t.gql(AccountDashboardDocument, { first: 20, maxAge: 0 });
     const edges = res.data?.accounts?.edges ?? [];
     expect(edges).toHaveLength(20);
     const wl = edges.filter((e) => e.node.provider === 'WLVPN');

@@ -38,7 +38,8 @@ import { DateTime, LocalDate } from '../common/scalars.js';
 import { Account, AccountConfirmations, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
 import type { Confirmations } from '../../store/mirror.js';
 import { AccountFilter, AccountOrder } from './account.inputs.js';
-import { nodesSelectAny, siblingFields } from '../common/selection.js';
+import { connectionNodeFields, nodesSelectAny, siblingFields } from '../common/selection.js';
+import { groupsOf } from '../../services/field-groups.js';
 import type { AccountListResult } from '../../services/account-list.js';
 import type { ServedAccount } from '../../loaders/index.js';
 import { DataSource, hintMaxAge, MAX_AGE_DESCRIPTION } from '../common/freshness.js';
@@ -104,7 +105,7 @@ export class AccountResolver {
       filter,
       responsePathAsArray(info.path),
       nodesSelectAny(info, STATUS_FIELDS),
-      { orderBy, maxAge },
+      { orderBy, maxAge, groups: groupsOf(connectionNodeFields(info)) },
     );
     // An answer with a gap (a provider failed or is not wholly in the mirror) is never cached: no-store.
     if (result.failures.length > 0) hintMaxAge(info, 0);
@@ -114,8 +115,9 @@ export class AccountResolver {
   @FieldResolver(() => DateTime, {
     nullable: true,
     description:
-      'When the vendor last confirmed the state shown (for a live read: when it answered). Never later than the ' +
-      'answer; null when no read has confirmed it.',
+      'When the vendor last confirmed the state shown: the oldest confirmation of the field groups the answer ' +
+      'selects (all of them when it selects none; see `confirmedAt`). For a live read: when it answered. Never ' +
+      'later than the answer; null when no read has confirmed it.',
   })
   async syncedAt(
     @Root() account: ServedAccount,
@@ -124,7 +126,8 @@ export class AccountResolver {
   ): Promise<string | null> {
     const siblings = siblingFields(info);
     const withLinks = siblings.has('customer') || siblings.has('project');
-    return (await ctx.services.accounts.freshness(account, responsePathAsArray(info.path), withLinks)).syncedAt;
+    const path = responsePathAsArray(info.path);
+    return (await ctx.services.accounts.freshness(account, path, withLinks, groupsOf(siblings))).syncedAt;
   }
 
   @FieldResolver(() => AccountConfirmations, {

@@ -8,7 +8,7 @@ export type DataSource = (typeof DataSource)[keyof typeof DataSource];
 
 registerEnumType(DataSource, {
   name: 'DataSource',
-  description: 'Where the state of an account in this answer came from.',
+  description: 'Where the state in this answer came from (an account, customer, project or usage report).',
   valuesConfig: {
     MIRROR: { description: "This API's mirror: the state the vendor last confirmed at `syncedAt` (no vendor call)." },
     LIVE: { description: 'A vendor read made for this request (or just before it, by a write).' },
@@ -77,3 +77,15 @@ export const INHERIT_CACHE_HINT = '@cacheControl(inheritMaxAge: true)';
 export const CACHE_CONTROL_SDL =
   '"""Apollo cache hint: how long (seconds) a field may be cached, or that it inherits its parent\'s hint."""\n' +
   'directive @cacheControl(maxAge: Int, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION';
+
+/** What a customer, project or usage report in an answer says about its freshness (see `Stamp` in the loaders). */
+export interface StampedRoot {
+  syncedAt?: string | null;
+  dataSource?: DataSource;
+}
+
+export const STAMP_SYNCED_AT =
+  'When the vendor last confirmed what is shown (a live read: when it answered; a customer kept by this API: ' +
+  'this read). Null when unknown.';
+export const STAMP_DATA_SOURCE =
+  "Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read.";

@@ -1,3 +1,5 @@
+import { DataSource, STAMP_DATA_SOURCE, STAMP_SYNCED_AT, type StampedRoot } from '../common/freshness.js';
+import { DateTime } from '../common/scalars.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info, Directive } from 'type-graphql';
 import { COST, CONNECTION_SIZE, cost } from '../common/cost.js';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
@@ -15,6 +17,16 @@ import { Customer, CustomerConnection } from './customer.type.js';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @FieldResolver(() => DateTime, { nullable: true, description: STAMP_SYNCED_AT })
+  syncedAt(@Root() root: CustomerRecord & StampedRoot): string | null {
+    return root.syncedAt ?? null;
+  }
+
+  @FieldResolver(() => DataSource, { description: STAMP_DATA_SOURCE })
+  dataSource(@Root() root: CustomerRecord & StampedRoot): DataSource {
+    return root.dataSource ?? 'LIVE';
+  }
+
   @Directive(cost(COST.VENDOR_READ))
   @Query(() => Customer, { nullable: true, description: 'One customer by id; null when it does not exist.' })
   customer(

@@ -1,3 +1,5 @@
+import { DataSource, STAMP_DATA_SOURCE, STAMP_SYNCED_AT, type StampedRoot } from '../common/freshness.js';
+import { DateTime } from '../common/scalars.js';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from 'type-graphql';
 import { COST, cost, listSize } from '../common/cost.js';
 import type { UsageRecord } from '../../domain/records.js';
@@ -11,6 +13,16 @@ const MAX_USAGE_IDS = CatalogService.MAX_USAGE_IDS;
 
 @Resolver(() => UsageReport)
 export class UsageResolver {
+  @FieldResolver(() => DateTime, { nullable: true, description: STAMP_SYNCED_AT })
+  syncedAt(@Root() root: UsageRecord & StampedRoot): string | null {
+    return root.syncedAt ?? null;
+  }
+
+  @FieldResolver(() => DataSource, { description: STAMP_DATA_SOURCE })
+  dataSource(@Root() root: UsageRecord & StampedRoot): DataSource {
+    return root.dataSource ?? 'LIVE';
+  }
+
   @Directive(cost(COST.VENDOR_READ))
   @Directive(listSize(100))
   @Query(() => [UsageReport], {
