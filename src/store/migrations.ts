@@ -1,7 +1,7 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { FRESHNESS_MIGRATION, MIRROR_COVERAGE_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
 import { MOVES_MIGRATION } from './moves-schema.js';
-import { READ_MODEL_MIGRATION } from './read-model.js';
+import { READ_MODEL_MIGRATION } from './read-model-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [

@@ -8,40 +8,6 @@ import type { Db } from './db.js';
  * by the sync and by every live read (write-back); read by the per-request loaders when fresh enough.
  */
 
-export const READ_MODEL_MIGRATION = `
-CREATE TABLE read_customers (
-  provider text NOT NULL,
-  native_id text NOT NULL,
-  record jsonb NOT NULL,
-  synced_at timestamptz NOT NULL,
-  PRIMARY KEY (provider, native_id)
-);
-CREATE TABLE read_projects (
-  provider text NOT NULL,
-  native_id text NOT NULL,
-  record jsonb NOT NULL,
-  synced_at timestamptz NOT NULL,
-  PRIMARY KEY (provider, native_id)
-);
-CREATE TABLE read_catalog (
-  provider text NOT NULL,
-  kind text NOT NULL CHECK (kind IN ('plans', 'servers')),
-  records jsonb NOT NULL,
-  synced_at timestamptz NOT NULL,
-  PRIMARY KEY (provider, kind)
-);
-CREATE TABLE read_usage (
-  provider text NOT NULL,
-  native_id text NOT NULL,
-  range_from text NOT NULL,
-  range_to text NOT NULL,
-  record jsonb,
-  synced_at timestamptz NOT NULL,
-  PRIMARY KEY (provider, native_id, range_from, range_to)
-);
-CREATE INDEX read_usage_range ON read_usage (provider, range_from, range_to, synced_at)
-`;
-
 /** A stored item and when the vendor last confirmed it (ISO instant). `value` null: the vendor said "none". */
 export interface Stored<T> {
   value: T | null;

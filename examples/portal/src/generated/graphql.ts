@@ -416,7 +416,7 @@ export type CustomerRefInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Where the state of an account in this answer came from. */
+/** Where the state in this answer came from (an account, customer, project or usage report). */
 export type DataSource =
   /** A vendor read made for this request (or just before it, by a write). */
   | 'LIVE'
