@@ -353,15 +353,8 @@ export class BulkRunner {
     const key = `${op.tenant}:bulk:${op.id}:${item.seq}`;
     let move = await this.moves.byKey(key);
     if (!move) {
-      const [row] = await this.deps.store.db.query<{
-        username: string;
-        customer_id: string | null;
-        project_id: string | null;
-      }>(
-        `SELECT username, customer_id, project_id FROM account_registry
-         WHERE provider = $1 AND native_id = $2 AND gone_at IS NULL`,
-        [item.provider, item.nativeId],
-      );
+      const row =
+        item.provider && item.nativeId ? await this.deps.store.directoryEntry(item.provider, item.nativeId) : null;
       if (!row) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
       const viewer: StoredViewer = op.viewer ?? {
         actor: `bulk:${Buffer.from(`BulkOperation:STORE:${op.id}`).toString('base64url')}`,
@@ -383,7 +376,7 @@ export class BulkRunner {
         sourceNativeId: item.nativeId!,
         sourceUsername: row.username,
         toProvider: args.toProvider!,
-        links: { customerId: row.customer_id, projectId: row.project_id },
+        links: { customerId: row.customerId, projectId: row.projectId },
         planCode,
         keepUsername: Boolean(args.keepUsername),
         sourceAction: (args as { sourceAction?: SourceAction }).sourceAction ?? 'close',

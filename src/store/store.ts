@@ -84,6 +84,19 @@ export class Store implements AccountDirectory {
     return row ? { nativeId: row.native_id, username: row.username, customerId: row.customer_id } : null;
   }
 
+  /** The directory row of an account still listed (not gone at the vendor): its username and links. */
+  async directoryEntry(
+    provider: ProviderName,
+    nativeId: string,
+  ): Promise<{ username: string; customerId: string | null; projectId: string | null } | null> {
+    const [row] = await this.db.query<{ username: string; customer_id: string | null; project_id: string | null }>(
+      `SELECT username, customer_id, project_id FROM account_registry
+       WHERE provider = $1 AND native_id = $2 AND gone_at IS NULL`,
+      [provider, nativeId],
+    );
+    return row ? { username: row.username, customerId: row.customer_id, projectId: row.project_id } : null;
+  }
+
   async linkCustomer(provider: ProviderName, nativeId: string, customerId: string | null): Promise<void> {
     await this.db.query(
       `UPDATE account_registry SET customer_id = $3, customer_confirmed_at = clock_timestamp()

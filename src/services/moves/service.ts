@@ -81,7 +81,7 @@ export class MoveService {
     const refused = scope.refuseOperation(AccountOperation.CREATE) ?? scope.refuseOperation(retire);
     if (refused) throw new InputError('', refused.message, refused.code);
 
-    const row = await this.directoryRow(key);
+    const row = await this.kernel.store.directoryEntry(key.provider, key.nativeId);
     if (!row) throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
     if (input.keepUsername) {
       const problem = target
@@ -227,23 +227,6 @@ export class MoveService {
     if (!scope) return move;
     if (scope.kind === 'customer') return null;
     return move.tenant === this.kernel.scope.tenant ? move : null;
-  }
-
-  private async directoryRow(key: { provider: ProviderName; nativeId: string }): Promise<{
-    username: string;
-    customerId: string | null;
-    projectId: string | null;
-  } | null> {
-    const [row] = await this.kernel.store.db.query<{
-      username: string;
-      customer_id: string | null;
-      project_id: string | null;
-    }>(
-      `SELECT username, customer_id, project_id FROM account_registry
-       WHERE provider = $1 AND native_id = $2 AND gone_at IS NULL`,
-      [key.provider, key.nativeId],
-    );
-    return row ? { username: row.username, customerId: row.customer_id, projectId: row.project_id } : null;
   }
 
   /** The source as the mirror knows it when fresh (no vendor call), else read live. */
