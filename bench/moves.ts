@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeResultsSection } from './report.js';
 import { loadConfig } from '../src/config.js';
 import { startJobs } from '../src/jobs/runner.js';
 import { createLogger } from '../src/lib/logger.js';
@@ -143,26 +143,12 @@ async function main(): Promise<void> {
     await store.close();
   }
 
-  const table = [
-    '| measure | result | target | status |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-  const section = [
-    '<!-- moves:start -->',
-    '',
-    '## Bulk account moves (`npm run bench:moves`)',
-    '',
+  const table = writeResultsSection(
+    'moves',
+    'Bulk account moves (`npm run bench:moves`)',
     `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}, emulator latency ${LATENCY_MS} ms per upstream call, in process (PGlite store, the bulk-operations job). Total ${Math.round((Date.now() - started) / 1000)} s.`,
-    '',
-    table,
-    '',
-    '<!-- moves:end -->',
-  ].join('\n');
-  const path = 'bench/results.md';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const marked = /<!-- moves:start -->[\s\S]*<!-- moves:end -->/;
-  writeFileSync(path, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
+    rows,
+  );
   log(table);
 }
 

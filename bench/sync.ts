@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeResultsSection } from './report.js';
 import { loadConfig } from '../src/config.js';
 import { ProviderName } from '../src/providers/modules.js';
 import { startJobs } from '../src/jobs/runner.js';
@@ -108,26 +108,12 @@ async function main(): Promise<void> {
     await store.close();
   }
 
-  const table = [
-    '| measure | result | target | status |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-  const section = [
-    '<!-- sync:start -->',
-    '',
-    '## Mirror sync (`npm run bench:sync`)',
-    '',
+  const table = writeResultsSection(
+    'sync',
+    'Mirror sync (`npm run bench:sync`)',
     `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}, emulator latency ${LATENCY_MS} ms per upstream call, SANDBOX_ACCOUNTS=${ACCOUNTS}, in process (PGlite store). Total ${Math.round((Date.now() - started) / 1000)} s.`,
-    '',
-    table,
-    '',
-    '<!-- sync:end -->',
-  ].join('\n');
-  const path = 'bench/results.md';
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const marked = /<!-- sync:start -->[\s\S]*<!-- sync:end -->/;
-  writeFileSync(path, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
+    rows,
+  );
   log(table);
 }
 
