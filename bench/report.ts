@@ -31,3 +31,11 @@ export function writeResultsSection(marker: string, title: string, run: string, 
   );
   return table;
 }
+
+/** The sections other benches keep in bench/results.md (every `<!-- name:start -->…<!-- name:end -->`). */
+export function keptSections(): string[] {
+  if (!existsSync(RESULTS)) return [];
+  return [...readFileSync(RESULTS, 'utf8').matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)].map(
+    (m) => m[0],
+  );
+}

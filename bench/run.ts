@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { keptSections } from './report.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -494,13 +495,11 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.measure} | ${r.result} | ${before.get(r.measure) ?? '—'} | ${r.target} | ${r.status} |`),
   ].join('\n');
   const text = `${header}\n\n${table}\n`;
-  // The sync bench (`npm run bench:sync`) keeps its own section of the file.
-  const syncSection = existsSync('bench/results.md')
-    ? /<!-- sync:start -->[\s\S]*<!-- sync:end -->/.exec(readFileSync('bench/results.md', 'utf8'))?.[0]
-    : undefined;
+  // The other benches (`npm run bench:sync`, `bench:moves`) keep their own sections of the file.
+  const kept = keptSections();
   writeFileSync(
     'bench/results.md',
-    `# Benchmark results\n\n${text}\nReproduce: \`npm run bench\`.\n${syncSection ? `\n${syncSection}\n` : ''}`,
+    `# Benchmark results\n\n${text}\nReproduce: \`npm run bench\`.\n${kept.map((k) => `\n${k}\n`).join('')}`,
   );
   // The figures table lives in docs/performance.md between its bench markers (the README links to it).
   const updated = performanceDoc().replace(BENCH_MARKERS, `<!-- bench:start -->\n${text}<!-- bench:end -->`);
