@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../helpers/app.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { onUpstreamCall, type UpstreamCallEvent } from '../../src/providers/http.js';
 import { openStore } from '../../src/store/store.js';
@@ -85,10 +85,7 @@ describe('bulk operations: audit regressions (#24)', () => {
         WORKER: 'inline',
         SANDBOX_ACCOUNTS: '12',
         SYNC_INTERVAL_MS: '0',
-        SYNC_RATE_PUREWL: '0',
-        SYNC_RATE_VPNRESELLERS: '0',
-        SYNC_RATE_WLVPN: '0',
-        SYNC_RATE_PUREVPN: '0',
+        ...NO_SCHEDULED_SYNC,
         BULK_CONCURRENCY: '4',
         BULK_RATE_WLVPN: String(RATE),
         WEBHOOK_ENCRYPTION_KEY: KEY,

@@ -5,13 +5,22 @@ import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/app/app.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { ProviderName } from '../../src/providers/modules.js';
+import { PROVIDER_MODULES, ProviderName } from '../../src/providers/modules.js';
+import { syncRateVariable } from '../../src/providers/module.js';
 import type { Logger } from 'pino';
 
 /**
  * Starts the real server (sandbox emulators over real HTTP + an in-memory PGlite store) on an ephemeral
  * port, and runs operations over HTTP like a frontend would.
  */
+
+/**
+ * SYNC_RATE_<VENDOR>=0 for every vendor module: no scheduled sync (nor the start-up tick), for suites that count
+ * vendor calls or inject faults and must see only their own calls.
+ */
+export const NO_SCHEDULED_SYNC: Readonly<Record<string, string>> = Object.fromEntries(
+  PROVIDER_MODULES.map((m) => [syncRateVariable(m.name), '0']),
+);
 
 export interface GqlResult<T> {
   data?: T | null;

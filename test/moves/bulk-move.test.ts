@@ -3,7 +3,7 @@ import { ProviderName } from '../../src/providers/modules.js';
 import { BulkRunner } from '../../src/services/bulk-runner.js';
 import { BulkStore } from '../../src/store/bulk.js';
 import { MoveStore } from '../../src/store/moves.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../helpers/app.js';
 import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
 import { CREATE_ROUTE } from '../lifecycle/helpers.js';
 import { SECRET, storeCustomer, token } from '../scopes/helpers.js';
@@ -56,10 +56,7 @@ describe.each(storeBackends)('bulk MOVE (%s)', (_name, open) => {
       {
         WORKER: 'off',
         JWT_SECRET: SECRET,
-        SYNC_RATE_PUREWL: '0',
-        SYNC_RATE_VPNRESELLERS: '0',
-        SYNC_RATE_WLVPN: '0',
-        SYNC_RATE_PUREVPN: '0',
+        ...NO_SCHEDULED_SYNC,
       },
       { store: backend.store },
     );

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../helpers/app.js';
 import { storeBackends, type OpenedBackend } from '../helpers/backends.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { clearFaults, injectFault } from '../lifecycle/helpers.js';
@@ -20,10 +20,7 @@ describe.each(storeBackends)('account moves: compensation and quota (%s)', (_nam
       {
         WORKER: 'inline',
         // no scheduled syncs: their reads would take the suite's faults and count as its calls
-        SYNC_RATE_PUREWL: '0',
-        SYNC_RATE_VPNRESELLERS: '0',
-        SYNC_RATE_WLVPN: '0',
-        SYNC_RATE_PUREVPN: '0',
+        ...NO_SCHEDULED_SYNC,
         SANDBOX_ADMIN: 'true',
         JWT_SECRET: SECRET,
         MOVE_RETRY_BASE_MS: '20',

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../helpers/app.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
 import { CREATE_ROUTE, clearFaults, injectFault, unresolved } from '../lifecycle/helpers.js';
@@ -52,10 +52,7 @@ describe('fault matrix on moves: 0 created twice, 0 retired without a target, 0 
     t = await startTestApp({
       WORKER: 'inline',
       // no scheduled syncs: their reads would take the suite's faults and count as its calls
-      SYNC_RATE_PUREWL: '0',
-      SYNC_RATE_VPNRESELLERS: '0',
-      SYNC_RATE_WLVPN: '0',
-      SYNC_RATE_PUREVPN: '0',
+      ...NO_SCHEDULED_SYNC,
       SANDBOX_ADMIN: 'true',
       UPSTREAM_TIMEOUT_MS: '400',
       BREAKER_THRESHOLD: '1000',

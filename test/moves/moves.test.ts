@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../helpers/app.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { storeCustomer, token, SECRET } from '../scopes/helpers.js';
 import { move, retiredAtVendor, settled, source, vendorUsernames } from './helpers.js';
@@ -31,10 +31,7 @@ describe('account moves', () => {
       WORKER: 'inline',
       MOVE_RETRY_BASE_MS: '50',
       JWT_SECRET: SECRET,
-      SYNC_RATE_PUREWL: '0',
-      SYNC_RATE_VPNRESELLERS: '0',
-      SYNC_RATE_WLVPN: '0',
-      SYNC_RATE_PUREVPN: '0',
+      ...NO_SCHEDULED_SYNC,
     });
     customer = await storeCustomer(t, 'mover');
   }, 60_000);

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../helpers/app.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { CREATE_ROUTE, injectFault } from '../lifecycle/helpers.js';
 import { storeCustomer } from '../scopes/helpers.js';
@@ -19,10 +19,7 @@ describe('account moves honour Retry-After', () => {
     t = await startTestApp({
       WORKER: 'inline',
       SANDBOX_ADMIN: 'true',
-      SYNC_RATE_PUREWL: '0',
-      SYNC_RATE_VPNRESELLERS: '0',
-      SYNC_RATE_WLVPN: '0',
-      SYNC_RATE_PUREVPN: '0',
+      ...NO_SCHEDULED_SYNC,
       BREAKER_THRESHOLD: '1000',
       MOVE_RETRY_BASE_MS: '20',
       MOVE_MAX_ATTEMPTS: '5',
