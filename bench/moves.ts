@@ -1,12 +1,8 @@
 import 'reflect-metadata';
+import { startInProcess } from './in-process.js';
 import { writeResultsSection } from './report.js';
-import { loadConfig } from '../src/config.js';
-import { startJobs } from '../src/jobs/runner.js';
-import { createLogger } from '../src/lib/logger.js';
 import { ProviderName } from '../src/providers/modules.js';
 import { BULK_JOB } from '../src/services/bulk.js';
-import { createApp } from '../src/app/app.js';
-import { openStore } from '../src/store/store.js';
 
 /**
  * `npm run bench:moves`: a bulk move (issue #30) of BENCH_MOVES_ACCOUNTS (1,000) WLVPN accounts to PureWL, in
@@ -44,14 +40,7 @@ async function main(): Promise<void> {
     BULK_RATE_WLVPN: String(RATE),
     BULK_RATE_PUREWL: String(RATE),
   };
-  const config = loadConfig(env);
-  const store = await openStore({});
-  const logger = createLogger('silent');
-  const app = await createApp(config, { store, logger });
-  const jobs = await startJobs(
-    { config, store, registry: app.registry, logger },
-    { schedule: false, pollingIntervalSeconds: 0.5 },
-  );
+  const { store, app, jobs, stop } = await startInProcess(env);
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const res = await fetch(app.graphqlUrl, {
       method: 'POST',
@@ -138,9 +127,7 @@ async function main(): Promise<void> {
       exact ? 'met' : 'missed',
     ]);
   } finally {
-    await jobs.stop();
-    await app.stop();
-    await store.close();
+    await stop();
   }
 
   const table = writeResultsSection(

@@ -1,12 +1,8 @@
 import 'reflect-metadata';
+import { startInProcess } from './in-process.js';
 import { writeResultsSection } from './report.js';
-import { loadConfig } from '../src/config.js';
 import { ProviderName } from '../src/providers/modules.js';
-import { startJobs } from '../src/jobs/runner.js';
 import { SYNC_PROVIDER, type SyncJobOutput } from '../src/jobs/sync.js';
-import { createLogger } from '../src/lib/logger.js';
-import { createApp } from '../src/app/app.js';
-import { openStore } from '../src/store/store.js';
 import { SyncLog } from '../src/store/sync-log.js';
 
 /**
@@ -38,14 +34,7 @@ async function main(): Promise<void> {
     SANDBOX_LATENCY_MS: String(LATENCY_MS),
     SYNC_RATE_PUREWL: String(RATE),
   };
-  const config = loadConfig(env);
-  const store = await openStore({});
-  const logger = createLogger('silent');
-  const app = await createApp(config, { store, logger });
-  const jobs = await startJobs(
-    { config, store, registry: app.registry, logger },
-    { schedule: false, pollingIntervalSeconds: 0.5 },
-  );
+  const { config, store, app, jobs, stop } = await startInProcess(env);
   const syncLog = new SyncLog(store.db);
   const wlvpn = app.registry.emulator(ProviderName.WLVPN)!.server;
   const purewl = app.registry.emulator(ProviderName.PUREWL)!.server;
@@ -103,9 +92,7 @@ async function main(): Promise<void> {
       within ? 'met' : 'missed',
     ]);
   } finally {
-    await jobs.stop();
-    await app.stop();
-    await store.close();
+    await stop();
   }
 
   const table = writeResultsSection(
