@@ -132,7 +132,7 @@ export default tseslint.config(
       ],
       // The Relay cursor spec lets a connection page forward only, backward only, or both (each pair complete,
       // which this rule still checks). `unresolvedIntents` is an operator work list read oldest first: forward
-      // only, on purpose. The account connections page both ways (test/services/account-list.test.ts).
+      // only, on purpose. The account connections page both ways (test/modules/accounts/account-list.test.ts).
       '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
       // Relay asks that connections be the only lists; this schema also has small, bounded plain lists on
       // purpose (`capabilities`, `userErrors`, `nodes(ids:)`, a provider's `plans`/`servers`, usage metrics).

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { createApp, type App } from '../src/app/app.js';
-import { loadConfig, type AppConfig } from '../src/config.js';
-import { startJobs, type JobRunner } from '../src/jobs/runner.js';
+import { createApp, type App } from '../src/main/app.js';
+import { loadConfig, type AppConfig } from '../src/config/config.js';
+import { startJobs, type JobRunner } from '../src/main/job-runner.js';
 import { createLogger } from '../src/lib/logger.js';
-import { openStore, type Store } from '../src/store/store.js';
+import { openStore, type Store } from '../src/core/store/store.js';
 
 /**
  * The API in this process (embedded store, emulators in process) with a job runner that polls every 0.5 s and

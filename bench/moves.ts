@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startInProcess } from './in-process.js';
 import { writeResultsSection } from './report.js';
 import { ProviderName } from '../src/providers/modules.js';
-import { BULK_JOB } from '../src/services/bulk.js';
+import { BULK_JOB } from '../src/modules/bulk/bulk.service.js';
 
 /**
  * `npm run bench:moves`: a bulk move (issue #30) of BENCH_MOVES_ACCOUNTS (1,000) WLVPN accounts to PureWL, in

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 
 /**
  * Processes the benchmark drives, each its own OS process so that figures (RSS, CPU) belong to one program:
- * the sandbox (`npm run sandbox`), API replicas (`node dist/src/index.js`), a bare Apollo on the same
+ * the sandbox (`npm run sandbox`), API replicas (`node dist/src/main/index.js`), a bare Apollo on the same
  * Fastify stack. Plus the load generator and a small round-robin proxy in front of replicas.
  */
 
@@ -81,7 +81,7 @@ export async function startSandbox(env: Record<string, string>): Promise<Sandbox
 
 /** One API replica: the real server process. */
 export async function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
-  const proc = spawn(process.execPath, [...nodeArgs, 'dist/src/index.js'], {
+  const proc = spawn(process.execPath, [...nodeArgs, 'dist/src/main/index.js'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -24,7 +24,7 @@ import {
   type Sandbox,
 } from './procs.js';
 import { seedMirror } from './seed-mirror.js';
-import { openStore } from '../src/store/store.js';
+import { openStore } from '../src/core/store/store.js';
 
 /**
  * `npm run bench`: the emulators in their own process (`npm run sandbox`, 20 ms per vendor call), API replicas

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { startInProcess } from './in-process.js';
 import { writeResultsSection } from './report.js';
 import { ProviderName } from '../src/providers/modules.js';
-import { SYNC_PROVIDER, type SyncJobOutput } from '../src/jobs/sync.js';
-import { SyncLog } from '../src/store/sync-log.js';
+import { SYNC_PROVIDER, type SyncJobOutput } from '../src/modules/sync/sync.job.js';
+import { SyncLog } from '../src/modules/sync/sync-log.store.js';
 
 /**
  * `npm run bench:sync`: the mirror sync at scale, in process (sandbox emulators over real HTTP, PGlite store).

@@ -4,8 +4,8 @@ import { ErrorCode, InputError, InputErrors } from '../src/domain/errors.js';
 import { decodeId, STORE_SOURCE } from '../src/domain/ids.js';
 import { acquireDirLock, type DirLock } from '../src/lib/dir-lock.js';
 import { redact } from '../src/lib/redact.js';
-import { API_KEY_ROLES, apiKeyId, checkKeyRequest, effectiveScope } from '../src/services/api-keys.js';
-import { openStore, type ApiKeyRecord, type ApiKeyRole, type Store } from '../src/store/store.js';
+import { API_KEY_ROLES, apiKeyId, checkKeyRequest, effectiveScope } from '../src/modules/keys/api-keys.service.js';
+import { openStore, type ApiKeyRecord, type ApiKeyRole, type Store } from '../src/core/store/store.js';
 
 /**
  * `npm run keys -- create|list|revoke`: API keys for bootstrap (the first admin key) and scripts, on the

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { mintPortalToken, PortalTokenError } from '../src/app/portal-token.js';
+import { loadConfig } from '../src/config/config.js';
+import { mintPortalToken, PortalTokenError } from '../src/main/portal-token.js';
 
 /**
  * `npm run portal:token -- <customerId>`: a customer token for the reference portal (examples/portal), for

@@ -5,7 +5,7 @@ export type Role = 'reader' | 'operator' | 'admin';
  * What a scoped credential may reach (issue #21). A `customer` scope is one end customer (its portal); a
  * `reseller` scope is a sub-reseller: a set of customers and/or projects, with an optional quota of open
  * accounts. Ownership is decided by the directory links (account_registry.customer_id / project_id), in
- * one place: src/services/scope.ts.
+ * one place: src/core/access/scope-guard.ts.
  */
 export interface Scope {
   kind: 'customer' | 'reseller';

@@ -1,9 +1,9 @@
 import type { GraphQLError } from 'graphql';
 import type { Viewer } from '../domain/viewer.js';
-import type { Loaders } from '../loaders/index.js';
-import type { Services } from '../services/index.js';
-import type { LifecycleService } from '../services/lifecycle.js';
-import type { LiveHub } from '../services/live.js';
+import type { Loaders } from '../core/loaders/loaders.js';
+import type { Services } from './services.js';
+import type { LifecycleService } from '../modules/lifecycle/lifecycle.service.js';
+import type { LiveHub } from '../modules/live/live.service.js';
 
 export interface GraphQLContext {
   requestId: string;

@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createLogger } from '../../src/lib/logger.js';
-import { mintPortalToken } from '../../src/app/portal-token.js';
-import { BulkRunner } from '../../src/services/bulk-runner.js';
+import { mintPortalToken } from '../../src/main/portal-token.js';
+import { BulkRunner } from '../../src/modules/bulk/bulk-runner.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { WlvpnEmulator } from '../../src/providers/wlvpn/sandbox/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { storeCustomer } from '../scopes/helpers.js';
+import { storeCustomer } from '../security/scopes/helpers.js';
 
 /**
  * The reference portal (examples/portal) in a real browser: Debian's Chromium driven by playwright-core, the

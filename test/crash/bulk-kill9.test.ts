@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import { buildOnce, gql, killAll, tempDataDir, type ServerProcess } from '../app/process.js';
+import { buildOnce, gql, killAll, tempDataDir, type ServerProcess } from '../main/process.js';
 import {
   PROVIDERS,
   startSandbox,
@@ -15,7 +15,7 @@ import {
 } from './harness.js';
 
 /**
- * kill -9 in the middle of a bulk operation, on the REAL process. A server (`node dist/src/index.js`, WORKER=inline)
+ * kill -9 in the middle of a bulk operation, on the REAL process. A server (`node dist/src/main/index.js`, WORKER=inline)
  * runs against a real `npm run sandbox` process (500 accounts per emulator, 250 of them ACTIVE picked, +35 ms per vendor answer), through a
  * recording proxy per emulator that logs every request it forwards — so vendor writes are counted per account,
  * PureVPN's single URL included. A 1,000-item DISABLE (250 per provider) is started through GraphQL; when its

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { SANDBOX_ENTRY, gql, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../app/process.js';
+import { SANDBOX_ENTRY, gql, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../main/process.js';
 
 /**
  * Real processes for the crash tests: `npm run sandbox` (node dist/scripts/sandbox.js, SANDBOX_PORT=0) and the
- * server (node dist/src/index.js) pointed at it through the `export *_BASE_URL=… *_KEY=…` lines it prints.
- * Build first with `buildOnce()` from test/app/process.ts; `killAll()` there and `stopSandboxes()` here in afterAll.
+ * server (node dist/src/main/index.js) pointed at it through the `export *_BASE_URL=… *_KEY=…` lines it prints.
+ * Build first with `buildOnce()` from test/main/process.ts; `killAll()` there and `stopSandboxes()` here in afterAll.
  */
 
 export const PROVIDERS = ['PUREWL', 'VPNRESELLERS', 'WLVPN', 'PUREVPN'] as const;

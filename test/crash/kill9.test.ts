@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import pg from 'pg';
-import { openStore } from '../../src/store/store.js';
-import { buildOnce, killAll, tempDataDir, type ServerProcess } from '../app/process.js';
+import { openStore } from '../../src/core/store/store.js';
+import { buildOnce, killAll, tempDataDir, type ServerProcess } from '../main/process.js';
 import {
   PROVIDERS,
   createAccount,
@@ -21,7 +21,7 @@ import {
 } from './harness.js';
 
 /**
- * kill -9 on the REAL process (issue #20). The server (`node dist/src/index.js`) runs against a real
+ * kill -9 on the REAL process (issue #20). The server (`node dist/src/main/index.js`) runs against a real
  * `npm run sandbox` process. Each round sends 50 concurrent createAccount mutations with distinct idempotency
  * keys over all four providers, kills the server with SIGKILL 50–800 ms after they start, restarts it on the
  * same store (PGlite: the same DATA_DIR, whose stale lock must be taken over), and retries every key until its

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { jest } from '@jest/globals';
-import { buildOnce, gql, killAll, tempDataDir, type ServerProcess } from '../app/process.js';
+import { buildOnce, gql, killAll, tempDataDir, type ServerProcess } from '../main/process.js';
 import { processStores, startSandbox, startServer, stopSandboxes, type ProcessStore } from './harness.js';
 
 /**
- * kill -9 during account moves, on the REAL process: a server (`node dist/src/index.js`, WORKER=inline) against a
+ * kill -9 during account moves, on the REAL process: a server (`node dist/src/main/index.js`, WORKER=inline) against a
  * real `npm run sandbox` process (+35 ms per vendor answer). Each round moves MOVE_KILL_MOVES (default 20) WLVPN
  * accounts to PureWL at once; when some moves are COMPLETED and some are not, the server gets SIGKILL and a new
  * one starts on the same store. Checked once every move of the round ended: every move COMPLETED, the vendor holds

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { jest } from '@jest/globals';
 import PgBoss from 'pg-boss';
-import { buildOnce, gql, killAll, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../app/process.js';
+import { buildOnce, gql, killAll, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../main/process.js';
 import {
   PROVIDERS,
   createAccount,
@@ -16,7 +16,7 @@ import {
 
 /**
  * Crash safety on REAL processes (issue #20), beside the kill -9 rounds: two servers on one Postgres racing
- * one idempotency key; emulator state surviving a restart of `node dist/src/index.js` in sandbox mode; and
+ * one idempotency key; emulator state surviving a restart of `node dist/src/main/index.js` in sandbox mode; and
  * SIGTERM with the job runner inside (WORKER=inline) exiting 0 within the grace period, also while a
  * reconcile-intents job is running.
  */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ENV_VARIABLES } from '../../src/config.js';
+import { ENV_VARIABLES } from '../../src/config/config.js';
 
-/** docs/configuration.md names every variable src/config.ts reads (the providers' ones included). */
+/** docs/configuration.md names every variable src/config/config.ts reads (the providers' ones included). */
 describe('docs/configuration.md', () => {
   const doc = readFileSync('docs/configuration.md', 'utf8');
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import pg from 'pg';
-import { loadConfig } from '../../src/config.js';
-import { createApp, type App } from '../../src/app/app.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createApp, type App } from '../../src/main/app.js';
+import { openStore, type Store } from '../../src/core/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sandbox/index.js';
 

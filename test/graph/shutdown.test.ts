@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { jest } from '@jest/globals';
 import { request as httpRequest, Agent } from 'node:http';
-import { loadConfig } from '../../src/config.js';
-import { createApp, type App } from '../../src/app/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createApp, type App } from '../../src/main/app.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { ProviderName } from '../../src/providers/modules.js';
 

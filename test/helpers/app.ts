@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { loadConfig } from '../../src/config.js';
-import { createApp, type App } from '../../src/app/app.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createApp, type App } from '../../src/main/app.js';
+import { openStore, type Store } from '../../src/core/store/store.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { PROVIDER_MODULES, ProviderName } from '../../src/providers/modules.js';
 import { syncRateVariable } from '../../src/providers/module.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/core/store/store.js';
 
 /**
  * The store backends every store suite runs on: embedded PGlite always, and a real Postgres server when

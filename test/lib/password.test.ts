@@ -41,7 +41,7 @@ describe('redact', () => {
 
 describe('config', () => {
   it('allows anonymous callers only in sandbox mode outside production, and names missing provider variables', async () => {
-    const { loadConfig } = await import('../../src/config.js');
+    const { loadConfig } = await import('../../src/config/config.js');
     expect(loadConfig({}).allowAnonymous).toBe(true);
     const { PRODUCTION_SANDBOX } = await import('../security/production-env.js');
     expect(loadConfig({ ...PRODUCTION_SANDBOX }).allowAnonymous).toBe(false);
@@ -57,7 +57,7 @@ describe('config', () => {
 
 describe('provider registry', () => {
   it('refuses a partly configured provider, naming the missing variable', async () => {
-    const { loadConfig } = await import('../../src/config.js');
+    const { loadConfig } = await import('../../src/config/config.js');
     const { ProviderRegistry } = await import('../../src/providers/registry.js');
     const { MemoryDirectory } = await import('../helpers/directory.js');
     await expect(

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { GraphQLEnumType, GraphQLSchema, GraphQLObjectType, GraphQLString, printType } from 'graphql';
 import { z } from 'zod';
-import { configSchemaFor, type Env } from '../../src/config.js';
+import { configSchemaFor, type Env } from '../../src/config/config.js';
 import { ConfigError } from '../../src/lib/config-error.js';
 import { providerValuesConfig } from '../../src/graphql/common/enums.js';
 import { envText, moduleVariables, syncRateVariable, type AnyProviderModule } from '../../src/providers/module.js';
@@ -16,7 +16,7 @@ import {
 } from '../../src/providers/modules.js';
 import { providerPlans } from '../../src/providers/registry.js';
 import { wlvpnModule } from '../../src/providers/wlvpn/index.js';
-import { syncRate } from '../../src/services/sync.js';
+import { syncRate } from '../../src/modules/sync/sync.service.js';
 
 /**
  * "A new vendor is its folder plus one line in src/providers/modules.ts." A made-up fifth module, appended to the

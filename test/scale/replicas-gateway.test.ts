@@ -5,7 +5,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { buildOnce, killAll, tempDataDir, type ServerProcess } from '../app/process.js';
+import { buildOnce, killAll, tempDataDir, type ServerProcess } from '../main/process.js';
 import {
   freshSchema,
   startSandbox,
@@ -18,7 +18,7 @@ import { buildBillingSchema, type BillingState } from '../federation/billing-sub
 import { readinessRouter, type ReadinessRouter } from './router.js';
 
 /**
- * Scale-out proof (issue #18), on real processes: two replicas (`node dist/src/index.js`, WORKER=inline) on ONE
+ * Scale-out proof (issue #18), on real processes: two replicas (`node dist/src/main/index.js`, WORKER=inline) on ONE
  * Postgres schema, one `npm run sandbox`, a load balancer in front of the replicas (./router.ts: round-robin over
  * the replicas whose /ready answers 200, keep-alive connections, NO retry of anything) and a real @apollo/gateway
  * (IntrospectAndCompose) composing it with the example billing subgraph. Every query and mutation goes through

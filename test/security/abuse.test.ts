@@ -88,7 +88,7 @@ describe('abuse: no request makes more vendor calls than its bound', () => {
   });
 
   it('the default budget is derived from MAX_COST', async () => {
-    const { loadConfig } = await import('../../src/config.js');
+    const { loadConfig } = await import('../../src/config/config.js');
     expect(loadConfig({}).upstreamCallBudget).toBe(200);
     expect(loadConfig({ MAX_COST: '5000' }).upstreamCallBudget).toBe(50);
     expect(loadConfig({ MAX_COST: '5000', MAX_UPSTREAM_CALLS: '7' }).upstreamCallBudget).toBe(7);

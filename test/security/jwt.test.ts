@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import { GraphQLError } from 'graphql';
-import { Authenticator } from '../../src/auth.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
-import type { Store } from '../../src/store/store.js';
+import { Authenticator } from '../../src/main/auth.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import type { Store } from '../../src/core/store/store.js';
 import { PRODUCTION_SANDBOX } from './production-env.js';
 
 /** JWT rules (issue #19 item 3) and production secret lengths, without a server. */

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { providerPlans } from '../../src/providers/registry.js';
-import { buildOnce, spawnServer, tempDataDir } from '../app/process.js';
+import { buildOnce, spawnServer, tempDataDir } from '../main/process.js';
 import { PRODUCTION_ESSENTIALS } from './production-env.js';
 
 /** Production never serves the emulators by accident (#19 item 5). */

@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../../src/config.js';
-import { buildOnce, killAll, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../app/process.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { buildOnce, killAll, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../main/process.js';
 import { PRODUCTION_ESSENTIALS, PRODUCTION_SANDBOX } from './production-env.js';
 
 /**
- * The production audit of #28, checked against the REAL built process (`node dist/src/index.js`,
+ * The production audit of #28, checked against the REAL built process (`node dist/src/main/index.js`,
  * NODE_ENV=production, emulators allowed with ALLOW_SANDBOX_IN_PRODUCTION=true, PGlite in a temp DATA_DIR):
  * `_service` only for the router / admins, /metrics behind its token, no start without METRICS_TOKEN or
  * WEBHOOK_ENCRYPTION_KEY, and a 401 that reads as written.

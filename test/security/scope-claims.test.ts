@@ -1,10 +1,10 @@
 import { SignJWT } from 'jose';
 import { GraphQLError } from 'graphql';
-import { Authenticator } from '../../src/auth.js';
-import { loadConfig } from '../../src/config.js';
+import { Authenticator } from '../../src/main/auth.js';
+import { loadConfig } from '../../src/config/config.js';
 import { encodeId } from '../../src/domain/ids.js';
 import { ProviderName } from '../../src/providers/modules.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store/store.js';
 
 /** Scope claims (issue #21): what a customer / reseller token may say, and what is refused at the door. */
 const SECRET = 'scope-claims-secret-0123456789abcdef';

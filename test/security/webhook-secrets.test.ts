@@ -1,6 +1,6 @@
-import { openStore, type Store } from '../../src/store/store.js';
-import { WebhookStore } from '../../src/store/webhooks.js';
-import { openSecret, resealPlainSecrets, sealSecret } from '../../src/services/webhook-sender.js';
+import { openStore, type Store } from '../../src/core/store/store.js';
+import { WebhookStore } from '../../src/modules/webhooks/webhooks.store.js';
+import { openSecret, resealPlainSecrets, sealSecret } from '../../src/modules/webhooks/webhook-sender.js';
 
 /**
  * Webhook secrets at rest (#28): production requires WEBHOOK_ENCRYPTION_KEY, and secrets an earlier run stored

@@ -1,4 +1,4 @@
-import { addressClass, checkWebhookUrl, isPrivateAddress } from '../../src/services/webhook-target.js';
+import { addressClass, checkWebhookUrl, isPrivateAddress } from '../../src/modules/webhooks/webhook-target.js';
 
 /**
  * Webhook targets (#28): a table of hostile addresses, each refused with the class ipaddr.js gives it, and the

@@ -2,8 +2,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, InputError, InputErrors, ProviderError } from '../../domain/errors.js';
 import { redact } from '../../lib/redact.js';
-import { toGraphQLError } from '../../services/errors.js';
-import { toUserError, type UserErrorShape } from '../../services/lifecycle.js';
+import { toGraphQLError } from '../../core/errors.js';
+import { toUserError, type UserErrorShape } from '../../core/errors.js';
 
 const SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode),

@@ -1,0 +1,133 @@
+import type { GraphQLError } from 'graphql';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/config.js';
+import type { Authenticator } from './auth.js';
+import type { GraphQLContext, LiveContext } from '../graphql/context.js';
+import { createLoaders, type LoaderDeps, type Loaders } from '../core/loaders/loaders.js';
+import { Services, type SyncQueue } from '../graphql/services.js';
+import { LifecycleService } from '../modules/lifecycle/lifecycle.service.js';
+import { AccountEvents } from '../core/events/account-events.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Store } from '../core/store/store.js';
+import type { JobSender } from '../core/job.js';
+import type { Viewer } from '../domain/viewer.js';
+import { kickDeliveries } from '../modules/webhooks/deliver-webhooks.job.js';
+
+/** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
+
+export interface ContextDeps {
+  config: AppConfig;
+  registry: ProviderRegistry;
+  store: Store;
+  catalog: LoaderDeps['catalog'];
+  authenticator: Authenticator;
+  logger: Logger;
+  syncQueue?: SyncQueue;
+  /** The job runner, when this process runs one (WORKER=inline): services queue background work on it. */
+  jobs?: JobSender;
+}
+
+export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => Promise<GraphQLContext> {
+  const forViewer = viewerContextFactory(deps);
+  return async (request) => {
+    const viewer = await deps.authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
+    return forViewer(viewer, request.id);
+  };
+}
+
+/** The context of a caller already authenticated (an HTTP request, or one read of a subscription). */
+export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, requestId: string) => GraphQLContext {
+  const { config, registry, store, catalog, logger, syncQueue, jobs } = deps;
+  const onAppended = jobs ? () => kickDeliveries((...args) => jobs.send(...args), 'event') : undefined;
+  return (viewer, requestId) => {
+    const partialErrors: GraphQLError[] = [];
+    const parts: RequestParts = new RequestParts({
+      loaders: () =>
+        createLoaders({
+          registry,
+          store,
+          catalog,
+          batching: config.env.DATALOADER,
+          ages: { state: config.env.MIRROR_MAX_AGE_MS, usage: config.env.USAGE_MAX_AGE_MS },
+        }),
+      services: (): Services =>
+        new Services({
+          config,
+          registry,
+          store,
+          loaders: parts.loaders,
+          partialErrors,
+          viewer,
+          requestId,
+          logger,
+          ...(syncQueue ? { syncQueue } : {}),
+          ...(jobs ? { jobs } : {}),
+        }),
+      lifecycle: (): LifecycleService =>
+        new LifecycleService({
+          registry,
+          store,
+          loaders: parts.loaders,
+          viewer,
+          requestId,
+          logger,
+          reconcileWindowMs: config.env.RECONCILE_WINDOW_MS,
+          settleMs: config.env.WRITE_SETTLE_MS,
+          leaseMs: config.env.INTENT_LEASE_MS,
+          scope: parts.services.scope,
+          events: new AccountEvents(store.db, {
+            actor: viewer.actor,
+            noticeDays: config.env.EXPIRY_NOTICE_DAYS,
+            ...(onAppended ? { onAppended } : {}),
+          }),
+        }),
+    });
+    return new RequestContext(requestId, viewer, partialErrors, parts);
+  };
+}
+
+/** The loaders, services and lifecycle service of one request, each built on first use. */
+class RequestParts {
+  #loaders?: Loaders;
+  #services?: Services;
+  #lifecycle?: LifecycleService;
+  constructor(private readonly make: { loaders(): Loaders; services(): Services; lifecycle(): LifecycleService }) {}
+  get loaders(): Loaders {
+    return (this.#loaders ??= this.make.loaders());
+  }
+  get services(): Services {
+    return (this.#services ??= this.make.services());
+  }
+  get lifecycle(): LifecycleService {
+    return (this.#lifecycle ??= this.make.lifecycle());
+  }
+}
+
+/**
+ * A request's context: `{ __typename }` builds no loader and no service. The lazy parts sit behind getters on
+ * the prototype, and `parts` is a plain field: Apollo's shallow copy of the context (`Object.assign` onto an
+ * object of the same prototype) shares them instead of building them all to copy them.
+ */
+class RequestContext implements GraphQLContext {
+  live?: LiveContext;
+  constructor(
+    readonly requestId: string,
+    readonly viewer: Viewer,
+    readonly partialErrors: GraphQLError[],
+    private readonly parts: RequestParts,
+  ) {}
+  get loaders(): Loaders {
+    return this.parts.loaders;
+  }
+  get services(): Services {
+    return this.parts.services;
+  }
+  get lifecycle(): LifecycleService {
+    return this.parts.lifecycle;
+  }
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}

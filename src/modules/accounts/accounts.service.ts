@@ -1,0 +1,338 @@
+import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
+import { decodeId } from '../../domain/ids.js';
+import type { ProviderName } from '../../domain/provider.js';
+import type {
+  AccountRecord,
+  ConnectionConfigRecord,
+  CustomerRecord,
+  IncompleteField,
+  PlanRecord,
+  ProjectRecord,
+  ServerRecord,
+  UsageRecord,
+} from '../../domain/records.js';
+import { AccountOperation, asProviderError, type AccountFilter, type VpnProvider } from '../../providers/port.js';
+import { CrossProviderAccountList, type AccountListResult } from './account-list.service.js';
+import type { ServiceKernel } from '../../core/kernel.js';
+import { direction, offsetConnection, offsetWindow, type ConnectionArgs } from '../../core/pagination.js';
+import { usageRange } from '../../core/usage-range.js';
+import type { ServedAccount } from '../../core/loaders/loaders.js';
+import { oldestOf, type RecordGroup } from '../../core/mirror/field-groups.js';
+import {
+  isMirrorCursor,
+  RECORD_GROUPS,
+  Mirror,
+  type Confirmations,
+  type MirrorOrderField,
+  type SortDirection,
+} from '../../core/mirror/mirror.js';
+import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.service.js';
+import { mirrorFilter, needsMirror, resolveFilter, type AccountFilterInput } from './account-filters.js';
+import { termsOf } from '../../core/store/scopes.js';
+
+/** Ownership terms that match no directory row (a scoped filter naming a customer or project outside the scope). */
+const NOBODY = termsOf([], []);
+
+export interface AccountOrderInput {
+  field: MirrorOrderField;
+  direction?: SortDirection | null;
+}
+
+/** Reads of accounts and of what hangs off an account (customer, project, plan, usage, servers, configs). */
+export class AccountService {
+  private readonly incomplete = new Set<string>();
+
+  constructor(private readonly k: ServiceKernel) {}
+
+  /** One account by global id; null when it does not exist. `maxAge`: see `entity`. */
+  async byId(id: string, field = 'id', maxAge?: number | null): Promise<AccountRecord | null> {
+    const gid = this.k.decode(id, 'Account', field);
+    const allowed = this.k.allowedAge(maxAge);
+    if (gid.source === 'STORE') return null;
+    return this.entity({ provider: gid.source, nativeId: gid.nativeId }, allowed);
+  }
+
+  async byUsername(provider: ProviderName, username: string): Promise<AccountRecord | null> {
+    if (username.length === 0 || username.length > 128)
+      throw new InputError('username', '`username` must be 1 to 128 characters.');
+    if (!(await this.k.scope.ownsUsername(provider, username))) return null;
+    return this.k.scope.visible(await this.k.loaders.accountByUsername.load({ provider, username }));
+  }
+
+  /** WireGuard details. The mirror keeps no private key, so an admin (who may see it) is answered from a live read. */
+  async wireguard(account: ServedAccount): Promise<AccountRecord['wireguard']> {
+    if (!account.wireguard || account.dataSource !== 'MIRROR' || !this.k.deps.viewer.roles.has('admin')) {
+      return account.wireguard;
+    }
+    const live = await this.entity({ provider: account.provider, nativeId: account.nativeId }, 0);
+    return live?.wireguard ?? account.wireguard;
+  }
+
+  /**
+   * One account by key, for `account`, `node(s)` and federation references. For providers without a list
+   * call, an account kept in the directory is answered from it (status fields read only when asked, see
+   * `complete`); anything else is read from the vendor.
+   */
+  async entity(
+    key: { provider: ProviderName; nativeId: string },
+    maxAgeMs = this.k.allowedAge(null),
+  ): Promise<ServedAccount | null> {
+    if (!(await this.k.scope.ownsAccount(key))) return null;
+    // Mirrored state younger than the allowed age answers without a vendor call (its gaps, if any, are still
+    // filled live when asked for, see `complete`).
+    if (maxAgeMs > 0) {
+      const row = await this.k.loaders.mirrored.load(key);
+      if (row?.syncedAt && Date.now() - Date.parse(row.syncedAt) <= maxAgeMs) return served(row);
+    }
+    if (this.k.provider(key.provider).getKnownAccounts) {
+      const known = await this.k.loaders.knownAccount.load(key);
+      if (known) return known;
+    }
+    return this.k.loaders.account.load(key);
+  }
+
+  /**
+   * The cross-provider accounts connection. `readStatus: false` (the selection asks no status field) lets
+   * vendors without a list call answer from the directory alone; see `complete`.
+   */
+  async list(
+    args: ConnectionArgs,
+    input: AccountFilterInput | null | undefined,
+    path: ReadonlyArray<string | number>,
+    readStatus = true,
+    options: { orderBy?: AccountOrderInput | null; maxAge?: number | null; groups?: readonly RecordGroup[] } = {},
+  ): Promise<AccountListResult> {
+    // Freshness is judged by the field groups the answer shows (all of them unless told).
+    const groups = options.groups ?? RECORD_GROUPS;
+    const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
+    const maxAgeMs = this.k.allowedAge(options.maxAge);
+    const order = options.orderBy
+      ? { field: options.orderBy.field, direction: options.orderBy.direction ?? 'ASC' }
+      : DEFAULT_MIRROR_ORDER;
+    if (this.k.scope.scoped) {
+      // The same engine as everyone's: the scope is one more SQL predicate (its directory links), narrowed by
+      // the filter's customer / project, never widened.
+      const { projectId, ...rest } = input ?? {};
+      const owner = (await this.k.scope.listTerms(rest.customerId ?? null, projectId ?? null)) ?? NOBODY;
+      const { providers, filter, storeCustomer } = resolveFilter(this.k, rest);
+      const where = { ...mirrorFilter(rest, providers, filter, storeCustomer), owner };
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, {
+        scoped: true,
+        groups,
+      });
+    }
+    const { providers, filter, storeCustomer } = resolveFilter(this.k, input ?? {});
+    const cursor = dir.forward ? dir.after : dir.before;
+    const mirrorPath =
+      options.orderBy != null ||
+      needsMirror(input ?? {}) ||
+      (cursor
+        ? isMirrorCursor(cursor)
+        : maxAgeMs > 0 && (await this.mirrorCovers(providers, filter, maxAgeMs, groups)));
+    if (mirrorPath) {
+      const where = mirrorFilter(input ?? {}, providers, filter, storeCustomer);
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, { groups });
+    }
+    if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
+    const list = new CrossProviderAccountList(
+      providers,
+      filter,
+      async (records) => {
+        // What a live list read tells lands in the mirror too (rows without a status read are not written).
+        this.k.loaders.primeAccounts(records);
+        await this.k.loaders.remember(records, 'live');
+      },
+      path,
+      this.k.deps.partialErrors,
+      readStatus,
+    );
+    return list.page(dir);
+  }
+
+  /**
+   * The whole account behind a record with gaps (`AccountRecord.incomplete`) when `field` is one of them,
+   * read through the account loader, so every such record on a page is completed in one batch. When the read
+   * fails or the vendor no longer knows the account, the placeholders stand and one typed error is reported
+   * at `path` (once per account per request).
+   */
+  async complete(
+    record: AccountRecord,
+    field: IncompleteField,
+    path: ReadonlyArray<string | number>,
+  ): Promise<ServedAccount> {
+    if (!record.incomplete?.includes(field)) return record;
+    let problem: Error;
+    try {
+      const full = await this.k.loaders.account.load({ provider: record.provider, nativeId: record.nativeId });
+      if (full) return full;
+      problem = new ProviderError({
+        provider: record.provider,
+        operation: 'getAccount',
+        code: ErrorCode.NOT_FOUND,
+        message: `${record.provider} no longer knows the account ${record.username}`,
+        retryable: false,
+      });
+    } catch (error) {
+      problem = error instanceof Error ? error : asProviderError(record.provider, 'getAccount', error);
+    }
+    const id = `${record.provider}:${record.nativeId}`;
+    if (!this.incomplete.has(id)) {
+      this.incomplete.add(id);
+      this.k.reportPartial(problem, path, record.provider);
+    }
+    return record;
+  }
+
+  /**
+   * The mirror may serve the default (unordered) connection when every provider in scope is mirrored younger
+   * than the allowed age: its list confirmed whole by a FULL sync (providers with a list call; the others'
+   * list is the directory itself) and no account's state older than that.
+   */
+  private async mirrorCovers(
+    providers: VpnProvider[],
+    filter: AccountFilter,
+    maxAgeMs: number,
+    groups: readonly RecordGroup[],
+  ): Promise<boolean> {
+    if (providers.length === 0 || filter.customerNativeId || filter.projectNativeId) return false;
+    const since = new Date(Date.now() - maxAgeMs).toISOString();
+    const listing = providers.filter((p) => p.features.listAccounts).map((p) => p.name);
+    const listed = await this.mirror.listedAt(listing);
+    const tooOld = (name: ProviderName) =>
+      !listed.has(name) || Date.parse(listed.get(name) as string) < Date.parse(since);
+    if (listing.some(tooOld)) return false;
+    const stale = await this.mirror.count({
+      providers: providers.map((p) => p.name),
+      staleBefore: since,
+      staleGroups: groups,
+    });
+    return stale === 0;
+  }
+
+  private get mirror(): Mirror {
+    return new Mirror(this.k.store.db);
+  }
+
+  /** The allowed age of mirrored state for a read (`maxAge` argument, ms; default MIRROR_MAX_AGE_MS). */
+  allowedAge(maxAge: number | null | undefined): number {
+    return this.k.allowedAge(maxAge);
+  }
+
+  /**
+   * How fresh the account's state is. A record whose status a read has not learned (a directory entry) takes
+   * it from the live read that completes it, so `syncedAt` never claims less age than the status shown has.
+   */
+  async freshness(
+    record: ServedAccount,
+    path: ReadonlyArray<string | number>,
+    withLinks = false,
+    groups: readonly RecordGroup[] = RECORD_GROUPS,
+  ): Promise<{ syncedAt: string | null; dataSource: 'MIRROR' | 'LIVE' }> {
+    const full: ServedAccount = record.incomplete?.includes('status')
+      ? await this.complete(record, 'status', path)
+      : record;
+    // The oldest confirmation of the groups the answer shows (a record without per-group times: its syncedAt).
+    let syncedAt =
+      full.confirmedAt && groups !== RECORD_GROUPS ? oldestOf(full.confirmedAt, groups) : (full.syncedAt ?? null);
+    // An answer that shows the customer or project of an account whose link lives at the vendor (VPNresellers)
+    // is only as fresh as the link's last confirmation.
+    if (withLinks && syncedAt !== null && this.linksAtVendor(full.provider)) {
+      const link = (await this.confirmedAt(full)).customer;
+      syncedAt = link === null ? null : Date.parse(link) < Date.parse(syncedAt) ? link : syncedAt;
+    }
+    return { syncedAt, dataSource: full.dataSource ?? 'LIVE' };
+  }
+
+  /** When the vendor last confirmed each field group of the account shown (the customer link from the directory). */
+  async confirmedAt(record: ServedAccount): Promise<Confirmations> {
+    const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
+    const own = record.confirmedAt ?? { status: null, expiry: null, plan: null, bandwidth: null };
+    return { ...own, customer: row?.confirmedAt.customer ?? null };
+  }
+
+  /** The provider keeps account–customer links itself (they come from its customer lists, not from this API). */
+  private linksAtVendor(name: ProviderName): boolean {
+    const p = this.k.provider(name);
+    return p.features.customers && !p.customerRefsAreStoreIds;
+  }
+
+  /** Lifecycle operations the account's provider supports (CREATE excluded: it is not an account action). */
+  capabilities(account: AccountRecord): AccountOperation[] {
+    const caps = this.k.provider(account.provider).capabilities;
+    return Object.values(AccountOperation).filter((op) => caps.has(op) && op !== AccountOperation.CREATE);
+  }
+
+  /** The customer an account belongs to: vendor link first, then the store's link. */
+  async customer(record: AccountRecord): Promise<CustomerRecord | null> {
+    let ref = record.customerNativeId;
+    if (!ref) ref = await this.k.loaders.customerLink.load({ provider: record.provider, nativeId: record.nativeId });
+    if (!ref) return null;
+    const gid = decodeId(ref);
+    if (gid && gid.type === 'Customer') {
+      return this.k.loaders.customer.load({
+        provider: gid.source === 'STORE' ? null : gid.source,
+        nativeId: gid.nativeId,
+      });
+    }
+    // A bare reference: the provider's port says whose customer it names.
+    const provider = this.k.provider(record.provider);
+    if (provider.customerRefsAreStoreIds) return this.k.loaders.customer.load({ provider: null, nativeId: ref });
+    if (!provider.features.customers) return null;
+    return this.k.loaders.customer.load({ provider: record.provider, nativeId: ref });
+  }
+
+  /** The project of the account's customer, where the customer's provider has projects. */
+  async project(record: AccountRecord): Promise<ProjectRecord | null> {
+    const customer = await this.customer(record);
+    if (!customer?.projectNativeId || !customer.provider) return null;
+    return this.k.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
+  }
+
+  /** The plan the account is on (pass a record whose `planNativeId` is complete). */
+  async plan(account: AccountRecord): Promise<PlanRecord | null> {
+    if (!account.planNativeId) return null;
+    const plans = await this.k.loaders.plans.load(account.provider);
+    return plans.find((p) => p.nativeId === account.planNativeId || p.code === account.planNativeId) ?? null;
+  }
+
+  /** Usage over a range (default: the 30 days ending yesterday); null when the provider reports none. */
+  usage(account: AccountRecord, from: string | null, to: string | null): Promise<UsageRecord | null> | null {
+    if (!this.k.provider(account.provider).features.usage) return null;
+    const range = usageRange(from, to);
+    return this.k.loaders.usage.load({ provider: account.provider, nativeId: account.nativeId, ...range });
+  }
+
+  async servers(account: AccountRecord, countryCode: string | null): Promise<ServerRecord[]> {
+    const servers = await this.k.loaders.servers.load(account.provider);
+    return countryCode ? servers.filter((s) => s.countryCode === countryCode.toUpperCase()) : servers;
+  }
+
+  async connectionConfigs(account: AccountRecord, serverId: string): Promise<ConnectionConfigRecord[]> {
+    await this.k.scope.assertOwns(account, 'serverId');
+    const server = this.k.decode(serverId, 'Server', 'serverId');
+    if (server.source !== account.provider)
+      throw new InputError('serverId', 'The server belongs to another provider than the account.');
+    return this.k.provider(account.provider).getConnectionConfigs(account.nativeId, server.nativeId);
+  }
+
+  /** Accounts linked to a customer kept in this API's store (any provider), in link order. */
+  private async storeCustomerAccounts(
+    customerId: string,
+    args: ConnectionArgs,
+    input: AccountFilterInput,
+  ): Promise<AccountListResult> {
+    const dir = direction(args, this.k.deps.config.env.MAX_PAGE_SIZE);
+    const links = (await this.k.store.accountsOfCustomer(customerId)).filter(
+      (l) => !input.providers?.length || input.providers.includes(l.provider),
+    );
+    const window = await offsetWindow(dir, async () => links.length);
+    const slice = links.slice(window.offset, window.offset + window.limit);
+    const records = await this.k.loaders.account.loadMany(
+      slice.map((l) => ({ provider: l.provider, nativeId: l.nativeId })),
+    );
+    const found = records.filter((r): r is AccountRecord => r !== null && !(r instanceof Error));
+    const statuses = input.statuses;
+    const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
+    return { ...offsetConnection(kept, window, dir, links.length, links.length), failures: [] };
+  }
+}

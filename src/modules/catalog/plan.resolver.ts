@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../../graphql/common/cost.js';
+import type { PlanRecord } from '../../domain/records.js';
+import { ProviderName } from '../../graphql/common/enums.js';
+import { encodeId } from '../../domain/ids.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { Plan } from './plan.type.js';
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(50))
+  @Query(() => [Plan], {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
+    description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say.',
+  })
+  plans(
+    @Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PlanRecord[]> {
+    return ctx.services.catalog.plans(provider);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
+  id(@Root() plan: PlanRecord): string {
+    return encodeId('Plan', plan.provider, plan.nativeId);
+  }
+}

@@ -1,0 +1,35 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int, ID, Directive } from 'type-graphql';
+import { COST, cost, listSize } from '../../graphql/common/cost.js';
+import type { ServerRecord } from '../../domain/records.js';
+import { encodeId } from '../../domain/ids.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { Server } from './server.type.js';
+import { ServerFilter } from './server.inputs.js';
+
+@Resolver(() => Server)
+export class ServerResolver {
+  @Directive(cost(COST.CATALOG))
+  @Directive(listSize(500))
+  @Query(() => [Server], {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
+    description:
+      "Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`.",
+  })
+  servers(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => ServerFilter, { nullable: true, description: 'Conditions on the servers.' })
+    filter?: ServerFilter | null,
+  ): Promise<ServerRecord[]> {
+    return ctx.services.catalog.servers(filter ?? null, ['servers']);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
+  id(@Root() server: ServerRecord): string {
+    return encodeId('Server', server.provider, server.nativeId);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Current load, 0 (idle) to 100 (full), when reported.' })
+  load(@Root() server: ServerRecord): number | null {
+    return server.capacity;
+  }
+}

@@ -1,0 +1,90 @@
+import { DataSource, STAMP_DATA_SOURCE, STAMP_SYNCED_AT, type StampedRoot } from '../../graphql/common/freshness.js';
+import { DateTime } from '../../graphql/common/scalars.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info, Directive } from 'type-graphql';
+import { COST, CONNECTION_SIZE, cost } from '../../graphql/common/cost.js';
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { nodesSelectAny } from '../../graphql/common/selection.js';
+import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
+import { encodeId } from '../../domain/ids.js';
+import { ProviderName } from '../../graphql/common/enums.js';
+import { ConnectionArguments } from '../../graphql/common/args.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import type { Connection } from '../../core/pagination.js';
+import type { AccountListResult } from '../accounts/account-list.service.js';
+import { AccountConnection, STATUS_FIELDS } from '../accounts/account.type.js';
+import { CustomerConnection } from '../customers/customer.type.js';
+import { Project, ProjectConnection } from './project.type.js';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @FieldResolver(() => DateTime, { nullable: true, description: STAMP_SYNCED_AT })
+  syncedAt(@Root() root: ProjectRecord & StampedRoot): string | null {
+    return root.syncedAt ?? null;
+  }
+
+  @FieldResolver(() => DataSource, { description: STAMP_DATA_SOURCE })
+  dataSource(@Root() root: ProjectRecord & StampedRoot): DataSource {
+    return root.dataSource ?? 'LIVE';
+  }
+
+  @Directive(cost(COST.VENDOR_READ))
+  @Query(() => Project, { nullable: true, description: 'One project by id; null when it does not exist.' })
+  project(
+    @Arg('id', () => ID, { description: 'Project id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProjectRecord | null> | null {
+    return ctx.services.projects.byId(id);
+  }
+
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
+  @Query(() => ProjectConnection, {
+    nullable: true, // bad arguments or a failure null this field alone, never its siblings
+    description:
+      'Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects.',
+  })
+  projects(
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('provider', () => ProviderName, {
+      nullable: true,
+      description: 'Provider; omit for every provider that has projects.',
+    })
+    provider?: ProviderName | null,
+  ): Promise<Connection<ProjectRecord>> {
+    return ctx.services.projects.list(args, provider ?? null);
+  }
+
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
+  id(@Root() project: ProjectRecord): string {
+    return encodeId('Project', project.provider, project.nativeId);
+  }
+
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => CustomerConnection, { description: 'Customers in this project.' })
+  customers(
+    @Root() project: ProjectRecord,
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Connection<CustomerRecord>> {
+    return ctx.services.projects.customers(project, args);
+  }
+
+  @Directive(cost(COST.VENDOR_LIST))
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AccountConnection, { description: "Accounts of this project's customers." })
+  accounts(
+    @Root() project: ProjectRecord,
+    @Args() args: ConnectionArguments,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AccountListResult> {
+    return ctx.services.accounts.list(
+      args,
+      { projectId: encodeId('Project', project.provider, project.nativeId) },
+      responsePathAsArray(info.path),
+      nodesSelectAny(info, STATUS_FIELDS),
+    );
+  }
+}
