@@ -5,7 +5,8 @@ import { decodeId, STORE_SOURCE } from '../src/domain/ids.js';
 import { acquireDirLock, type DirLock } from '../src/lib/dir-lock.js';
 import { redact } from '../src/lib/redact.js';
 import { API_KEY_ROLES, apiKeyId, checkKeyRequest, effectiveScope } from '../src/modules/keys/api-keys.service.js';
-import { openStore, type ApiKeyRecord, type ApiKeyRole, type Store } from '../src/core/store/store.js';
+import { openStore, type Store } from '../src/core/store/store.js';
+import { type ApiKeyRecord, type ApiKeyRole } from '../src/core/store/api-keys.js';
 
 /**
  * `npm run keys -- create|list|revoke`: API keys for bootstrap (the first admin key) and scripts, on the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_NETWORK, type NetworkSettings } from '../providers/http.js';
+import { DEFAULT_NETWORK, type NetworkSettings } from '../providers/http-settings.js';
 import { bulkRateVariable, moduleVariables, syncRateVariable, type AnyProviderModule } from '../providers/module.js';
 import { PROVIDER_MODULES, PROVIDER_SECRET_FIELDS, type ProviderName } from '../providers/modules.js';
 import { registerSecret, registerSecretFields } from '../lib/redact.js';
@@ -12,8 +12,6 @@ import {
   type StaticApiKey,
 } from './checks.js';
 import { bool, int, text } from './parsers.js';
-
-export { ConfigError } from '../lib/config-error.js';
 
 /**
  * Every environment variable the service reads, parsed and validated in one place.
@@ -217,8 +215,6 @@ export type Env = z.infer<typeof schema>;
 
 /** The name of every variable of the schema (common ones and every provider module's). */
 export const ENV_VARIABLES: readonly string[] = Object.keys(schema.shape);
-
-export type { Role, StaticApiKey } from './checks.js';
 
 export interface AppConfig {
   env: Env;

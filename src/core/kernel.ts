@@ -11,7 +11,8 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from './store/store.js';
 import { toGraphQLError } from './errors.js';
 import { runKeyed, type Codec } from './keyed-write.js';
-import { ScopeGuard, type ScopeRules } from './access/scope-guard.js';
+import { ScopeGuard } from './access/scope-guard.js';
+import { type ScopeRules } from './access/scope-rules.js';
 import { direction, offsetConnection, offsetWindow, type Connection, type ConnectionArgs } from './pagination.js';
 
 /** What every per-request service is built from (one set per request). */

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Role } from '../config/config.js';
+import type { Role } from '../config/checks.js';
 import type { GraphQLContext } from './context.js';
 
 /**

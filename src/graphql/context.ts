@@ -2,8 +2,8 @@ import type { GraphQLError } from 'graphql';
 import type { Viewer } from '../domain/viewer.js';
 import type { Loaders } from '../core/loaders/loaders.js';
 import type { Services } from './services.js';
-import type { LifecycleService } from '../modules/lifecycle/lifecycle.service.js';
-import type { LiveHub } from '../modules/live/live.service.js';
+import type { LifecycleService } from '../modules/lifecycle/index.js';
+import type { LiveHub } from '../modules/live/index.js';
 
 export interface GraphQLContext {
   requestId: string;

@@ -17,7 +17,8 @@ import { AccountMutationResolver } from '../modules/accounts/account.mutations.j
 import { CustomerMutationResolver } from '../modules/customers/customer.mutations.js';
 import { ProjectMutationResolver } from '../modules/projects/project.mutations.js';
 import { IntentMutationResolver, IntentResolver } from '../modules/lifecycle/intent.resolver.js';
-import { SyncIssueResolver, SyncMutationResolver, SyncRunResolver } from '../modules/sync/sync.graphql.js';
+import { SyncIssueResolver, SyncRunResolver } from '../modules/sync/sync.resolver.js';
+import { SyncMutationResolver } from '../modules/sync/sync.mutations.js';
 import { AccountEventResolver, AccountHistoryResolver } from '../modules/history/event.resolver.js';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { BulkResolver } from '../modules/bulk/bulk.resolver.js';

@@ -1,19 +1,16 @@
-import { AccountService } from '../modules/accounts/accounts.service.js';
-import { ApiKeyService } from '../modules/keys/api-keys.service.js';
-import { CatalogService } from '../modules/catalog/catalog.service.js';
-import { CustomerService } from '../modules/customers/customers.service.js';
-import { HistoryService } from '../modules/history/history.service.js';
-import { WebhookService } from '../modules/webhooks/webhooks.service.js';
-import { BulkService } from '../modules/bulk/bulk.service.js';
-import { MoveService } from '../modules/moves/moves.service.js';
+import { AccountService } from '../modules/accounts/index.js';
+import { ApiKeyService } from '../modules/keys/index.js';
+import { CatalogService } from '../modules/catalog/index.js';
+import { CustomerService } from '../modules/customers/index.js';
+import { HistoryService } from '../modules/history/index.js';
+import { WebhookService } from '../modules/webhooks/index.js';
+import { BulkService } from '../modules/bulk/index.js';
+import { MoveService } from '../modules/moves/index.js';
 import { ServiceKernel, type ServiceDeps } from '../core/kernel.js';
 import { NodeService } from './node/node.service.js';
-import { ProjectService } from '../modules/projects/projects.service.js';
+import { ProjectService } from '../modules/projects/index.js';
 import type { ScopeGuard } from '../core/access/scope-guard.js';
-import { SyncAdminService } from '../modules/sync/sync-admin.service.js';
-
-export type { ServiceDeps } from '../core/kernel.js';
-export type { SyncQueue } from '../core/kernel.js';
+import { SyncAdminService } from '../modules/sync/index.js';
 
 /**
  * Per-request services: what resolvers delegate to (account lifecycle writes go through LifecycleService).

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { GraphQLError } from 'graphql';
-import type { AppConfig, Role } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import type { Role } from '../config/checks.js';
 import type { Store } from '../core/store/store.js';
 import { rolesFor, type Viewer } from '../domain/viewer.js';
 import { parseScope, ScopeClaimError } from '../domain/scope-claims.js';

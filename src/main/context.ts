@@ -5,14 +5,15 @@ import type { AppConfig } from '../config/config.js';
 import type { Authenticator } from './auth.js';
 import type { GraphQLContext, LiveContext } from '../graphql/context.js';
 import { createLoaders, type LoaderDeps, type Loaders } from '../core/loaders/loaders.js';
-import { Services, type SyncQueue } from '../graphql/services.js';
-import { LifecycleService } from '../modules/lifecycle/lifecycle.service.js';
+import { Services } from '../graphql/services.js';
+import { type SyncQueue } from '../core/kernel.js';
+import { LifecycleService } from '../modules/lifecycle/index.js';
 import { AccountEvents } from '../core/events/account-events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from '../core/store/store.js';
 import type { JobSender } from '../core/job.js';
 import type { Viewer } from '../domain/viewer.js';
-import { kickDeliveries } from '../modules/webhooks/deliver-webhooks.job.js';
+import { kickDeliveries } from '../modules/webhooks/index.js';
 
 /** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { ConfigError } from '../lib/config-error.js';
+import { loadConfig } from '../config/config.js';
 import { createApp, type App } from './app.js';
 import { DirLockedError } from '../lib/dir-lock.js';
 

@@ -1,10 +1,10 @@
 import PgBoss from 'pg-boss';
 import type { Store } from '../core/store/store.js';
-import { reconcileIntentsJob } from '../modules/lifecycle/reconcile-intents.job.js';
-import { syncJobs } from '../modules/sync/sync.job.js';
-import { deliverWebhooksJob } from '../modules/webhooks/deliver-webhooks.job.js';
-import { bulkOperationsJob } from '../modules/bulk/bulk.job.js';
-import { accountMovesJob } from '../modules/moves/moves.job.js';
+import { reconcileIntentsJob } from '../modules/lifecycle/index.js';
+import { syncJobs } from '../modules/sync/index.js';
+import { deliverWebhooksJob } from '../modules/webhooks/index.js';
+import { bulkOperationsJob } from '../modules/bulk/index.js';
+import { accountMovesJob } from '../modules/moves/index.js';
 import { SpanKind, withSpan } from '../lib/tracing.js';
 import type { JobDefinition, JobDeps } from '../core/job.js';
 

@@ -1,5 +1,6 @@
 import { PROVIDER_SECRET_FIELDS } from '../providers/modules.js';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { ConfigError } from '../lib/config-error.js';
+import { loadConfig } from '../config/config.js';
 import { createLogger } from '../lib/logger.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import { openStore } from '../core/store/store.js';

@@ -23,7 +23,7 @@ import type { Authenticator } from './auth.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { formatError } from '../graphql/common/errors.js';
-import type { LiveHub } from '../modules/live/live.service.js';
+import type { LiveHub } from '../modules/live/index.js';
 import { redact } from '../lib/redact.js';
 
 /**

@@ -39,8 +39,6 @@ import {
  * over a vendor's numbered pages, and UNSUPPORTED_BY_PROVIDER for every operation it does not override.
  */
 
-export { allPages, nullIfNotFound, pageWindow, type NumberedPage } from './paging.js';
-
 /**
  * Base class: every operation answers UNSUPPORTED_BY_PROVIDER and every optional read answers empty,
  * so a provider only implements what its vendor offers. Capabilities must list what it overrides.

@@ -30,16 +30,6 @@ import { pathProblem } from './native-ids.js';
  * (except 429) come back to the vendor client, which knows what they mean.
  */
 
-export {
-  DEFAULT_NETWORK,
-  onUpstreamCall,
-  type NetworkSettings,
-  type UpstreamCallEvent,
-  type UpstreamRequest,
-  type UpstreamResponse,
-} from './http-settings.js';
-export { nativeIdProblem, pathProblem } from './native-ids.js';
-
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 const RETRY_STATUS_PACED = RETRY_STATUS.filter((status) => status !== 429);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ProviderName } from '../domain/provider.js';
-import type { EmulatorOptions, EmulatorServer } from '../sandbox/emulator-kit.js';
-import type { NetworkSettings } from './http.js';
+import type { EmulatorOptions } from '../sandbox/types.js';
+import type { EmulatorServer } from '../sandbox/emulator-kit.js';
+import type { NetworkSettings } from './http-settings.js';
 import type { AccountDirectory, AccountOperation, ProviderFeatures, VpnProvider } from './port.js';
 
 /**

@@ -40,7 +40,6 @@ registerProviderNames(PROVIDER_ORDER);
 /** Names as values: `ProviderName.WLVPN === 'WLVPN'`, `Object.values(ProviderName)` in order. */
 export const ProviderName = providerValues(PROVIDER_MODULES);
 export type ProviderName = DeclaredName;
-export { isProviderName } from '../domain/provider.js';
 
 export function providerModule(name: ProviderName): AnyProviderModule {
   const module = PROVIDER_MODULES.find((m) => m.name === name);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { ConfigError } from '../lib/config-error.js';
 import { registerSecret, registerSecretFields } from '../lib/redact.js';
-import type { EmulatorOptions } from '../sandbox/emulator-kit.js';
-import type { NetworkSettings } from './http.js';
+import type { EmulatorOptions } from '../sandbox/types.js';
+import type { NetworkSettings } from './http-settings.js';
 import { moduleVariables, type AnyProviderModule, type SandboxHandle } from './module.js';
 import { PROVIDER_MODULES, PROVIDER_ORDER, PROVIDER_SECRET_FIELDS, type ProviderName } from './modules.js';
 import type { AccountDirectory, VpnProvider } from './port.js';

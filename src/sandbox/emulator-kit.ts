@@ -16,8 +16,6 @@ import type {
 } from './types.js';
 
 export type * from './types.js';
-export { entriesOf, refill, StateFile, type PersistentState } from './persistence.js';
-export { basicAuth, bearerToken, DAY_MS, field, isoDate, textField } from './http-helpers.js';
 
 /**
  * The shared machinery of the four provider emulators: a tiny router over node:http, body parsing

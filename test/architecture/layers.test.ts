@@ -11,30 +11,54 @@ import ts from 'typescript';
 const SRC = resolve('src');
 
 /**
- * The room a file lives in: the first folder under src/. Files directly in src/ are the app (start-up,
- * auth, wiring), except config.ts, which every layer but domain may read.
+ * The room a file lives in: the first folder under src/ (src/main, src/config, src/domain, src/core, src/graphql,
+ * src/modules, src/providers, src/sandbox, src/lib). See docs/architecture.md "Layout".
  */
 export function layerOf(file: string): string {
-  const rel = relative(SRC, file).split(/[\\/]/);
-  if (rel.length > 1) return rel[0]!;
-  return rel[0] === 'config.ts' ? 'config' : 'app';
+  return relative(SRC, file).split(/[\\/]/)[0]!;
 }
 
-/** layer → layers it must never import. */
-const FORBIDDEN: Record<string, readonly string[]> = {
-  graphql: ['app'],
-  services: ['graphql', 'app'],
-  loaders: ['graphql', 'services', 'app'],
-  store: ['graphql', 'services', 'loaders', 'app'],
-  providers: ['graphql', 'services', 'loaders', 'store', 'app'],
-  sandbox: ['graphql', 'services', 'loaders', 'store', 'app'],
-  config: ['graphql', 'services', 'loaders', 'store', 'app'],
-};
-/** layer → the only layers it may import (domain: itself and lib; lib: nothing outside lib). */
-const ONLY: Record<string, ReadonlySet<string>> = {
-  domain: new Set(['domain', 'lib']),
+/** The feature module a file belongs to (src/modules/<name>/…), or undefined. */
+export function moduleOf(file: string): string | undefined {
+  const rel = relative(SRC, file).split(/[\\/]/);
+  return rel[0] === 'modules' && rel.length > 2 ? rel[1] : undefined;
+}
+
+/** GraphQL-side files of a module: the schema's types and resolvers, reached by the graph assembly and relations. */
+const GRAPHQL_FILE = /\.(type|inputs|payloads|resolver|mutations)\.ts$/;
+
+/** layer → the only layers it may import. `main` (the composition root) may import everything. */
+const ALLOWED: Record<string, ReadonlySet<string>> = {
   lib: new Set(['lib']),
+  domain: new Set(['domain', 'lib']),
+  sandbox: new Set(['sandbox', 'domain', 'lib']),
+  providers: new Set(['providers', 'sandbox', 'domain', 'lib']),
+  config: new Set(['config', 'providers', 'domain', 'lib']),
+  core: new Set(['core', 'config', 'providers', 'domain', 'lib']),
+  modules: new Set(['modules', 'graphql', 'core', 'config', 'providers', 'domain', 'lib']),
+  graphql: new Set(['graphql', 'modules', 'core', 'config', 'providers', 'domain', 'lib']),
 };
+
+/**
+ * What one file may not import: a layer outside its ALLOWED set; from a module, the graph assembly
+ * (only graphql/common/ and graphql/context.ts); another module's internals (only its index.ts, or, between
+ * GraphQL-side files and from src/graphql, its GraphQL files: the graph's relations run both ways).
+ */
+export function refusal(file: string, dep: string): string | undefined {
+  const from = layerOf(file);
+  const to = layerOf(dep);
+  const allowed = ALLOWED[from];
+  if (allowed && !allowed.has(to)) return `${from} may not import ${to}`;
+  const rel = relative(SRC, dep);
+  if (from === 'modules' && to === 'graphql' && !rel.startsWith('graphql/common/') && rel !== 'graphql/context.ts')
+    return 'a module may import only graphql/common/ and graphql/context.ts';
+  const target = moduleOf(dep);
+  if (target !== undefined && target !== moduleOf(file) && !dep.endsWith(`modules/${target}/index.ts`)) {
+    const graphqlSide = from === 'graphql' || (moduleOf(file) !== undefined && GRAPHQL_FILE.test(file));
+    if (!(graphqlSide && GRAPHQL_FILE.test(dep))) return `deep import into module ${target} (use its index.ts)`;
+  }
+  return undefined;
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -56,13 +80,10 @@ export function importsOf(file: string, text = readFileSync(file, 'utf8')): stri
 export function violations(graph: Map<string, string[]>): string[] {
   const out: string[] = [];
   for (const [file, deps] of graph) {
-    const from = layerOf(file);
     for (const dep of deps) {
       if (!dep.startsWith(SRC)) continue;
-      const to = layerOf(dep);
-      const only = ONLY[from];
-      const bad = only ? !only.has(to) : (FORBIDDEN[from] ?? []).includes(to);
-      if (bad) out.push(`${relative(SRC, file)} (${from}) imports ${relative(SRC, dep)} (${to})`);
+      const why = refusal(file, dep);
+      if (why) out.push(`${relative(SRC, file)} imports ${relative(SRC, dep)}: ${why}`);
     }
   }
   return out;
@@ -131,21 +152,36 @@ describe('src/ layering', () => {
     expect(deps.sort()).toEqual(['x/a.ts', 'x/b.ts', 'x/d.ts', 'x/e.ts', 'x/f.ts']);
   });
 
-  it('catches a forbidden direction and a cycle (self-check on a made-up graph)', () => {
+  it('catches each forbidden import and a cycle (self-check on a made-up graph)', () => {
     const f = (p: string) => join(SRC, p);
     const fake = new Map<string, string[]>([
-      [f('services/a.ts'), [f('graphql/b.ts')]],
-      [f('graphql/b.ts'), [f('services/a.ts')]],
-      [f('domain/c.ts'), [f('providers/port.ts')]],
+      [f('core/a.ts'), [f('modules/bulk/index.ts')]],
       [f('lib/d.ts'), [f('providers/http.ts'), f('lib/e.ts')]],
-      [f('graphql/g.ts'), [f('auth.ts')]],
+      [f('domain/c.ts'), [f('providers/port.ts')]],
+      [f('graphql/g.ts'), [f('main/auth.ts')]],
+      [f('modules/bulk/bulk.service.ts'), [f('modules/moves/moves.store.ts'), f('modules/moves/index.ts')]],
+      [f('modules/bulk/bulk.resolver.ts'), [f('modules/history/event.type.ts'), f('graphql/schema.ts')]],
+      [f('modules/history/events.ts'), [f('modules/history/x.ts')]],
+      [f('modules/history/x.ts'), [f('modules/history/events.ts')]],
     ]);
     expect(violations(fake)).toEqual([
-      'services/a.ts (services) imports graphql/b.ts (graphql)',
-      'domain/c.ts (domain) imports providers/port.ts (providers)',
-      'lib/d.ts (lib) imports providers/http.ts (providers)',
-      'graphql/g.ts (graphql) imports auth.ts (app)',
+      'core/a.ts imports modules/bulk/index.ts: core may not import modules',
+      'lib/d.ts imports providers/http.ts: lib may not import providers',
+      'domain/c.ts imports providers/port.ts: domain may not import providers',
+      'graphql/g.ts imports main/auth.ts: graphql may not import main',
+      'modules/bulk/bulk.service.ts imports modules/moves/moves.store.ts: deep import into module moves (use its index.ts)',
+      'modules/bulk/bulk.resolver.ts imports graphql/schema.ts: a module may import only graphql/common/ and graphql/context.ts',
     ]);
-    expect(cycles(fake)).toEqual([['graphql/b.ts', 'services/a.ts']]);
+    expect(cycles(fake)).toEqual([['modules/history/events.ts', 'modules/history/x.ts']]);
+  });
+
+  it('gives every feature module with code beyond its GraphQL files an index.ts', () => {
+    const modules = readdirSync(join(SRC, 'modules'));
+    expect(modules.length).toBeGreaterThan(8);
+    const lacking = modules.filter((m) => {
+      const files = readdirSync(join(SRC, 'modules', m));
+      return files.some((n) => !GRAPHQL_FILE.test(n)) && !files.includes('index.ts');
+    });
+    expect(lacking).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { ProviderName } from '../../src/providers/modules.js';
-import type { FaultRule } from '../../src/sandbox/emulator-kit.js';
+import type { FaultRule } from '../../src/sandbox/types.js';
 import { AccountDashboardDocument } from '../generated/operations.js';
 
 /**

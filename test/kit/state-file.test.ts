@@ -2,14 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountStatus } from '../../src/domain/records.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import type { AnyProviderModule } from '../../src/providers/module.js';
 import type { CreateAccountInput } from '../../src/providers/port.js';
 import { purewlModule } from '../../src/providers/purewl/index.js';
 import { vpnresellersModule } from '../../src/providers/vpnresellers/index.js';
 import { wlvpnModule } from '../../src/providers/wlvpn/index.js';
 import { purevpnModule } from '../../src/providers/purevpn/index.js';
-import { EmulatorServer, StateFile } from '../../src/sandbox/emulator-kit.js';
+import { EmulatorServer } from '../../src/sandbox/emulator-kit.js';
+import { StateFile } from '../../src/sandbox/persistence.js';
 import { MemoryDirectory } from '../helpers/directory.js';
 
 /** Sandbox state that survives a restart (issue #20): EmulatorOptions.stateFile, through the kit's StateFile. */

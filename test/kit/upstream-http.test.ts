@@ -1,5 +1,6 @@
 import { EmulatorServer } from '../../src/sandbox/emulator-kit.js';
-import { UpstreamHttp, onUpstreamCall, type UpstreamCallEvent } from '../../src/providers/http.js';
+import { UpstreamHttp } from '../../src/providers/http.js';
+import { onUpstreamCall, type UpstreamCallEvent } from '../../src/providers/http-settings.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import { registerSecret } from '../../src/lib/redact.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import { AccountStatus, type AccountRecord } from '../../src/domain/records.js';
 import { addDays, todayYmd } from '../../src/lib/dates.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { moduleVariables, type AnyProviderModule, type ProviderSandbox } from '../../src/providers/module.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import { AccountOperation, type CreateAccountInput, type VpnProvider } from '../../src/providers/port.js';

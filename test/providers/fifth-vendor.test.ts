@@ -6,8 +6,8 @@ import { configSchemaFor, type Env } from '../../src/config/config.js';
 import { ConfigError } from '../../src/lib/config-error.js';
 import { providerValuesConfig } from '../../src/graphql/common/enums.js';
 import { envText, moduleVariables, syncRateVariable, type AnyProviderModule } from '../../src/providers/module.js';
+import { isProviderName } from '../../src/domain/provider.js';
 import {
-  isProviderName,
   PROVIDER_MODULES,
   PROVIDER_ORDER,
   ProviderName,

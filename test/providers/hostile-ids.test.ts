@@ -1,6 +1,7 @@
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import { ProviderName } from '../../src/providers/modules.js';
-import { DEFAULT_NETWORK, nativeIdProblem, pathProblem } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
+import { nativeIdProblem, pathProblem } from '../../src/providers/native-ids.js';
 import type { AnyProviderModule, ProviderSandbox } from '../../src/providers/module.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import type { VpnProvider } from '../../src/providers/port.js';

@@ -7,7 +7,7 @@ import {
 } from '../../src/providers/purevpn/sandbox/index.js';
 import { PurevpnProvider } from '../../src/providers/purevpn/provider.js';
 import { parseAnswer, toAccount, PLANS } from '../../src/providers/purevpn/mapper.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import { AccountStatus } from '../../src/domain/records.js';
 import { ProviderName } from '../../src/providers/modules.js';

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { PurewlEmulator, PUREWL_SANDBOX_SECRET, purewlDate } from '../../src/providers/purewl/sandbox/index.js';
+import { PurewlEmulator } from '../../src/providers/purewl/sandbox/index.js';
+import { PUREWL_SANDBOX_SECRET } from '../../src/providers/purewl/sandbox/data.js';
+import { purewlDate } from '../../src/providers/purewl/rules.js';
 import { PurewlProvider } from '../../src/providers/purewl/provider.js';
 import { PUREWL_CODES } from '../../src/providers/purewl/errors.js';
-import { monthDayYearToIso, parseStatus, toAccount } from '../../src/providers/purewl/mapper.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { monthDayYearToIso } from '../../src/providers/purewl/rules.js';
+import { parseStatus, toAccount } from '../../src/providers/purewl/mapper.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { AccountStatus } from '../../src/domain/records.js';
 import { ProviderName } from '../../src/providers/modules.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { PROVIDER_MODULES } from '../../src/providers/modules.js';
 import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sandbox/index.js';
 import { WlvpnProvider } from '../../src/providers/wlvpn/provider.js';

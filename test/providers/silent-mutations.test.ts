@@ -1,9 +1,10 @@
 import { ErrorCode, InputError, ProviderError } from '../../src/domain/errors.js';
 import { AccountStatus } from '../../src/domain/records.js';
 import { addDays, todayYmd } from '../../src/lib/dates.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { AccountOperation } from '../../src/providers/port.js';
-import { VpnresellersEmulator, VPNRESELLERS_SANDBOX_TOKEN } from '../../src/providers/vpnresellers/sandbox/index.js';
+import { VpnresellersEmulator } from '../../src/providers/vpnresellers/sandbox/index.js';
+import { VPNRESELLERS_SANDBOX_TOKEN } from '../../src/providers/vpnresellers/sandbox/data.js';
 import { VpnresellersProvider } from '../../src/providers/vpnresellers/provider.js';
 import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sandbox/index.js';
 import { WlvpnProvider } from '../../src/providers/wlvpn/provider.js';

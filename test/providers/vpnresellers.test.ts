@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { VpnresellersEmulator, VPNRESELLERS_SANDBOX_TOKEN } from '../../src/providers/vpnresellers/sandbox/index.js';
+import { VpnresellersEmulator } from '../../src/providers/vpnresellers/sandbox/index.js';
+import { VPNRESELLERS_SANDBOX_TOKEN } from '../../src/providers/vpnresellers/sandbox/data.js';
 import { VpnresellersProvider } from '../../src/providers/vpnresellers/provider.js';
 import { toAccount, microsToIso, stampToIso } from '../../src/providers/vpnresellers/mapper.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { ErrorCode, ProviderError } from '../../src/domain/errors.js';
 import { AccountStatus } from '../../src/domain/records.js';
 import { MemoryDirectory } from '../helpers/directory.js';

@@ -3,7 +3,7 @@ import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sand
 import { WlvpnProvider } from '../../src/providers/wlvpn/provider.js';
 import { toAccount, toPlan } from '../../src/providers/wlvpn/mapper.js';
 import type { WlCustomer, WlPlan } from '../../src/providers/wlvpn/wire.js';
-import { DEFAULT_NETWORK } from '../../src/providers/http.js';
+import { DEFAULT_NETWORK } from '../../src/providers/http-settings.js';
 import { ErrorCode } from '../../src/domain/errors.js';
 import { AccountStatus, PlanKind } from '../../src/domain/records.js';
 import { addDays, todayYmd } from '../../src/lib/dates.js';

@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { GraphQLError } from 'graphql';
 import { Authenticator } from '../../src/main/auth.js';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/lib/config-error.js';
+import { loadConfig } from '../../src/config/config.js';
 import type { Store } from '../../src/core/store/store.js';
 import { PRODUCTION_SANDBOX } from './production-env.js';
 

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/lib/config-error.js';
+import { loadConfig } from '../../src/config/config.js';
 import { providerPlans } from '../../src/providers/registry.js';
 import { buildOnce, spawnServer, tempDataDir } from '../main/process.js';
 import { PRODUCTION_ESSENTIALS } from './production-env.js';

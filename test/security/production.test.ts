@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/lib/config-error.js';
+import { loadConfig } from '../../src/config/config.js';
 import { buildOnce, killAll, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../main/process.js';
 import { PRODUCTION_ESSENTIALS, PRODUCTION_SANDBOX } from './production-env.js';
 

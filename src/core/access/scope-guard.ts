@@ -26,8 +26,6 @@ import { DEFAULT_SCOPE_RULES, renewalRefusal, type ScopeRefusal, type ScopeRules
  * — webhooks and bulk jobs (call `requireUnscoped` at their service entry).
  */
 
-export type { ScopeRefusal, ScopeRules } from './scope-rules.js';
-
 export interface ScopeDeps {
   viewer: Viewer;
   store: Store;

@@ -3,7 +3,8 @@ import type { ProviderName } from '../../domain/provider.js';
 import { encodeId } from '../../domain/ids.js';
 import type { Db } from '../db/db.js';
 import { EventStore, type AccountEventKind, type AccountSnapshot, type NewEvent } from './events.store.js';
-import { Mirror, type MirrorWriteResult } from '../mirror/mirror.js';
+import { Mirror } from '../mirror/mirror.js';
+import { type MirrorWriteResult } from '../mirror/mirror-rows.js';
 import type { SyncIssueKind } from '../../domain/sync-log-records.js';
 
 /**

@@ -15,9 +15,14 @@ import type { Cache } from '../../lib/ttl-cache.js';
 import { recordBatch } from '../../lib/batch-events.js';
 import { Mirror } from '../mirror/mirror.js';
 import { ReadModel, type Stored } from '../mirror/read-model.js';
-import { createMirrorLoaders, readLive, type DataSource, type MirrorLoaders, type ServedAccount } from './mirror-loaders.js';
+import {
+  createMirrorLoaders,
+  readLive,
+  type DataSource,
+  type MirrorLoaders,
+  type ServedAccount,
+} from './mirror-loaders.js';
 
-export type { ServedAccount } from './mirror-loaders.js';
 import { withSpan } from '../../lib/tracing.js';
 
 /**

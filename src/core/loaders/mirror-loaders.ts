@@ -3,13 +3,8 @@ import { ProviderError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { BatchResult } from '../../providers/port.js';
-import {
-  RECORD_GROUPS,
-  type Confirmations,
-  type Mirror,
-  type MirroredAccount,
-  type MirrorSource,
-} from '../mirror/mirror.js';
+import { RECORD_GROUPS, type Confirmations, type MirroredAccount, type MirrorSource } from '../mirror/mirror-rows.js';
+import { type Mirror } from '../mirror/mirror.js';
 import { confirmedGroups } from '../mirror/mirror-rows.js';
 
 /**

@@ -1,4 +1,4 @@
-import { RECORD_GROUPS, type Confirmations } from './mirror.js';
+import { RECORD_GROUPS, type Confirmations } from './mirror-rows.js';
 
 /**
  * Which confirmation group (store/mirror-rows.ts) each Account field shows, so freshness is judged by what an

@@ -32,18 +32,6 @@ import {
  * pages over indexed sort columns (one b-tree per order), so page N costs what page 1 costs.
  */
 
-export type { Confirmations, FieldGroup, MirroredAccount, MirrorSource, MirrorWriteResult } from './mirror-rows.js';
-export { RECORD_GROUPS } from './mirror-rows.js';
-export {
-  CursorError,
-  isMirrorCursor,
-  type MirrorFilter,
-  type MirrorOrderField,
-  type MirrorPage,
-  type MirrorPageQuery,
-  type SortDirection,
-} from './mirror-query.js';
-
 /** How much of one provider's account set the mirror holds (see `Mirror.coverage`). */
 export interface ProviderCoverage {
   provider: ProviderName;

@@ -1,6 +1,6 @@
 import { isUuid } from '../../lib/uuid.js';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../config/config.js';
+import type { Role } from '../../config/checks.js';
 import { ErrorCode, InputError } from '../../domain/errors.js';
 import type { Db } from '../db/db.js';
 

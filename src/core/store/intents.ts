@@ -26,8 +26,6 @@ import {
  * nothing here ever times out into "free to write again".
  */
 
-export type { BeginInput, BeginResult, FinishInput, IntentState, WriteIntent } from './intent-rows.js';
-
 const DAY_MS = 86_400_000;
 
 /** A lease owner name: this process plus a random part, so two requests of one process never share a lease. */

@@ -14,7 +14,8 @@ import {
 } from './api-keys.js';
 import { createCustomer, getCustomers, listCustomers, updateCustomer } from './customers.js';
 import { openDatabase, type Db, type OpenOptions } from '../db/db.js';
-import { IntentStore, type FinishInput } from './intents.js';
+import { IntentStore } from './intents.js';
+import { type FinishInput } from './intent-rows.js';
 import { listJournal, writeJournal, type JournalEntry } from './journal.js';
 import { Mirror } from '../mirror/mirror.js';
 
@@ -23,9 +24,6 @@ import { Mirror } from '../mirror/mirror.js';
  * customer links), customers kept here, write-ahead intents (with their idempotency keys), the mutation journal
  * and API keys. Every decision that must hold across replicas (idempotency claims, leases) is made by the database.
  */
-
-export type { JournalEntry } from './journal.js';
-export type { ApiKeyRecord, ApiKeyRole } from './api-keys.js';
 
 export interface RegistryEntry {
   provider: ProviderName;

@@ -1,12 +1,12 @@
 import { InputError } from '../../domain/errors.js';
 import { decodeId, encodeId, type EntityType, type GlobalId } from '../../domain/ids.js';
-import type { AccountService } from '../../modules/accounts/accounts.service.js';
-import type { BulkService } from '../../modules/bulk/bulk.service.js';
-import { moveView, type MoveService } from '../../modules/moves/moves.service.js';
-import type { CatalogService } from '../../modules/catalog/catalog.service.js';
-import type { CustomerService } from '../../modules/customers/customers.service.js';
-import type { ProjectService } from '../../modules/projects/projects.service.js';
-import type { SyncAdminService } from '../../modules/sync/sync-admin.service.js';
+import type { AccountService } from '../../modules/accounts/index.js';
+import type { BulkService } from '../../modules/bulk/index.js';
+import { moveView, type MoveService } from '../../modules/moves/index.js';
+import type { CatalogService } from '../../modules/catalog/index.js';
+import type { CustomerService } from '../../modules/customers/index.js';
+import type { ProjectService } from '../../modules/projects/index.js';
+import type { SyncAdminService } from '../../modules/sync/index.js';
 
 const MAX_NODES = 100;
 

@@ -3,7 +3,7 @@ import { PROVIDER_ORDER, type ProviderName } from '../../providers/modules.js';
 import type { AccountStatus } from '../../domain/records.js';
 import type { AccountFilter, VpnProvider } from '../../providers/port.js';
 import type { ServiceKernel } from '../../core/kernel.js';
-import type { MirrorFilter } from '../../core/mirror/mirror.js';
+import type { MirrorFilter } from '../../core/mirror/mirror-query.js';
 import { checkSearch } from './account-mirror-list.service.js';
 
 /** The accounts filter in the mirror's terms (SQL), and which conditions only the mirror can answer. */

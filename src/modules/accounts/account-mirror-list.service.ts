@@ -1,22 +1,21 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
-import type { ServedAccount } from '../../core/loaders/loaders.js';
+import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
 import { remainingUpstreamCalls } from '../../lib/request-context.js';
 import { PROVIDER_ORDER } from '../../providers/modules.js';
 import { asProviderError, type VpnProvider } from '../../providers/port.js';
 import {
   CursorError,
-  type ProviderCoverage,
-  type Mirror,
-  type MirroredAccount,
   type MirrorFilter,
   type MirrorOrderField,
   type MirrorPage,
   type SortDirection,
-} from '../../core/mirror/mirror.js';
+} from '../../core/mirror/mirror-query.js';
+import { type ProviderCoverage, type Mirror } from '../../core/mirror/mirror.js';
+import { type MirroredAccount } from '../../core/mirror/mirror-rows.js';
 import type { AccountListResult, FailureView } from './account-list.service.js';
 import { oldestOf, type RecordGroup } from '../../core/mirror/field-groups.js';
-import { RECORD_GROUPS } from '../../core/mirror/mirror.js';
+import { RECORD_GROUPS } from '../../core/mirror/mirror-rows.js';
 import type { ServiceKernel } from '../../core/kernel.js';
 import type { Direction } from '../../core/pagination.js';
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AccountRecord } from '../../domain/records.js';
-import type { AccountPayloadShape } from '../lifecycle/lifecycle.service.js';
+import type { AccountPayloadShape } from '../lifecycle/index.js';
 import type { UserErrorShape } from '../../core/errors.js';
 import { UserError } from '../../graphql/common/user-error.js';
 import { Account } from './account.type.js';

@@ -36,12 +36,12 @@ import { ConnectionConfig, Server } from '../catalog/server.type.js';
 import { UsageReport } from '../usage/usage.type.js';
 import { DateTime, LocalDate } from '../../graphql/common/scalars.js';
 import { Account, AccountConfirmations, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
-import type { Confirmations } from '../../core/mirror/mirror.js';
+import type { Confirmations } from '../../core/mirror/mirror-rows.js';
 import { AccountFilter, AccountOrder } from './account.inputs.js';
 import { connectionNodeFields, nodesSelectAny, siblingFields } from '../../graphql/common/selection.js';
 import { groupsOf } from '../../core/mirror/field-groups.js';
 import type { AccountListResult } from './account-list.service.js';
-import type { ServedAccount } from '../../core/loaders/loaders.js';
+import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
 import { DataSource, hintMaxAge, MAX_AGE_DESCRIPTION } from '../../graphql/common/freshness.js';
 
 @Resolver(() => Account)

@@ -16,16 +16,11 @@ import { CrossProviderAccountList, type AccountListResult } from './account-list
 import type { ServiceKernel } from '../../core/kernel.js';
 import { direction, offsetConnection, offsetWindow, type ConnectionArgs } from '../../core/pagination.js';
 import { usageRange } from '../../core/usage-range.js';
-import type { ServedAccount } from '../../core/loaders/loaders.js';
+import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
 import { oldestOf, type RecordGroup } from '../../core/mirror/field-groups.js';
-import {
-  isMirrorCursor,
-  RECORD_GROUPS,
-  Mirror,
-  type Confirmations,
-  type MirrorOrderField,
-  type SortDirection,
-} from '../../core/mirror/mirror.js';
+import { isMirrorCursor, type MirrorOrderField, type SortDirection } from '../../core/mirror/mirror-query.js';
+import { RECORD_GROUPS, type Confirmations } from '../../core/mirror/mirror-rows.js';
+import { Mirror } from '../../core/mirror/mirror.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.service.js';
 import { mirrorFilter, needsMirror, resolveFilter, type AccountFilterInput } from './account-filters.js';
 import { termsOf } from '../../core/store/scopes.js';

@@ -7,16 +7,17 @@ import { runInRequestScope } from '../../lib/request-context.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { createLoaders } from '../../core/loaders/loaders.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
-import { BulkStore, type BulkItemRecord, type BulkOperationRecord } from './bulk.store.js';
+import { BulkStore } from './bulk.store.js';
+import { type BulkItemRecord, type BulkOperationRecord } from './bulk.rows.js';
 import { newLeaseOwner } from '../../core/store/intents.js';
-import { MoveStore, type MoveRecord, type SourceAction, type StoredViewer } from '../moves/moves.store.js';
+import { MoveStore, type MoveRecord, type SourceAction, type StoredViewer } from '../moves/index.js';
 import type { Store } from '../../core/store/store.js';
 import type { BulkAction, BulkArgs } from './bulk.service.js';
 import { AccountEvents } from '../../core/events/account-events.js';
-import { LifecycleService, type AccountPayloadShape } from '../lifecycle/lifecycle.service.js';
+import { LifecycleService, type AccountPayloadShape } from '../lifecycle/index.js';
 import { hashIntentInput } from '../../lib/intent-hash.js';
-import { MoveRunner } from '../moves/move-runner.js';
-import { openSecret } from '../webhooks/webhook-sender.js';
+import { MoveRunner } from '../moves/index.js';
+import { openSecret } from '../webhooks/index.js';
 
 /**
  * Runs bulk operations on the background worker. One runner holds an operation (a lease it keeps alive); items

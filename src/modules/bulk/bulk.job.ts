@@ -1,6 +1,6 @@
 import { BULK_JOB, bulkRate } from './bulk.service.js';
 import { BulkRunner } from './bulk-runner.js';
-import { kickDeliveries, type SendJob } from '../webhooks/deliver-webhooks.job.js';
+import { kickDeliveries, type SendJob } from '../webhooks/index.js';
 import type { JobDefinition, JobDeps } from '../../core/job.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
 import { forwardConnection } from '../../graphql/common/page.js';
 import { INTERNAL } from '../../graphql/common/cost.js';
-import type { BulkItemRecord, BulkOperationRecord } from './bulk.store.js';
+import type { BulkItemRecord, BulkOperationRecord } from './bulk.rows.js';
 import { bulkOperationView } from './bulk.service.js';
 import type { ErrorCode } from '../../domain/errors.js';
 import { withUserErrors } from '../../graphql/common/errors.js';

@@ -1,5 +1,5 @@
 import type { ProviderName } from '../../domain/provider.js';
-import type { StoredViewer } from '../moves/moves.store.js';
+import type { StoredViewer } from '../moves/index.js';
 
 /** Records and row mapping of bulk operations (store/bulk.ts). */
 

@@ -7,19 +7,14 @@ import type { Env } from '../../config/config.js';
 import type { AccountStatus } from '../../domain/records.js';
 import { AccountOperation } from '../../providers/port.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
-import {
-  BulkStore,
-  type BulkItemRecord,
-  type BulkItemStatus,
-  type BulkOperationRecord,
-  type NewBulkItem,
-} from './bulk.store.js';
+import { BulkStore } from './bulk.store.js';
+import { type BulkItemRecord, type BulkItemStatus, type BulkOperationRecord, type NewBulkItem } from './bulk.rows.js';
 import type { ServiceKernel } from '../../core/kernel.js';
 import { hashIntentInput } from '../../lib/intent-hash.js';
-import { retireOperation } from '../moves/carry.js';
-import { storedViewer } from '../moves/moves.service.js';
-import { sealSecret } from '../webhooks/webhook-sender.js';
-import { decodeOwn, ownId } from '../webhooks/webhooks.service.js';
+import { retireOperation } from '../moves/index.js';
+import { storedViewer } from '../moves/index.js';
+import { sealSecret } from '../webhooks/index.js';
+import { decodeOwn, ownId } from '../webhooks/index.js';
 
 /**
  * Bulk account operations: validated and recorded here (every item pre-flighted against the directory: ids it

@@ -1,7 +1,7 @@
 import { isUuid } from '../../lib/uuid.js';
 import type { Db } from '../../core/db/db.js';
 import { EventStore } from '../../core/events/events.store.js';
-import type { StoredViewer } from '../moves/moves.store.js';
+import type { StoredViewer } from '../moves/index.js';
 import {
   toItem,
   toOp,
@@ -13,8 +13,6 @@ import {
   type NewBulkItem,
   type OpRow,
 } from './bulk.rows.js';
-
-export type { BulkItemRecord, BulkItemStatus, BulkOperationRecord, BulkStatus, NewBulkItem } from './bulk.rows.js';
 
 /**
  * Bulk operations: the operation row (leased by one runner at a time; a runner that goes silent loses it)

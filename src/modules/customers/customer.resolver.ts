@@ -10,7 +10,7 @@ import { ProviderName } from '../../graphql/common/enums.js';
 import { ConnectionArguments } from '../../graphql/common/args.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { Connection } from '../../core/pagination.js';
-import type { AccountListResult } from '../accounts/account-list.service.js';
+import type { AccountListResult } from '../accounts/index.js';
 import { AccountConnection, STATUS_FIELDS } from '../accounts/account.type.js';
 import { Project } from '../projects/project.type.js';
 import { Customer, CustomerConnection } from './customer.type.js';

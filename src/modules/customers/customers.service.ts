@@ -4,7 +4,7 @@ import type { ProviderName } from '../../domain/provider.js';
 import { ID_CODEC, type Codec } from '../../core/keyed-write.js';
 import type { AccountRecord, CustomerRecord, ProjectRecord } from '../../domain/records.js';
 import type { VpnProvider } from '../../providers/port.js';
-import type { AccountService } from '../accounts/accounts.service.js';
+import type { AccountService } from '../accounts/index.js';
 import type { ServiceKernel } from '../../core/kernel.js';
 import { stampLive } from '../../core/loaders/loaders.js';
 import { ReadModel } from '../../core/mirror/read-model.js';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { apiKeyId, effectiveScope } from './api-keys.service.js';
-import type { ApiKeyRecord } from '../../core/store/store.js';
+import type { ApiKeyRecord } from '../../core/store/api-keys.js';
 import type { AccountOperation } from '../../graphql/common/enums.js';
 import { COST, INTERNAL, cost } from '../../graphql/common/cost.js';
 import { withUserErrors } from '../../graphql/common/errors.js';

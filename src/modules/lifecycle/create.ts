@@ -6,7 +6,14 @@ import { AccountOperation, type CreateAccountInput } from '../../providers/port.
 import { invalidate } from './account-operations.js';
 import { deliverCredentials } from './credentials.js';
 import { runIntent } from './intent-runner.js';
-import { commonChecks, failure, randomText, unsupported, type AccountPayloadShape, type LifecycleContext } from './shared.js';
+import {
+  commonChecks,
+  failure,
+  randomText,
+  unsupported,
+  type AccountPayloadShape,
+  type LifecycleContext,
+} from './shared.js';
 import { toUserError } from '../../core/errors.js';
 import { secretHash } from '../../lib/intent-hash.js';
 import { callWithReconcile } from './write-failure.js';

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, Directive } from 
 import { forwardConnection } from '../../graphql/common/page.js';
 import { COST, INTERNAL, cost } from '../../graphql/common/cost.js';
 import { ErrorCode } from '../../domain/errors.js';
-import type { WriteIntent as IntentRecord } from '../../core/store/intents.js';
+import type { WriteIntent as IntentRecord } from '../../core/store/intent-rows.js';
 import type { ConnectionShape } from '../../graphql/common/page.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import {

@@ -2,7 +2,7 @@ import { ProviderError, InputError } from '../../domain/errors.js';
 import { decodeId } from '../../domain/ids.js';
 import type { ProviderName } from '../../domain/provider.js';
 import { AccountOperation, type CreateAccountInput } from '../../providers/port.js';
-import type { WriteIntent } from '../../core/store/intents.js';
+import type { WriteIntent } from '../../core/store/intent-rows.js';
 import type { AccountRecord } from '../../domain/records.js';
 import { isUuid } from '../../lib/uuid.js';
 import { ScopeGuard } from '../../core/access/scope-guard.js';
@@ -24,13 +24,6 @@ import { type UserErrorShape } from '../../core/errors.js';
  * The steps live in lifecycle/: account-operations (the common path of a write on one account), create, renew,
  * intent-runner (claim, lease, replay), write-failure (classify, reconcile one write), reconciler (IntentReconciler), shared.
  */
-
-export {
-  type AccountPayloadShape,
-  type LifecycleDeps,
-} from './shared.js';
-export type { WriteOptions } from './account-operations.js';
-export { IntentReconciler } from './reconciler.js';
 
 export class LifecycleService {
   private readonly ctx: LifecycleContext;

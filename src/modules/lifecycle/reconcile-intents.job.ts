@@ -1,4 +1,4 @@
-import { IntentReconciler } from './lifecycle.service.js';
+import { IntentReconciler } from './reconciler.js';
 import type { JobDefinition, JobDeps } from '../../core/job.js';
 
 /**

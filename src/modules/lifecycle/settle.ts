@@ -1,7 +1,7 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
 import { encodeId } from '../../domain/ids.js';
 import type { AccountRecord } from '../../domain/records.js';
-import type { WriteIntent } from '../../core/store/intents.js';
+import type { WriteIntent } from '../../core/store/intent-rows.js';
 import { VERB_OF_INTENT } from './evidence.js';
 import { journal } from './journal.js';
 import { type LifecycleContext } from './shared.js';

@@ -6,7 +6,7 @@ import type { Viewer } from '../../domain/viewer.js';
 import type { Loaders } from '../../core/loaders/loaders.js';
 import { AccountOperation, type CreateAccountInput, type VpnProvider } from '../../providers/port.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
-import type { WriteIntent } from '../../core/store/intents.js';
+import type { WriteIntent } from '../../core/store/intent-rows.js';
 import type { Store } from '../../core/store/store.js';
 import { isYmd, todayYmd } from '../../lib/dates.js';
 import type { ScopeGuard } from '../../core/access/scope-guard.js';
@@ -14,7 +14,6 @@ import type { AccountEvents } from '../../core/events/account-events.js';
 import type { IntentReconciler } from './reconciler.js';
 
 /** Shapes, settings and input rules shared by the lifecycle modules (see ../lifecycle.ts). */
-
 
 export interface AccountPayloadShape {
   account: AccountRecord | null;
@@ -108,7 +107,6 @@ export function commonChecks(
   return errors;
 }
 
-
 export function unsupported(provider: VpnProvider, operation: AccountOperation): AccountPayloadShape {
   return {
     account: null,
@@ -125,4 +123,3 @@ export function unsupported(provider: VpnProvider, operation: AccountOperation):
 export function failure(error: unknown): AccountPayloadShape {
   return { account: null, userErrors: [toUserError(error)] };
 }
-

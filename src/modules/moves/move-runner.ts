@@ -10,17 +10,11 @@ import { createLoaders } from '../../core/loaders/loaders.js';
 import { AccountOperation } from '../../providers/port.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import { newLeaseOwner } from '../../core/store/intents.js';
-import {
-  MoveStore,
-  type MovePatch,
-  type MoveRecord,
-  type MoveStepRecord,
-  type StoredViewer,
-} from './moves.store.js';
+import { MoveStore, type MovePatch, type MoveRecord, type MoveStepRecord, type StoredViewer } from './moves.store.js';
 import type { NewEvent } from '../../core/events/events.store.js';
 import type { Store } from '../../core/store/store.js';
 import { AccountEvents } from '../../core/events/account-events.js';
-import { LifecycleService, type AccountPayloadShape } from '../lifecycle/lifecycle.service.js';
+import { LifecycleService, type AccountPayloadShape } from '../lifecycle/index.js';
 import { type UserErrorShape } from '../../core/errors.js';
 import { carryOver, retireOperation, sourceProblem, storeCustomerFor, targetCustomer } from './carry.js';
 

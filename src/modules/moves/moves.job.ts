@@ -1,6 +1,6 @@
 import { MOVE_JOB } from './moves.service.js';
 import { MoveRunner } from './move-runner.js';
-import { kickDeliveries, type SendJob } from '../webhooks/deliver-webhooks.job.js';
+import { kickDeliveries, type SendJob } from '../webhooks/index.js';
 import type { JobDefinition, JobDeps } from '../../core/job.js';
 
 /**

@@ -4,17 +4,11 @@ import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { AccountOperation } from '../../providers/port.js';
-import {
-  MoveStore,
-  type MoveRecord,
-  type MoveStatus,
-  type SourceAction,
-  type StoredViewer,
-} from './moves.store.js';
+import { MoveStore, type MoveRecord, type MoveStatus, type SourceAction, type StoredViewer } from './moves.store.js';
 import type { ServiceKernel } from '../../core/kernel.js';
-import { LifecycleService, type AccountPayloadShape } from '../lifecycle/lifecycle.service.js';
+import { LifecycleService, type AccountPayloadShape } from '../lifecycle/index.js';
 import { hashIntentInput } from '../../lib/intent-hash.js';
-import { decodeOwn, ownId } from '../webhooks/webhooks.service.js';
+import { decodeOwn, ownId } from '../webhooks/index.js';
 import { carryOver, retireOperation, sourceProblem } from './carry.js';
 
 /**

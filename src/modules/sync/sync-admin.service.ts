@@ -2,7 +2,7 @@ import { ErrorCode, InputError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { SyncIssue, SyncIssueKind, SyncRun } from '../../domain/sync-log-records.js';
-import type { AccountService } from '../accounts/accounts.service.js';
+import type { AccountService } from '../accounts/index.js';
 import type { ServiceKernel, SyncQueue } from '../../core/kernel.js';
 import type { Connection, ConnectionArgs } from '../../core/pagination.js';
 import { createSyncService, type SyncService } from './sync.service.js';

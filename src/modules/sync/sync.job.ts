@@ -1,5 +1,5 @@
 import type { Env } from '../../config/config.js';
-import { isProviderName } from '../../providers/modules.js';
+import { isProviderName } from '../../domain/provider.js';
 import type { VpnProvider } from '../../providers/port.js';
 import { createSyncService, syncRate } from './sync.service.js';
 import type { SyncRun } from '../../domain/sync-log-records.js';

@@ -6,7 +6,8 @@ import type { AccountRecord, CustomerRecord, IncompleteField } from '../../domai
 import { decodeId, encodeId } from '../../domain/ids.js';
 import type { VpnProvider } from '../../providers/port.js';
 import type { Db } from '../../core/db/db.js';
-import { Mirror, type MirrorWriteResult } from '../../core/mirror/mirror.js';
+import { Mirror } from '../../core/mirror/mirror.js';
+import { type MirrorWriteResult } from '../../core/mirror/mirror-rows.js';
 import { SyncLog } from './sync-log.store.js';
 import type { SyncCounts, SyncIssueKind, SyncMode, SyncRun } from '../../domain/sync-log-records.js';
 import type { AccountEvents } from '../../core/events/account-events.js';

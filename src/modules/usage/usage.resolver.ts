@@ -4,7 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from 't
 import { COST, cost, listSize } from '../../graphql/common/cost.js';
 import type { UsageRecord } from '../../domain/records.js';
 import { encodeId } from '../../domain/ids.js';
-import { CatalogService } from '../catalog/catalog.service.js';
+import { CatalogService } from '../catalog/index.js';
 import { LocalDate } from '../../graphql/common/scalars.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { UsageReport } from './usage.type.js';

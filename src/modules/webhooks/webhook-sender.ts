@@ -5,7 +5,8 @@ import { Webhook } from 'standardwebhooks';
 import { encodeId } from '../../domain/ids.js';
 import type { Db } from '../../core/db/db.js';
 import type { StoredEvent } from '../../core/events/events.store.js';
-import { WebhookStore, type DueDelivery } from './webhooks.store.js';
+import { WebhookStore } from './webhooks.store.js';
+import { type DueDelivery } from './webhooks.rows.js';
 import { guardedLookup, literalTargetAllowed } from './webhook-target.js';
 
 /**

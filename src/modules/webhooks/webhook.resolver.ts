@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
 import { forwardConnection } from '../../graphql/common/page.js';
 import { INTERNAL } from '../../graphql/common/cost.js';
-import type { DeliveryRecord, WebhookEndpointRecord } from './webhooks.store.js';
+import type { DeliveryRecord, WebhookEndpointRecord } from './webhooks.rows.js';
 import { ownId } from './webhooks.service.js';
 import { withUserErrors } from '../../graphql/common/errors.js';
 import type { ConnectionShape } from '../../graphql/common/page.js';

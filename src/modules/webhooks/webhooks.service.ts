@@ -1,13 +1,13 @@
 import { ErrorCode, InputError } from '../../domain/errors.js';
 import type { Viewer } from '../../domain/viewer.js';
 import { ACCOUNT_EVENT_KINDS, type AccountEventKind } from '../../core/events/events.store.js';
+import { WebhookStore } from './webhooks.store.js';
 import {
-  WebhookStore,
   type AttemptRecord,
   type DeliveryRecord,
   type DeliveryState,
   type WebhookEndpointRecord,
-} from './webhooks.store.js';
+} from './webhooks.rows.js';
 import type { ServiceKernel } from '../../core/kernel.js';
 import { decodeOffsetCursor, offsetCursor } from '../../core/pagination.js';
 import { newWebhookSecret, sealSecret } from './webhook-sender.js';

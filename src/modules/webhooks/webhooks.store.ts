@@ -13,13 +13,6 @@ import {
 } from './webhooks.rows.js';
 import type { StoredEvent } from '../../core/events/events.store.js';
 
-export type {
-  AttemptRecord,
-  DeliveryRecord,
-  DeliveryState,
-  DueDelivery,
-  WebhookEndpointRecord,
-} from './webhooks.rows.js';
 /**
  * Webhook endpoints and deliveries. A delivery (one event to one endpoint) is created with its event
  * (EventStore.append); senders lease due deliveries with SKIP LOCKED, so replicas never send the same attempt

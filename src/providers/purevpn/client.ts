@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '../../domain/errors.js';
 import { registerSecret } from '../../lib/redact.js';
-import { UpstreamHttp, type NetworkSettings } from '../http.js';
+import { UpstreamHttp } from '../http.js';
+import { type NetworkSettings } from '../http-settings.js';
 import { classifyFailure } from './errors.js';
 import { parseAnswer } from './mapper.js';
 import type { PvAnswer, PvAuthFields, PvMethod } from './wire.js';

@@ -10,8 +10,6 @@ import { SUBSCRIPTIONS, monthDayYearToIso } from './rules.js';
 import type { PwCity, PwCountry, PwStatusBody } from './wire.js';
 import { PUREWL } from './name.js';
 
-export { monthDayYearToIso } from './rules.js';
-
 /** PureWL VAM payloads → domain records. */
 
 /** "Enabled:February 26, 2024" → status + expiry (both halves parsed). */

@@ -11,7 +11,7 @@ import {
 } from '../port.js';
 import type { ProviderConfig } from '../module.js';
 import type { UpstreamHttp } from '../http.js';
-import { nullIfNotFound } from '../base.js';
+import { nullIfNotFound } from '../paging.js';
 import { DirectoryBackedProvider } from '../directory-backed.js';
 import { PurewlClient } from './client.js';
 import { PLANS, toAccount, toServers } from './mapper.js';

@@ -1,6 +1,6 @@
 import { AccountStatus, type AccountRecord } from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
-import { allPages, pageWindow, type NumberedPage } from '../base.js';
+import { allPages, pageWindow, type NumberedPage } from '../paging.js';
 import type { AccountFilter, Page, PageQuery } from '../port.js';
 import type { VpnresellersClient } from './client.js';
 import { toAccount } from './mapper.js';

@@ -8,7 +8,8 @@ import {
 } from '../../domain/records.js';
 import { addDays, todayYmd, toYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
-import { BaseProvider, nullIfNotFound } from '../base.js';
+import { BaseProvider } from '../base.js';
+import { nullIfNotFound } from '../paging.js';
 import {
   AccountOperation,
   toBatchSlot,

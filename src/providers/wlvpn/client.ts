@@ -1,6 +1,7 @@
 import type { ProviderError } from '../../domain/errors.js';
 import { registerSecret } from '../../lib/redact.js';
-import { UpstreamHttp, type NetworkSettings, type UpstreamRequest } from '../http.js';
+import { UpstreamHttp } from '../http.js';
+import { type NetworkSettings, type UpstreamRequest } from '../http-settings.js';
 import { classifyFailure } from './errors.js';
 import type {
   WlBulkUsageQuery,

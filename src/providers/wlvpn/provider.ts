@@ -9,7 +9,8 @@ import {
 import { mapBounded } from '../../lib/concurrency.js';
 import { todayYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
-import { BaseProvider, allPages, nullIfNotFound, pageWindow, type NumberedPage } from '../base.js';
+import { BaseProvider } from '../base.js';
+import { allPages, nullIfNotFound, pageWindow, type NumberedPage } from '../paging.js';
 import {
   AccountOperation,
   toBatchSlot,

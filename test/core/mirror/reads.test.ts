@@ -4,7 +4,11 @@ import { encodeId } from '../../../src/domain/ids.js';
 import { Mirror } from '../../../src/core/mirror/mirror.js';
 import { SyncLog } from '../../../src/modules/sync/sync-log.store.js';
 import { SyncService } from '../../../src/modules/sync/sync.service.js';
-import { AccountDashboardDocument, ExpiringSoonDocument, type AccountDashboardQuery } from '../../generated/operations.js';
+import {
+  AccountDashboardDocument,
+  ExpiringSoonDocument,
+  type AccountDashboardQuery,
+} from '../../generated/operations.js';
 import type { GqlResult } from '../../helpers/app.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { ProviderName } from '../../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../../src/domain/records.js';
-import { Mirror, type MirrorOrderField } from '../../../src/core/mirror/mirror.js';
+import { Mirror } from '../../../src/core/mirror/mirror.js';
+import { type MirrorOrderField } from '../../../src/core/mirror/mirror-query.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { storeBackends } from '../../helpers/backends.js';
 

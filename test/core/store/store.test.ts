@@ -5,7 +5,7 @@ import { storeBackends } from '../../helpers/backends.js';
 import { openStore, type Store } from '../../../src/core/store/store.js';
 import { MIGRATIONS } from '../../../src/core/db/migrations.js';
 import { ProviderName } from '../../../src/providers/modules.js';
-import type { BeginInput, BeginResult } from '../../../src/core/store/intents.js';
+import type { BeginInput, BeginResult } from '../../../src/core/store/intent-rows.js';
 
 describe.each(storeBackends)('store on %s', (_name, open) => {
   let store: Store;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../../helpers/app.js';
 import { ProviderName } from '../../../src/providers/modules.js';
-import { onUpstreamCall, type UpstreamCallEvent } from '../../../src/providers/http.js';
+import { onUpstreamCall, type UpstreamCallEvent } from '../../../src/providers/http-settings.js';
 import { openStore } from '../../../src/core/store/store.js';
 
 /**

@@ -1,5 +1,6 @@
 import { ProviderName } from '../../../src/providers/modules.js';
-import { BulkStore, type NewBulkItem } from '../../../src/modules/bulk/bulk.store.js';
+import { BulkStore } from '../../../src/modules/bulk/bulk.store.js';
+import { type NewBulkItem } from '../../../src/modules/bulk/bulk.rows.js';
 import { storeBackends } from '../../helpers/backends.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { TestApp } from '../../helpers/app.js';
 import { ProviderName } from '../../../src/providers/modules.js';
-import type { FaultRule } from '../../../src/sandbox/emulator-kit.js';
+import type { FaultRule } from '../../../src/sandbox/types.js';
 import { encodeId } from '../../../src/domain/ids.js';
 
 /** Vendor-side state and HTTP fault injection for the write-ahead intent tests. */

@@ -2,7 +2,7 @@ import { ProviderName } from '../../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { SECRET, storeCustomer, token } from '../../security/scopes/helpers.js';
 import { clearFaults, injectFault } from './helpers.js';
-import { IntentReconciler } from '../../../src/modules/lifecycle/lifecycle.service.js';
+import { IntentReconciler } from '../../../src/modules/lifecycle/reconciler.js';
 import { createLogger } from '../../../src/lib/logger.js';
 
 /**

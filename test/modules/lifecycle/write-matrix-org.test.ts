@@ -1,5 +1,5 @@
 import { ProviderName } from '../../../src/providers/modules.js';
-import type { FaultRule } from '../../../src/sandbox/emulator-kit.js';
+import type { FaultRule } from '../../../src/sandbox/types.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { namesListedIntent } from './helpers.js';
 

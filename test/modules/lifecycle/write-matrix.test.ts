@@ -4,7 +4,7 @@ import { ProviderName } from '../../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../../src/domain/records.js';
 import { providerModule } from '../../../src/providers/modules.js';
 import { AccountOperation } from '../../../src/providers/port.js';
-import type { FaultRule } from '../../../src/sandbox/emulator-kit.js';
+import type { FaultRule } from '../../../src/sandbox/types.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { storeBackends, type OpenedBackend } from '../../helpers/backends.js';
 import { createInput, namesListedIntent, preparePurewl } from './helpers.js';
@@ -49,7 +49,8 @@ const ELSEWHERE: Record<string, string> = {
   deleteProject: 'test/modules/lifecycle/write-matrix-org.test.ts',
   moveAccount: 'test/modules/moves/fault-matrix.test.ts (create and retire × 4 kinds × 2 phases × 3 provider pairs)',
   retryAccountMove: 'test/modules/moves/compensation.test.ts (a move NEEDS_ATTENTION retried: no second create)',
-  takeAccountMovePassword: 'test/modules/moves/moves.test.ts (the target password handed out once; a second call CONFLICT)',
+  takeAccountMovePassword:
+    'test/modules/moves/moves.test.ts (the target password handed out once; a second call CONFLICT)',
 };
 
 type Verb = Exclude<AccountOperation, AccountOperation.CREATE>;

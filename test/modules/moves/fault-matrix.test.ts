@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp, NO_SCHEDULED_SYNC } from '../../helpers/app.js';
 import { ProviderName } from '../../../src/providers/modules.js';
-import type { FaultRule } from '../../../src/sandbox/emulator-kit.js';
+import type { FaultRule } from '../../../src/sandbox/types.js';
 import { CREATE_ROUTE, clearFaults, injectFault, unresolved } from '../lifecycle/helpers.js';
 import { storeCustomer } from '../../security/scopes/helpers.js';
 import { move, retiredAtVendor, settled, source, vendorUsernames, type MoveView } from './helpers.js';

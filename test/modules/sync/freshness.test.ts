@@ -4,7 +4,8 @@ import { ProviderName } from '../../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../../src/domain/records.js';
 import { encodeId } from '../../../src/domain/ids.js';
 import { ProviderError } from '../../../src/domain/errors.js';
-import { Mirror, type FieldGroup, type MirroredAccount } from '../../../src/core/mirror/mirror.js';
+import { Mirror } from '../../../src/core/mirror/mirror.js';
+import { type FieldGroup, type MirroredAccount } from '../../../src/core/mirror/mirror-rows.js';
 import { SyncLog } from '../../../src/modules/sync/sync-log.store.js';
 import { EventStore } from '../../../src/core/events/events.store.js';
 import { SyncService } from '../../../src/modules/sync/sync.service.js';
@@ -169,7 +170,7 @@ const FIELDS: Record<string, Row> = {
 };
 
 function sdlAccountFields(): string[] {
-  const doc = parse(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
+  const doc = parse(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8'));
   const account = doc.definitions.find(
     (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Account',
   );

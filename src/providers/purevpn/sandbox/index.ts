@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  DAY_MS,
-  EmulatorServer,
-  entriesOf,
-  refill,
-  seedCount,
-  field,
-  textField,
-  isoDate,
-  type EmuRequest,
-  type EmuResponse,
-  type EmulatorOptions,
-} from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, field, textField, isoDate } from '../../../sandbox/http-helpers.js';
+import { EmulatorServer, seedCount } from '../../../sandbox/emulator-kit.js';
+import { entriesOf, refill } from '../../../sandbox/persistence.js';
+import { type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/types.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import {
   NEW_PASS_RULE,

@@ -1,4 +1,5 @@
-import type { EmuResponse, EmulatorServer } from '../../../sandbox/emulator-kit.js';
+import type { EmuResponse } from '../../../sandbox/types.js';
+import type { EmulatorServer } from '../../../sandbox/emulator-kit.js';
 import type { PwEnvelope, PwSubscriptionType } from '../wire.js';
 
 /** PureWL emulator data: the sandbox secret, the catalogue, the account record and the answer envelope. */

@@ -1,11 +1,7 @@
-import {
-  DAY_MS,
-  EmulatorServer,
-  entriesOf,
-  refill,
-  seedCount,
-  type EmulatorOptions,
-} from '../../../sandbox/emulator-kit.js';
+import { DAY_MS } from '../../../sandbox/http-helpers.js';
+import { EmulatorServer, seedCount } from '../../../sandbox/emulator-kit.js';
+import { entriesOf, refill } from '../../../sandbox/persistence.js';
+import { type EmulatorOptions } from '../../../sandbox/types.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { purewlDate } from '../rules.js';
 import { PUREWL_SANDBOX_SECRET, type PurewlAccount, type PurewlState } from './data.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DAY_MS, field, textField, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, field, textField } from '../../../sandbox/http-helpers.js';
+import { type EmuRequest, type EmuResponse } from '../../../sandbox/types.js';
 import {
   PLATFORMS,
   RENEW_WINDOW_DAYS,

@@ -1,4 +1,5 @@
-import type { EmuRequest, EmuResponse, EmulatorServer } from '../../../sandbox/emulator-kit.js';
+import type { EmuRequest, EmuResponse } from '../../../sandbox/types.js';
+import type { EmulatorServer } from '../../../sandbox/emulator-kit.js';
 import type { VrStatus } from '../rules.js';
 import type { VrAccountJson, VrCustomerJson, VrPortJson, VrProjectJson, VrServerJson } from '../wire.js';
 

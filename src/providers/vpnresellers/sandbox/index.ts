@@ -1,14 +1,7 @@
-import {
-  DAY_MS,
-  EmulatorServer,
-  entriesOf,
-  refill,
-  seedCount,
-  isoDate,
-  type EmuRequest,
-  type EmuResponse,
-  type EmulatorOptions,
-} from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, isoDate } from '../../../sandbox/http-helpers.js';
+import { EmulatorServer, seedCount } from '../../../sandbox/emulator-kit.js';
+import { entriesOf, refill } from '../../../sandbox/persistence.js';
+import { type EmuRequest, type EmuResponse, type EmulatorOptions } from '../../../sandbox/types.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { routes } from './routes.js';
 import { std } from './writes.js';

@@ -1,4 +1,5 @@
-import { field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { field } from '../../../sandbox/http-helpers.js';
+import { type EmuRequest, type EmuResponse } from '../../../sandbox/types.js';
 import { USER_ID, type VrCustomer, type VrProject } from './data.js';
 import type { VpnresellersState } from './data.js';
 import { createCustomer, invalid, projectErrors } from './writes.js';

@@ -1,4 +1,5 @@
-import { basicAuth, bearerToken, field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { basicAuth, bearerToken, field } from '../../../sandbox/http-helpers.js';
+import { type EmuRequest, type EmuResponse } from '../../../sandbox/types.js';
 import { USERNAME_RULE as USERNAME, passwordProblem } from '../rules.js';
 import { PORTS, SERVERS, VPNRESELLERS_SANDBOX_TOKEN, type VrAccount } from './data.js';
 import type { VpnresellersState } from './data.js';

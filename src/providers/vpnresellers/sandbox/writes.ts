@@ -1,4 +1,5 @@
-import { field, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { field } from '../../../sandbox/http-helpers.js';
+import { type EmuRequest, type EmuResponse } from '../../../sandbox/types.js';
 import { USERNAME_RULE as USERNAME, passwordProblem } from '../rules.js';
 import { ACCOUNT_PRICE, STD, USER_ID, type VrAccount, type VrCustomer } from './data.js';
 import type { VpnresellersState } from './data.js';

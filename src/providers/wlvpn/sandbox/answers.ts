@@ -1,4 +1,4 @@
-import type { EmuRequest, EmuResponse } from '../../../sandbox/emulator-kit.js';
+import type { EmuRequest, EmuResponse } from '../../../sandbox/types.js';
 import type { EmuCustomer, WlvpnState } from './state.js';
 
 /** Answers every WLVPN route shares (not found, removed, bad request). */

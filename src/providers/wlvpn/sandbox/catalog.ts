@@ -1,4 +1,4 @@
-import { field } from '../../../sandbox/emulator-kit.js';
+import { field } from '../../../sandbox/http-helpers.js';
 import { bad, withId } from './answers.js';
 import { PLANS, SERVERS, planItem } from './seed.js';
 import type { Route, WlvpnState } from './state.js';

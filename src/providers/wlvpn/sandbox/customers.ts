@@ -1,4 +1,5 @@
-import { field, isoDate, textField, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { field, isoDate, textField } from '../../../sandbox/http-helpers.js';
+import { type EmuRequest, type EmuResponse } from '../../../sandbox/types.js';
 import {
   STATUS_IDS,
   USERNAME_MAX,

@@ -1,11 +1,7 @@
-import {
-  EmulatorServer,
-  basicAuth,
-  entriesOf,
-  refill,
-  seedCount,
-  type EmulatorOptions,
-} from '../../../sandbox/emulator-kit.js';
+import { EmulatorServer, seedCount } from '../../../sandbox/emulator-kit.js';
+import { basicAuth } from '../../../sandbox/http-helpers.js';
+import { entriesOf, refill } from '../../../sandbox/persistence.js';
+import { type EmulatorOptions } from '../../../sandbox/types.js';
 import type { ProviderSandbox, SandboxHandle } from '../../module.js';
 import { catalogRoutes } from './catalog.js';
 import type { EmuCustomer, Route, WlvpnState } from './state.js';

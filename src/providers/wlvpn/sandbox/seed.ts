@@ -1,4 +1,4 @@
-import { DAY_MS, isoDate } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, isoDate } from '../../../sandbox/http-helpers.js';
 import { DEFAULT_GROUP, ZERO_DATE } from '../rules.js';
 import type { WlPlan, WlPlanInfoItem, WlStatusId } from '../wire.js';
 import type { WlvpnState } from './state.js';

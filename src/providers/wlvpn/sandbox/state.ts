@@ -1,4 +1,5 @@
-import type { EmuRequest, EmuResponse, EmulatorServer } from '../../../sandbox/emulator-kit.js';
+import type { EmuRequest, EmuResponse } from '../../../sandbox/types.js';
+import type { EmulatorServer } from '../../../sandbox/emulator-kit.js';
 import type { WlLimitation, WlPlanInfoItem, WlStatusId } from '../wire.js';
 
 /** The WLVPN emulator's records and what its route files use of it (WlvpnEmulator in index.ts implements it). */

@@ -1,4 +1,5 @@
-import { DAY_MS, field, isoDate, type EmuRequest, type EmuResponse } from '../../../sandbox/emulator-kit.js';
+import { DAY_MS, field, isoDate } from '../../../sandbox/http-helpers.js';
+import { type EmuRequest, type EmuResponse } from '../../../sandbox/types.js';
 import { BULK_USAGE_MAX, BULK_USAGE_MAX_AGE_DAYS, YMD } from '../rules.js';
 import type { WlBulkUsageRow, WlPopCountryUsage, WlUsageMetric } from '../wire.js';
 import { bad, withId } from './answers.js';

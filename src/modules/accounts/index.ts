@@ -1,0 +1,3 @@
+/** The accounts module's public surface: other modules, the graph assembly and the app import only this file. */
+export type { AccountListResult } from './account-list.service.js';
+export { AccountService } from './accounts.service.js';

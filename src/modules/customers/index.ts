@@ -1,0 +1,2 @@
+/** The customers module's public surface: other modules, the graph assembly and the app import only this file. */
+export { CustomerService } from './customers.service.js';

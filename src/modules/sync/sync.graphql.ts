@@ -1,2 +1,0 @@
-export { SyncIssueResolver, SyncRunResolver } from './sync.resolver.js';
-export { SyncMutationResolver } from './sync.mutations.js';
