@@ -14,7 +14,7 @@ import type { JobDefinition, JobDeps } from '../core/job.js';
  * however many processes run the runner. On PGlite pg-boss talks through the store's serialised connection
  * (`db.executeSql`); on Postgres it keeps its own small pool on the same database.
  *
- * Adding a job type (e.g. the mirror sync): write `src/jobs/<name>.ts` exporting a factory that returns a
+ * Adding a job type (e.g. the mirror sync): write `src/modules/<module>/<name>.job.ts` exporting a factory that returns a
  * `JobDefinition` (name, optional cron, handler), and add it to `JOBS` below. Nothing else changes.
  */
 

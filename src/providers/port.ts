@@ -248,7 +248,7 @@ export interface VpnProvider {
 
 /**
  * Where accounts come from for vendors with no list call (PureWL, PureVPN): the store's registry of
- * usernames created through this API (or imported). Implemented by src/store; injected into providers.
+ * usernames created through this API (or imported). Implemented by src/core/store; injected into providers.
  */
 export interface AccountDirectory {
   list(
