@@ -9,7 +9,7 @@ import type { Loaders } from './loaders/loaders.js';
 import { asProviderError, type VpnProvider } from '../providers/port.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Store } from './store/store.js';
-import { toGraphQLError } from './errors.js';
+import { toGraphQLError } from './error-mapping.js';
 import { runKeyed, type Codec } from './keyed-write.js';
 import { ScopeGuard } from './access/scope-guard.js';
 import { type ScopeRules } from './access/scope-rules.js';

@@ -2,7 +2,7 @@ import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
 import { newLeaseOwner, type IntentStore } from './store/intents.js';
 import { hashIntentInput, secretHash } from '../lib/intent-hash.js';
-import { classifyWriteFailure } from './write-failure.js';
+import { classifyWriteFailure } from './classify-write-failure.js';
 
 /**
  * The write pipeline for customer and project writes (issue #24): an intent per write, the idempotency key

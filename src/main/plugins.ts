@@ -18,7 +18,7 @@ import type { AppConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
 import { activeSpan, documentHash } from '../lib/tracing.js';
-import { costLimitPlugin } from './cost.js';
+import { costLimitPlugin } from './cost-estimate.js';
 import { explorerLandingPagePlugin } from './explorer.js';
 
 /** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */

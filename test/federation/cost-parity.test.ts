@@ -21,7 +21,7 @@ import {
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { composeServices } from '@apollo/composition';
-import { estimateCost } from '../../src/main/cost.js';
+import { estimateCost } from '../../src/main/cost-estimate.js';
 import { buildSubgraph } from '../../src/graphql/schema.js';
 import { encodeId } from '../../src/domain/ids.js';
 import { ProviderName } from '../../src/providers/modules.js';
@@ -30,7 +30,7 @@ import { ROUTERS, startRouter, type CapturedFetch, type Router, type RouterName 
 
 /**
  * Cost parity: for every shipped operation (schema/operations/) and adversarial ones, the subgraph's own
- * estimate (src/main/cost.ts, what MAX_COST is compared with) of the operation and of each fetch a router
+ * estimate (src/main/cost-estimate.ts, what MAX_COST is compared with) of the operation and of each fetch a router
  * sends it, and the router's demand-control estimate. Hive Gateway (JS and Rust planners) estimates each
  * subgraph fetch with its demand-control plugin and sums them; @apollo/gateway has no demand control (the
  * subgraph is the only limit behind it). The routers plan for real; their fetches to vpn-graph are captured

@@ -1,10 +1,10 @@
 import { GraphQLError, buildSchema, getOperationAST, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HivePlugin } from './hive.js';
-import { costLimitPlugin, estimateCost } from '../../src/main/cost.js';
+import { costLimitPlugin, estimateCost } from '../../src/main/cost-estimate.js';
 
 /**
- * vpn-graph's cost estimate (src/main/cost.ts) as a router's demand control, on the supergraph (which keeps
+ * vpn-graph's cost estimate (src/main/cost-estimate.ts) as a router's demand control, on the supergraph (which keeps
  * @cost/@listSize; a router's API schema drops them). The router then refuses exactly what the subgraph would
  * refuse for the same operation, with the same error (COST_ESTIMATED_TOO_EXPENSIVE), before any fetch:
  * - @apollo/gateway has no demand control: this is its only one;

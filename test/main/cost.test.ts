@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { composeServices } from '@apollo/composition';
-import { estimateCost } from '../../src/main/cost.js';
+import { estimateCost } from '../../src/main/cost-estimate.js';
 import { buildSubgraph } from '../../src/graphql/schema.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { AccountDashboardDocument, CreateAccountDocument } from '../generated/operations.js';

@@ -1,7 +1,7 @@
 /**
  * Demand control (Federation 2.9 `@cost` / `@listSize`, IBM cost spec): weights in units where one object
  * resolved in-process costs 1 (the router's default). A vendor call is what costs: the weights below are
- * what the router and this subgraph's own cost limit (src/main/cost.ts, MAX_COST) both charge.
+ * what the router and this subgraph's own cost limit (src/main/cost-estimate.ts, MAX_COST) both charge.
  */
 export const COST = {
   /** A field that may need the account's status read from its vendor (PureWL/PureVPN: one call per account). */

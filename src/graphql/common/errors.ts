@@ -2,8 +2,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, InputError, InputErrors, ProviderError } from '../../domain/errors.js';
 import { redact } from '../../lib/redact.js';
-import { toGraphQLError } from '../../core/errors.js';
-import { toUserError, type UserErrorShape } from '../../core/errors.js';
+import { toGraphQLError } from '../../core/error-mapping.js';
+import { toUserError, type UserErrorShape } from '../../core/error-mapping.js';
 
 const SAFE_CODES = new Set<string>([
   ...Object.values(ErrorCode),

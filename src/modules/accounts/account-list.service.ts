@@ -4,7 +4,7 @@ import { PROVIDER_ORDER, type ProviderName } from '../../providers/modules.js';
 import type { AccountRecord } from '../../domain/records.js';
 import { asProviderError, type AccountFilter, type VpnProvider } from '../../providers/port.js';
 import type { Connection, Direction } from '../../core/pagination.js';
-import { toGraphQLError } from '../../core/errors.js';
+import { toGraphQLError } from '../../core/error-mapping.js';
 
 /**
  * One Relay connection over every provider's accounts. Order: by position within each provider's own

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AccountRecord } from '../../domain/records.js';
 import type { AccountPayloadShape } from '../lifecycle/index.js';
-import type { UserErrorShape } from '../../core/errors.js';
+import type { UserErrorShape } from '../../core/error-mapping.js';
 import { UserError } from '../../graphql/common/user-error.js';
 import { Account } from './account.type.js';
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { CustomerRecord } from '../../domain/records.js';
-import type { UserErrorShape } from '../../core/errors.js';
+import type { UserErrorShape } from '../../core/error-mapping.js';
 import { UserError } from '../../graphql/common/user-error.js';
 import { Customer } from './customer.type.js';
 

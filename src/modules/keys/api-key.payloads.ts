@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { UserErrorShape } from '../../core/errors.js';
+import type { UserErrorShape } from '../../core/error-mapping.js';
 import { UserError } from '../../graphql/common/user-error.js';
 import { ApiKey } from './api-key.type.js';
 

@@ -6,10 +6,10 @@ import { AccountOperation, type VpnProvider } from '../../providers/port.js';
 import type { Db } from '../../core/db/db.js';
 import { snapshot, VERBS } from './evidence.js';
 import { runIntent } from './intent-runner.js';
-import { journal } from './journal.js';
-import { callWithReconcile } from './write-failure.js';
+import { journal } from './write-journal.js';
+import { callWithReconcile } from './reconcile-write.js';
 import { commonChecks, failure, unsupported, type AccountPayloadShape, type LifecycleContext } from './shared.js';
-import { toUserError } from '../../core/errors.js';
+import { toUserError } from '../../core/error-mapping.js';
 import { secretHash } from '../../lib/intent-hash.js';
 
 /** The common path of a write on one account (decode, scope, capability, rules, history, journal) and its bookkeeping. */

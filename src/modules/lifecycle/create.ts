@@ -14,9 +14,9 @@ import {
   type AccountPayloadShape,
   type LifecycleContext,
 } from './shared.js';
-import { toUserError } from '../../core/errors.js';
+import { toUserError } from '../../core/error-mapping.js';
 import { secretHash } from '../../lib/intent-hash.js';
-import { callWithReconcile } from './write-failure.js';
+import { callWithReconcile } from './reconcile-write.js';
 import { provesOwnCreate } from './reconciler.js';
 
 /**

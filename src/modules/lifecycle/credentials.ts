@@ -3,7 +3,7 @@ import type { AccountRecord } from '../../domain/records.js';
 import { generatePassword } from '../../lib/password.js';
 import { AccountOperation, asProviderError, type VpnProvider } from '../../providers/port.js';
 import { type LifecycleContext } from './shared.js';
-import { toUserError, type UserErrorShape } from '../../core/errors.js';
+import { toUserError, type UserErrorShape } from '../../core/error-mapping.js';
 
 /** A generated password the account's provider accepts (16 mixed characters, or 8 alphanumerics for PureVPN). */
 export function passwordFor(ctx: LifecycleContext, accountId: string): string {

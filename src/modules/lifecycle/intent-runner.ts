@@ -6,13 +6,13 @@ import { asProviderError, type AccountOperation, type VpnProvider } from '../../
 import type { Db } from '../../core/db/db.js';
 import { newLeaseOwner } from '../../core/store/intents.js';
 import { type WriteIntent } from '../../core/store/intent-rows.js';
-import { journal } from './journal.js';
+import { journal } from './write-journal.js';
 import { deliverCredentials } from './credentials.js';
 import { failure, type AccountPayloadShape, type IntentSession, type LifecycleContext } from './shared.js';
-import { toUserError, type UserErrorShape } from '../../core/errors.js';
+import { toUserError, type UserErrorShape } from '../../core/error-mapping.js';
 import { hashIntentInput } from '../../lib/intent-hash.js';
-import { unknownPayload } from './write-failure.js';
-import { classifyWriteFailure } from '../../core/write-failure.js';
+import { unknownPayload } from './reconcile-write.js';
+import { classifyWriteFailure } from '../../core/classify-write-failure.js';
 
 export interface IntentPlan {
   /** The mutation's name (createAccount, renewAccount, changeAccountPlan, …). */

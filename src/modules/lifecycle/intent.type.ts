@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { INTERNAL } from '../../graphql/common/cost.js';
-import type { UserErrorShape } from '../../core/errors.js';
+import type { UserErrorShape } from '../../core/error-mapping.js';
 import { UserError } from '../../graphql/common/user-error.js';
 import { ErrorCode, ProviderName } from '../../graphql/common/enums.js';
 import { DateTime } from '../../graphql/common/scalars.js';

@@ -15,7 +15,7 @@ import { renewAccount } from './renew.js';
 import { settleIntent, type SettleOutcome } from './settle.js';
 import { DEFAULT_LEASE_MS } from './timing.js';
 import { type AccountPayloadShape, type LifecycleContext, type LifecycleDeps } from './shared.js';
-import { type UserErrorShape } from '../../core/errors.js';
+import { type UserErrorShape } from '../../core/error-mapping.js';
 
 /**
  * Every lifecycle mutation goes through here: capability check → input rules (ours and the provider's,

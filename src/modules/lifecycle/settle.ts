@@ -3,9 +3,9 @@ import { encodeId } from '../../domain/ids.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { WriteIntent } from '../../core/store/intent-rows.js';
 import { VERB_OF_INTENT } from './evidence.js';
-import { journal } from './journal.js';
+import { journal } from './write-journal.js';
 import { type LifecycleContext } from './shared.js';
-import { toUserError, type UserErrorShape } from '../../core/errors.js';
+import { toUserError, type UserErrorShape } from '../../core/error-mapping.js';
 
 export type SettleOutcome = 'APPLIED' | 'NOT_APPLIED';
 

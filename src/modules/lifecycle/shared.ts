@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { ErrorCode, InputError } from '../../domain/errors.js';
-import { toUserError, type UserErrorShape } from '../../core/errors.js';
+import { toUserError, type UserErrorShape } from '../../core/error-mapping.js';
 import type { AccountRecord } from '../../domain/records.js';
 import type { Viewer } from '../../domain/viewer.js';
 import type { Loaders } from '../../core/loaders/loaders.js';

@@ -15,7 +15,7 @@ import type { NewEvent } from '../../core/events/events.store.js';
 import type { Store } from '../../core/store/store.js';
 import { AccountEvents } from '../../core/events/account-events.js';
 import { LifecycleService, type AccountPayloadShape } from '../lifecycle/index.js';
-import { type UserErrorShape } from '../../core/errors.js';
+import { type UserErrorShape } from '../../core/error-mapping.js';
 import { carryOver, retireOperation, sourceProblem, storeCustomerFor, targetCustomer } from './carry.js';
 
 /**

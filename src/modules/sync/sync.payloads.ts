@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { SyncIssue as SyncIssueRecord, SyncRun as SyncRunRecord } from '../../domain/sync-log-records.js';
-import type { UserErrorShape } from '../../core/errors.js';
+import type { UserErrorShape } from '../../core/error-mapping.js';
 import { UserError } from '../../graphql/common/user-error.js';
 import { SyncIssue, SyncRun } from './sync.type.js';
 

@@ -2,7 +2,7 @@ import { ErrorCode, ProviderError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { VpnProvider } from '../../providers/port.js';
 import type { WriteIntent } from '../../core/store/intent-rows.js';
-import { classifyWriteFailure } from '../../core/write-failure.js';
+import { classifyWriteFailure } from '../../core/classify-write-failure.js';
 import { MAX_WRITE_ATTEMPTS, RECONCILE_PAUSES_MS } from './timing.js';
 import { type AccountPayloadShape, type IntentSession, type LifecycleContext } from './shared.js';
 
