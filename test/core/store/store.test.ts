@@ -260,5 +260,5 @@ describe('PGlite on disk', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // two on-disk PGlite opens with every migration: slow on a loaded 2-core machine, not a bound
 });
