@@ -89,6 +89,14 @@ export class ServiceKernel {
     return maxAge;
   }
 
+  /**
+   * The age (ms) of stored customers and projects this request accepts: the smallest `maxAge` given to a root
+   * field, else MIRROR_MAX_AGE_MS; 0 (live) for the N+1 baseline (DATALOADER=false), which reads nothing stored.
+   */
+  get storedAge(): number {
+    return this.deps.config.env.DATALOADER ? this.deps.loaders.ages.state : 0;
+  }
+
   provider(name: ProviderName): VpnProvider {
     return this.registry.get(name);
   }

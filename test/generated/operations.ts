@@ -948,6 +948,8 @@ export type CustomerConnection = {
   __typename?: 'CustomerConnection';
   /** The edges of this page. */
   edges: Array<CustomerEdge>;
+  /** Providers that could not contribute to this page (read from the store as old as it is, or missing). */
+  failures: Array<ProviderFailure>;
   /** The nodes of this page (shortcut for edges.node). */
   nodes: Array<Customer>;
   /** Paging information. */
@@ -1413,6 +1415,8 @@ export type Plan = Node & {
   bandwidthBytes?: Maybe<Scalars['SafeInt']['output']>;
   /** Code to pass to createAccount / changeAccountPlan (the vendor's own code). */
   code: Scalars['String']['output'];
+  /** Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read. */
+  dataSource: DataSource;
   /** Short description. */
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
@@ -1429,6 +1433,8 @@ export type Plan = Node & {
   provider: Provider;
   /** Days after which a bandwidth allowance refills (0 = never). */
   refillingIntervalDays?: Maybe<Scalars['Int']['output']>;
+  /** When the vendor last confirmed the provider's plan list this plan is part of (it is read whole; a live read: when it answered). Null when unknown. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 /** How a plan is limited. */
@@ -1443,7 +1449,7 @@ export type Project = Node & {
   __typename?: 'Project';
   /** Accounts of this project's customers. */
   accounts: AccountConnection;
-  /** Customers in this project. */
+  /** Customers in this project: from the store when its provider's whole customer list was read within the request's `maxAge`, else live; a failing provider is in `failures`. */
   customers: CustomerConnection;
   /** Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read. */
   dataSource: DataSource;
@@ -1482,6 +1488,8 @@ export type ProjectConnection = {
   __typename?: 'ProjectConnection';
   /** The edges of this page. */
   edges: Array<ProjectEdge>;
+  /** Providers that could not contribute to this page (read from the store as old as it is, or missing). */
+  failures: Array<ProviderFailure>;
   /** The nodes of this page (shortcut for edges.node). */
   nodes: Array<Project>;
   /** Paging information. */
@@ -1623,7 +1631,7 @@ export type Query = {
   bulkOperation?: Maybe<BulkOperation>;
   /** One customer by id; null when it does not exist. */
   customer?: Maybe<Customer>;
-  /** Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. */
+  /** Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. A provider's customers come from the store when its whole list was read within `maxAge` (a sync, or a request that read it whole), else live (and written back); a failing provider is in `failures`. */
   customers?: Maybe<CustomerConnection>;
   /** Any object by its global id; null when it does not exist. */
   node?: Maybe<Node>;
@@ -1633,7 +1641,7 @@ export type Query = {
   plans?: Maybe<Array<Plan>>;
   /** One project by id; null when it does not exist. */
   project?: Maybe<Project>;
-  /** Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects. */
+  /** Projects of a provider (VPNresellers has projects); without `provider`, of every provider that has projects. A provider's projects come from the store when its whole list was read within `maxAge`, else live (and written back); a failing provider is in `failures`. */
   projects?: Maybe<ProjectConnection>;
   /** The four providers, their mode, capabilities and health. */
   providers?: Maybe<Array<ProviderInfo>>;
@@ -1721,6 +1729,7 @@ export type QueryCustomersArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   provider?: InputMaybe<Provider>;
 };
 
@@ -1752,6 +1761,7 @@ export type QueryProjectsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   provider?: InputMaybe<Provider>;
 };
 
@@ -1860,6 +1870,8 @@ export type Server = Node & {
   country?: Maybe<Scalars['String']['output']>;
   /** ISO 3166-1 alpha-2 country code. */
   countryCode?: Maybe<Scalars['String']['output']>;
+  /** Where what is shown came from: this API's store (MIRROR, kept by the sync and by earlier reads) or a live read. */
+  dataSource: DataSource;
   /** Host name (FQDN) when the provider gives one. */
   hostname?: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
@@ -1872,6 +1884,8 @@ export type Server = Node & {
   protocols: Array<Scalars['String']['output']>;
   /** Provider operating the server. */
   provider: Provider;
+  /** When the vendor last confirmed the provider's server list this server is part of (it is read whole; a live read: when it answered). Null when unknown. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 /** Narrows the server list. */

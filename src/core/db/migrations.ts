@@ -1,7 +1,7 @@
 import { BULK_MIGRATION, BULK_PACING_MIGRATION, EVENTS_MIGRATION } from './events-schema.js';
 import { FRESHNESS_MIGRATION, MIRROR_COVERAGE_MIGRATION, MIRROR_MIGRATION } from './mirror-schema.js';
 import { MOVES_MIGRATION } from './moves-schema.js';
-import { READ_MODEL_MIGRATION } from './read-model-schema.js';
+import { READ_LISTINGS_MIGRATION, READ_MODEL_MIGRATION } from './read-model-schema.js';
 
 /** SQL migrations, applied in order by `migrate` (kept in TS so the build needs no file copying). */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
@@ -176,4 +176,7 @@ ALTER TABLE bulk_operations ADD COLUMN tenant text NOT NULL DEFAULT 'reseller'`,
   // The whole graph in the store (issue #26): vendor customers and projects, the catalog, usage reports, each
   // with the time the vendor last confirmed it (read model beside the account mirror).
   { version: 15, sql: READ_MODEL_MIGRATION },
+  // When each provider's whole customer and project lists were last read (issue #26): the `customers` and
+  // `projects` lists are served from the store only when that listing is younger than the allowed age.
+  { version: 16, sql: READ_LISTINGS_MIGRATION },
 ];

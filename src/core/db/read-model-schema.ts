@@ -32,3 +32,16 @@ CREATE TABLE read_usage (
 );
 CREATE INDEX read_usage_range ON read_usage (provider, range_from, range_to, synced_at)
 `;
+
+/**
+ * Migration 16 (issue #26): when each provider's whole customer and project lists were last read (a sync's links
+ * step, or a request that read the vendor's whole list). A list field is served from the store only when that
+ * listing is younger than the allowed age; otherwise it is read live.
+ */
+export const READ_LISTINGS_MIGRATION = `
+CREATE TABLE read_listings (
+  provider text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('customers', 'projects')),
+  listed_at timestamptz NOT NULL,
+  PRIMARY KEY (provider, kind)
+)`;

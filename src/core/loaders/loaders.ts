@@ -78,6 +78,12 @@ export class ReadAges {
   }
 }
 
+/**
+ * When the vendor confirmed each catalog list held by the cross-request cache (keyed by the cached array itself,
+ * so an evicted list takes its time with it).
+ */
+const catalogConfirmed = new WeakMap<readonly object[], string>();
+
 /** A stored item is fresh enough when the vendor confirmed it within `maxAgeMs` (0: never). */
 function fresh(stored: Stored<unknown> | null, maxAgeMs: number): stored is Stored<unknown> {
   return stored !== null && maxAgeMs > 0 && Date.now() - Date.parse(stored.syncedAt) <= maxAgeMs;
@@ -98,8 +104,9 @@ export interface Loaders extends MirrorLoaders {
   usage: DataLoader<UsageKey, ServedUsage | null, string>;
   /** Customer link kept in the store for an account (store customer id or PureWL uuid). */
   customerLink: DataLoader<ProviderKey, string | null, string>;
-  plans: DataLoader<ProviderName, PlanRecord[], ProviderName>;
-  servers: DataLoader<ProviderName, ServerRecord[], ProviderName>;
+  /** The catalog, each list stamped with its confirmation (`syncedAt`) and where it came from. */
+  plans: DataLoader<ProviderName, Array<PlanRecord & Stamp>, ProviderName>;
+  servers: DataLoader<ProviderName, Array<ServerRecord & Stamp>, ProviderName>;
   /** Primes the account loaders with records fetched by a list call (records with gaps are skipped). */
   primeAccounts(records: readonly AccountRecord[]): void;
 }
@@ -294,36 +301,59 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       { ...options, cacheKeyFn: keyOf },
     );
 
-  /** The catalog: the cross-request cache, then the store when fresh, else the vendor (written back). */
+  /**
+   * The catalog: the cross-request cache, then the store when fresh, else the vendor (written back). Each list is
+   * stamped with when the vendor confirmed it (`syncedAt`, kept beside the cached list) and where this request got
+   * it (`LIVE` only when this request read the vendor); a cached list older than the allowed age is read again.
+   */
   const catalogOf = <T extends PlanRecord | ServerRecord>(
     kind: 'plans' | 'servers',
     cache: Cache<T[]>,
     read: (name: ProviderName) => Promise<T[]>,
   ) =>
-    new DataLoader<ProviderName, T[], ProviderName>(
+    new DataLoader<ProviderName, Array<T & Stamp>, ProviderName>(
       batchSpan(kind, async (names) =>
         Promise.all(
-          names.map((name) =>
-            cache
-              .getOrLoad(name, async () => {
-                const maxAge = storeAge();
-                const stored =
-                  maxAge > 0
-                    ? await readModel()
-                        .catalog<T>(name, kind)
-                        .catch(() => null)
-                    : null;
-                if (fresh(stored, maxAge) && stored.value) return stored.value;
-                const live = await read(name);
-                await quietly(
-                  kind === 'plans'
-                    ? readModel().putCatalog(name, 'plans', live as PlanRecord[])
-                    : readModel().putCatalog(name, 'servers', live as ServerRecord[]),
-                );
-                return live;
-              })
-              .catch((e: unknown) => toError(e, name, kind === 'plans' ? 'listPlans' : 'listServers')),
-          ),
+          names.map(async (name) => {
+            const maxAge = storeAge();
+            let readLive = false;
+            const load = async (): Promise<T[]> => {
+              const stored =
+                maxAge > 0
+                  ? await readModel()
+                      .catalog<T>(name, kind)
+                      .catch(() => null)
+                  : null;
+              if (fresh(stored, maxAge) && stored.value) {
+                catalogConfirmed.set(stored.value, stored.syncedAt);
+                return stored.value;
+              }
+              const live = await read(name);
+              const at = new Date().toISOString();
+              readLive = true;
+              catalogConfirmed.set(live, at);
+              await quietly(
+                kind === 'plans'
+                  ? readModel().putCatalog(name, 'plans', live as PlanRecord[], at)
+                  : readModel().putCatalog(name, 'servers', live as ServerRecord[], at),
+              );
+              return live;
+            };
+            try {
+              let list = await cache.getOrLoad(name, load);
+              const confirmed = catalogConfirmed.get(list);
+              if (readThrough && !readLive && !fresh(confirmed ? { value: null, syncedAt: confirmed } : null, maxAge)) {
+                // The process cache holds an older confirmation than this request accepts (or `maxAge: 0`).
+                cache.delete(name);
+                list = await cache.getOrLoad(name, load);
+              }
+              const syncedAt = catalogConfirmed.get(list) ?? null;
+              const dataSource: DataSource = readLive ? 'LIVE' : 'MIRROR';
+              return list.map((r) => ({ ...r, syncedAt, dataSource }));
+            } catch (e) {
+              return toError(e, name, kind === 'plans' ? 'listPlans' : 'listServers');
+            }
+          }),
         ),
       ),
       options,

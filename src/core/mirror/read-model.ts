@@ -71,6 +71,66 @@ export class ReadModel {
       provider,
       records.map((r) => r.nativeId),
     ]);
+    await this.db.query(
+      `INSERT INTO read_listings AS l (provider, kind, listed_at) VALUES ($1, $2, $3::timestamptz)
+       ON CONFLICT (provider, kind) DO UPDATE SET listed_at = EXCLUDED.listed_at
+       WHERE l.listed_at <= EXCLUDED.listed_at`,
+      [provider, table, at],
+    );
+  }
+
+  /**
+   * When the provider's whole customer or project list was last read into the store (`replaceAll`); null when it
+   * never was. Every stored row of that provider was confirmed then or later (a row the listing did not show left).
+   */
+  async listedAt(table: 'customers' | 'projects', provider: ProviderName): Promise<string | null> {
+    const rows = await this.db.query<{ listed_at: string }>(
+      `SELECT ${iso('listed_at')} AS listed_at FROM read_listings WHERE provider = $1 AND kind = $2`,
+      [provider, table],
+    );
+    return rows[0]?.listed_at ?? null;
+  }
+
+  /**
+   * One offset window of a provider's stored customers (optionally of one project) or projects, in the vendor's
+   * own list order (ascending id: numeric ids by value), with the total.
+   */
+  async listCustomers(
+    provider: ProviderName,
+    window: { offset: number; limit: number; projectNativeId?: string | null },
+  ): Promise<{ items: Array<Stored<CustomerRecord>>; totalCount: number }> {
+    return this.window<CustomerRecord>('read_customers', provider, window, window.projectNativeId ?? null);
+  }
+
+  async listProjects(
+    provider: ProviderName,
+    window: { offset: number; limit: number },
+  ): Promise<{ items: Array<Stored<ProjectRecord>>; totalCount: number }> {
+    return this.window<ProjectRecord>('read_projects', provider, window, null);
+  }
+
+  private async window<T>(
+    table: EntityTable,
+    provider: ProviderName,
+    window: { offset: number; limit: number },
+    projectNativeId: string | null,
+  ): Promise<{ items: Array<Stored<T>>; totalCount: number }> {
+    const where = `provider = $1 AND ($2::text IS NULL OR record->>'projectNativeId' = $2::text)`;
+    const [rows, counted] = await Promise.all([
+      this.db.query<EntityRow>(
+        `SELECT provider, native_id, record, ${iso('synced_at')} AS synced_at FROM ${table} WHERE ${where}
+         ORDER BY native_id !~ '^[0-9]+$', length(native_id), native_id OFFSET $3 LIMIT $4`,
+        [provider, projectNativeId, window.offset, window.limit],
+      ),
+      this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, [
+        provider,
+        projectNativeId,
+      ]),
+    ]);
+    return {
+      items: rows.map((r) => ({ value: r.record as T, syncedAt: r.synced_at })),
+      totalCount: Number(counted[0]?.n ?? 0),
+    };
   }
 
   async putCatalog(provider: ProviderName, kind: 'plans', records: readonly PlanRecord[], at?: string): Promise<void>;

@@ -55,6 +55,13 @@ export const MAX_AGE_DESCRIPTION =
   "without one, within the request's vendor-call budget, else MIRROR_INCOMPLETE). Also sets the HTTP cache hint " +
   '(max-age in whole seconds, private; no-store for an answer with a gap).';
 
+/** The `maxAge` argument of the customer and project lists. */
+export const LIST_MAX_AGE_DESCRIPTION =
+  "Oldest stored list accepted, in milliseconds (default: the server's MIRROR_MAX_AGE_MS): a provider's list is " +
+  'answered from the store when its whole list was read (by a sync, or a request) within this age, else read live ' +
+  'and written back. 0 always reads live. Also bounds the customers and projects nested in the answer, and sets ' +
+  'the HTTP cache hint (no-store for an answer with `failures`).';
+
 /**
  * Apollo cache hint for a field whose answer may be as old as `maxAgeMs`: max-age in whole seconds, PRIVATE
  * (every answer depends on the caller's credentials). Nested types inherit it (`@cacheControl(inheritMaxAge)`).

@@ -50,6 +50,14 @@ export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   return fieldNames(info, [...viaEdges, ...viaNodes]);
 }
 
+/** Field names selected directly on the field being resolved (an object field: its own selection). */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  return fieldNames(
+    info,
+    info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
+  );
+}
+
 /** True when the connection's nodes select any of `fields`. */
 export function nodesSelectAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
   for (const name of connectionNodeFields(info)) if (fields.has(name)) return true;

@@ -38,7 +38,7 @@ import { DateTime, LocalDate } from '../../graphql/common/scalars.js';
 import { Account, AccountConfirmations, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
 import type { Confirmations } from '../../core/mirror/mirror-rows.js';
 import { AccountFilter, AccountOrder } from './account.inputs.js';
-import { connectionNodeFields, nodesSelectAny, siblingFields } from '../../graphql/common/selection.js';
+import { connectionNodeFields, nodesSelectAny, selectedFields, siblingFields } from '../../graphql/common/selection.js';
 import { groupsOf } from '../../core/mirror/field-groups.js';
 import type { AccountListResult } from './account-list.service.js';
 import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
@@ -55,7 +55,8 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountRecord | null> {
     hintMaxAge(info, ctx.services.accounts.allowedAge(maxAge));
-    return ctx.services.accounts.byId(id, 'id', maxAge);
+    // Served from the mirror when the field groups the answer shows are fresh (as a list judges its rows).
+    return ctx.services.accounts.byId(id, 'id', maxAge, groupsOf(selectedFields(info)));
   }
 
   @Directive(cost(COST.VENDOR_READ))

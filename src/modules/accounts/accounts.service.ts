@@ -40,11 +40,17 @@ export class AccountService {
   constructor(private readonly k: ServiceKernel) {}
 
   /** One account by global id; null when it does not exist. `maxAge`: see `entity`. */
-  async byId(id: string, field = 'id', maxAge?: number | null): Promise<AccountRecord | null> {
+  /** `groups`: the field groups the answer shows (freshness is judged by them; default all). */
+  async byId(
+    id: string,
+    field = 'id',
+    maxAge?: number | null,
+    groups: readonly RecordGroup[] = RECORD_GROUPS,
+  ): Promise<AccountRecord | null> {
     const gid = this.k.decode(id, 'Account', field);
     const allowed = this.k.allowedAge(maxAge);
     if (gid.source === 'STORE') return null;
-    return this.entity({ provider: gid.source, nativeId: gid.nativeId }, allowed);
+    return this.entity({ provider: gid.source, nativeId: gid.nativeId }, allowed, groups);
   }
 
   async byUsername(provider: ProviderName, username: string): Promise<AccountRecord | null> {
@@ -71,13 +77,15 @@ export class AccountService {
   async entity(
     key: { provider: ProviderName; nativeId: string },
     maxAgeMs = this.k.allowedAge(null),
+    groups: readonly RecordGroup[] = RECORD_GROUPS,
   ): Promise<ServedAccount | null> {
     if (!(await this.k.scope.ownsAccount(key))) return null;
-    // Mirrored state younger than the allowed age answers without a vendor call (its gaps, if any, are still
-    // filled live when asked for, see `complete`).
+    // Mirrored state whose shown field groups are younger than the allowed age answers without a vendor call
+    // (its gaps, if any, are still filled live when asked for, see `complete`); every group when not told.
     if (maxAgeMs > 0) {
       const row = await this.k.loaders.mirrored.load(key);
-      if (row?.syncedAt && Date.now() - Date.parse(row.syncedAt) <= maxAgeMs) return served(row);
+      const at = row && (groups === RECORD_GROUPS ? row.syncedAt : oldestOf(row.confirmedAt, groups));
+      if (row && at && Date.now() - Date.parse(at) <= maxAgeMs) return served(row);
     }
     if (this.k.provider(key.provider).getKnownAccounts) {
       const known = await this.k.loaders.knownAccount.load(key);

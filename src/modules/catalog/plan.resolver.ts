@@ -1,3 +1,5 @@
+import { DataSource, STAMP_DATA_SOURCE, type StampedRoot } from '../../graphql/common/freshness.js';
+import { DateTime } from '../../graphql/common/scalars.js';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID, Directive } from 'type-graphql';
 import { COST, cost, listSize } from '../../graphql/common/cost.js';
 import type { PlanRecord } from '../../domain/records.js';
@@ -8,6 +10,21 @@ import { Plan } from './plan.type.js';
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description:
+      "When the vendor last confirmed the provider's plan list this plan is part of (it is read whole; a live read: " +
+      'when it answered). Null when unknown.',
+  })
+  syncedAt(@Root() root: PlanRecord & StampedRoot): string | null {
+    return root.syncedAt ?? null;
+  }
+
+  @FieldResolver(() => DataSource, { description: STAMP_DATA_SOURCE })
+  dataSource(@Root() root: PlanRecord & StampedRoot): DataSource {
+    return root.dataSource ?? 'LIVE';
+  }
+
   @Directive(cost(COST.CATALOG))
   @Directive(listSize(50))
   @Query(() => [Plan], {

@@ -1,3 +1,5 @@
+import { DataSource, STAMP_DATA_SOURCE, type StampedRoot } from '../../graphql/common/freshness.js';
+import { DateTime } from '../../graphql/common/scalars.js';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int, ID, Directive } from 'type-graphql';
 import { COST, cost, listSize } from '../../graphql/common/cost.js';
 import type { ServerRecord } from '../../domain/records.js';
@@ -8,6 +10,21 @@ import { ServerFilter } from './server.inputs.js';
 
 @Resolver(() => Server)
 export class ServerResolver {
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description:
+      "When the vendor last confirmed the provider's server list this server is part of (it is read whole; a live read: " +
+      'when it answered). Null when unknown.',
+  })
+  syncedAt(@Root() root: ServerRecord & StampedRoot): string | null {
+    return root.syncedAt ?? null;
+  }
+
+  @FieldResolver(() => DataSource, { description: STAMP_DATA_SOURCE })
+  dataSource(@Root() root: ServerRecord & StampedRoot): DataSource {
+    return root.dataSource ?? 'LIVE';
+  }
+
   @Directive(cost(COST.CATALOG))
   @Directive(listSize(500))
   @Query(() => [Server], {

@@ -1,6 +1,13 @@
-import { DataSource, STAMP_DATA_SOURCE, STAMP_SYNCED_AT, type StampedRoot } from '../../graphql/common/freshness.js';
+import {
+  DataSource,
+  hintMaxAge,
+  LIST_MAX_AGE_DESCRIPTION,
+  STAMP_DATA_SOURCE,
+  STAMP_SYNCED_AT,
+  type StampedRoot,
+} from '../../graphql/common/freshness.js';
 import { DateTime } from '../../graphql/common/scalars.js';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info, Directive } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Info, Directive } from 'type-graphql';
 import { COST, CONNECTION_SIZE, cost } from '../../graphql/common/cost.js';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import { nodesSelectAny } from '../../graphql/common/selection.js';
@@ -9,7 +16,7 @@ import { encodeId } from '../../domain/ids.js';
 import { ProviderName } from '../../graphql/common/enums.js';
 import { ConnectionArguments } from '../../graphql/common/args.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import type { Connection } from '../../core/pagination.js';
+import type { CustomerList } from './customers.service.js';
 import type { AccountListResult } from '../accounts/index.js';
 import { AccountConnection, STATUS_FIELDS } from '../accounts/account.type.js';
 import { Project } from '../projects/project.type.js';
@@ -41,18 +48,26 @@ export class CustomerResolver {
   @Query(() => CustomerConnection, {
     nullable: true, // bad arguments (a provider without customers) null this field alone, never its siblings
     description:
-      'Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API.',
+      'Customers of one provider (VPNresellers has customers), or, without `provider`, the customers kept by this API. ' +
+      "A provider's customers come from the store when its whole list was read within `maxAge` (a sync, or a " +
+      'request that read it whole), else live (and written back); a failing provider is in `failures`.',
   })
-  customers(
+  async customers(
     @Args() args: ConnectionArguments,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('provider', () => ProviderName, {
       nullable: true,
       description: 'Provider; omit for customers kept by this API.',
     })
     provider?: ProviderName | null,
-  ): Promise<Connection<CustomerRecord>> {
-    return ctx.services.customers.list(args, provider ?? null);
+    @Arg('maxAge', () => Int, { nullable: true, description: LIST_MAX_AGE_DESCRIPTION }) maxAge?: number | null,
+  ): Promise<CustomerList> {
+    hintMaxAge(info, ctx.services.accounts.allowedAge(maxAge));
+    const result = await ctx.services.customers.list(args, provider ?? null, responsePathAsArray(info.path));
+    // An answer with a gap (a provider failed) is never cached: no-store.
+    if (result.failures.length > 0) hintMaxAge(info, 0);
+    return result;
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })

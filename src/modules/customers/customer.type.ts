@@ -3,6 +3,7 @@ import { INHERIT_CACHE_HINT } from '../../graphql/common/freshness.js';
 import { Node } from '../../graphql/common/node.js';
 import { ProviderName } from '../../graphql/common/enums.js';
 import { connectionTypes } from '../../graphql/common/page.js';
+import { ProviderFailure } from '../../graphql/common/failure.js';
 
 @Directive('@key(fields: "id")')
 @Directive(INHERIT_CACHE_HINT)
@@ -33,5 +34,11 @@ export class Customer extends Node {
 }
 
 const customer = connectionTypes(Customer, 'Customer', 'A page of customers.');
+@Directive(INHERIT_CACHE_HINT)
 @ObjectType({ description: 'A page of customers.' })
-export class CustomerConnection extends customer.Connection {}
+export class CustomerConnection extends customer.Connection {
+  @Field(() => [ProviderFailure], {
+    description: 'Providers that could not contribute to this page (read from the store as old as it is, or missing).',
+  })
+  failures!: ProviderFailure[];
+}

@@ -9,6 +9,13 @@ import type { ServiceKernel } from '../../core/kernel.js';
 import { stampLive } from '../../core/loaders/loaders.js';
 import { ReadModel } from '../../core/mirror/read-model.js';
 import type { Connection, ConnectionArgs } from '../../core/pagination.js';
+import type { FailureView } from '../accounts/index.js';
+import { ListFailures, storedOrLiveList } from './stored-lists.js';
+
+/** A page of customers and the providers that could not contribute to it. */
+export interface CustomerList extends Connection<CustomerRecord> {
+  failures: FailureView[];
+}
 
 export interface NewCustomer {
   /** A provider with customers; null keeps the customer in this API (it can link accounts of any provider). */
@@ -43,15 +50,40 @@ export class CustomerService {
     return customer && this.k.scope.ownsCustomer(customer) ? customer : null;
   }
 
-  /** One provider's customers, or without `provider` the customers kept by this API. */
-  list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<CustomerRecord>> {
-    if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeCustomers(provider, o, l));
+  /**
+   * One provider's customers, or without `provider` the customers kept by this API. A provider's list comes from
+   * the store when its whole list was read within the allowed age (`maxAge`), else live (see stored-lists.ts).
+   */
+  async list(
+    args: ConnectionArgs,
+    provider: ProviderName | null,
+    path: ReadonlyArray<string | number> = ['customers'],
+  ): Promise<CustomerList> {
+    if (this.k.scope.scoped)
+      return { ...(await this.k.offsetList(args, (o, l) => this.scopeCustomers(provider, o, l))), failures: [] };
     if (!provider)
-      return this.k.offsetList(args, (offset, limit) => stampLive(this.k.store.listCustomers({ offset, limit })));
+      return {
+        ...(await this.k.offsetList(args, (offset, limit) => stampLive(this.k.store.listCustomers({ offset, limit })))),
+        failures: [],
+      };
     const p = this.k.provider(provider);
     if (!p.features.customers)
       throw new InputError('provider', `${provider} has no customers; omit \`provider\` to list this API's customers.`);
-    return this.k.offsetList(args, (offset, limit) => stampLive(p.listCustomers({ offset, limit })));
+    const failures = new ListFailures(this.k, path);
+    const source = storedOrLiveList<CustomerRecord>(
+      new ReadModel(this.k.store.db),
+      {
+        provider,
+        kind: 'customers',
+        whole: true,
+        stored: (model, q) => model.listCustomers(provider, q),
+        live: (q) => p.listCustomers({ offset: q.offset, limit: q.limit }),
+      },
+      this.k.storedAge,
+      failures,
+    );
+    const connection = await this.k.offsetList(args, (offset, limit) => source({ offset, limit }));
+    return { ...connection, failures: failures.views };
   }
 
   project(customer: CustomerRecord): Promise<ProjectRecord | null> | null {
@@ -89,12 +121,15 @@ export class CustomerService {
         // The provider's rules see the vendor's own project id, not our global one.
         const problems = provider.validateCustomer({ ...fields, projectId: projectNativeId || undefined });
         if (problems.length > 0) throw new InputErrors(problems);
-        return provider.createCustomer({
+        const created = await provider.createCustomer({
           firstName: input.firstName,
           lastName: input.lastName,
           email: input.email,
           projectNativeId,
         });
+        // The store keeps it: a stored list of this provider's customers shows it at once.
+        await new ReadModel(this.k.store.db).putCustomers(name, [created]);
+        return created;
       },
     );
   }

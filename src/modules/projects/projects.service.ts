@@ -5,9 +5,16 @@ import { ID_CODEC, type Codec } from '../../core/keyed-write.js';
 import type { CustomerRecord, ProjectRecord } from '../../domain/records.js';
 import type { Page, PageQuery, VpnProvider } from '../../providers/port.js';
 import type { ServiceKernel } from '../../core/kernel.js';
-import { stampLive } from '../../core/loaders/loaders.js';
 import { ReadModel } from '../../core/mirror/read-model.js';
 import type { Connection, ConnectionArgs } from '../../core/pagination.js';
+import type { FailureView } from '../accounts/index.js';
+import type { CustomerList } from '../customers/index.js';
+import { ListFailures, storedOrLiveList } from '../customers/index.js';
+
+/** A page of projects and the providers that could not contribute to it. */
+export interface ProjectList extends Connection<ProjectRecord> {
+  failures: FailureView[];
+}
 
 export interface ProjectFields {
   name: string;
@@ -29,28 +36,64 @@ export class ProjectService {
     return this.k.loaders.project.load(key);
   }
 
-  /** Projects of one provider; without `provider`, of every provider with projects (one after the other). */
-  list(args: ConnectionArgs, provider: ProviderName | null): Promise<Connection<ProjectRecord>> {
-    if (this.k.scope.scoped) return this.k.offsetList(args, (o, l) => this.scopeProjects(provider, o, l));
+  /**
+   * Projects of one provider; without `provider`, of every provider with projects (one after the other). Each
+   * provider's list comes from the store when its whole list was read within the allowed age, else live
+   * (stored-lists.ts); a provider that fails is in `failures`.
+   */
+  async list(
+    args: ConnectionArgs,
+    provider: ProviderName | null,
+    path: ReadonlyArray<string | number> = ['projects'],
+  ): Promise<ProjectList> {
+    if (this.k.scope.scoped)
+      return { ...(await this.k.offsetList(args, (o, l) => this.scopeProjects(provider, o, l))), failures: [] };
     const sources = provider ? [this.withProjects(provider)] : this.providersWithProjects();
-    return this.k.offsetList(args, (offset, limit) =>
-      stampLive(
-        concatPages(
-          sources.map((p) => (q: PageQuery) => p.listProjects(q)),
-          offset,
-          limit,
-        ),
+    const failures = new ListFailures(this.k, path);
+    const model = new ReadModel(this.k.store.db);
+    const lists = sources.map((p) =>
+      storedOrLiveList<ProjectRecord>(
+        model,
+        {
+          provider: p.name,
+          kind: 'projects',
+          whole: true,
+          stored: (m, q) => m.listProjects(p.name, q),
+          live: (q) => p.listProjects(q),
+        },
+        this.k.storedAge,
+        failures,
       ),
     );
+    const connection = await this.k.offsetList(args, (offset, limit) => concatPages(lists, offset, limit));
+    return { ...connection, failures: failures.views };
   }
 
-  customers(project: ProjectRecord, args: ConnectionArgs): Promise<Connection<CustomerRecord>> {
+  /** The customers of a project: from the store when its provider's customer list is fresh there, else live. */
+  async customers(
+    project: ProjectRecord,
+    args: ConnectionArgs,
+    path: ReadonlyArray<string | number>,
+  ): Promise<CustomerList> {
     // A scoped caller sees the customers of its own projects only (an account's project is no way in).
-    if (!this.k.scope.ownsProject(project)) return this.k.offsetList(args, async () => ({ items: [], totalCount: 0 }));
+    if (!this.k.scope.ownsProject(project))
+      return { ...(await this.k.offsetList(args, async () => ({ items: [], totalCount: 0 }))), failures: [] };
     const p = this.k.provider(project.provider);
-    return this.k.offsetList(args, (offset, limit) =>
-      stampLive(p.listCustomers({ offset, limit, filter: { projectNativeId: project.nativeId } })),
+    const failures = new ListFailures(this.k, path);
+    const source = storedOrLiveList<CustomerRecord>(
+      new ReadModel(this.k.store.db),
+      {
+        provider: project.provider,
+        kind: 'customers',
+        whole: false,
+        stored: (m, q) => m.listCustomers(project.provider, { ...q, projectNativeId: project.nativeId }),
+        live: (q) => p.listCustomers({ ...q, filter: { projectNativeId: project.nativeId } }),
+      },
+      this.k.storedAge,
+      failures,
     );
+    const connection = await this.k.offsetList(args, (offset, limit) => source({ offset, limit }));
+    return { ...connection, failures: failures.views };
   }
 
   /** Creates a project at `provider`, or, when omitted, at the one provider with projects. */
@@ -67,7 +110,10 @@ export class ProjectService {
       async () => {
         const input = checkProject(fields);
         const target = provider ? this.withProjects(provider) : this.theProviderWithProjects();
-        return target.createProject(input);
+        const created = await target.createProject(input);
+        // The store keeps it: a stored list of this provider's projects shows it at once.
+        await new ReadModel(this.k.store.db).putProjects(target.name, [created]);
+        return created;
       },
     );
   }

@@ -185,17 +185,22 @@ export class SyncService {
     const model = this.deps.readModel;
     if (!model) return;
     const start = counts.vendorCalls;
-    const paced = <T>(fn: () => Promise<T>): Promise<T> =>
-      runInRequestScope(
+    /** When the current paced read's first vendor call left (what it confirms is confirmed no earlier). */
+    let calledAt: string | null = null;
+    const paced = <T>(fn: () => Promise<T>): Promise<T> => {
+      calledAt = null;
+      return runInRequestScope(
         {
           requestId: `sync-${provider.name}`,
           beforeUpstreamCall: async () => {
             await pace.take();
             counts.vendorCalls++;
+            calledAt ??= new Date().toISOString();
           },
         },
         fn,
       );
+    };
     const due = (at: string | null | undefined, ageMs: number) => !at || Date.now() - Date.parse(at) > ageMs;
     const catalog: Array<'plans' | 'servers'> = [];
     if (provider.features.plans) catalog.push('plans');
@@ -204,9 +209,14 @@ export class SyncService {
       if (counts.vendorCalls - start >= leftOver) return;
       const stored = await model.store.catalog(provider.name, kind);
       if (!due(stored?.syncedAt, this.deps.maxAgeMs)) continue;
-      if (kind === 'plans')
-        await model.store.putCatalog(provider.name, 'plans', await paced(() => provider.listPlans()));
-      else await model.store.putCatalog(provider.name, 'servers', await paced(() => provider.listServers()));
+      // Stamped with when the read's first call left: syncedAt never claims a confirmation later than the answer.
+      if (kind === 'plans') {
+        const plans = await paced(() => provider.listPlans());
+        await model.store.putCatalog(provider.name, 'plans', plans, calledAt ?? undefined);
+      } else {
+        const servers = await paced(() => provider.listServers());
+        await model.store.putCatalog(provider.name, 'servers', servers, calledAt ?? undefined);
+      }
     }
     // Usage: one batch for every account where the vendor has a bulk report (WLVPN), of the default range.
     if (provider.features.usage && provider.features.bulkUsage && leftOver === Infinity) {
@@ -250,6 +260,8 @@ export class SyncService {
    * link that moved is CHANGED_AT_VENDOR.
    */
   private async syncLinks(provider: VpnProvider, run: SyncRun, counts: SyncCounts, pace: CallPacer): Promise<void> {
+    // The lists are confirmed as of when their listing started: never later than any page's answer.
+    const customersAt = new Date().toISOString();
     const customers: CustomerRecord[] = [];
     for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
       await pace.take();
@@ -261,8 +273,8 @@ export class SyncService {
     const model = this.deps.readModel?.store;
     if (model) {
       // The vendor's whole customer and project lists: the store keeps them (a row no longer listed is dropped).
-      const at = new Date().toISOString();
-      await model.replaceAll('customers', provider.name, customers, at);
+      await model.replaceAll('customers', provider.name, customers, customersAt);
+      const projectsAt = new Date().toISOString();
       const projects = [];
       for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
         await pace.take();
@@ -271,7 +283,7 @@ export class SyncService {
         projects.push(...page.items);
         if (page.items.length < SYNC_LIST_PAGE) break;
       }
-      await model.replaceAll('projects', provider.name, projects, new Date().toISOString());
+      await model.replaceAll('projects', provider.name, projects, projectsAt);
     }
     const links = new Map<string, { customerId: string; projectId: string | null }>();
     for (const c of customers) {
