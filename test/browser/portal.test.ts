@@ -379,6 +379,37 @@ suite('reference portal in Chromium', () => {
     await explorer.close();
   }, 60_000);
 
+  it('signs out with "session expired" when the server closes the socket at the token\'s expiry (4401)', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await listeners(0);
+    // This browser's clock is an hour behind the server's: the page's own expiry timer does not fire during the
+    // test, so only the server's 4401 can end the session.
+    await page.clock.setFixedTime(Date.now() - 3_600_000);
+    const token = await mintPortalToken({ secret: SECRET, role: 'customer', customerId, ttlSeconds: 10 });
+    await signIn(token);
+    await page.locator(`tr[data-account-id="${wl.id}"] a`).click();
+    await page.getByTestId('timeline').waitFor();
+    await listeners(1); // the account page's accountEvents subscription is open with the short-lived token
+    await expect(page.locator('.notice').textContent()).resolves.toBe('Your session expired: sign in again.');
+    await expect(page.locator('#token').isVisible()).resolves.toBe(true);
+    await expect(page.evaluate("sessionStorage.getItem('vpn-portal-token')")).resolves.toBeNull();
+    await listeners(0);
+    await page.screenshot({ path: join(SHOTS, 'portal-session-expired.png') });
+  }, 60_000);
+
+  it('signs out with the reason when the server refuses the token on the socket (4403)', async () => {
+    // signed with another secret: the page cannot tell (it does not verify), the server refuses it
+    const forged = await mintPortalToken({ secret: `${SECRET}-other`, role: 'operator', ttlSeconds: 600 });
+    await signIn(forged);
+    await page.locator('#bulk-id').fill(Buffer.from('BulkOperation:STORE:unknown').toString('base64url'));
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await expect(page.locator('.notice').textContent()).resolves.toBe(
+      'The server refused your session (The bearer token is invalid or expired): sign in again.',
+    );
+    await expect(page.evaluate("sessionStorage.getItem('vpn-portal-token')")).resolves.toBeNull();
+    expect(t.app.live.listeners).toBe(0);
+  }, 60_000);
+
   it('logged no uncaught page error and no console error or warning in the portal', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleProblems).toEqual([]);

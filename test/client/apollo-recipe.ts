@@ -23,6 +23,9 @@ export function vpnGraphApollo(options: {
   headers: Record<string, string>; // { 'X-Api-Key': … } or { Authorization: 'Bearer …' }
   webSocketImpl?: unknown; // browsers have WebSocket; on Node pass `ws`
   fetch?: typeof fetch;
+  // The server ended the socket for the credential: 4401 (the token expired) or 4403 (refused or revoked, with
+  // the reason). Retrying with the same credential cannot help: sign in again.
+  onSessionEnded?: (code: 4401 | 4403, reason: string) => void;
 }): ApolloClient {
   const http = new HttpLink({
     uri: options.url,
@@ -35,6 +38,12 @@ export function vpnGraphApollo(options: {
       url: options.url.replace(/^http/, 'ws'),
       connectionParams: options.headers,
       ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
+      on: {
+        closed: (event) => {
+          const { code, reason } = event as { code?: number; reason?: string }; // a CloseEvent
+          if (code === 4401 || code === 4403) options.onSessionEnded?.(code, reason ?? '');
+        },
+      },
     }),
   );
   const isSubscription = ({ query }: ApolloLink.Operation) => {

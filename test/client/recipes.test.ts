@@ -192,6 +192,24 @@ describe('Apollo Client 4 recipe', () => {
     expect(warnings).toEqual([]);
     client.stop();
   }, 120_000);
+  it('calls onSessionEnded with 4403 and the reason when the server refuses the credential on the socket', async () => {
+    const { gql } = await import('@apollo/client');
+    const { vpnGraphApollo } = await import('./apollo-recipe.js');
+    const ended: Array<[number, string]> = [];
+    const client = vpnGraphApollo({
+      url: t.app.graphqlUrl,
+      headers: { 'X-Api-Key': 'not-a-key' },
+      webSocketImpl: WebSocket,
+      onSessionEnded: (code, reason) => ended.push([code, reason]),
+    });
+    const sub = client.subscribe({ query: gql(EVENTS), variables: {} }).subscribe({ next: () => undefined });
+    // (graphql-ws retries after a 4403, as access may be granted later: the first close is the one reported)
+    while (ended.length === 0) await new Promise((r) => setTimeout(r, 10));
+    sub.unsubscribe();
+    client.stop();
+    expect(ended[0]).toEqual([4403, 'Unknown API key.']);
+    expect(t.app.live.listeners).toBe(0); // nothing was subscribed
+  }, 60_000);
 });
 
 describe('urql recipe', () => {

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { composeServices } from '@apollo/composition';
@@ -29,6 +31,8 @@ export interface Subgraphs {
 export interface Router {
   name: RouterName;
   url: string;
+  /** graphql-ws on the router (Hive Gateway started with `subscriptions`). */
+  wsUrl?: string;
   /** Fetches per subgraph since the last reset. */
   fetchesTo: Record<string, number>;
   stop(): Promise<void>;
@@ -67,7 +71,35 @@ export interface RouterOptions {
    * (other subgraphs are fetched for real), so a router's plan and estimate can be read for any operation.
    */
   captureVpnGraph?: CapturedFetch[];
+  /**
+   * Hive Gateway only: serve graphql-ws on the router's /graphql, and send subscriptions to vpn-graph over
+   * graphql-ws (@graphql-mesh/transport-ws on the subgraph's own /graphql), forwarding the client's
+   * `connection_init` credential (`authorization` or `x-api-key`) in the subgraph's `connection_init`.
+   */
+  subscriptions?: boolean;
 }
+
+/**
+ * vpn-graph's transport entry for subscriptions over graphql-ws: the same URL as HTTP, switched to ws://.
+ * The gateway keeps one subgraph socket per distinct credential (its connectionParams), so clients' credentials
+ * never share a socket and the subgraph scopes each one as it would a direct client.
+ */
+export const VPN_GRAPH_SUBSCRIPTIONS = {
+  options: {
+    subscriptions: {
+      kind: 'ws',
+      options: {
+        // the subgraph socket closes as soon as its last subscription ends (the default waits 3 s, a timer that
+        // outlives the gateway's disposal and kept Jest from exiting)
+        lazyCloseTimeout: 0,
+        connectionParams: {
+          authorization: '{context.connectionParams.authorization}',
+          'x-api-key': '{context.connectionParams.x-api-key}',
+        },
+      },
+    },
+  },
+};
 
 export interface CapturedFetch {
   query: string;
@@ -128,11 +160,13 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
       fetchesTo[subgraphName] = (fetchesTo[subgraphName] ?? 0) + 1;
     },
   };
-  const { createGatewayRuntime, unifiedGraphHandler, httpTransport } = await loadHive();
+  const { createGatewayRuntime, getGraphQLWSOptions, unifiedGraphHandler, httpTransport, wsTransport } =
+    await loadHive();
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     // Given, not resolved by name: the runtime's dynamic import of the transport fails under Jest's VM modules.
-    transports: { http: httpTransport },
+    transports: { http: httpTransport, ...(options.subscriptions ? { ws: wsTransport } : {}) },
+    ...(options.subscriptions ? { transportEntries: { 'vpn-graph': VPN_GRAPH_SUBSCRIPTIONS } } : {}),
     ...(name === 'hive-rust' ? { unifiedGraphHandler } : {}),
     logging: false,
     // Hive's own demand control, with no maximum: it only reports its estimate (`extensions.cost.estimated`).
@@ -146,13 +180,31 @@ async function startHiveGateway(name: RouterName, supergraphSdl: string, options
   });
   // (the runtime is a request listener that returns a promise; Node ignores it)
   const server: Server = createServer((req, res) => void runtime(req, res));
+  // graphql-ws on the same path, executed by the runtime (as the `hive-gateway` CLI serves it).
+  const wss = options.subscriptions ? new WebSocketServer({ server, path: runtime.graphqlEndpoint }) : undefined;
+  const wsServer =
+    wss &&
+    useServer(
+      {
+        ...getGraphQLWSOptions(runtime, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })),
+        // The Rust query planner's results carry plain error objects, which graphql-ws's default serialisation
+        // (`error.toJSON()`) fails on ("e.toJSON is not a function" instead of the subgraph's error).
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors && { ...result, errors: result.errors.map((e) => ('toJSON' in e ? e.toJSON() : e)) },
+      },
+      wss,
+    );
+  // The supergraph loads on the first HTTP request; a first graphql-ws subscription would find no schema.
+  if (wss) await runtime.getSchema();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     name,
     url: `http://127.0.0.1:${port}/graphql`,
+    ...(wss ? { wsUrl: `ws://127.0.0.1:${port}${runtime.graphqlEndpoint}` } : {}),
     fetchesTo,
     async stop() {
+      await wsServer?.dispose();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime[Symbol.asyncDispose]();
     },

@@ -1,10 +1,16 @@
 import WebSocket from 'ws';
 import { SignJWT } from 'jose';
-import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
-import { createLogger } from '../../src/lib/logger.js';
-import { BulkRunner } from '../../src/modules/bulk/bulk-runner.js';
+import { createClient, type Client } from 'graphql-ws';
 import { ProviderName } from '../../src/providers/modules.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import {
+  BULK_UPDATED,
+  expectStreamToCompletion,
+  runBulkElsewhere,
+  startBulkDisable,
+  watch,
+  type BulkState,
+} from '../helpers/subscriptions.js';
 import { createFor, SECRET, storeCustomer, token } from '../security/scopes/helpers.js';
 
 /**
@@ -42,61 +48,6 @@ function connect(connectionParams: Record<string, unknown> = {}): Client {
   return client;
 }
 
-interface Watch<T> {
-  values: T[];
-  errors: unknown[];
-  /** Resolves when the server completes the subscription (or it fails). */
-  done: Promise<void>;
-  /** Resolves once `n` values arrived. */
-  count(n: number): Promise<void>;
-  stop(): void;
-}
-
-function watch<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Watch<T> {
-  const values: T[] = [];
-  const errors: unknown[] = [];
-  const waiters: Array<{ n: number; resolve(): void }> = [];
-  let finish!: () => void;
-  const done = new Promise<void>((resolve) => (finish = resolve));
-  const settle = () => {
-    for (const w of waiters.splice(0)) {
-      if (values.length >= w.n || errors.length > 0) w.resolve();
-      else waiters.push(w);
-    }
-  };
-  const stop = client.subscribe<T>(
-    { query, variables },
-    {
-      next: (result: ExecutionResult<T>) => {
-        if (result.errors) errors.push(...result.errors);
-        if (result.data) values.push(result.data);
-        settle();
-      },
-      error: (error) => {
-        // graphql-ws hands operation errors over as an array, socket failures as one value
-        errors.push(...(Array.isArray(error) ? (error as unknown[]) : [error]));
-        settle();
-        finish();
-      },
-      complete: () => {
-        settle();
-        finish();
-      },
-    },
-  );
-  return {
-    values,
-    errors,
-    done,
-    stop,
-    count: (n) =>
-      new Promise<void>((resolve) => {
-        waiters.push({ n, resolve });
-        settle();
-      }),
-  };
-}
-
 /** Waits until the server has `n` subscribers waiting for changes (a subscription is live once it counts). */
 async function listening(n: number): Promise<void> {
   while (t.app.live.listeners < n) await new Promise((r) => setTimeout(r, 10));
@@ -123,70 +74,42 @@ function closeAfterInit(
   });
 }
 
-const BULK = `subscription($id: ID!) { bulkOperationUpdated(id: $id) { id status total succeeded failed skipped progress } }`;
-type Op = { id: string; status: string; total: number; succeeded: number; failed: number; skipped: number };
-
 describe('bulkOperationUpdated', () => {
   it('streams a bulk operation from QUEUED through its progress to COMPLETED, then completes', async () => {
-    const list = await t.gql<{ accounts: { nodes: Array<{ id: string }> } }>(
-      'query($p: [Provider!]) { accounts(first: 6, filter: { providers: $p, statuses: [ACTIVE] }) { nodes { id } } }',
-      { p: [ProviderName.WLVPN] },
-    );
-    const ids = list.data!.accounts.nodes.map((n) => n.id);
-    expect(ids.length).toBeGreaterThanOrEqual(3);
-    const started = await t.gql<{
-      startBulkAccountOperation: { bulkOperation: { id: string }; userErrors: unknown[] };
-    }>(
-      `mutation($input: StartBulkAccountOperationInput!) { startBulkAccountOperation(input: $input) {
-        bulkOperation { id } userErrors { code message } } }`,
-      { input: { accountIds: ids, action: 'DISABLE' } },
-    );
-    expect(started.data?.startBulkAccountOperation.userErrors).toEqual([]);
-    const id = started.data!.startBulkAccountOperation.bulkOperation.id;
+    const { id, accountIds } = await startBulkDisable(t, 6);
+    expect(accountIds.length).toBeGreaterThanOrEqual(3);
 
-    const sub = watch<{ bulkOperationUpdated: Op }>(connect(), BULK, { id });
+    const sub = watch<{ bulkOperationUpdated: BulkState }>(connect(), BULK_UPDATED, { id });
     await sub.count(1); // its state at once: queued (WORKER=off here: nobody runs it yet)
-    expect(sub.values[0]!.bulkOperationUpdated).toMatchObject({
-      id,
-      status: 'QUEUED',
-      total: ids.length,
-      succeeded: 0,
-    });
+    expect(sub.values[0]!.bulkOperationUpdated).toMatchObject({ status: 'QUEUED' });
 
     // Another "replica" runs it on the shared store; only the database's notifications reach the subscriber.
-    const runner = new BulkRunner({
-      registry: t.app.registry,
-      store: t.store,
-      logger: createLogger('silent'),
-      concurrency: 1,
-      leaseMs: 30_000,
-    });
-    expect(await runner.runAvailable()).toBe(1);
+    expect(await runBulkElsewhere(t)).toBe(1);
     await sub.done;
 
     expect(sub.errors).toEqual([]);
-    const states = sub.values.map((v) => v.bulkOperationUpdated);
-    expect(states.at(-1)).toMatchObject({ status: 'COMPLETED', total: ids.length, succeeded: ids.length, failed: 0 });
-    expect(states.filter((s) => s.status === 'COMPLETED')).toHaveLength(1); // one final state, then complete
-    expect(states.some((s) => s.status === 'RUNNING')).toBe(true);
-    // progress only moves forward, and no state is sent twice in a row
-    for (let i = 1; i < states.length; i++) {
-      expect(states[i]!.succeeded).toBeGreaterThanOrEqual(states[i - 1]!.succeeded);
-      expect(states[i]).not.toEqual(states[i - 1]);
-    }
+    expectStreamToCompletion(
+      sub.values.map((v) => v.bulkOperationUpdated),
+      id,
+      accountIds.length,
+    );
     expect(t.app.live.listeners).toBe(0);
   }, 60_000);
 
   it('answers NOT_FOUND for an unknown id and FORBIDDEN for a customer token', async () => {
     const missing = Buffer.from('BulkOperation:STORE:00000000-0000-4000-8000-000000000000').toString('base64url');
-    const unknown = watch(connect(), BULK, { id: missing });
+    const unknown = watch(connect(), BULK_UPDATED, { id: missing });
     await unknown.done;
     expect(unknown.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
 
     const customerId = await storeCustomer(t, 'nobody');
-    const scoped = watch(connect(await token('nobody', { role: 'customer', vg_customers: [customerId] })), BULK, {
-      id: missing,
-    });
+    const scoped = watch(
+      connect(await token('nobody', { role: 'customer', vg_customers: [customerId] })),
+      BULK_UPDATED,
+      {
+        id: missing,
+      },
+    );
     await scoped.done;
     expect(scoped.errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
   }, 60_000);

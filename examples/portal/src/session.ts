@@ -52,7 +52,22 @@ export function keepSession(session: Session | null): void {
   else sessionStorage.removeItem(STORAGE_KEY);
 }
 
-/** The tested Apollo Client 4 recipe (type policies, graphql-ws link) with the session's bearer token. */
-export function clientFor(session: Session) {
-  return vpnGraphApollo({ url: apiUrl(), headers: { Authorization: `Bearer ${session.token}` } });
+/** What the sign-in page says when the server ended the session's socket (graphql-ws close code). */
+export function endedNotice(code: 4401 | 4403, reason: string): string {
+  return code === 4401
+    ? 'Your session expired: sign in again.'
+    : `The server refused your session${reason ? ` (${reason.replace(/\.$/, '')})` : ''}: sign in again.`;
+}
+
+/**
+ * The tested Apollo Client 4 recipe (type policies, graphql-ws link) with the session's bearer token; `onEnded`
+ * when the server closes the subscription socket for the token (4401 expired, 4403 refused or revoked), even
+ * if this browser's clock still thinks the token is valid.
+ */
+export function clientFor(session: Session, onEnded: (notice: string) => void) {
+  return vpnGraphApollo({
+    url: apiUrl(),
+    headers: { Authorization: `Bearer ${session.token}` },
+    onSessionEnded: (code, reason) => onEnded(endedNotice(code, reason)),
+  });
 }
