@@ -19,7 +19,6 @@ import { Authenticator } from './auth.js';
 import { Metrics } from '../lib/metrics.js';
 import { createLogger } from '../lib/logger.js';
 import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
-import { runInRequestScope } from '../lib/request-context.js';
 import { initTracing, operationSpan } from '../lib/tracing.js';
 import { onUpstreamCall } from '../providers/http-settings.js';
 import { resealPlainSecrets } from '../modules/webhooks/index.js';
@@ -218,11 +217,10 @@ async function build(
     parseOptions: extras.parseOptions,
     logger,
   });
-  // The operation span: under the router's `traceparent` when one came in; the tracing plugin names it.
+  // The operation span: under the router's `traceparent` when one came in; the tracing plugin names it. The
+  // request's scope (id, vendor-call budget) is built with its context (contextFactory), not entered here.
   const handler = (...args: Parameters<typeof graphql>) =>
-    runInRequestScope({ requestId: args[0].id, upstreamBudget: { limit: config.upstreamCallBudget, used: 0 } }, () =>
-      operationSpan(args[0].headers, async () => graphql.call(fastify, ...args)),
-    );
+    operationSpan(args[0].headers, async () => graphql.call(fastify, ...args));
   for (const url of ['/graphql', '/']) {
     fastify.route({ method: 'GET', url, handler, wsHandler });
     fastify.route({ method: 'POST', url, handler });

@@ -10,12 +10,17 @@ import { type SyncQueue } from '../core/kernel.js';
 import { LifecycleService } from '../modules/lifecycle/index.js';
 import { AccountEvents } from '../core/events/account-events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import type { RequestScope } from '../lib/request-context.js';
 import type { Store } from '../core/store/store.js';
 import type { JobSender } from '../core/job.js';
 import type { Viewer } from '../domain/viewer.js';
 import { kickDeliveries } from '../modules/webhooks/index.js';
 
-/** Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. */
+/**
+ * Builds the per-request GraphQL context: who is calling, fresh DataLoaders, services over them. An HTTP request's
+ * scope (request id, vendor-call budget) travels explicitly: its loaders and services are built over the provider
+ * registry scoped to it (`ProviderRegistry.scoped`), so no async context is entered per request.
+ */
 
 export interface ContextDeps {
   config: AppConfig;
@@ -33,20 +38,31 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
   const forViewer = viewerContextFactory(deps);
   return async (request) => {
     const viewer = await deps.authenticator.viewer({ get: (name) => headerText(request.headers[name]) });
-    return forViewer(viewer, request.id);
+    return forViewer(viewer, request.id, {
+      requestId: request.id,
+      upstreamBudget: { limit: deps.config.upstreamCallBudget, used: 0 },
+    });
   };
 }
 
-/** The context of a caller already authenticated (an HTTP request, or one read of a subscription). */
-export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, requestId: string) => GraphQLContext {
-  const { config, registry, store, catalog, logger, syncQueue, jobs } = deps;
+/**
+ * The context of a caller already authenticated (an HTTP request, or one read of a subscription). With a `scope`
+ * (HTTP requests), the vendor calls of its loaders and services count against the scope's budget.
+ */
+export function viewerContextFactory(
+  deps: ContextDeps,
+): (viewer: Viewer, requestId: string, scope?: RequestScope) => GraphQLContext {
+  const { config, store, catalog, logger, syncQueue, jobs } = deps;
   const onAppended = jobs ? () => kickDeliveries((...args) => jobs.send(...args), 'event') : undefined;
-  return (viewer, requestId) => {
+  return (viewer, requestId, scope) => {
     const partialErrors: GraphQLError[] = [];
+    let scoped: ProviderRegistry | undefined;
+    // built with the first loader or service: `{ __typename }` builds none
+    const registryOf = (): ProviderRegistry => (scoped ??= scope ? deps.registry.scoped(scope) : deps.registry);
     const parts: RequestParts = new RequestParts({
       loaders: () =>
         createLoaders({
-          registry,
+          registry: registryOf(),
           store,
           catalog,
           batching: config.env.DATALOADER,
@@ -55,7 +71,7 @@ export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, reques
       services: (): Services =>
         new Services({
           config,
-          registry,
+          registry: registryOf(),
           store,
           loaders: parts.loaders,
           partialErrors,
@@ -67,7 +83,7 @@ export function viewerContextFactory(deps: ContextDeps): (viewer: Viewer, reques
         }),
       lifecycle: (): LifecycleService =>
         new LifecycleService({
-          registry,
+          registry: registryOf(),
           store,
           loaders: parts.loaders,
           viewer,

@@ -11,7 +11,7 @@ import {
 } from 'cockatiel';
 import { ErrorCode, ProviderError, isProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
-import { currentRequestScope, retryAfterMs, takeUpstreamCall } from '../lib/request-context.js';
+import { currentRequestScope, retryAfterMs, takeUpstreamCall, type RequestScope } from '../lib/request-context.js';
 import { SpanKind, activeSpan, safeUrl, traceHeaders, withSpan } from '../lib/tracing.js';
 import {
   DEFAULT_NETWORK,
@@ -42,6 +42,8 @@ export class UpstreamHttp {
   private readonly breaker: CircuitBreakerPolicy;
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly baseUrl: string;
+  /** Set on a view made by `scoped`: the request or job its calls belong to. */
+  declare private readonly scope?: RequestScope;
 
   constructor(provider: ProviderName, baseUrl: string, settings: Partial<NetworkSettings> = {}) {
     this.provider = provider;
@@ -82,6 +84,19 @@ export class UpstreamHttp {
     );
   }
 
+  /**
+   * This client for one request or one unit of background work: the same connections, breaker and settings, its
+   * calls counted against `scope`'s vendor-call budget, paced and reported by its hooks, and sent with its
+   * request id. Without a view, calls belong to the background scope they run in (`runInRequestScope`), if any.
+   */
+  scoped(scope: RequestScope): UpstreamHttp {
+    return Object.create(this, { scope: { value: scope } }) as UpstreamHttp;
+  }
+
+  private callScope(): RequestScope | undefined {
+    return this.scope ?? currentRequestScope();
+  }
+
   get breakerState(): 'closed' | 'open' | 'half-open' | 'isolated' {
     switch (this.breaker.state) {
       case CircuitState.Closed:
@@ -118,8 +133,9 @@ export class UpstreamHttp {
 
   private async guarded(request: UpstreamRequest): Promise<UpstreamResponse> {
     // The request's vendor-call budget (MAX_UPSTREAM_CALLS): once spent, every further call fails fast here.
-    if (!takeUpstreamCall()) {
-      const limit = currentRequestScope()?.upstreamBudget?.limit ?? 0;
+    const scope = this.callScope();
+    if (!takeUpstreamCall(scope)) {
+      const limit = scope?.upstreamBudget?.limit ?? 0;
       throw this.error(
         request.operation,
         ErrorCode.RATE_LIMITED,
@@ -128,10 +144,10 @@ export class UpstreamHttp {
       );
     }
     // Paced background work (bulk operations) waits for its slot here, the one place every call passes.
-    const pace = currentRequestScope()?.beforeUpstreamCall;
+    const pace = scope?.beforeUpstreamCall;
     if (pace) await pace(this.provider);
     try {
-      return await this.breaker.execute(() => this.attempt(request));
+      return await this.breaker.execute(() => this.attempt(request, scope));
     } catch (error) {
       activeSpan()?.setAttribute('vpn.breaker.state', this.breakerState);
       if (error instanceof BrokenCircuitError) {
@@ -182,9 +198,9 @@ export class UpstreamHttp {
     this.agents.https.destroy();
   }
 
-  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async attempt(request: UpstreamRequest, scope: RequestScope | undefined): Promise<UpstreamResponse> {
     const started = performance.now();
-    const requestId = currentRequestScope()?.requestId;
+    const requestId = scope?.requestId;
     let retries = 0;
     const emit = (status: number | null, errorCode: ErrorCode | null): void => {
       const event: UpstreamCallEvent = {
@@ -214,7 +230,7 @@ export class UpstreamHttp {
         // Paced background work (bulk) is not retried on 429 here: its runner re-queues the item behind the pace.
         retry: {
           limit: request.idempotent ? this.settings.retries : 0,
-          ...(currentRequestScope()?.beforeUpstreamCall ? { statusCodes: RETRY_STATUS_PACED } : {}),
+          ...(scope?.beforeUpstreamCall ? { statusCodes: RETRY_STATUS_PACED } : {}),
         },
         responseType: 'text',
         hooks: {
@@ -229,8 +245,8 @@ export class UpstreamHttp {
       if (status === 429) {
         emit(status, ErrorCode.RATE_LIMITED);
         const wait = retryAfterMs(response.headers['retry-after']);
-        currentRequestScope()?.onRateLimited?.(this.provider, wait);
-        if (wait !== undefined) currentRequestScope()?.onRetryAfter?.(this.provider, wait);
+        scope?.onRateLimited?.(this.provider, wait);
+        if (wait !== undefined) scope?.onRetryAfter?.(this.provider, wait);
         throw this.error(request.operation, ErrorCode.RATE_LIMITED, `${this.provider} is rate limiting requests`, {
           status,
         });
@@ -238,7 +254,7 @@ export class UpstreamHttp {
       if (status >= 500) {
         emit(status, ErrorCode.UPSTREAM_UNAVAILABLE);
         const wait = retryAfterMs(response.headers['retry-after']);
-        if (wait !== undefined) currentRequestScope()?.onRetryAfter?.(this.provider, wait);
+        if (wait !== undefined) scope?.onRetryAfter?.(this.provider, wait);
         throw new ProviderError({
           provider: this.provider,
           operation: request.operation,

@@ -86,27 +86,32 @@ export function installIdGuard(provider: VpnProvider, rules: NativeIdRules): voi
     });
   for (const [operation, kind] of Object.entries(BATCH_READS)) {
     const original = self[operation] as (ids: readonly string[], ...rest: unknown[]) => Promise<BatchResult<unknown>>;
-    self[operation] = async (ids: readonly string[], ...rest: unknown[]): Promise<BatchResult<unknown>> => {
+    // `this`: the provider the call was made on — a scoped view of it (scoped.ts) keeps its scope.
+    self[operation] = async function (
+      this: unknown,
+      ids: readonly string[],
+      ...rest: unknown[]
+    ): Promise<BatchResult<unknown>> {
       const field = kind === 'username' ? 'username' : 'id';
       const refused = ids.map((id) => {
         const problem = idProblem(rules, kind, id);
         return problem ? refuse(operation, field, problem) : null;
       });
       const allowed = ids.filter((_, i) => refused[i] === null);
-      const read = allowed.length > 0 ? await original.call(provider, allowed, ...rest) : [];
+      const read = allowed.length > 0 ? await original.call(this, allowed, ...rest) : [];
       let next = 0;
       return refused.map((error) => error ?? read[next++] ?? null);
     };
   }
   for (const [operation, pick] of Object.entries(SINGLE)) {
     const original = self[operation] as (...args: unknown[]) => Promise<unknown>;
-    self[operation] = async (...args: unknown[]): Promise<unknown> => {
+    self[operation] = async function (this: unknown, ...args: unknown[]): Promise<unknown> {
       for (const [kind, field, value, optional] of pick(args)) {
         if (optional && (value === undefined || value === null || value === '')) continue;
         const problem = idProblem(rules, kind, value);
         if (problem) throw refuse(operation, field, problem);
       }
-      return original.apply(provider, args);
+      return original.apply(this, args);
     };
   }
 }

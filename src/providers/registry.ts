@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { ConfigError } from '../lib/config-error.js';
+import { remainingUpstreamCalls, type RequestScope } from '../lib/request-context.js';
 import { registerSecret, registerSecretFields } from '../lib/redact.js';
 import type { EmulatorOptions } from '../sandbox/types.js';
 import type { NetworkSettings } from './http-settings.js';
 import { moduleVariables, type AnyProviderModule, type SandboxHandle } from './module.js';
 import { PROVIDER_MODULES, PROVIDER_ORDER, PROVIDER_SECRET_FIELDS, type ProviderName } from './modules.js';
 import type { AccountDirectory, VpnProvider } from './port.js';
+import { scopedProvider } from './scoped.js';
 
 /**
  * Decides, per provider, between the real API (every variable set), the in-process emulator (none set)
@@ -55,7 +57,25 @@ export class ProviderRegistry {
   private constructor(
     private readonly providers: Map<ProviderName, VpnProvider>,
     private readonly emulators: Map<ProviderName, SandboxHandle>,
+    /** Set on a view made by `scoped`. */
+    private readonly scope?: RequestScope,
   ) {}
+
+  /**
+   * The same providers for one request (or one unit of background work): their vendor calls are counted against
+   * `scope`'s budget, paced and reported by its hooks and sent with its request id (`scopedProvider`). The
+   * request's services and loaders are built over such a view: the scope travels with them, not in async context.
+   */
+  scoped(scope: RequestScope): ProviderRegistry {
+    const providers = new Map<ProviderName, VpnProvider>();
+    for (const [name, provider] of this.providers) providers.set(name, scopedProvider(provider, scope));
+    return new ProviderRegistry(providers, this.emulators, scope);
+  }
+
+  /** Vendor calls the scope of this view may still make (the root registry: the background scope's, if any). */
+  remainingUpstreamCalls(): number {
+    return remainingUpstreamCalls(this.scope);
+  }
 
   static async create(
     config: RegistryEnvironment,
@@ -125,6 +145,7 @@ export class ProviderRegistry {
   }
 
   async close(): Promise<void> {
+    if (this.scope) return; // a view owns nothing
     await Promise.all([...this.providers.values()].map((p) => p.close()));
     await Promise.all([...this.emulators.values()].map((e) => e.server.stop()));
   }

@@ -1,7 +1,6 @@
 import { ErrorCode, InputError, ProviderError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
 import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
-import { remainingUpstreamCalls } from '../../lib/request-context.js';
 import { PROVIDER_ORDER } from '../../providers/modules.js';
 import { asProviderError, type VpnProvider } from '../../providers/port.js';
 import {
@@ -195,7 +194,7 @@ export class MirrorAccountList {
       if (page.items.length < LIST_PAGE) break;
     }
     const missing = (await this.mirror.nativeIds(provider.name)).filter((id) => !seen.has(id));
-    if (missing.length > remainingUpstreamCalls()) {
+    if (missing.length > this.k.registry.remainingUpstreamCalls()) {
       throw new ProviderError({
         provider: provider.name,
         operation: 'getAccounts',
@@ -239,7 +238,7 @@ export class MirrorAccountList {
       if (!filter.owner) await this.mirror.markConfirmed(provider.name);
       return;
     }
-    const budget = remainingUpstreamCalls();
+    const budget = this.k.registry.remainingUpstreamCalls();
     if (count > budget) {
       throw new ProviderError({
         provider: provider.name,

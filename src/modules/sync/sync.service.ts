@@ -12,7 +12,7 @@ import { SyncLog } from './sync-log.store.js';
 import type { SyncCounts, SyncIssueKind, SyncMode, SyncRun } from '../../domain/sync-log-records.js';
 import type { AccountEvents } from '../../core/events/account-events.js';
 import { ReadModel } from '../../core/mirror/read-model.js';
-import { runInRequestScope } from '../../lib/request-context.js';
+import { scopedProvider } from '../../providers/scoped.js';
 import { usageRange } from '../../core/usage-range.js';
 
 /**
@@ -185,22 +185,17 @@ export class SyncService {
     const model = this.deps.readModel;
     if (!model) return;
     const start = counts.vendorCalls;
-    /** When the current paced read's first vendor call left (what it confirms is confirmed no earlier). */
-    let calledAt: string | null = null;
-    const paced = <T>(fn: () => Promise<T>): Promise<T> => {
-      calledAt = null;
-      return runInRequestScope(
-        {
-          requestId: `sync-${provider.name}`,
-          beforeUpstreamCall: async () => {
-            await pace.take();
-            counts.vendorCalls++;
-            calledAt ??= new Date().toISOString();
-          },
-        },
-        fn,
-      );
-    };
+    // The provider for this run's catalog and usage reads: every call waits for the pace and is counted.
+    // `first.at`: when the current read's first vendor call left (what it confirms is confirmed no earlier).
+    const first: { at: string | null } = { at: null };
+    const paced = scopedProvider(provider, {
+      requestId: `sync-${provider.name}`,
+      beforeUpstreamCall: async () => {
+        await pace.take();
+        counts.vendorCalls++;
+        first.at ??= new Date().toISOString();
+      },
+    });
     const due = (at: string | null | undefined, ageMs: number) => !at || Date.now() - Date.parse(at) > ageMs;
     const catalog: Array<'plans' | 'servers'> = [];
     if (provider.features.plans) catalog.push('plans');
@@ -210,12 +205,13 @@ export class SyncService {
       const stored = await model.store.catalog(provider.name, kind);
       if (!due(stored?.syncedAt, this.deps.maxAgeMs)) continue;
       // Stamped with when the read's first call left: syncedAt never claims a confirmation later than the answer.
+      first.at = null;
       if (kind === 'plans') {
-        const plans = await paced(() => provider.listPlans());
-        await model.store.putCatalog(provider.name, 'plans', plans, calledAt ?? undefined);
+        const plans = await paced.listPlans();
+        await model.store.putCatalog(provider.name, 'plans', plans, first.at ?? undefined);
       } else {
-        const servers = await paced(() => provider.listServers());
-        await model.store.putCatalog(provider.name, 'servers', servers, calledAt ?? undefined);
+        const servers = await paced.listServers();
+        await model.store.putCatalog(provider.name, 'servers', servers, first.at ?? undefined);
       }
     }
     // Usage: one batch for every account where the vendor has a bulk report (WLVPN), of the default range.
@@ -225,7 +221,7 @@ export class SyncService {
       const ids = await this.deps.mirror.nativeIds(provider.name);
       if (ids.length === 0) return;
       const at = new Date().toISOString();
-      const slots = await paced(() => provider.getUsage(ids, range));
+      const slots = await paced.getUsage(ids, range);
       const items = ids.flatMap((nativeId, i) => {
         const slot = slots[i];
         return slot instanceof ProviderError ? [] : [{ nativeId, record: slot ?? null }];
