@@ -144,6 +144,12 @@ const common = z.object({
    * live (one batch per provider) and written back. A query's `maxAge` argument overrides it (0: live).
    */
   USAGE_MAX_AGE_MS: int(900_000, 0),
+  /**
+   * Most items (accounts, customers, projects, usage reports) live reads may leave queued for the write-back to
+   * the store after the answer; past it new items are dropped (the mirror stays as old as it was until the next
+   * read or sync). About 1–2 KB per item.
+   */
+  WRITE_BACK_MAX_PENDING: int(20_000, 1),
 
   /** Days before expiry at which EXPIRING_SOON fires (once per account, threshold and expiry date), comma-separated. */
   EXPIRY_NOTICE_DAYS: z

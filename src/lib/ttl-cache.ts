@@ -17,14 +17,22 @@ type Loader<V> = () => Promise<V>;
 export class TtlCache<V extends object> implements Cache<V> {
   private readonly lru: LRUCache<string, V, Loader<V>>;
 
-  /** `ttlMs` 0 keeps nothing (loads still single-flight); `now` is the clock for tests. */
+  /**
+   * `ttlMs` 0 keeps nothing (loads still single-flight); `now` is the clock for tests. Bounded twice: at most
+   * `maxEntries` keys and at most `maxItems` list items over all of them (a value's size is its length, 1 when it
+   * is not a list): a vendor answering a huge catalog cannot make the cache hold it all (a value larger than
+   * `maxItems` is answered, not kept).
+   */
   constructor(
     private readonly ttlMs: number,
     maxEntries = 256,
     now: () => number = Date.now,
+    maxItems = 50_000,
   ) {
     this.lru = new LRUCache<string, V, Loader<V>>({
       max: maxEntries,
+      maxSize: maxItems,
+      sizeCalculation: (value) => (Array.isArray(value) ? Math.max(1, value.length) : 1),
       ...(ttlMs > 0 ? { ttl: ttlMs } : {}),
       perf: { now },
       ttlResolution: 0, // read the clock on every check (a handful of entries; exact expiry, testable clock)

@@ -30,6 +30,7 @@ import { subscriptionHandler } from './ws.js';
 import { LiveHub } from '../modules/live/index.js';
 import { registerOpsRoutes, type WorkerStatus } from './routes.js';
 import { registerExplorerAssets } from './explorer.js';
+import { WriteBack } from '../core/mirror/write-back.js';
 
 /**
  * Builds the HTTP server: Fastify with Apollo Server (subgraph schema) on POST/GET /graphql (and /), plus
@@ -52,6 +53,8 @@ export interface App {
   logger: Logger;
   /** Change notifications behind subscriptions (its `listeners` count the subscribers waiting here). */
   live: LiveHub;
+  /** What live reads queued for the store, written after the answers (`flushed()` waits for it). */
+  writeBack: WriteBack;
   /**
    * Graceful: /ready answers 503 and answers close their connections; after `delayMs` (default 0; the process
    * passes SHUTDOWN_DELAY_MS) the listener closes; in-flight requests finish; then jobs, providers and the store
@@ -101,6 +104,9 @@ async function build(
     options.store ??
     (await openStore(config.env.DATABASE_URL ? { url: config.env.DATABASE_URL } : { dataDir: config.env.DATA_DIR }));
   if (!options.store) cleanups.push(() => store.close());
+  // Live reads' write-back, after the answers; written out (after the HTTP drain) before the store closes.
+  const writeBack = new WriteBack(store.db, config.env.WRITE_BACK_MAX_PENDING);
+  cleanups.push(() => writeBack.close());
   // Webhook secrets stored in clear before WEBHOOK_ENCRYPTION_KEY was set are encrypted now.
   if (config.env.WEBHOOK_ENCRYPTION_KEY) {
     const sealed = await resealPlainSecrets(store.db, config.env.WEBHOOK_ENCRYPTION_KEY);
@@ -196,6 +202,7 @@ async function build(
     config,
     registry,
     store,
+    writeBack,
     catalog,
     authenticator,
     logger,
@@ -243,6 +250,7 @@ async function build(
     metrics,
     logger,
     live: hub,
+    writeBack,
     stop(options = {}) {
       // the drain is awaited (and its failure reported) by apollo.stop(), the first cleanup step
       void http.drain(options.delayMs ?? 0).catch(() => undefined);

@@ -12,6 +12,7 @@ import { AccountEvents } from '../core/events/account-events.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { RequestScope } from '../lib/request-context.js';
 import type { Store } from '../core/store/store.js';
+import type { WriteBack } from '../core/mirror/write-back.js';
 import type { JobSender } from '../core/job.js';
 import type { Viewer } from '../domain/viewer.js';
 import { kickDeliveries } from '../modules/webhooks/index.js';
@@ -26,6 +27,8 @@ export interface ContextDeps {
   config: AppConfig;
   registry: ProviderRegistry;
   store: Store;
+  /** Live reads' write-back after the answer (absent: written before the loaders answer). */
+  writeBack?: WriteBack;
   catalog: LoaderDeps['catalog'];
   authenticator: Authenticator;
   logger: Logger;
@@ -52,7 +55,7 @@ export function contextFactory(deps: ContextDeps): (request: FastifyRequest) => 
 export function viewerContextFactory(
   deps: ContextDeps,
 ): (viewer: Viewer, requestId: string, scope?: RequestScope) => GraphQLContext {
-  const { config, store, catalog, logger, syncQueue, jobs } = deps;
+  const { config, store, writeBack, catalog, logger, syncQueue, jobs } = deps;
   const onAppended = jobs ? () => kickDeliveries((...args) => jobs.send(...args), 'event') : undefined;
   return (viewer, requestId, scope) => {
     const partialErrors: GraphQLError[] = [];
@@ -67,6 +70,7 @@ export function viewerContextFactory(
           catalog,
           batching: config.env.DATALOADER,
           ages: { state: config.env.MIRROR_MAX_AGE_MS, usage: config.env.USAGE_MAX_AGE_MS },
+          ...(writeBack ? { writeBack } : {}),
         }),
       services: (): Services =>
         new Services({

@@ -15,6 +15,7 @@ import type { Cache } from '../../lib/ttl-cache.js';
 import { recordBatch } from '../../lib/batch-events.js';
 import { Mirror } from '../mirror/mirror.js';
 import { ReadModel, type Stored } from '../mirror/read-model.js';
+import type { WriteBack } from '../mirror/write-back.js';
 import {
   createMirrorLoaders,
   readLive,
@@ -109,6 +110,11 @@ export interface Loaders extends MirrorLoaders {
   servers: DataLoader<ProviderName, Array<ServerRecord & Stamp>, ProviderName>;
   /** Primes the account loaders with records fetched by a list call (records with gaps are skipped). */
   primeAccounts(records: readonly AccountRecord[]): void;
+  /**
+   * Starts live reads of accounts a resolver of this request will load anyway (its `account.load` then finds
+   * them under way). A no-op without batching (the N+1 baseline caches nothing: it would read them twice).
+   */
+  startAccountReads(keys: readonly ProviderKey[]): void;
 }
 
 export interface LoaderDeps {
@@ -119,6 +125,11 @@ export interface LoaderDeps {
   batching?: boolean;
   /** Default allowed ages (MIRROR_MAX_AGE_MS, USAGE_MAX_AGE_MS); a request's `maxAge` overrides both. */
   ages?: { state: number; usage: number };
+  /**
+   * The app's write-back queue: what live reads learned is written after the answer (store/write-back.ts).
+   * Absent (jobs, tools): written before the loader answers.
+   */
+  writeBack?: WriteBack;
 }
 
 export const keyOf = (k: ProviderKey): string => `${k.provider}:${k.nativeId}`;
@@ -127,7 +138,10 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const options = deps.batching === false ? { batch: false, cache: false } : {};
   const { registry, store, catalog } = deps;
   let mirrorStore: Mirror | undefined;
-  const mirror = createMirrorLoaders(() => (mirrorStore ??= new Mirror(store.db)), keyOf);
+  const queue = deps.writeBack;
+  const mirror = createMirrorLoaders(() => (mirrorStore ??= new Mirror(store.db)), keyOf, queue);
+  /** Store reads that decide whether to call a vendor first let the write-backs already queued land. */
+  const settled = mirror.settled;
   let readModelStore: ReadModel | undefined;
   const readModel = (): ReadModel => (readModelStore ??= new ReadModel(store.db));
   const ages = new ReadAges(deps.ages);
@@ -185,16 +199,18 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           storedOrLive(
             providerKeys,
             storeAge(),
-            (ks) => readModel().customers(ks),
+            async (ks) => (await settled(), readModel().customers(ks)),
             'customer',
             (provider, group) => registry.get(provider).getCustomers(group.map((k) => k.nativeId)),
-            (provider, found, gone) =>
-              quietly(
-                Promise.all([
-                  readModel().putCustomers(provider, found),
-                  readModel().forget('customers', provider, gone),
-                ]),
-              ),
+            (provider, found, gone, at) =>
+              queue
+                ? void queue.entities('customers', provider, entityItems(found, gone), at)
+                : quietly(
+                    Promise.all([
+                      readModel().putCustomers(provider, found),
+                      readModel().forget('customers', provider, gone),
+                    ]),
+                  ),
           ),
         ]);
         recordBatch('customer', storeKeys.length);
@@ -217,13 +233,18 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         storedOrLive(
           keys,
           storeAge(),
-          (ks) => readModel().projects(ks),
+          async (ks) => (await settled(), readModel().projects(ks)),
           'project',
           (provider, group) => registry.get(provider).getProjects(group.map((k) => k.nativeId)),
-          (provider, found, gone) =>
-            quietly(
-              Promise.all([readModel().putProjects(provider, found), readModel().forget('projects', provider, gone)]),
-            ),
+          (provider, found, gone, at) =>
+            queue
+              ? void queue.entities('projects', provider, entityItems(found, gone), at)
+              : quietly(
+                  Promise.all([
+                    readModel().putProjects(provider, found),
+                    readModel().forget('projects', provider, gone),
+                  ]),
+                ),
         ),
       ),
       { ...options, cacheKeyFn: keyOf },
@@ -235,6 +256,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
         const results = new Map<string, ServedUsage | null | Error>();
         // Stored reports younger than the usage age answer without a vendor call.
         const maxAge = readThrough ? ages.usage : 0;
+        if (maxAge > 0) await settled();
         const stored =
           maxAge > 0
             ? await readModel()
@@ -273,7 +295,8 @@ export function createLoaders(deps: LoaderDeps): Loaders {
               answered.push({ nativeId: k.nativeId, record: slot });
               results.set(usageKey(k), slot ? { ...slot, syncedAt: at, dataSource: 'LIVE' } : null);
             });
-            await quietly(readModel().putUsage(first.provider, range, answered, at));
+            if (queue) void queue.usage(first.provider, range, answered, at);
+            else await quietly(readModel().putUsage(first.provider, range, answered, at));
           }),
         );
         return keys.map((k) => results.get(usageKey(k)) ?? null);
@@ -318,6 +341,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
             const maxAge = storeAge();
             let readLive = false;
             const load = async (): Promise<T[]> => {
+              if (maxAge > 0) await settled();
               const stored =
                 maxAge > 0
                   ? await readModel()
@@ -332,11 +356,16 @@ export function createLoaders(deps: LoaderDeps): Loaders {
               const at = new Date().toISOString();
               readLive = true;
               catalogConfirmed.set(live, at);
-              await quietly(
-                kind === 'plans'
-                  ? readModel().putCatalog(name, 'plans', live as PlanRecord[], at)
-                  : readModel().putCatalog(name, 'servers', live as ServerRecord[], at),
-              );
+              if (queue)
+                void (kind === 'plans'
+                  ? queue.catalog(name, 'plans', live as PlanRecord[], at)
+                  : queue.catalog(name, 'servers', live as ServerRecord[], at));
+              else
+                await quietly(
+                  kind === 'plans'
+                    ? readModel().putCatalog(name, 'plans', live as PlanRecord[], at)
+                    : readModel().putCatalog(name, 'servers', live as ServerRecord[], at),
+                );
               return live;
             };
             try {
@@ -399,6 +428,12 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     },
     remember: mirror.remember,
     forget: mirror.forget,
+    settled: mirror.settled,
+    startAccountReads(keys) {
+      if (deps.batching === false || keys.length === 0) return;
+      // Failures are the resolver's to report (it loads the same keys and gets the same settled answers).
+      for (const k of keys) loaders.account.load(k).catch(() => undefined);
+    },
     primeAccounts(records) {
       if (deps.batching === false) return;
       for (const r of records) {
@@ -420,6 +455,14 @@ function batchSpan<K, V>(
     withSpan(`dataloader ${loader}`, { attributes: { 'vpn.loader': loader, 'vpn.batch.size': keys.length } }, () =>
       batch(keys),
     );
+}
+
+/** Found entities and those the vendor said it does not have (null), as write-back items. */
+function entityItems<V extends { nativeId: string }>(found: readonly V[], gone: readonly string[]) {
+  return [
+    ...found.map((record) => ({ nativeId: record.nativeId, record })),
+    ...gone.map((nativeId) => ({ nativeId, record: null })),
+  ];
 }
 
 function usageKey(k: UsageKey): string {
@@ -490,7 +533,7 @@ async function storedOrLive<V extends { nativeId: string }>(
   stored: (keys: readonly ProviderKey[]) => Promise<Array<Stored<V> | null>>,
   loader: string,
   live: (provider: ProviderName, group: ProviderKey[]) => Promise<BatchResult<V>>,
-  remember: (provider: ProviderName, found: V[], gone: string[]) => Promise<void>,
+  remember: (provider: ProviderName, found: V[], gone: string[], at: string) => Promise<void> | void,
 ): Promise<Array<(V & Stamp) | null | Error>> {
   if (keys.length === 0) return [];
   const kept = maxAgeMs > 0 ? await stored(keys).catch(() => keys.map(() => null)) : keys.map(() => null);
@@ -520,7 +563,8 @@ async function storedOrLive<V extends { nativeId: string }>(
       }
     });
     const providers = new Set([...found.keys(), ...gone.keys()]);
-    await Promise.all([...providers].map((p) => remember(p, found.get(p) ?? [], gone.get(p) ?? [])));
+    // Queued (void) or written now (a promise), per the loaders' write-back.
+    await Promise.all([...providers].map(async (p) => remember(p, found.get(p) ?? [], gone.get(p) ?? [], at)));
   }
   return out.map((o) => o ?? null);
 }

@@ -6,6 +6,7 @@ import type { BatchResult } from '../../providers/port.js';
 import { RECORD_GROUPS, type Confirmations, type MirroredAccount, type MirrorSource } from '../mirror/mirror-rows.js';
 import { type Mirror } from '../mirror/mirror.js';
 import { confirmedGroups } from '../mirror/mirror-rows.js';
+import type { WriteBack } from '../mirror/write-back.js';
 
 /**
  * The mirror side of the per-request loaders: what a live read or a write here learns lands in the mirror in
@@ -36,18 +37,29 @@ export interface MirrorLoaders {
   remember(records: readonly AccountRecord[], source: MirrorSource): Promise<void>;
   /** The vendor said "not found" for these: they leave the mirror's lists (errors swallowed like `remember`). */
   forget(provider: ProviderName, nativeIds: readonly string[]): Promise<void>;
+  /**
+   * Resolved once the write-backs queued so far (by this request or others; store/write-back.ts) are written:
+   * a store read that decides whether to call a vendor waits for it, so it never re-reads what a read just
+   * before it learned (at most the flush running and the one queued after it; nothing when none is queued).
+   */
+  settled(): Promise<void>;
 }
 
 export function createMirrorLoaders(
   /** The mirror store, built on first use. */
   mirror: () => Mirror,
   cacheKeyFn: (k: { provider: ProviderName; nativeId: string }) => string,
+  /** Live reads' write-back, queued off the response path; absent: written before the loader answers. */
+  writeBack?: WriteBack,
 ) {
+  const settled = async (): Promise<void> => {
+    await writeBack?.current();
+  };
   // Built on first read (a request that never reads the mirror builds none); `clear` on an unbuilt one is a no-op.
   let built: MirrorLoaders['mirrored'] | undefined;
   const loader = (): MirrorLoaders['mirrored'] =>
     (built ??= new DataLoader<{ provider: ProviderName; nativeId: string }, MirroredAccount | null, string>(
-      (keys) => mirror().read(keys),
+      async (keys) => (await settled(), mirror().read(keys)),
       { cacheKeyFn },
     ));
   const remember = async (records: readonly AccountRecord[], source: MirrorSource): Promise<void> => {
@@ -56,6 +68,17 @@ export function createMirrorLoaders(
       // A record whose status this read did not learn (a directory entry) would claim a freshness it lacks.
       if (r.incomplete?.includes('status')) continue;
       groups.set(r.provider, [...(groups.get(r.provider) ?? []), r]);
+    }
+    if (writeBack && source === 'live') {
+      const at = new Date().toISOString();
+      for (const [provider, group] of groups)
+        void writeBack.accounts(
+          provider,
+          group.map((record) => ({ nativeId: record.nativeId, record })),
+          at,
+        );
+      for (const r of records) built?.clear({ provider: r.provider, nativeId: r.nativeId });
+      return;
     }
     await Promise.all(
       [...groups.values()].map((group) =>
@@ -70,6 +93,12 @@ export function createMirrorLoaders(
     for (const r of records) built?.clear({ provider: r.provider, nativeId: r.nativeId });
   };
   const forget = async (provider: ProviderName, nativeIds: readonly string[]): Promise<void> => {
+    if (writeBack) {
+      const gone = nativeIds.map((nativeId) => ({ nativeId, record: null }));
+      void writeBack.accounts(provider, gone, new Date().toISOString());
+      for (const nativeId of nativeIds) built?.clear({ provider, nativeId });
+      return;
+    }
     await mirror()
       .markGone(provider, nativeIds)
       .catch(() => 0);
@@ -81,13 +110,14 @@ export function createMirrorLoaders(
     },
     remember,
     forget,
+    settled,
   } satisfies MirrorLoaders;
 }
 
 /**
- * Wraps a vendor batch read: found records are stamped LIVE with the time the vendor answered and written
- * to the mirror before the loader answers (records whose status a read did not learn are not written:
- * they would claim a freshness they do not have).
+ * Wraps a vendor batch read: found records are stamped LIVE with the time the vendor answered and handed to the
+ * mirror (queued for the write-back after the answer, or written before the loader answers without one; records
+ * whose status a read did not learn are not written: they would claim a freshness they do not have).
  */
 export async function readLive(
   loaders: MirrorLoaders,

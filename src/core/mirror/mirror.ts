@@ -57,6 +57,8 @@ export class Mirror {
     records: readonly AccountRecord[],
     source: MirrorSource,
     links: { customerIds?: ReadonlyArray<string | null>; projectIds?: ReadonlyArray<string | null> } = {},
+    /** When the vendor confirmed these records (a write-back after the answer); default: now. */
+    at?: string,
   ): Promise<MirrorWriteResult[]> {
     if (records.length === 0) return [];
     const provider = records[0]!.provider;
@@ -80,7 +82,7 @@ export class Mirror {
               CASE WHEN cs AND ce AND cp AND cb THEN n.at END, $13, NULL,
               CASE WHEN cs THEN n.at END, CASE WHEN ce THEN n.at END, CASE WHEN cp THEN n.at END,
               CASE WHEN cb THEN n.at END
-       FROM (SELECT clock_timestamp() AS at) n,
+       FROM (SELECT COALESCE($18::timestamptz, clock_timestamp()) AS at) n,
             unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
                    $8::timestamptz[], $9::text[], $10::jsonb[], $11::text[], $12::text[],
                    $14::boolean[], $15::boolean[], $16::boolean[], $17::boolean[])
@@ -122,6 +124,7 @@ export class Mirror {
         confirms('expiry'),
         confirms('plan'),
         confirms('bandwidth'),
+        at ?? null,
       ],
     );
     return merged.map((record, i) => {

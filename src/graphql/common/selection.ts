@@ -42,6 +42,14 @@ function fieldNames(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[])
   return names;
 }
 
+/** Field names selected on the connection being resolved itself (`totalCount`, `edges`, `pageInfo`, …). */
+export function connectionFields(info: GraphQLResolveInfo): Set<string> {
+  return fieldNames(
+    info,
+    info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
+  );
+}
+
 /** Field names selected on the nodes of the connection being resolved (`edges { node }` and `nodes`). */
 export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   const roots = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));

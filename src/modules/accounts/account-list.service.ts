@@ -57,7 +57,11 @@ export interface AccountListResult extends Connection<AccountRecord> {
   failures: FailureView[];
 }
 
-const COUNT_SCAN_PAGE = 100;
+/**
+ * Page size of a count scan (a vendor whose list tells no total): the largest page a vendor list serves (WLVPN's
+ * paged call, 1,000). Pages of 100 re-read the same 1,000-row vendor page ten times, one after another.
+ */
+const COUNT_SCAN_PAGE = 1000;
 
 /**
  * Rounds of one fetch per unfinished lane (`step`), each asking for the lane's share of what is still
@@ -80,8 +84,25 @@ async function fillLanes<L extends { done: boolean }>(
   }
 }
 
+/** What the caller will ask of a page, so that the reads it needs start as early as they can. */
+export interface ListOptions {
+  /** `totalCount` is selected: the counts start with the page, beside the lists, not after it. */
+  countTotal?: boolean;
+  /**
+   * Called, as soon as a provider's list answers, with the rows of it that are certain to be on the page (first
+   * page forward): the caller may start the reads those rows will need (completions) before the other providers
+   * answer. Never called for rows that may still fall off the page, so no read is started that the page would
+   * not have made.
+   */
+  onCertainRows?: (records: readonly AccountRecord[]) => void;
+}
+
 export class CrossProviderAccountList {
   private readonly counts = new Map<ProviderName, Promise<number>>();
+  /** The offset-0 list call of each provider this page made (its answer may carry the provider's total). */
+  private readonly firstPages = new Map<ProviderName, Promise<unknown>>();
+  /** Totals those offset-0 calls told. */
+  private readonly told = new Map<ProviderName, number>();
   readonly failures: ProviderFailureInfo[] = [];
 
   constructor(
@@ -92,10 +113,16 @@ export class CrossProviderAccountList {
     private readonly partialErrors: GraphQLError[],
     /** false when the selection needs no vendor-only field (see `PageQuery.readStatus`). */
     private readonly readStatus = true,
+    private readonly options: ListOptions = {},
   ) {}
 
   async page(dir: Direction): Promise<AccountListResult> {
-    const result = dir.forward ? await this.forward(dir.size, dir.after) : await this.backward(dir.size, dir.before);
+    const listing = dir.forward ? this.forward(dir.size, dir.after) : this.backward(dir.size, dir.before);
+    let totalPromise: Promise<number | null> | undefined;
+    // Counting beside the lists: a vendor without totals (WLVPN) needs a scan, which would otherwise start only
+    // once every list had answered. Forward only: backward paging counts first anyway.
+    if (this.options.countTotal && dir.forward) totalPromise = this.total();
+    const result = await listing;
     // Rows the vendors just listed are live as of now; directory rows (status not read) carry no freshness.
     const at = new Date().toISOString();
     const edges = result.items.map(({ record, pos }) => ({
@@ -103,7 +130,6 @@ export class CrossProviderAccountList {
       node: record.incomplete?.includes('status') ? record : { ...record, syncedAt: at, dataSource: 'LIVE' as const },
     }));
     await this.onRecords(result.items.map((i) => i.record));
-    let totalPromise: Promise<number | null> | undefined;
     const countTotal = () => this.total();
     return {
       edges,
@@ -145,6 +171,13 @@ export class CrossProviderAccountList {
           lane.done = true;
           lane.items = [];
           return;
+        }
+        if (this.options.onCertainRows && !cursor && lane.items.length === 0) {
+          // Row i of this lane has at most lanes × i rows before it (i from each lane) plus one per lane ranked
+          // before it at the same position: below `size`, it is on the page whatever the others answer.
+          const before = lanes.filter((l) => rank(l.provider.name) < rank(lane.provider.name)).length;
+          const certain = page.filter((_, i) => lanes.length * i + before < size);
+          if (certain.length > 0) this.options.onCertainRows(certain);
         }
         lane.items.push(...page);
         lane.next += page.length;
@@ -209,7 +242,10 @@ export class CrossProviderAccountList {
 
   private async fetch(provider: VpnProvider, offset: number, limit: number): Promise<AccountRecord[] | null> {
     try {
-      const page = await provider.listAccounts({ offset, limit, filter: this.filter, readStatus: this.readStatus });
+      const listed = provider.listAccounts({ offset, limit, filter: this.filter, readStatus: this.readStatus });
+      if (offset === 0 && !this.firstPages.has(provider.name)) this.firstPages.set(provider.name, listed);
+      const page = await listed;
+      if (offset === 0 && page.totalCount !== null) this.told.set(provider.name, page.totalCount);
       if (offset === 0 && page.totalCount !== null && !this.counts.has(provider.name)) {
         this.counts.set(provider.name, Promise.resolve(page.totalCount));
       }
@@ -225,8 +261,16 @@ export class CrossProviderAccountList {
     let pending = this.counts.get(provider.name);
     if (!pending) {
       pending = (async () => {
-        const first = await provider.listAccounts({ offset: 0, limit: 1, filter: this.filter, readStatus: false });
-        if (first.totalCount !== null) return first.totalCount;
+        const listed = this.firstPages.get(provider.name);
+        if (listed) {
+          // This page's own offset-0 call tells the total when the vendor tells one (no probe of our own).
+          await listed;
+          const told = this.told.get(provider.name);
+          if (told !== undefined) return told;
+        } else {
+          const first = await provider.listAccounts({ offset: 0, limit: 1, filter: this.filter, readStatus: false });
+          if (first.totalCount !== null) return first.totalCount;
+        }
         let total = 0;
         for (;;) {
           const page = await provider.listAccounts({

@@ -66,6 +66,7 @@ export class MirrorAccountList {
     options: { scoped?: boolean; groups?: readonly RecordGroup[] } = {},
   ): Promise<AccountListResult> {
     const groups = options.groups ?? RECORD_GROUPS;
+    await this.k.loaders.settled(); // coverage and freshness are read from the store: earlier reads land first
     await this.cover(filter, maxAgeMs, options.scoped ?? false);
     const cursorField = dir.forward ? 'after' : 'before';
     const query = {
@@ -79,6 +80,8 @@ export class MirrorAccountList {
     let fresh = new Map<string, ServedAccount>();
     const refreshed: MirroredAccount[] = [];
     for (let round = 0; ; round++) {
+      // The page is read from the store: what this request's live reads queued there is written first.
+      await this.k.loaders.settled();
       try {
         page = await this.mirror.page(query);
       } catch (error) {
@@ -213,6 +216,7 @@ export class MirrorAccountList {
       const failed = answers.find((a): a is Error => a instanceof Error);
       if (failed) throw failed;
     }
+    await this.k.loaders.settled();
     await this.mirror.markListed(provider.name);
   }
 
@@ -257,6 +261,7 @@ export class MirrorAccountList {
     );
     const failed = answers.find((a): a is Error => a instanceof Error);
     if (failed) throw failed;
+    await this.k.loaders.settled(); // markConfirmed reads the rows those reads wrote back
     if (!filter.owner) await this.mirror.markConfirmed(provider.name);
   }
 

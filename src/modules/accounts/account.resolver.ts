@@ -38,7 +38,13 @@ import { DateTime, LocalDate } from '../../graphql/common/scalars.js';
 import { Account, AccountConfirmations, AccountConnection, STATUS_FIELDS, WireGuardInfo } from './account.type.js';
 import type { Confirmations } from '../../core/mirror/mirror-rows.js';
 import { AccountFilter, AccountOrder } from './account.inputs.js';
-import { connectionNodeFields, nodesSelectAny, selectedFields, siblingFields } from '../../graphql/common/selection.js';
+import {
+  connectionFields,
+  connectionNodeFields,
+  nodesSelectAny,
+  selectedFields,
+  siblingFields,
+} from '../../graphql/common/selection.js';
 import { groupsOf } from '../../core/mirror/field-groups.js';
 import type { AccountListResult } from './account-list.service.js';
 import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
@@ -101,12 +107,13 @@ export class AccountResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<AccountListResult> {
     hintMaxAge(info, ctx.services.accounts.allowedAge(maxAge));
+    const fields = connectionNodeFields(info);
     const result = await ctx.services.accounts.list(
       args,
       filter,
       responsePathAsArray(info.path),
       nodesSelectAny(info, STATUS_FIELDS),
-      { orderBy, maxAge, groups: groupsOf(connectionNodeFields(info)) },
+      { orderBy, maxAge, groups: groupsOf(fields), fields, countTotal: connectionFields(info).has('totalCount') },
     );
     // An answer with a gap (a provider failed or is not wholly in the mirror) is never cached: no-store.
     if (result.failures.length > 0) hintMaxAge(info, 0);

@@ -28,6 +28,23 @@ import { termsOf } from '../../core/store/scopes.js';
 /** Ownership terms that match no directory row (a scoped filter naming a customer or project outside the scope). */
 const NOBODY = termsOf([], []);
 
+/**
+ * The record gaps an Account field's resolver completes (graphql/account: `complete`, and `syncedAt`,
+ * `confirmedAt`, `dataSource` through the status). Kept beside the resolvers' calls: a field missing here only
+ * starts its read later, never adds one.
+ */
+const COMPLETED_BY: Readonly<Record<string, readonly IncompleteField[]>> = {
+  status: ['status'],
+  providerStatus: ['providerStatus'],
+  expiresAt: ['expiresAt'],
+  metadata: ['metadata'],
+  plans: ['plans'],
+  plan: ['planNativeId'],
+  syncedAt: ['status'],
+  confirmedAt: ['status'],
+  dataSource: ['status'],
+};
+
 export interface AccountOrderInput {
   field: MirrorOrderField;
   direction?: SortDirection | null;
@@ -103,7 +120,15 @@ export class AccountService {
     input: AccountFilterInput | null | undefined,
     path: ReadonlyArray<string | number>,
     readStatus = true,
-    options: { orderBy?: AccountOrderInput | null; maxAge?: number | null; groups?: readonly RecordGroup[] } = {},
+    options: {
+      orderBy?: AccountOrderInput | null;
+      maxAge?: number | null;
+      groups?: readonly RecordGroup[];
+      /** Fields the connection's nodes select: a live page starts the completions they need early. */
+      fields?: ReadonlySet<string>;
+      /** `totalCount` is selected: a live page counts beside its lists. */
+      countTotal?: boolean;
+    } = {},
   ): Promise<AccountListResult> {
     // Freshness is judged by the field groups the answer shows (all of them unless told).
     const groups = options.groups ?? RECORD_GROUPS;
@@ -148,6 +173,7 @@ export class AccountService {
       path,
       this.k.deps.partialErrors,
       readStatus,
+      { countTotal: options.countTotal ?? false, onCertainRows: this.completer(options.fields) },
     );
     return list.page(dir);
   }
@@ -187,6 +213,24 @@ export class AccountService {
   }
 
   /**
+   * Starts, for list rows certain to be on the page, the reads that completing them for the selected fields will
+   * make anyway (`complete`, through the same account loader: the resolvers then find them under way). A WLVPN
+   * row's plan read then overlaps the other providers' lists instead of waiting for the whole page.
+   */
+  private completer(
+    fields: ReadonlySet<string> | undefined,
+  ): ((records: readonly AccountRecord[]) => void) | undefined {
+    const needed = new Set([...(fields ?? [])].flatMap((f) => COMPLETED_BY[f] ?? []));
+    if (needed.size === 0) return undefined;
+    return (records) =>
+      this.k.loaders.startAccountReads(
+        records
+          .filter((r) => r.incomplete?.some((f) => needed.has(f)))
+          .map((r) => ({ provider: r.provider, nativeId: r.nativeId })),
+      );
+  }
+
+  /**
    * The mirror may serve the default (unordered) connection when every provider in scope is mirrored younger
    * than the allowed age: its list confirmed whole by a FULL sync (providers with a list call; the others'
    * list is the directory itself) and no account's state older than that.
@@ -198,6 +242,7 @@ export class AccountService {
     groups: readonly RecordGroup[],
   ): Promise<boolean> {
     if (providers.length === 0 || filter.customerNativeId || filter.projectNativeId) return false;
+    await this.k.loaders.settled(); // what reads just before this one learned counts
     const since = new Date(Date.now() - maxAgeMs).toISOString();
     const listing = providers.filter((p) => p.features.listAccounts).map((p) => p.name);
     const listed = await this.mirror.listedAt(listing);

@@ -192,6 +192,50 @@ describe.each(storeBackends)('the whole graph in the store (%s)', (_name, open) 
     await syncOne(ProviderName.WLVPN);
     expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/usage-report')).toBe(1);
   });
+
+  it('a live read writes back after its answer; a read right after it finds that in the store (0 vendor calls, no sleep)', async () => {
+    // The store forgets customers, projects and usage: only the live read below can put them back.
+    for (const table of ['read_customers', 'read_projects', 'read_usage'])
+      await t.store.db.query(`DELETE FROM ${table}`);
+    await t.app.writeBack.flushed();
+    const before = t.app.writeBack.stats;
+    const live = await t.gql<{ accounts: { edges: Array<{ node: FreshRow }> } }>(FRESHNESS, {
+      maxAge: 0,
+      filter: LINKED,
+    });
+    expect(live.errors).toBeUndefined();
+    const liveRows = live.data!.accounts.edges.map((e) => e.node);
+    expect(liveRows.some((r) => r.customer?.project && r.customer.dataSource === 'LIVE')).toBe(true);
+    expect(liveRows.some((r) => r.usage?.dataSource === 'LIVE')).toBe(true);
+    // Straight after the answer, the same accounts by id: the store reads wait for the write-back already
+    // queued (accounts, customers, projects, usage), never the vendor.
+    t.resetUpstream();
+    const again = await t.gql<{ nodes: Array<FreshRow | null> }>(
+      `query($ids: [ID!]!, $maxAge: Int) { nodes(ids: $ids, maxAge: $maxAge) { ... on Account {
+        id provider dataSource
+        customer { id fullName syncedAt dataSource project { id name syncedAt dataSource } }
+        plan { id }
+        usage { bandwidthBytes syncedAt dataSource }
+      } } }`,
+      { ids: liveRows.map((r) => r.id), maxAge: DAY },
+    );
+    expect(again.errors).toBeUndefined();
+    expect(t.upstream()).toBe(0);
+    const rows = again.data!.nodes;
+    expect(rows.map((r) => r?.id)).toEqual(liveRows.map((r) => r.id));
+    for (const [i, r] of rows.entries()) {
+      const was = liveRows[i]!;
+      expect(r!.dataSource).toBe('MIRROR');
+      expect(r!.customer?.id ?? null).toBe(was.customer?.id ?? null);
+      if (r!.customer) expect(r!.customer).toMatchObject({ dataSource: 'MIRROR', syncedAt: was.customer!.syncedAt });
+      expect(r!.usage?.bandwidthBytes ?? null).toBe(was.usage?.bandwidthBytes ?? null);
+      // Stamped when the vendor answered (never later than the live answer said).
+      if (r!.usage) expect(r!.usage).toMatchObject({ dataSource: 'MIRROR', syncedAt: was.usage!.syncedAt });
+    }
+    const after = t.app.writeBack.stats;
+    expect(after.flushes).toBeGreaterThan(before.flushes);
+    expect(after.dropped).toBe(0);
+  });
 });
 
 describe.each(storeBackends)('freshness by the field groups a query selects (%s)', (_name, open) => {

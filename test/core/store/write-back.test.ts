@@ -1,0 +1,125 @@
+import { ProviderName } from '../../../src/providers/modules.js';
+import { AccountStatus, type AccountRecord, type UsageRecord } from '../../../src/domain/records.js';
+import { Mirror } from '../../../src/core/mirror/mirror.js';
+import { ReadModel } from '../../../src/core/mirror/read-model.js';
+import { WriteBack } from '../../../src/core/mirror/write-back.js';
+import type { Store } from '../../../src/core/store/store.js';
+import { storeBackends } from '../../helpers/backends.js';
+
+/** The write-back after the answer (store/write-back.ts): merged, last wins, oldest confirmation, bounded. */
+
+const P = ProviderName.VPNRESELLERS;
+
+function account(i: number, over: Partial<AccountRecord> = {}): AccountRecord {
+  return {
+    provider: P,
+    nativeId: `${1000 + i}`,
+    username: `wb${i}`,
+    status: AccountStatus.ACTIVE,
+    providerStatus: 'Active',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: null,
+    expiresAt: '2027-01-01T00:00:00.000Z',
+    closedAt: null,
+    throttled: null,
+    customerNativeId: null,
+    planNativeId: null,
+    groupId: null,
+    metadata: null,
+    wireguard: null,
+    plans: null,
+    ...over,
+  };
+}
+
+const usage = (nativeId: string, bytes: number): UsageRecord => ({
+  provider: P,
+  accountNativeId: nativeId,
+  from: '2026-11-01',
+  to: '2026-11-30',
+  bandwidthBytes: bytes,
+  connections: 1,
+  metrics: [],
+});
+
+describe.each(storeBackends)('write-back on %s', (_name, open) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await open());
+  }, 60_000);
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  it('merges what one tick queues into one flush; the last item per key wins; stamps the oldest confirmation', async () => {
+    const writeBack = new WriteBack(store.db);
+    const t1 = '2026-12-01T10:00:00.000Z';
+    const t2 = '2026-12-01T10:00:05.000Z';
+    void writeBack.accounts(P, [{ nativeId: '1001', record: account(1, { status: AccountStatus.ACTIVE }) }], t2);
+    void writeBack.accounts(P, [{ nativeId: '1002', record: account(2) }], t1);
+    // A later read of the same account replaces the queued one.
+    void writeBack.accounts(P, [{ nativeId: '1001', record: account(1, { status: AccountStatus.DISABLED }) }], t2);
+    const range = { from: '2026-11-01', to: '2026-11-30' };
+    void writeBack.usage(P, range, [{ nativeId: '1001', record: usage('1001', 10) }], t2);
+    void writeBack.usage(P, range, [{ nativeId: '1001', record: usage('1001', 20) }], t2);
+    expect(writeBack.stats.pending).toBe(3);
+    await writeBack.flushed();
+    expect(writeBack.stats).toEqual({ pending: 0, dropped: 0, flushes: 1 });
+
+    const rows = await new Mirror(store.db).read([
+      { provider: P, nativeId: '1001' },
+      { provider: P, nativeId: '1002' },
+    ]);
+    expect(rows.map((r) => r?.record.status)).toEqual([AccountStatus.DISABLED, AccountStatus.ACTIVE]);
+    // One statement for both accounts: stamped with the older of their vendor answers, never later.
+    expect(rows.map((r) => r?.confirmedAt.status)).toEqual([
+      '2026-12-01T10:00:00.000000Z',
+      '2026-12-01T10:00:00.000000Z',
+    ]);
+    const stored = await new ReadModel(store.db).usage([{ provider: P, nativeId: '1001', ...range }]);
+    expect(stored[0]?.value?.bandwidthBytes).toBe(20);
+  });
+
+  it('a "not found" queued after a found record of the same account marks it gone', async () => {
+    const writeBack = new WriteBack(store.db);
+    const at = new Date().toISOString();
+    void writeBack.accounts(P, [{ nativeId: '1003', record: account(3) }], at);
+    await writeBack.flushed();
+    void writeBack.accounts(P, [{ nativeId: '1003', record: account(3) }], at);
+    void writeBack.accounts(P, [{ nativeId: '1003', record: null }], at);
+    await writeBack.flushed();
+    expect(await new Mirror(store.db).nativeIds(P)).not.toContain('1003');
+    expect(writeBack.stats.flushes).toBe(2);
+  });
+
+  it('a list row with gaps queued after a fuller read of the same account keeps what the fuller read told', async () => {
+    const writeBack = new WriteBack(store.db);
+    const at = new Date().toISOString();
+    void writeBack.accounts(P, [{ nativeId: '1008', record: account(8, { planNativeId: 'plan-full' }) }], at);
+    const listRow = account(8, { planNativeId: null, incomplete: ['planNativeId', 'plans', 'metadata'] });
+    void writeBack.accounts(P, [{ nativeId: '1008', record: listRow }], at);
+    await writeBack.flushed();
+    const [row] = await new Mirror(store.db).read([{ provider: P, nativeId: '1008' }]);
+    expect(row?.record.planNativeId).toBe('plan-full');
+    expect(row?.confirmedAt.plan).not.toBeNull();
+  });
+
+  it('holds at most maxPending items: past it new items are dropped and counted, queued ones still written', async () => {
+    const writeBack = new WriteBack(store.db, 2);
+    const at = new Date().toISOString();
+    void writeBack.accounts(
+      P,
+      [4, 5, 6, 7].map((i) => ({ nativeId: `${1000 + i}`, record: account(i) })),
+      at,
+    );
+    // Replacing a queued item takes no new room.
+    void writeBack.accounts(P, [{ nativeId: '1004', record: account(4, { status: AccountStatus.DISABLED }) }], at);
+    expect(writeBack.stats).toEqual({ pending: 2, dropped: 2, flushes: 0 });
+    await writeBack.flushed();
+    const ids = await new Mirror(store.db).nativeIds(P);
+    expect(ids).toEqual(expect.arrayContaining(['1004', '1005']));
+    expect(ids).not.toContain('1006');
+    expect(ids).not.toContain('1007');
+  });
+});
