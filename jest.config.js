@@ -9,6 +9,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
   },
-  testTimeout: 30000,
+  // A guard against hangs, not a bound: start-up hooks (apps, emulators, PGlite) take far longer on a loaded 2-core machine.
+  testTimeout: 90000,
   maxWorkers: 2,
 };
