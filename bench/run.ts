@@ -116,19 +116,34 @@ async function callsOf(sandbox: Sandbox, fn: () => Promise<unknown>): Promise<nu
   return (await vendorCalls(sandbox)) - before;
 }
 
+/** Polls /ready until every provider's mirror warm-up is complete (at most 120 s). */
+async function mirrorWarm(api: Proc): Promise<void> {
+  const ready = api.url.replace(/\/graphql$/, '/ready');
+  for (let i = 0; i < 480; i++) {
+    const body = (await (await fetch(ready)).json()) as { mirror?: { state?: string } };
+    if (body.mirror?.state === 'complete') return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function liveAndMirror(sandbox: Sandbox, api: Proc): Promise<void> {
   // Floor: critical-path round trips of a live dashboard (token cached), in waves of UPSTREAM_CONCURRENCY.
   const waves = Math.ceil(Math.ceil(101 / 4) / 8);
   const depth = Math.max(waves, 3, 1 + waves + 1);
   const floorMs = depth * LATENCY_MS;
-  const liveCalls = await callsOf(sandbox, () => dashboard(api.url, 100, 0));
+  // The API's first syncs start with it: count a live dashboard's own calls only once the mirror is warm, and take
+  // the fewest of three (a scheduled sync running meanwhile can only add calls to the emulators' counters).
+  await mirrorWarm(api);
+  const counts: number[] = [];
+  for (let i = 0; i < 3; i++) counts.push(await callsOf(sandbox, () => dashboard(api.url, 100, 0)));
+  const liveCalls = Math.min(...counts);
   const live = await timeSerial(20, () => dashboard(api.url, 100, 0));
   await syncAll(api.url); // a full sync / refresh of every provider: the mirror is fresh
   const mirrorCalls = await callsOf(sandbox, () => dashboard(api.url, 100, FRESH));
   const mirror = await timeSerial(40, () => dashboard(api.url, 100, FRESH));
   row(
     'AccountDashboard(first: 100) live (maxAge: 0)',
-    `${liveCalls} vendor calls; p50 ${live.p50.toFixed(0)} ms / p99 ${live.p99.toFixed(0)} ms; floor ${floorMs} ms (critical-path depth ${depth} × ${LATENCY_MS} ms per vendor call)`,
+    `${liveCalls} vendor calls (fewest of 3, mirror warm); p50 ${live.p50.toFixed(0)} ms / p99 ${live.p99.toFixed(0)} ms; floor ${floorMs} ms (critical-path depth ${depth} × ${LATENCY_MS} ms per vendor call)`,
     'p50 ≤ 1.3 × floor',
     live.p50 <= 1.3 * floorMs,
   );
