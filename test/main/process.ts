@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = path.join(ROOT, 'node_modules/.cache/vpn-graph-proc');
+/** The real-process build's directory (its src/ and scripts/ mirror the repository's). */
+export const BUILD_DIR = path.join(ROOT, 'node_modules/.cache/vpn-graph-proc');
+const OUT = BUILD_DIR;
 export const ENTRY = path.join(OUT, 'src/main/index.js');
 /** The standalone sandbox (`npm run sandbox`) in the same build. */
 export const SANDBOX_ENTRY = path.join(OUT, 'scripts/sandbox.js');

@@ -12,7 +12,7 @@ import { redact } from '../../src/lib/redact.js';
 import { ProviderName } from '../../src/providers/modules.js';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../generated/operations.js';
 import { openPostgresSchema, type OpenedBackend } from '../helpers/backends.js';
-import { buildOnce, ENTRY, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../main/process.js';
+import { BUILD_DIR, buildOnce, spawnServer, tempDataDir, waitReady, type ServerProcess } from '../main/process.js';
 import { createFor, storeCustomer } from './scopes/helpers.js';
 import type { TestApp } from '../helpers/app.js';
 import { print, type DocumentNode } from 'graphql';
@@ -345,7 +345,7 @@ describe('migration 9 on a database with duplicate key names', () => {
 });
 
 describe('npm run keys (the built script as a process)', () => {
-  const OUT = path.dirname(path.dirname(ENTRY));
+  const OUT = BUILD_DIR;
   const KEYS = path.join(OUT, 'scripts/keys.js');
   const run = promisify(execFile);
   let dataDir: string;
