@@ -8,7 +8,7 @@ import { AccountDashboardDocument } from '../generated/operations.js';
  * providers' accounts plus a typed error naming the failed provider; nothing is lost or duplicated.
  */
 const FAULTS: Array<[string, FaultRule, string[]]> = [
-  ['latency beyond the timeout', { kind: 'latency', latencyMs: 700 }, ['UPSTREAM_TIMEOUT']],
+  ['latency beyond the timeout', { kind: 'latency', latencyMs: 3000 }, ['UPSTREAM_TIMEOUT']],
   ['5xx burst', { kind: 'error', status: 503 }, ['UPSTREAM_UNAVAILABLE']],
   ['429 with Retry-After beyond the limit', { kind: 'rate-limit', retryAfterSeconds: 60 }, ['RATE_LIMITED']],
   ['connection resets', { kind: 'reset' }, ['UPSTREAM_UNAVAILABLE']],
@@ -23,7 +23,7 @@ describe('fault matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      UPSTREAM_TIMEOUT_MS: '300',
+      UPSTREAM_TIMEOUT_MS: '1500',
       UPSTREAM_RETRIES: '1',
       UPSTREAM_MAX_RETRY_AFTER_MS: '1000',
       BREAKER_THRESHOLD: '1000',

@@ -21,7 +21,7 @@ import {
  * none orphaned except those whose intent is listed as unresolved (PureVPN: the vendor picks the name).
  */
 const KINDS: Array<[string, FaultRule]> = [
-  ['latency past the timeout', { kind: 'latency', latencyMs: 900 }],
+  ['latency past the timeout', { kind: 'latency', latencyMs: 3000 }],
   ['5xx', { kind: 'error', status: 503 }],
   ['reset', { kind: 'reset' }],
   ['malformed', { kind: 'malformed' }],
@@ -39,7 +39,7 @@ describe('fault matrix on creates: vendor accounts = directory accounts', () => 
   beforeAll(async () => {
     t = await startTestApp({
       SANDBOX_ADMIN: 'true',
-      UPSTREAM_TIMEOUT_MS: '400',
+      UPSTREAM_TIMEOUT_MS: '1500',
       BREAKER_THRESHOLD: '1000',
       RECONCILE_WINDOW_MS: '1000',
     });

@@ -11,7 +11,7 @@ import { namesListedIntent } from './helpers.js';
  */
 
 const KINDS: Array<[string, FaultRule]> = [
-  ['latency past the timeout', { kind: 'latency', latencyMs: 900 }],
+  ['latency past the timeout', { kind: 'latency', latencyMs: 3000 }],
   ['5xx', { kind: 'error', status: 503 }],
   ['reset', { kind: 'reset' }],
   ['malformed', { kind: 'malformed' }],
@@ -90,7 +90,7 @@ describe('customer and project write matrix (VPNresellers)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ UPSTREAM_TIMEOUT_MS: '400', BREAKER_THRESHOLD: '100000', RECONCILE_WINDOW_MS: '1000' });
+    t = await startTestApp({ UPSTREAM_TIMEOUT_MS: '1500', BREAKER_THRESHOLD: '100000', RECONCILE_WINDOW_MS: '1000' });
     projectId = await project();
   }, 120_000);
   afterAll(async () => {

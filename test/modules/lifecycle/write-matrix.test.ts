@@ -130,7 +130,7 @@ const SETUP_MUTATION: Partial<Record<Verb, string>> = {
 };
 
 const KINDS: Array<[string, FaultRule]> = [
-  ['latency past the timeout', { kind: 'latency', latencyMs: 900 }],
+  ['latency past the timeout', { kind: 'latency', latencyMs: 3000 }],
   ['5xx', { kind: 'error', status: 503 }],
   ['reset', { kind: 'reset' }],
   ['malformed', { kind: 'malformed' }],
@@ -218,7 +218,7 @@ describe.each(storeBackends)('write matrix on %s: every verb × provider × faul
     t = await startTestApp(
       {
         SANDBOX_ADMIN: 'true',
-        UPSTREAM_TIMEOUT_MS: '400',
+        UPSTREAM_TIMEOUT_MS: '1500',
         BREAKER_THRESHOLD: '100000',
         RECONCILE_WINDOW_MS: '1000',
         WRITE_SETTLE_MS: '200',

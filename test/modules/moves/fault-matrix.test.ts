@@ -27,7 +27,7 @@ const RETIRE_ROUTE: Partial<Record<ProviderName, string>> = {
 const KINDS: Array<[string, FaultRule]> = [
   ['503', { kind: 'error', status: 503 }],
   ['reset', { kind: 'reset' }],
-  ['latency past the timeout', { kind: 'latency', latencyMs: 900 }],
+  ['latency past the timeout', { kind: 'latency', latencyMs: 3000 }],
   ['429', { kind: 'rate-limit', retryAfterSeconds: 0 }],
 ];
 const CELLS = (['create', 'retire'] as const).flatMap((step) =>
@@ -54,7 +54,7 @@ describe('fault matrix on moves: 0 created twice, 0 retired without a target, 0 
       // no scheduled syncs: their reads would take the suite's faults and count as its calls
       ...NO_SCHEDULED_SYNC,
       SANDBOX_ADMIN: 'true',
-      UPSTREAM_TIMEOUT_MS: '400',
+      UPSTREAM_TIMEOUT_MS: '1500',
       BREAKER_THRESHOLD: '1000',
       RECONCILE_WINDOW_MS: '1000',
       MOVE_RETRY_BASE_MS: '50',
