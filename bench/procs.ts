@@ -289,3 +289,38 @@ export async function timeSerial(n: number, fn: () => Promise<unknown>): Promise
   }
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
+
+/** Runs a sync of every provider through the API (the job runs inline) and waits for each run to finish. */
+export async function syncAll(url: string): Promise<void> {
+  for (const provider of ['PUREWL', 'VPNRESELLERS', 'WLVPN', 'PUREVPN']) {
+    const started = (await post(
+      url,
+      `mutation($p: Provider!) { syncProvider(input: { provider: $p }) { run { id } } }`,
+      {
+        p: provider,
+      },
+    )) as { data?: { syncProvider?: { run?: { id: string } } } };
+    const id = started.data?.syncProvider?.run?.id;
+    if (!id) throw new Error(`syncProvider ${provider} failed: ${JSON.stringify(started).slice(0, 300)}`);
+    for (let i = 0; i < 600; i++) {
+      const run = (await post(url, `query($id: ID!) { syncRun(id: $id) { status } }`, { id })) as {
+        data?: { syncRun?: { status: string } };
+      };
+      const status = run.data?.syncRun?.status;
+      if (status === 'SUCCEEDED') break;
+      if (status === 'FAILED') throw new Error(`sync of ${provider} failed`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Polls /ready until every provider's mirror warm-up is complete (at most 120 s). */
+export async function mirrorWarm(api: Proc): Promise<void> {
+  const ready = api.url.replace(/\/graphql$/, '/ready');
+  for (let i = 0; i < 480; i++) {
+    const body = (await (await fetch(ready)).json()) as { mirror?: { state?: string } };
+    if (body.mirror?.state === 'complete') return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the mirror did not complete its warm-up within 120 s');
+}

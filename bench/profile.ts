@@ -1,7 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, post, startApi, startSandbox, type Proc, type Sandbox } from './procs.js';
+import {
+  load,
+  mirrorWarm,
+  post,
+  startApi,
+  startSandbox,
+  syncAll,
+  vendorCalls,
+  type Proc,
+  type Sandbox,
+} from './procs.js';
 
 /**
  * `npm run bench:profile`: the API process under `node --cpu-prof`, loaded with the trivial query and with the
@@ -36,8 +46,14 @@ interface Scenario {
   what: string;
   request: { query: string; variables?: Record<string, unknown>; operationName?: string };
   clients: number;
+  /**
+   * Warm the mirror first in another process (worker inline, raised sync rates, until /ready says complete) whose
+   * data directory the profiled process (worker off: no sync shares its CPU) then opens.
+   */
+  warmMirror?: boolean;
 }
 
+const ONLY = process.env.BENCH_PROFILE_ONLY?.split(',');
 const SCENARIOS: Scenario[] = [
   {
     name: 'trivial',
@@ -50,6 +66,13 @@ const SCENARIOS: Scenario[] = [
     what: '`AccountDashboard(first: 100)` live (`maxAge: 0`), 4 clients',
     request: { query: dashboardOps, variables: { first: 100, maxAge: 0 }, operationName: 'AccountDashboard' },
     clients: 4,
+  },
+  {
+    name: 'mirror',
+    what: '`AccountDashboard(first: 100)` mirror-served (warm mirror, fresh `maxAge`), 1 client',
+    request: { query: dashboardOps, variables: { first: 100, maxAge: 86_400_000 }, operationName: 'AccountDashboard' },
+    clients: 1,
+    warmMirror: true,
   },
 ];
 
@@ -68,6 +91,8 @@ interface Summary {
   samples: number;
   seconds: number;
   requests: number;
+  /** vendor calls the emulators counted during the load */
+  vendorCalls?: number;
   groups: Array<[string, number]>;
   frames: Array<[string, number]>;
 }
@@ -114,11 +139,26 @@ export function summarise(profile: CpuProfile, requests: number, window: { fromM
 
 async function profileOne(sandbox: Sandbox, scenario: Scenario): Promise<Summary> {
   const dir = mkdtempSync(join(tmpdir(), `vg-profile-${scenario.name}-`));
+  const dataDir = scenario.warmMirror ? mkdtempSync(join(tmpdir(), 'vg-profile-data-')) : 'memory://';
+  const env = { ...sandbox.env, ALLOW_ANONYMOUS: 'true', DATA_DIR: dataDir, WORKER: 'off' };
+  if (scenario.warmMirror) {
+    // the rates let the directory refreshes and WLVPN's detail reads cover every account in one run
+    const warming = await startApi({
+      ...env,
+      WORKER: 'inline',
+      SYNC_RATE_PUREWL: '100000',
+      SYNC_RATE_PUREVPN: '100000',
+      SYNC_RATE_WLVPN: '100000',
+    });
+    try {
+      await mirrorWarm(warming);
+      await syncAll(warming.url); // a full sync / refresh of every provider: the mirror is fresh
+    } finally {
+      await warming.stop();
+    }
+  }
   const spawnedAt = Date.now();
-  const api: Proc = await startApi({ ...sandbox.env, ALLOW_ANONYMOUS: 'true', DATA_DIR: 'memory://', WORKER: 'off' }, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${dir}`,
-  ]);
+  const api: Proc = await startApi(env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   try {
     // warm: the first requests compile, log in to the vendors and fill the caches
     const { query, variables, operationName } = scenario.request;
@@ -127,17 +167,23 @@ async function profileOne(sandbox: Sandbox, scenario: Scenario): Promise<Summary
       if (res.errors) throw new Error(`${scenario.name}: ${JSON.stringify(res.errors).slice(0, 300)}`);
     }
     const fromMs = Date.now() - spawnedAt;
+    const callsBefore = await vendorCalls(sandbox);
     const result = await load(api.url, JSON.stringify(scenario.request), scenario.clients, DURATION_S);
     const toMs = Date.now() - spawnedAt;
+    const calls = (await vendorCalls(sandbox)) - callsBefore;
     await api.stop(); // --cpu-prof writes the profile when the process exits
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no profile written in ${dir}`);
-    return summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, result.requests.total, {
-      fromMs,
-      toMs,
-    });
+    return {
+      ...summarise(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, result.requests.total, {
+        fromMs,
+        toMs,
+      }),
+      vendorCalls: calls,
+    };
   } finally {
     await api.stop();
+    if (scenario.warmMirror) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -151,7 +197,7 @@ function table(title: string, rows: Array<[string, number]>): string {
 
 function section(s: Summary, when: string): string {
   return [
-    `Run ${when}: ${s.requests} requests in ${s.seconds.toFixed(1)} s of load, ${s.samples} busy samples (start-up excluded).`,
+    `Run ${when}: ${s.requests} requests in ${s.seconds.toFixed(1)} s of load, ${s.vendorCalls ?? '?'} vendor calls, ${s.samples} busy samples (start-up excluded).`,
     '',
     table('package / module', s.groups),
     '',
@@ -178,7 +224,7 @@ async function main(): Promise<void> {
     ? readFileSync(DOC, 'utf8')
     : '# Where the time goes (`npm run bench:profile`)\n\nSelf time per package / module and per function of the API process under `node --cpu-prof` (idle excluded), emulators in their own process.\n';
   try {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.name))) {
       const summary = await profileOne(sandbox, scenario);
       doc = write(doc, scenario.name, scenario.what, section(summary, new Date().toISOString()));
       process.stdout.write(`profiled ${scenario.name}: ${summary.requests} requests\n`);

@@ -16,6 +16,7 @@ import { recordBatch } from '../../lib/batch-events.js';
 import { Mirror } from '../mirror/mirror.js';
 import { ReadModel, type Stored } from '../mirror/read-model.js';
 import type { WriteBack } from '../mirror/write-back.js';
+import type { MirroredAccount } from '../mirror/mirror-rows.js';
 import {
   createMirrorLoaders,
   readLive,
@@ -110,6 +111,11 @@ export interface Loaders extends MirrorLoaders {
   servers: DataLoader<ProviderName, Array<ServerRecord & Stamp>, ProviderName>;
   /** Primes the account loaders with records fetched by a list call (records with gaps are skipped). */
   primeAccounts(records: readonly AccountRecord[]): void;
+  /**
+   * Primes the store-read loaders (`mirrored`, `customerLink`) with rows a mirror page just read: the page's own
+   * SQL already holds each row's state and directory links, so the resolvers do not read them again.
+   */
+  primeMirrored(rows: readonly MirroredAccount[]): void;
   /**
    * Starts live reads of accounts a resolver of this request will load anyway (its `account.load` then finds
    * them under way). A no-op without batching (the N+1 baseline caches nothing: it would read them twice).
@@ -433,6 +439,14 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       if (deps.batching === false || keys.length === 0) return;
       // Failures are the resolver's to report (it loads the same keys and gets the same settled answers).
       for (const k of keys) loaders.account.load(k).catch(() => undefined);
+    },
+    primeMirrored(rows) {
+      if (deps.batching === false) return;
+      for (const row of rows) {
+        const key = { provider: row.record.provider, nativeId: row.record.nativeId };
+        loaders.mirrored.prime(key, row);
+        loaders.customerLink.prime(key, row.customerId);
+      }
     },
     primeAccounts(records) {
       if (deps.batching === false) return;

@@ -414,6 +414,16 @@ export class Mirror {
     return rows.map((r) => r.native_id);
   }
 
+  /** Whether any account matches a filter (stops at the first). */
+  async exists(filter: MirrorFilter): Promise<boolean> {
+    const { where, params } = whereOf(filter);
+    const rows = await this.db.query<{ one: number }>(
+      `SELECT 1 AS one FROM account_registry WHERE ${where.join(' AND ')} LIMIT 1`,
+      params,
+    );
+    return rows.length > 0;
+  }
+
   /** Exact number of accounts matching a filter (asked only when a client selects `totalCount`). */
   async count(filter: MirrorFilter): Promise<number> {
     const { where, params } = whereOf(filter);

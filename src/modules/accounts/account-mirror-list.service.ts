@@ -63,11 +63,16 @@ export class MirrorAccountList {
     filter: MirrorFilter,
     order: MirrorOrder,
     maxAgeMs: number,
-    options: { scoped?: boolean; groups?: readonly RecordGroup[] } = {},
+    options: {
+      scoped?: boolean;
+      groups?: readonly RecordGroup[];
+      /** Coverage this request just read to choose this path (not read again). */
+      coverage?: ReadonlyMap<ProviderName, ProviderCoverage>;
+    } = {},
   ): Promise<AccountListResult> {
     const groups = options.groups ?? RECORD_GROUPS;
     await this.k.loaders.settled(); // coverage and freshness are read from the store: earlier reads land first
-    await this.cover(filter, maxAgeMs, options.scoped ?? false);
+    await this.cover(filter, maxAgeMs, options.scoped ?? false, options.coverage);
     const cursorField = dir.forward ? 'after' : 'before';
     const query = {
       filter,
@@ -94,6 +99,8 @@ export class MirrorAccountList {
       refreshed.push(...stale);
     }
     if (query.cursor) await this.movedBehind(refreshed, page, query);
+    // The page's rows hold their state and directory links: resolvers asking for them read no more SQL.
+    this.k.loaders.primeMirrored(page.rows);
     const nodes = page.rows.map((row) => fresh.get(keyOf(row)) ?? served(row));
     const edges = nodes.map((node, i) => ({ cursor: page.cursors[i] as string, node }));
     let total: Promise<number | null> | undefined;
@@ -164,19 +171,24 @@ export class MirrorAccountList {
   }
 
   /** Makes every provider in scope hold its whole account set for this answer, or reports it (see the class). */
-  private async cover(filter: MirrorFilter, maxAgeMs: number, scoped: boolean): Promise<void> {
+  private async cover(
+    filter: MirrorFilter,
+    maxAgeMs: number,
+    scoped: boolean,
+    known?: ReadonlyMap<ProviderName, ProviderCoverage>,
+  ): Promise<void> {
     const names = filter.providers?.length ? filter.providers : PROVIDER_ORDER;
-    const coverage = await this.mirror.coverage(names);
+    const coverage = known && names.every((n) => known.has(n)) ? known : await this.mirror.coverage(names);
     // One provider at a time: the budget check of a directory re-read sees what the listings before it spent.
     for (const name of names) {
       const provider = this.k.provider(name);
-      const known = coverage.get(name) as ProviderCoverage;
+      const held = coverage.get(name) as ProviderCoverage;
       try {
         // A scope's membership is the directory's links, complete by construction: only its state is read.
         if (provider.features.listAccounts && !scoped) {
-          if (!listedWithin(known, maxAgeMs)) await this.relist(provider);
+          if (!listedWithin(held, maxAgeMs)) await this.relist(provider);
         } else {
-          await this.reread(provider, filter, maxAgeMs === 0, scoped || known.unconfirmed > 0);
+          await this.reread(provider, filter, maxAgeMs === 0, scoped || held.unconfirmed > 0);
         }
       } catch (error) {
         this.incomplete(name, error);

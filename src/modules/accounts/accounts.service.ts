@@ -20,7 +20,7 @@ import type { ServedAccount } from '../../core/loaders/mirror-loaders.js';
 import { oldestOf, type RecordGroup } from '../../core/mirror/field-groups.js';
 import { isMirrorCursor, type MirrorOrderField, type SortDirection } from '../../core/mirror/mirror-query.js';
 import { RECORD_GROUPS, type Confirmations } from '../../core/mirror/mirror-rows.js';
-import { Mirror } from '../../core/mirror/mirror.js';
+import { Mirror, type ProviderCoverage } from '../../core/mirror/mirror.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.service.js';
 import { mirrorFilter, needsMirror, resolveFilter, type AccountFilterInput } from './account-filters.js';
 import { termsOf } from '../../core/store/scopes.js';
@@ -151,15 +151,19 @@ export class AccountService {
     }
     const { providers, filter, storeCustomer } = resolveFilter(this.k, input ?? {});
     const cursor = dir.forward ? dir.after : dir.before;
-    const mirrorPath =
-      options.orderBy != null ||
-      needsMirror(input ?? {}) ||
-      (cursor
-        ? isMirrorCursor(cursor)
-        : maxAgeMs > 0 && (await this.mirrorCovers(providers, filter, maxAgeMs, groups)));
+    let covered: ReadonlyMap<ProviderName, ProviderCoverage> | null = null;
+    let mirrorPath = options.orderBy != null || needsMirror(input ?? {});
+    if (!mirrorPath && cursor) mirrorPath = isMirrorCursor(cursor);
+    else if (!mirrorPath && maxAgeMs > 0) {
+      covered = await this.mirrorCovers(providers, filter, maxAgeMs, groups);
+      mirrorPath = covered !== null;
+    }
     if (mirrorPath) {
       const where = mirrorFilter(input ?? {}, providers, filter, storeCustomer);
-      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, { groups });
+      return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, {
+        groups,
+        ...(covered ? { coverage: covered } : {}),
+      });
     }
     if (storeCustomer) return this.storeCustomerAccounts(storeCustomer, args, input ?? {});
     const list = new CrossProviderAccountList(
@@ -233,28 +237,30 @@ export class AccountService {
   /**
    * The mirror may serve the default (unordered) connection when every provider in scope is mirrored younger
    * than the allowed age: its list confirmed whole by a FULL sync (providers with a list call; the others'
-   * list is the directory itself) and no account's state older than that.
+   * list is the directory itself) and no account's state older than that. Answers the coverage it read (the
+   * mirror list then does not read it again), or null when the mirror may not serve.
    */
   private async mirrorCovers(
     providers: VpnProvider[],
     filter: AccountFilter,
     maxAgeMs: number,
     groups: readonly RecordGroup[],
-  ): Promise<boolean> {
-    if (providers.length === 0 || filter.customerNativeId || filter.projectNativeId) return false;
+  ): Promise<ReadonlyMap<ProviderName, ProviderCoverage> | null> {
+    if (providers.length === 0 || filter.customerNativeId || filter.projectNativeId) return null;
     await this.k.loaders.settled(); // what reads just before this one learned counts
     const since = new Date(Date.now() - maxAgeMs).toISOString();
-    const listing = providers.filter((p) => p.features.listAccounts).map((p) => p.name);
-    const listed = await this.mirror.listedAt(listing);
-    const tooOld = (name: ProviderName) =>
-      !listed.has(name) || Date.parse(listed.get(name) as string) < Date.parse(since);
-    if (listing.some(tooOld)) return false;
-    const stale = await this.mirror.count({
+    const coverage = await this.mirror.coverage(providers.map((p) => p.name));
+    const tooOld = (name: ProviderName) => {
+      const listedAt = coverage.get(name)?.listedAt;
+      return !listedAt || Date.parse(listedAt) < Date.parse(since);
+    };
+    if (providers.some((p) => p.features.listAccounts && tooOld(p.name))) return null;
+    const stale = await this.mirror.exists({
       providers: providers.map((p) => p.name),
       staleBefore: since,
       staleGroups: groups,
     });
-    return stale === 0;
+    return stale ? null : coverage;
   }
 
   private get mirror(): Mirror {
