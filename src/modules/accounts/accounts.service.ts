@@ -219,19 +219,29 @@ export class AccountService {
   /**
    * Starts, for list rows certain to be on the page, the reads that completing them for the selected fields will
    * make anyway (`complete`, through the same account loader: the resolvers then find them under way). A WLVPN
-   * row's plan read then overlaps the other providers' lists instead of waiting for the whole page.
+   * row's plan read then overlaps the other providers' lists instead of waiting for the whole page. With `plan`
+   * selected, the catalog of each provider on the page is read beside them (not after the last account).
    */
   private completer(
     fields: ReadonlySet<string> | undefined,
   ): ((records: readonly AccountRecord[]) => void) | undefined {
     const needed = new Set([...(fields ?? [])].flatMap((f) => COMPLETED_BY[f] ?? []));
     if (needed.size === 0) return undefined;
-    return (records) =>
+    const catalog = fields?.has('plan') ? new Set<ProviderName>() : undefined;
+    return (records) => {
       this.k.loaders.startAccountReads(
         records
           .filter((r) => r.incomplete?.some((f) => needed.has(f)))
           .map((r) => ({ provider: r.provider, nativeId: r.nativeId })),
       );
+      for (const r of records) {
+        if (!catalog || catalog.has(r.provider)) continue;
+        if (!r.planNativeId && !r.incomplete?.includes('planNativeId')) continue; // no plan to look up
+        catalog.add(r.provider);
+        // Failures are the plan resolver's to report (it loads the same list and gets the same answer).
+        this.k.loaders.plans.load(r.provider).catch(() => undefined);
+      }
+    };
   }
 
   /**
