@@ -234,6 +234,9 @@ export function partialErrorsPlugin(metrics: Metrics): Plugin {
           const extra = contextValue.partialErrors.map((e) => e.toJSON());
           for (const e of extra) metrics.errors.inc({ code: codeOf(e, 'UNKNOWN') });
           response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
+          // An answer with a gap anywhere (a nested list's provider failing too) is never cached, whichever of this
+          // plugin and Apollo's cache-control plugin (which no-stores answers with errors) runs first.
+          response.http.headers.set('cache-control', 'no-store');
         },
       };
     },
