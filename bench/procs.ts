@@ -324,3 +324,24 @@ export async function mirrorWarm(api: Proc): Promise<void> {
   }
   throw new Error('the mirror did not complete its warm-up within 120 s');
 }
+
+/**
+ * Warms a mirror kept in `env.DATA_DIR`: an API with the worker inline and raised sync rates (directory refreshes
+ * and WLVPN's detail reads cover every account in one run) until /ready says complete, then one full sync of every
+ * provider; stopped, so that the process measured next opens a fresh mirror and runs no sync of its own.
+ */
+export async function warmMirrorIn(env: Record<string, string>): Promise<void> {
+  const warming = await startApi({
+    ...env,
+    WORKER: 'inline',
+    SYNC_RATE_PUREWL: '100000',
+    SYNC_RATE_PUREVPN: '100000',
+    SYNC_RATE_WLVPN: '100000',
+  });
+  try {
+    await mirrorWarm(warming);
+    await syncAll(warming.url);
+  } finally {
+    await warming.stop();
+  }
+}

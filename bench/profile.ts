@@ -1,17 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  load,
-  mirrorWarm,
-  post,
-  startApi,
-  startSandbox,
-  syncAll,
-  vendorCalls,
-  type Proc,
-  type Sandbox,
-} from './procs.js';
+import { load, post, startApi, startSandbox, warmMirrorIn, vendorCalls, type Proc, type Sandbox } from './procs.js';
 
 /**
  * `npm run bench:profile`: the API process under `node --cpu-prof`, loaded with the trivial query and with the
@@ -141,22 +131,7 @@ async function profileOne(sandbox: Sandbox, scenario: Scenario): Promise<Summary
   const dir = mkdtempSync(join(tmpdir(), `vg-profile-${scenario.name}-`));
   const dataDir = scenario.warmMirror ? mkdtempSync(join(tmpdir(), 'vg-profile-data-')) : 'memory://';
   const env = { ...sandbox.env, ALLOW_ANONYMOUS: 'true', DATA_DIR: dataDir, WORKER: 'off' };
-  if (scenario.warmMirror) {
-    // the rates let the directory refreshes and WLVPN's detail reads cover every account in one run
-    const warming = await startApi({
-      ...env,
-      WORKER: 'inline',
-      SYNC_RATE_PUREWL: '100000',
-      SYNC_RATE_PUREVPN: '100000',
-      SYNC_RATE_WLVPN: '100000',
-    });
-    try {
-      await mirrorWarm(warming);
-      await syncAll(warming.url); // a full sync / refresh of every provider: the mirror is fresh
-    } finally {
-      await warming.stop();
-    }
-  }
+  if (scenario.warmMirror) await warmMirrorIn(env);
   const spawnedAt = Date.now();
   const api: Proc = await startApi(env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   try {

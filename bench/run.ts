@@ -12,7 +12,6 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import {
   cpuSeconds,
   load,
-  mirrorWarm,
   peakRssDuring,
   post,
   roundRobin,
@@ -20,6 +19,7 @@ import {
   startBare,
   startSandbox,
   syncAll,
+  warmMirrorIn,
   timeSerial,
   vendorCalls,
   type Proc,
@@ -448,21 +448,7 @@ async function main(): Promise<void> {
     // (docs/operations.md); the trivial row is measured on both shapes (the default: worker inline, default rates).
     const dataDir = mkdtempSync(join(tmpdir(), 'vg-bench-data-'));
     try {
-      const warming = await startApi(
-        apiEnv(sandbox, {
-          DATA_DIR: dataDir,
-          WORKER: 'inline',
-          SYNC_RATE_PUREWL: '100000',
-          SYNC_RATE_PUREVPN: '100000',
-          SYNC_RATE_WLVPN: '100000',
-        }),
-      );
-      try {
-        await mirrorWarm(warming);
-        await syncAll(warming.url); // a full sync / refresh of every provider: the mirror is fresh
-      } finally {
-        await warming.stop();
-      }
+      await warmMirrorIn(apiEnv(sandbox, { DATA_DIR: dataDir }));
       const api = await startApi(apiEnv(sandbox, { DATA_DIR: dataDir, WORKER: 'off' }));
       try {
         await liveAndMirror(sandbox, api);
