@@ -274,9 +274,17 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
   } else {
     const dir = options.dataDir && options.dataDir !== 'memory://' ? options.dataDir : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
-    // The store is small: modest buffers keep the embedded Postgres at ~100 MB instead of ~600 MB of RSS.
+    // The store is small: modest buffers keep the embedded Postgres at ~100 MB instead of ~600 MB of RSS. Statistics
+    // from a 3,000-row sample (target 10, not 100's 30,000) are enough for these plans: ANALYZE of 40,000 accounts
+    // then takes 24 instead of 157 ms and grows the WASM heap (which never shrinks) by 1 instead of 28 MB.
     const tuning = {
-      postgresqlconf: ['shared_buffers=8MB', 'work_mem=1MB', 'maintenance_work_mem=4MB', 'wal_buffers=256kB'],
+      postgresqlconf: [
+        'shared_buffers=8MB',
+        'work_mem=1MB',
+        'maintenance_work_mem=4MB',
+        'wal_buffers=256kB',
+        'default_statistics_target=10',
+      ],
     };
     db = new PgliteDb(dir ? new PGlite(dir, tuning) : new PGlite(tuning));
   }
