@@ -132,6 +132,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const START = `mutation($input: StartBulkAccountOperationInput!) { startBulkAccountOperation(input: $input) {
   bulkOperation { id status total } userErrors { field message code } } }`;
 const STATUS = `query($id: ID!) { bulkOperation(id: $id) { status total succeeded failed skipped cancelled progress } }`;
+const FAILED_ITEMS = `query($id: ID!) { bulkOperation(id: $id) {
+  items(statuses: [FAILED], first: 50) { nodes { provider attempts userErrors { code message } } } } }`;
 interface OpState {
   status: string;
   total: number;
@@ -276,7 +278,23 @@ async function run(backend: string, open: () => Promise<Store>): Promise<void> {
   }
   const doneAt = Date.now();
 
-  // Items: every one SUCCEEDED.
+  // Items: every one SUCCEEDED. Those that did not are shown with their provider and error, so a failure says why.
+  const notDone = final?.failed
+    ? ((
+        await gql<{
+          bulkOperation: {
+            items: {
+              nodes: Array<{
+                provider: string;
+                attempts: number;
+                userErrors: Array<{ code: string; message: string }>;
+              }>;
+            };
+          };
+        }>(server.url, FAILED_ITEMS, { id: op.id })
+      ).body.data?.bulkOperation.items.nodes ?? [])
+    : [];
+  expect({ backend, notDone }).toEqual({ backend, notDone: [] });
   expect(final).toMatchObject({
     status: 'COMPLETED',
     total: 1000,
