@@ -319,17 +319,6 @@ export class Mirror {
   }
 
   /**
-   * When each provider's account list was last confirmed whole: the end of its last full listing (a FULL sync, or
-   * a request that read the vendor's whole list). Providers never listed are absent.
-   */
-  async listedAt(providers: readonly ProviderName[]): Promise<Map<ProviderName, string>> {
-    const coverage = await this.coverage(providers);
-    return new Map(
-      [...coverage.values()].filter((c) => c.listedAt !== null).map((c) => [c.provider, c.listedAt as string]),
-    );
-  }
-
-  /**
    * Completeness per provider: when the mirror first held the whole account set, when the vendor's list was last
    * read whole, and how many directory rows no read has confirmed yet. Every asked provider is in the answer.
    */
