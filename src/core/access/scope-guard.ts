@@ -51,7 +51,8 @@ export class ScopeGuard {
     this.scope = deps.viewer.scope ?? null;
     this.db = new ScopeStore(deps.store.db);
     this.rules = deps.rules ?? DEFAULT_SCOPE_RULES;
-    this.owned = new DataLoader((keys) => this.db.owned(this.terms(), keys), {
+    // Ownership is read from the directory as every earlier answer left it (a live read's write-back may be queued).
+    this.owned = new DataLoader(async (keys) => (await deps.loaders.settled(), this.db.owned(this.terms(), keys)), {
       cacheKeyFn: (k) => `${k.provider}:${k.nativeId}`,
     });
   }
@@ -80,6 +81,7 @@ export class ScopeGuard {
 
   async ownsUsername(provider: ProviderName, username: string): Promise<boolean> {
     if (!this.scope) return true;
+    await this.deps.loaders.settled();
     return this.db.ownsUsername(this.terms(), provider, username);
   }
 

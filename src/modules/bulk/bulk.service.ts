@@ -139,6 +139,9 @@ export class BulkService {
     if (input.action === 'MOVE') problems.push(...this.moveProblems(args));
     if (problems.length) throw new InputErrors(problems);
 
+    // The directory as every earlier answer left it: accounts a live read just found are queued for the store
+    // after that answer (core/mirror/write-back.ts); a selection made right after must find them.
+    await this.kernel.loaders.settled();
     let ids: string[];
     if (input.accountIds) ids = [...input.accountIds];
     else {

@@ -55,6 +55,8 @@ export class MoveService {
     const action: SourceAction = this.kernel.deps.config.env.MOVE_SOURCE_ACTION;
     const key = this.kernel.decodeAtProvider(input.accountId, 'Account', 'accountId');
     const configured = new Set(this.kernel.registry.all().map((p) => p.name));
+    // The directory as every earlier answer left it (a live read's write-back may still be queued).
+    await this.kernel.loaders.settled();
     if (!configured.has(key.provider) || !(await scope.ownsAccount(key)))
       throw new InputError('accountId', 'No such account.', ErrorCode.NOT_FOUND);
     if (!configured.has(input.toProvider))
