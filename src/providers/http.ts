@@ -38,7 +38,11 @@ const RETRY_ERROR_CODES = ['ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED', '
 export class UpstreamHttp {
   readonly provider: ProviderName;
   readonly settings: NetworkSettings;
-  private readonly got: Got;
+  /**
+   * One got instance per retry policy, built once: a call passes only its method, path, headers and body (got
+   * merges every per-call option into a new Options object; retry and hook objects per call doubled its cost).
+   */
+  private readonly gots: Record<'once' | 'retried' | 'retriedPaced', Got>;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly baseUrl: string;
@@ -54,7 +58,7 @@ export class UpstreamHttp {
       http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
       https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
     };
-    this.got = got.extend({
+    const base = got.extend({
       prefixUrl: baseUrl.replace(/\/+$/, ''),
       agent: this.agents,
       throwHttpErrors: false,
@@ -73,7 +77,14 @@ export class UpstreamHttp {
           return ceiling / 2 + Math.random() * (ceiling / 2); // "equal jitter"
         },
       },
+      responseType: 'text',
     });
+    this.gots = {
+      once: base,
+      retried: base.extend({ retry: { limit: s.retries } }),
+      // Paced background work (bulk) is not retried on 429 here: its runner re-queues the item behind the pace.
+      retriedPaced: base.extend({ retry: { limit: s.retries, statusCodes: RETRY_STATUS_PACED } }),
+    };
     this.breaker = circuitBreaker(
       handleWhen(
         (error) =>
@@ -221,26 +232,20 @@ export class UpstreamHttp {
       for (const listener of listeners) listener(event);
     };
     try {
-      const response = await this.got(request.path, {
+      const client = !request.idempotent
+        ? this.gots.once
+        : scope?.beforeUpstreamCall
+          ? this.gots.retriedPaced
+          : this.gots.retried;
+      const searchParams = cleanParams(request.searchParams);
+      const response = await client(request.path, {
         method: request.method,
-        searchParams: cleanParams(request.searchParams),
+        ...(searchParams ? { searchParams } : {}),
         ...(request.json !== undefined ? { json: request.json } : {}),
         ...(request.form !== undefined ? { form: request.form } : {}),
         headers: { ...(requestId ? { 'x-request-id': requestId } : {}), ...traceHeaders(), ...request.headers },
-        // Paced background work (bulk) is not retried on 429 here: its runner re-queues the item behind the pace.
-        retry: {
-          limit: request.idempotent ? this.settings.retries : 0,
-          ...(scope?.beforeUpstreamCall ? { statusCodes: RETRY_STATUS_PACED } : {}),
-        },
-        responseType: 'text',
-        hooks: {
-          beforeRetry: [
-            () => {
-              retries += 1;
-            },
-          ],
-        },
       });
+      retries = response.retryCount;
       const status = response.statusCode;
       if (status === 429) {
         emit(status, ErrorCode.RATE_LIMITED);
@@ -269,6 +274,7 @@ export class UpstreamHttp {
       return { status, body: response.body, headers: response.headers };
     } catch (error) {
       if (isProviderError(error)) throw error;
+      if (error instanceof RequestError) retries = error.request?.retryCount ?? retries;
       const mapped = this.transportError(request, error);
       emit(null, mapped.code);
       throw mapped;

@@ -61,20 +61,34 @@ describe('UpstreamHttp', () => {
     expect(server.count('GET /items/:id')).toBe(2);
   });
 
-  it('retries a read after a reset and after a 503, bounded by `retries`', async () => {
+  it('retries a read after a reset and after a 503, bounded by `retries`; the call event counts the retries', async () => {
     const http = mk(url, fast);
-    server.addFault({ kind: 'reset', times: 1 });
-    server.addFault({ kind: 'error', status: 503, times: 1 });
-    expect((await read(http)).status).toBe(200);
-    expect(server.count()).toBe(3);
-    server.resetStats();
-    server.addFault({ kind: 'error', status: 503 });
-    await expect(read(http)).rejects.toMatchObject({
-      code: ErrorCode.UPSTREAM_UNAVAILABLE,
-      status: 503,
-      retryable: true,
-    });
-    expect(server.count()).toBe(3); // 1 + 2 retries
+    const events: UpstreamCallEvent[] = [];
+    const off = onUpstreamCall((e) => events.push(e));
+    try {
+      server.addFault({ kind: 'reset', times: 1 });
+      server.addFault({ kind: 'error', status: 503, times: 1 });
+      expect((await read(http)).status).toBe(200);
+      expect(server.count()).toBe(3);
+      server.resetStats();
+      server.addFault({ kind: 'error', status: 503 });
+      await expect(read(http)).rejects.toMatchObject({
+        code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        status: 503,
+        retryable: true,
+      });
+      expect(server.count()).toBe(3); // 1 + 2 retries
+      server.clearFaults();
+      server.addFault({ kind: 'reset' });
+      await expect(read(http)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE });
+    } finally {
+      off();
+    }
+    expect(events.map((e) => [e.status, e.retries])).toEqual([
+      [200, 2],
+      [503, 2],
+      [null, 2],
+    ]);
   });
 
   it('fails fast with RATE_LIMITED when Retry-After is beyond the limit', async () => {
