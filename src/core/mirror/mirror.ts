@@ -327,27 +327,23 @@ export class Mirror {
       providers.map((p) => [p, { provider: p, completeAt: null, listedAt: null, unconfirmed: 0 }]),
     );
     if (providers.length === 0) return out;
+    // One statement (each costs a round through PGlite's queue): the coverage row and the unconfirmed count.
     const rows = await this.db.query<{
       provider: ProviderName;
       complete_at: string | null;
       listed_at: string | null;
+      n: string | number;
     }>(
-      `SELECT provider, ${iso('complete_at')} AS complete_at, ${iso('listed_at')} AS listed_at
-       FROM mirror_coverage WHERE provider = ANY($1::text[])`,
+      `SELECT p.provider, ${iso('c.complete_at')} AS complete_at, ${iso('c.listed_at')} AS listed_at,
+              (SELECT count(*) FROM account_registry r
+               WHERE r.provider = p.provider AND r.synced_at IS NULL AND r.gone_at IS NULL) AS n
+       FROM unnest($1::text[]) AS p(provider) LEFT JOIN mirror_coverage c ON c.provider = p.provider`,
       [[...providers]],
     );
     for (const r of rows) {
       const c = out.get(r.provider);
-      if (c) Object.assign(c, { completeAt: r.complete_at, listedAt: r.listed_at });
-    }
-    const counts = await this.db.query<{ provider: ProviderName; n: string | number }>(
-      `SELECT provider, count(*) AS n FROM account_registry
-       WHERE provider = ANY($1::text[]) AND synced_at IS NULL AND gone_at IS NULL GROUP BY provider`,
-      [[...providers]],
-    );
-    for (const r of counts) {
-      const c = out.get(r.provider);
-      if (c) c.unconfirmed = Number(r.n);
+      if (!c) continue;
+      Object.assign(c, { completeAt: r.complete_at, listedAt: r.listed_at, unconfirmed: Number(r.n) });
     }
     return out;
   }
