@@ -13,6 +13,12 @@ export interface Db {
   /** Postgres only: the connection string (the job queue opens its own small pool with it). */
   readonly url?: string;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * PGlite only: a read-only statement whose rows are answered again while nothing has been written to the
+   * database since they were read (see `ReadMemo`); the rows are frozen (shared between callers). Use it through
+   * `queryMemo`, which falls back to `query` elsewhere (a Postgres server has other writers).
+   */
+  queryMemo?<T>(sql: string, params?: unknown[]): Promise<readonly T[]>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /**
    * Raw SQL for the job queue (pg-boss's `db.executeSql`): with values, one parameterised statement; without,
@@ -39,6 +45,60 @@ export interface MaintenanceRound {
   analyzed: string[];
 }
 
+/** `db.queryMemo` where the database has one (PGlite), else a plain query. */
+export function queryMemo<T>(db: Db, sql: string, params: unknown[] = []): Promise<readonly T[]> {
+  return db.queryMemo ? db.queryMemo<T>(sql, params) : db.query<T>(sql, params);
+}
+
+/** Statements that cannot change what a SELECT answers: a plain SELECT (no row locks), EXPLAIN, SHOW, ANALYZE, VACUUM. */
+const READ_ONLY = /^\s*(?:SELECT|EXPLAIN|SHOW|ANALYZE|VACUUM)\b/i;
+const LOCKING = /\bFOR\s+(?:UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b/i;
+const readOnly = (sql: string): boolean => READ_ONLY.test(sql) && !LOCKING.test(sql);
+
+/** Most results `ReadMemo` keeps (least recently used dropped first). */
+const MEMO_MAX = 64;
+
+/**
+ * Results of read-only statements, answered again while nothing has been written since they were read. Exact for
+ * the embedded database only: one process owns its data directory (the directory lock), so every write passes
+ * through this process's `PgliteDb`, which calls `written()` when any statement that may write completes (anything
+ * but a plain SELECT, EXPLAIN, SHOW, ANALYZE or VACUUM; every transaction and raw script; our SELECTs call no
+ * function that writes table data). A result read while a write ran is not kept. Bounded: MEMO_MAX results; frozen, as callers share them.
+ */
+class ReadMemo {
+  private generation = 0;
+  private readonly results = new Map<string, readonly unknown[]>();
+
+  written(): void {
+    this.generation++;
+    this.results.clear();
+  }
+
+  async read<T>(key: string, run: () => Promise<T[]>): Promise<readonly T[]> {
+    const hit = this.results.get(key);
+    if (hit) {
+      this.results.delete(key); // most recently used last
+      this.results.set(key, hit);
+      return hit as readonly T[];
+    }
+    const generation = this.generation;
+    const rows = deepFreeze(await run());
+    if (generation === this.generation) {
+      this.results.set(key, rows);
+      if (this.results.size > MEMO_MAX) this.results.delete(this.results.keys().next().value as string);
+    }
+    return rows;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** How often the embedded autovacuum looks at the tables (Postgres's autovacuum_naptime is 60 s). */
 export const AUTOVACUUM_NAPTIME_MS = 30_000;
 
@@ -51,6 +111,7 @@ class PgliteDb implements Db {
   /** PGlite is one connection: transactions are serialised so statements of two callers never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   private autovacuum: EmbeddedAutovacuum | undefined;
+  private readonly memo = new ReadMemo();
 
   constructor(private readonly lite: PGlite) {}
 
@@ -66,10 +127,25 @@ class PgliteDb implements Db {
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     // Single statements wait for any open transaction to finish.
-    return this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
+    if (readOnly(sql)) return this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
+    return this.writing(this.serial(async () => (await this.lite.query<T>(sql, params)).rows));
+  }
+
+  async queryMemo<T>(sql: string, params: unknown[] = []): Promise<readonly T[]> {
+    if (!readOnly(sql) || !/^\s*SELECT\b/i.test(sql)) throw new Error('queryMemo takes read-only SELECTs only');
+    return this.memo.read(`${sql}\u0000${JSON.stringify(params)}`, () => this.query<T>(sql, params));
+  }
+
+  /** What may have written: remembered results are dropped once it is over (committed or not). */
+  private writing<T>(done: Promise<T>): Promise<T> {
+    return done.finally(() => this.memo.written());
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    return this.writing(this.transactionOnce(fn));
+  }
+
+  private transactionOnce<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return this.serial(() =>
       this.lite.transaction(async (tx) => {
         const inner: Db = {
@@ -89,10 +165,12 @@ class PgliteDb implements Db {
   }
 
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
-    return this.serial(async () =>
-      values && values.length > 0
-        ? { rows: (await this.lite.query(text, values)).rows }
-        : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
+    return this.writing(
+      this.serial(async () =>
+        values && values.length > 0
+          ? { rows: (await this.lite.query(text, values)).rows }
+          : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
+      ),
     );
   }
 
@@ -313,6 +391,9 @@ function traced(db: Db): Db {
     kind: inner.kind,
     ...(inner.url !== undefined ? { url: inner.url } : {}),
     query: (sql, params) => span(sql, () => inner.query(sql, params)),
+    ...(inner.queryMemo
+      ? { queryMemo: <T>(sql: string, params?: unknown[]) => span(sql, () => inner.queryMemo!<T>(sql, params)) }
+      : {}),
     executeSql: (text, values) => span(text, () => inner.executeSql(text, values)),
     transaction: (fn) => span('TRANSACTION', () => inner.transaction((tx) => fn(wrap(tx)))),
     listen: (channel, onPayload) => inner.listen(channel, onPayload),

@@ -1,6 +1,6 @@
 import type { ProviderName } from '../../domain/provider.js';
 import type { AccountRecord } from '../../domain/records.js';
-import type { Db } from '../db/db.js';
+import { queryMemo, type Db } from '../db/db.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -301,7 +301,8 @@ export class Mirror {
     }
     params.push(query.first + 1);
     const dir = ascending ? 'ASC' : 'DESC';
-    const rows = await this.db.query<Row>(
+    const rows = await queryMemo<Row>(
+      this.db,
       `SELECT ${COLUMNS}, ${sortKeyExpr(query.orderBy.field)} AS sort_key FROM account_registry
        WHERE ${conditions.join(' AND ')}
        ORDER BY ${column} ${dir}, provider ${dir}, native_id ${dir}
@@ -328,12 +329,13 @@ export class Mirror {
     );
     if (providers.length === 0) return out;
     // One statement (each costs a round through PGlite's queue): the coverage row and the unconfirmed count.
-    const rows = await this.db.query<{
+    const rows = await queryMemo<{
       provider: ProviderName;
       complete_at: string | null;
       listed_at: string | null;
       n: string | number;
     }>(
+      this.db,
       `SELECT p.provider, ${iso('c.complete_at')} AS complete_at, ${iso('c.listed_at')} AS listed_at,
               (SELECT count(*) FROM account_registry r
                WHERE r.provider = p.provider AND r.synced_at IS NULL AND r.gone_at IS NULL) AS n
@@ -412,7 +414,8 @@ export class Mirror {
   /** Exact number of accounts matching a filter (asked only when a client selects `totalCount`). */
   async count(filter: MirrorFilter): Promise<number> {
     const { where, params } = whereOf(filter);
-    const [row] = await this.db.query<{ n: string | number }>(
+    const [row] = await queryMemo<{ n: string | number }>(
+      this.db,
       `SELECT count(*) AS n FROM account_registry WHERE ${where.join(' AND ')}`,
       params,
     );

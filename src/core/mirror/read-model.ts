@@ -1,6 +1,6 @@
 import type { ProviderName } from '../../domain/provider.js';
 import type { CustomerRecord, PlanRecord, ProjectRecord, ServerRecord, UsageRecord } from '../../domain/records.js';
-import type { Db } from '../db/db.js';
+import { queryMemo, type Db } from '../db/db.js';
 
 /**
  * The rest of the graph in the store (issue #26, "the whole graph in the store"): vendor customers and projects,
@@ -159,7 +159,8 @@ export class ReadModel {
     provider: ProviderName,
     kind: CatalogKind,
   ): Promise<Stored<T[]> | null> {
-    const rows = await this.db.query<{ records: T[]; synced_at: string }>(
+    const rows = await queryMemo<{ records: T[]; synced_at: string }>(
+      this.db,
       `SELECT records, ${iso('synced_at')} AS synced_at FROM read_catalog WHERE provider = $1 AND kind = $2`,
       [provider, kind],
     );
@@ -198,7 +199,7 @@ export class ReadModel {
     keys: ReadonlyArray<{ provider: ProviderName; nativeId: string; from: string; to: string }>,
   ): Promise<Array<Stored<UsageRecord> | null>> {
     if (keys.length === 0) return [];
-    const rows = await this.db.query<{
+    const rows = await queryMemo<{
       provider: string;
       native_id: string;
       range_from: string;
@@ -206,6 +207,7 @@ export class ReadModel {
       record: UsageRecord | null;
       synced_at: string;
     }>(
+      this.db,
       `SELECT provider, native_id, range_from, range_to, record, ${iso('synced_at')} AS synced_at FROM read_usage
        WHERE (provider, native_id, range_from, range_to) IN
              (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]))`,

@@ -1,0 +1,102 @@
+import { queryMemo } from '../../../src/core/db/db.js';
+import type { Store } from '../../../src/core/store/store.js';
+import { storeBackends } from '../../helpers/backends.js';
+
+/**
+ * `queryMemo` (core/db/db.ts ReadMemo): on the embedded database a read-only statement's rows are answered again
+ * until anything may have written — a statement other than a plain SELECT, a transaction, raw SQL — and never
+ * across one. On a Postgres server (other processes write) it always reads. `random()` tells a reused answer
+ * from a new one.
+ */
+describe.each(storeBackends)('queryMemo on %s', (name, open) => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, cleanup } = await open());
+    await store.db.query('CREATE TABLE memo_t (n int)');
+    await store.db.maintain?.(); // the embedded autovacuum's first round is over
+  }, 60_000);
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  const RANDOM = 'SELECT random() AS r, (SELECT count(*)::int FROM memo_t) AS n, $1::int AS k';
+  const read = async (k = 0) => (await queryMemo<{ r: number; n: number }>(store.db, RANDOM, [k]))[0]!;
+
+  if (name !== 'pglite') {
+    it('reads every time (other processes write to a server)', async () => {
+      expect(store.db.queryMemo).toBeUndefined();
+      expect((await read()).r).not.toBe((await read()).r);
+    });
+    return;
+  }
+
+  it('answers the same rows again while nothing is written', async () => {
+    const first = await read();
+    expect(await read()).toBe(first);
+    expect(await read()).toBe(first);
+    // Another statement or other parameters are another result.
+    expect((await read(2)).r).not.toBe(first.r);
+  });
+
+  it.each([
+    ['an INSERT', (s: Store) => s.db.query('INSERT INTO memo_t VALUES (1)')],
+    ['an UPDATE', (s: Store) => s.db.query('UPDATE memo_t SET n = n + 1')],
+    ['a data-modifying WITH', (s: Store) => s.db.query('WITH x AS (DELETE FROM memo_t WHERE n > 100) SELECT 1')],
+    ['a SELECT … FOR UPDATE', (s: Store) => s.db.query('SELECT n FROM memo_t FOR UPDATE')],
+    ['a transaction', (s: Store) => s.db.transaction((tx) => tx.query('INSERT INTO memo_t VALUES (2)'))],
+    [
+      'a transaction that rolls back',
+      (s: Store) =>
+        s.db
+          .transaction(async (tx) => {
+            await tx.query('INSERT INTO memo_t VALUES (3)');
+            throw new Error('rolled back');
+          })
+          .catch(() => undefined),
+    ],
+    ['raw SQL (the job queue)', (s: Store) => s.db.executeSql('UPDATE memo_t SET n = n')],
+  ])('reads again after %s', async (_what, write) => {
+    const before = await read();
+    expect(await read()).toBe(before);
+    await write(store);
+    const after = await read();
+    expect(after.r).not.toBe(before.r);
+    const [count] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM memo_t');
+    expect(after.n).toBe(count!.n);
+  });
+
+  it('keeps no answer read while a write was queued, and answers what the write left', async () => {
+    const before = await read(3);
+    // The read and the write are queued together: whichever order they run in, what follows sees the write.
+    await Promise.all([read(4), store.db.query('INSERT INTO memo_t VALUES (4)')]);
+    expect((await read(3)).n).toBe(before.n + 1);
+    expect((await read(4)).n).toBe(before.n + 1);
+  });
+
+  it('shares frozen rows (a caller cannot change what the next one gets)', async () => {
+    const rows = await queryMemo<{ a: { b: number[] } }>(store.db, `SELECT '{"b":[1]}'::jsonb AS a`);
+    expect(Object.isFrozen(rows)).toBe(true);
+    expect(() => {
+      (rows[0]!.a.b as number[]).push(2);
+    }).toThrow(TypeError);
+  });
+
+  it('refuses a statement that may write', async () => {
+    await expect(queryMemo(store.db, 'UPDATE memo_t SET n = n')).rejects.toThrow(/read-only/);
+    await expect(queryMemo(store.db, 'SELECT n FROM memo_t FOR SHARE')).rejects.toThrow(/read-only/);
+    await expect(queryMemo(store.db, 'WITH x AS (DELETE FROM memo_t) SELECT 1')).rejects.toThrow(/read-only/);
+    await expect(queryMemo(store.db, 'VACUUM memo_t')).rejects.toThrow(/read-only/);
+  });
+
+  it('holds at most 64 results, the least recently used dropped first', async () => {
+    await store.db.query('INSERT INTO memo_t VALUES (5)'); // starts empty
+    const kept = await read(1000);
+    const oldest = await read(2000);
+    for (let i = 1; i <= 62; i++) await read(2000 + i); // 64 results
+    expect(await read(1000)).toBe(kept); // used last
+    await read(3000); // the 65th: the least recently used goes
+    expect(await read(1000)).toBe(kept);
+    expect((await read(2000)).r).not.toBe(oldest.r);
+  });
+});
