@@ -78,7 +78,7 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
     const rows = await queryMemo<{ a: { b: number[] } }>(store.db, `SELECT '{"b":[1]}'::jsonb AS a`);
     expect(Object.isFrozen(rows)).toBe(true);
     expect(() => {
-      (rows[0]!.a.b).push(2);
+      rows[0]!.a.b.push(2);
     }).toThrow(TypeError);
   });
 
