@@ -53,7 +53,23 @@ export function queryMemo<T>(db: Db, sql: string, params: unknown[] = []): Promi
 /** Statements that cannot change what a SELECT answers: a plain SELECT (no row locks), EXPLAIN, SHOW, ANALYZE, VACUUM. */
 const READ_ONLY = /^\s*(?:SELECT|EXPLAIN|SHOW|ANALYZE|VACUUM)\b/i;
 const LOCKING = /\bFOR\s+(?:UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b/i;
-const readOnly = (sql: string): boolean => READ_ONLY.test(sql) && !LOCKING.test(sql);
+const readOnly = (sql: string): boolean => READ_ONLY.test(sql) && !LOCKING.test(sql) && !sql.includes(';');
+
+/**
+ * The job queue's own writes (pg-boss polls its tables several times a second): statements whose every write
+ * target is a table of its schema (`pgboss`, or `<schema>_pgboss`), which no remembered read reads.
+ */
+const WRITE_TARGET =
+  /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO)\s+(?:ONLY\s+)?("?[\w$]+"?(?:\s*\.\s*"?[\w$]+"?)?)/gi;
+const NOT_A_TARGET = /\bFOR\s+(?:NO\s+KEY\s+)?UPDATE\b|\bDO\s+UPDATE\b/gi;
+const JOB_QUEUE_TABLE = /^(?:\w+_)?pgboss\./;
+export function writesJobQueueOnly(sql: string): boolean {
+  if (!/^\s*(?:WITH|INSERT|UPDATE|DELETE|SELECT)\b/i.test(sql) || sql.includes(';')) return false;
+  const targets = [...sql.replace(NOT_A_TARGET, ' ').matchAll(WRITE_TARGET)].map((m) =>
+    (m[1] as string).replace(/["\s]/g, '').toLowerCase(),
+  );
+  return targets.length > 0 && targets.every((t) => JOB_QUEUE_TABLE.test(t));
+}
 
 /** Most results `ReadMemo` keeps (least recently used dropped first). */
 const MEMO_MAX = 64;
@@ -62,8 +78,8 @@ const MEMO_MAX = 64;
  * Results of read-only statements, answered again while nothing has been written since they were read. Exact for
  * the embedded database only: one process owns its data directory (the directory lock), so every write passes
  * through this process's `PgliteDb`, which calls `written()` when any statement that may write completes (anything
- * but a plain SELECT, EXPLAIN, SHOW, ANALYZE or VACUUM; every transaction and raw script; our SELECTs call no
- * function that writes table data). A result read while a write ran is not kept. Bounded: MEMO_MAX results; frozen, as callers share them.
+ * but a plain SELECT, EXPLAIN, SHOW, ANALYZE or VACUUM, or a write to the job queue's own tables alone; every
+ * transaction and raw script; our SELECTs call no function that writes table data). A result read while a write ran is not kept. Bounded: MEMO_MAX results; frozen, as callers share them.
  */
 class ReadMemo {
   private generation = 0;
@@ -127,12 +143,14 @@ class PgliteDb implements Db {
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     // Single statements wait for any open transaction to finish.
-    if (readOnly(sql)) return this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
+    if (readOnly(sql) || writesJobQueueOnly(sql))
+      return this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
     return this.writing(this.serial(async () => (await this.lite.query<T>(sql, params)).rows));
   }
 
   async queryMemo<T>(sql: string, params: unknown[] = []): Promise<readonly T[]> {
-    if (!readOnly(sql) || !/^\s*SELECT\b/i.test(sql)) throw new Error('queryMemo takes read-only SELECTs only');
+    if (!readOnly(sql) || !/^\s*SELECT\b/i.test(sql) || /pgboss\./i.test(sql))
+      throw new Error('queryMemo takes read-only SELECTs (not of the job queue) only');
     return this.memo.read(`${sql}\u0000${JSON.stringify(params)}`, () => this.query<T>(sql, params));
   }
 
@@ -165,13 +183,12 @@ class PgliteDb implements Db {
   }
 
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
-    return this.writing(
-      this.serial(async () =>
-        values && values.length > 0
-          ? { rows: (await this.lite.query(text, values)).rows }
-          : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
-      ),
+    const run = this.serial(async () =>
+      values && values.length > 0
+        ? { rows: (await this.lite.query(text, values)).rows }
+        : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
     );
+    return readOnly(text) || writesJobQueueOnly(text) ? run : this.writing(run);
   }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {

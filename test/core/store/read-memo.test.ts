@@ -1,4 +1,5 @@
-import { queryMemo } from '../../../src/core/db/db.js';
+import { createRequire } from 'node:module';
+import { queryMemo, writesJobQueueOnly } from '../../../src/core/db/db.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { storeBackends } from '../../helpers/backends.js';
 
@@ -14,6 +15,11 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
   beforeAll(async () => {
     ({ store, cleanup } = await open());
     await store.db.query('CREATE TABLE memo_t (n int)');
+    if (name === 'pglite') {
+      // A table of the job queue's schema (the embedded database is this suite's own).
+      await store.db.query('CREATE SCHEMA pgboss');
+      await store.db.query('CREATE TABLE pgboss.t (n int)');
+    }
     await store.db.maintain?.(); // the embedded autovacuum's first round is over
   }, 60_000);
   afterAll(async () => {
@@ -55,7 +61,12 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
           })
           .catch(() => undefined),
     ],
-    ['raw SQL (the job queue)', (s: Store) => s.db.executeSql('UPDATE memo_t SET n = n')],
+    ['raw SQL', (s: Store) => s.db.executeSql('UPDATE memo_t SET n = n')],
+    ['a script that starts with a SELECT', (s: Store) => s.db.executeSql('SELECT 1; UPDATE memo_t SET n = n')],
+    [
+      "a write to the job queue's tables and ours",
+      (s: Store) => s.db.query('WITH x AS (UPDATE pgboss.t SET n = n) UPDATE memo_t SET n = n'),
+    ],
   ])('reads again after %s', async (_what, write) => {
     const before = await read();
     expect(await read()).toBe(before);
@@ -74,6 +85,39 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
     expect((await read(4)).n).toBe(before.n + 1);
   });
 
+  it("keeps the results across the job queue's own writes (pg-boss polls several times a second)", async () => {
+    const before = await read(5);
+    await store.db.query('INSERT INTO pgboss.t VALUES (1)');
+    await store.db.executeSql('UPDATE pgboss.t SET n = n + 1 WHERE n > $1', [0]);
+    expect(await read(5)).toBe(before);
+  });
+
+  it("tells pg-boss's own statements apart from ours", () => {
+    // pg-boss is CommonJS; its statement builders are what its polling and maintenance send.
+    const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as Record<string, (schema: string) => unknown>;
+    const sql = (name: string, schema = 'pgboss'): string => {
+      const built = plans[name]!(schema);
+      return typeof built === 'function' ? String((built as (o: object) => unknown)({})) : String(built);
+    };
+    const polling = ['fetchNextJob', 'completeJobs', 'failJobsById', 'failJobsByTimeout', 'insertJob', 'insertJobs'];
+    const upkeep = ['trySetMaintenanceTime', 'trySetMonitorTime', 'trySetCronTime', 'archive', 'retryJobs'];
+    for (const name of [...polling, ...upkeep]) {
+      expect([name, writesJobQueueOnly(sql(name))]).toEqual([name, true]);
+      expect([name, writesJobQueueOnly(sql(name, 'tenant_pgboss'))]).toEqual([name, true]);
+    }
+    for (const ours of [
+      'INSERT INTO account_registry AS r (provider) VALUES ($1)',
+      'UPDATE account_registry SET status = $1',
+      'DELETE FROM read_usage WHERE provider = $1',
+      'WITH x AS (DELETE FROM pgboss.job) INSERT INTO account_events (id) VALUES (1)',
+      'INSERT INTO pgboss.job (id) VALUES (1); UPDATE account_registry SET status = $1',
+      'TRUNCATE account_registry',
+      'CREATE TABLE pgboss.x (n int)',
+      'SELECT id FROM pgboss.job FOR UPDATE SKIP LOCKED',
+    ])
+      expect([ours, writesJobQueueOnly(ours)]).toEqual([ours, false]);
+  });
+
   it('shares frozen rows (a caller cannot change what the next one gets)', async () => {
     const rows = await queryMemo<{ a: { b: number[] } }>(store.db, `SELECT '{"b":[1]}'::jsonb AS a`);
     expect(Object.isFrozen(rows)).toBe(true);
@@ -87,6 +131,7 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
     await expect(queryMemo(store.db, 'SELECT n FROM memo_t FOR SHARE')).rejects.toThrow(/read-only/);
     await expect(queryMemo(store.db, 'WITH x AS (DELETE FROM memo_t) SELECT 1')).rejects.toThrow(/read-only/);
     await expect(queryMemo(store.db, 'VACUUM memo_t')).rejects.toThrow(/read-only/);
+    await expect(queryMemo(store.db, 'SELECT n FROM pgboss.t')).rejects.toThrow(/job queue/);
   });
 
   it('holds at most 64 results, the least recently used dropped first', async () => {
