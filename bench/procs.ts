@@ -280,9 +280,15 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Latency of one request repeated `n` times, one at a time. */
-export async function timeSerial(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+export async function timeSerial(
+  n: number,
+  fn: () => Promise<unknown>,
+  /** Run before each timed call, untimed. */
+  before?: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
+    await before?.();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
