@@ -1637,7 +1637,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Many objects by global id (at most 100), batched per provider. */
   nodes?: Maybe<Array<Maybe<Node>>>;
-  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say. */
+  /** Plans a provider offers (cached for CATALOG_CACHE_TTL_MS, and no older than `maxAge`); null with an error when it cannot say. */
   plans?: Maybe<Array<Plan>>;
   /** One project by id; null when it does not exist. */
   project?: Maybe<Project>;
@@ -1645,7 +1645,7 @@ export type Query = {
   projects?: Maybe<ProjectConnection>;
   /** The four providers, their mode, capabilities and health. */
   providers?: Maybe<Array<ProviderInfo>>;
-  /** Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`. */
+  /** Servers of every provider (cached, and no older than `maxAge`). A failing provider's servers are missing and reported in `errors`. */
   servers?: Maybe<Array<Server>>;
   /** One drift entry by id; null when it does not exist. */
   syncIssue?: Maybe<SyncIssue>;
@@ -1747,6 +1747,7 @@ export type QueryNodesArgs = {
 
 
 export type QueryPlansArgs = {
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   provider: Provider;
 };
 
@@ -1768,6 +1769,7 @@ export type QueryProjectsArgs = {
 
 export type QueryServersArgs = {
   filter?: InputMaybe<ServerFilter>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

@@ -55,6 +55,12 @@ export const MAX_AGE_DESCRIPTION =
   "without one, within the request's vendor-call budget, else MIRROR_INCOMPLETE). Also sets the HTTP cache hint " +
   '(max-age in whole seconds, private; no-store for an answer with a gap).';
 
+/** The `maxAge` argument of the catalog (`plans`, `servers`). */
+export const CATALOG_MAX_AGE_DESCRIPTION =
+  "Oldest catalog accepted, in milliseconds (default: the server's MIRROR_MAX_AGE_MS): a provider's list is " +
+  "answered from this process's cache or the store when the vendor confirmed it within this age (its `syncedAt`), " +
+  'else read live and written back. 0 always reads live.';
+
 /** The `maxAge` argument of the customer and project lists. */
 export const LIST_MAX_AGE_DESCRIPTION =
   "Oldest stored list accepted, in milliseconds (default: the server's MIRROR_MAX_AGE_MS): a provider's list is " +

@@ -47,7 +47,9 @@ export class CatalogService {
     }
   }
 
-  plans(provider: ProviderName): Promise<PlanRecord[]> {
+  /** A provider's plans; `maxAge` (ms, 0: live) bounds how old a cached or stored list may be. */
+  plans(provider: ProviderName, maxAge?: number | null): Promise<PlanRecord[]> {
+    this.k.allowedAge(maxAge);
     return this.k.loaders.plans.load(provider);
   }
 
@@ -56,7 +58,12 @@ export class CatalogService {
   }
 
   /** Servers of the chosen providers; a failing provider's servers are missing and reported at `path`. */
-  async servers(query: ServerQuery | null, path: ReadonlyArray<string | number>): Promise<ServerRecord[]> {
+  async servers(
+    query: ServerQuery | null,
+    path: ReadonlyArray<string | number>,
+    maxAge?: number | null,
+  ): Promise<ServerRecord[]> {
+    this.k.allowedAge(maxAge);
     const codes = query?.countryCodes?.map((c) => c.toUpperCase());
     if (codes?.some((c) => !/^[A-Z]{2}$/.test(c))) {
       throw new InputError('countryCodes', 'Country codes are two letters (ISO 3166-1 alpha-2).');

@@ -1,6 +1,11 @@
-import { DataSource, STAMP_DATA_SOURCE, type StampedRoot } from '../../graphql/common/freshness.js';
+import {
+  CATALOG_MAX_AGE_DESCRIPTION,
+  DataSource,
+  STAMP_DATA_SOURCE,
+  type StampedRoot,
+} from '../../graphql/common/freshness.js';
 import { DateTime } from '../../graphql/common/scalars.js';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID, Directive } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, ID, Int, Directive } from 'type-graphql';
 import { COST, cost, listSize } from '../../graphql/common/cost.js';
 import type { PlanRecord } from '../../domain/records.js';
 import { ProviderName } from '../../graphql/common/enums.js';
@@ -29,13 +34,15 @@ export class PlanResolver {
   @Directive(listSize(50))
   @Query(() => [Plan], {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
-    description: 'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS); null with an error when it cannot say.',
+    description:
+      'Plans a provider offers (cached for CATALOG_CACHE_TTL_MS, and no older than `maxAge`); null with an error when it cannot say.',
   })
   plans(
     @Arg('provider', () => ProviderName, { description: 'Provider.' }) provider: ProviderName,
     @Ctx() ctx: GraphQLContext,
+    @Arg('maxAge', () => Int, { nullable: true, description: CATALOG_MAX_AGE_DESCRIPTION }) maxAge?: number | null,
   ): Promise<PlanRecord[]> {
-    return ctx.services.catalog.plans(provider);
+    return ctx.services.catalog.plans(provider, maxAge);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })

@@ -1,4 +1,9 @@
-import { DataSource, STAMP_DATA_SOURCE, type StampedRoot } from '../../graphql/common/freshness.js';
+import {
+  CATALOG_MAX_AGE_DESCRIPTION,
+  DataSource,
+  STAMP_DATA_SOURCE,
+  type StampedRoot,
+} from '../../graphql/common/freshness.js';
 import { DateTime } from '../../graphql/common/scalars.js';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Int, ID, Directive } from 'type-graphql';
 import { COST, cost, listSize } from '../../graphql/common/cost.js';
@@ -30,14 +35,15 @@ export class ServerResolver {
   @Query(() => [Server], {
     nullable: true, // bad arguments or a failure null this field alone, never its siblings
     description:
-      "Servers of every provider (cached). A failing provider's servers are missing and reported in `errors`.",
+      "Servers of every provider (cached, and no older than `maxAge`). A failing provider's servers are missing and reported in `errors`.",
   })
   servers(
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ServerFilter, { nullable: true, description: 'Conditions on the servers.' })
     filter?: ServerFilter | null,
+    @Arg('maxAge', () => Int, { nullable: true, description: CATALOG_MAX_AGE_DESCRIPTION }) maxAge?: number | null,
   ): Promise<ServerRecord[]> {
-    return ctx.services.catalog.servers(filter ?? null, ['servers']);
+    return ctx.services.catalog.servers(filter ?? null, ['servers'], maxAge);
   }
 
   @FieldResolver(() => ID, { description: 'Opaque global id.' })

@@ -318,6 +318,25 @@ describe.each(storeBackends)('customer and project lists and the catalog from th
       );
       expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/plans')).toBe(1);
       for (const p of live.data.plans) expect(p.dataSource).toBe('LIVE');
+      // The catalog's own maxAge: 0 reads each provider's list live; an age the stored lists are within does not.
+      t.resetUpstream();
+      const own = await post<Catalog>(`query {
+        plans(provider: WLVPN, maxAge: 0) { id name syncedAt dataSource }
+        servers(filter: { providers: [VPNRESELLERS] }, maxAge: 0) { id hostname city syncedAt dataSource }
+      }`);
+      expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/plans')).toBe(1);
+      expect(t.emulator(VR).server.count('GET /v4_1/servers')).toBe(1);
+      for (const item of [...own.data.plans, ...own.data.servers]) expect(item.dataSource).toBe('LIVE');
+      t.resetUpstream();
+      const within = await post<Catalog>(`query {
+        plans(provider: WLVPN, maxAge: 3600000) { id name syncedAt dataSource }
+        servers(filter: { providers: [VPNRESELLERS] }, maxAge: 3600000) { id hostname city syncedAt dataSource }
+      }`);
+      expect(t.upstream()).toBe(0);
+      for (const item of [...within.data.plans, ...within.data.servers]) expect(item.dataSource).toBe('MIRROR');
+      const negative = await post<{ plans: null }>(`query { plans(provider: WLVPN, maxAge: -1) { id } }`);
+      expect(negative.data.plans).toBeNull();
+      expect(negative.errors?.[0]?.extensions?.code).toBe('VALIDATION');
     } finally {
       plan.name = planName;
       server.city = city;
