@@ -71,22 +71,26 @@ export function writesJobQueueOnly(sql: string): boolean {
   return targets.length > 0 && targets.every((t) => JOB_QUEUE_TABLE.test(t));
 }
 
-/** Most results `ReadMemo` keeps (least recently used dropped first). */
+/** Most results `ReadMemo` keeps, and most rows across them (least recently used dropped first). */
 const MEMO_MAX = 64;
+const MEMO_MAX_ROWS = 5_000;
 
 /**
  * Results of read-only statements, answered again while nothing has been written since they were read. Exact for
  * the embedded database only: one process owns its data directory (the directory lock), so every write passes
  * through this process's `PgliteDb`, which calls `written()` when any statement that may write completes (anything
  * but a plain SELECT, EXPLAIN, SHOW, ANALYZE or VACUUM, or a write to the job queue's own tables alone; every
- * transaction and raw script; our SELECTs call no function that writes table data). A result read while a write ran is not kept. Bounded: MEMO_MAX results; frozen, as callers share them.
+ * transaction and raw script; our SELECTs call no function that writes table data). A result read while a write
+ * ran is not kept. Bounded: MEMO_MAX results and MEMO_MAX_ROWS rows across them; frozen, as callers share them.
  */
 class ReadMemo {
   private generation = 0;
+  private rows = 0;
   private readonly results = new Map<string, readonly unknown[]>();
 
   written(): void {
     this.generation++;
+    this.rows = 0;
     this.results.clear();
   }
 
@@ -99,9 +103,14 @@ class ReadMemo {
     }
     const generation = this.generation;
     const rows = deepFreeze(await run());
-    if (generation === this.generation) {
+    if (generation === this.generation && rows.length <= MEMO_MAX_ROWS && !this.results.has(key)) {
       this.results.set(key, rows);
-      if (this.results.size > MEMO_MAX) this.results.delete(this.results.keys().next().value as string);
+      this.rows += rows.length;
+      while (this.results.size > MEMO_MAX || this.rows > MEMO_MAX_ROWS) {
+        const [oldest, dropped] = this.results.entries().next().value as [string, readonly unknown[]];
+        this.results.delete(oldest);
+        this.rows -= dropped.length;
+      }
     }
     return rows;
   }

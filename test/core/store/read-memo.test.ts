@@ -134,6 +134,21 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
     await expect(queryMemo(store.db, 'SELECT n FROM pgboss.t')).rejects.toThrow(/job queue/);
   });
 
+  it('holds at most 5,000 rows across its results, the least recently used dropped first', async () => {
+    await store.db.query('INSERT INTO memo_t VALUES (6)'); // starts empty
+    const rows = (n: number) =>
+      queryMemo<{ i: number; r: number }>(store.db, 'SELECT i, random() AS r FROM generate_series(1, $1::int) i', [n]);
+    const first = await rows(2_000);
+    const second = await rows(2_001);
+    expect(await rows(2_000)).toBe(first);
+    await rows(2_002); // 6,003 rows: the least recently used (2,001) goes
+    expect(await rows(2_000)).toBe(first);
+    expect((await rows(2_001))[0]!.r).not.toBe(second[0]!.r);
+    // A result larger than the whole budget is answered, never kept.
+    const big = await rows(5_001);
+    expect(await rows(5_001)).not.toBe(big);
+  });
+
   it('holds at most 64 results, the least recently used dropped first', async () => {
     await store.db.query('INSERT INTO memo_t VALUES (5)'); // starts empty
     const kept = await read(1000);
