@@ -417,12 +417,16 @@ describe.each(storeBackends)('customer and project lists and the catalog from th
     const [nativeId] = await new Mirror(t.store.db).nativeIds(ProviderName.WLVPN);
     const id = encodeId('Account', ProviderName.WLVPN, nativeId!);
     // As a WLVPN list row leaves it before a detail read: status and bandwidth confirmed, plan and expiry not.
-    const unconfirm = () =>
-      t.store.db.query(
+    // Earlier live reads of this account (the usage test's last one reads it) are written back after their answers:
+    // they land first, or one would confirm the plan again right after this update (a Node 24 CI run saw it).
+    const unconfirm = async () => {
+      await t.app.writeBack.flushed();
+      await t.store.db.query(
         `UPDATE account_registry SET plan_confirmed_at = NULL, expiry_confirmed_at = NULL, synced_at = NULL
          WHERE provider = $1 AND native_id = $2`,
         [ProviderName.WLVPN, nativeId],
       );
+    };
     interface One {
       account: Stamp & { confirmedAt?: { status: string | null; plan: string | null } };
     }

@@ -187,6 +187,7 @@ describe.each(storeBackends)('the whole graph in the store (%s)', (_name, open) 
     await syncOne(ProviderName.WLVPN);
     expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/usage-report')).toBe(0);
     // Aged past half the usage age: the next sync reads it again, in one bulk call (fewer than 5,000 accounts).
+    await t.app.writeBack.flushed(); // no earlier read's write-back lands after the update
     await t.store.db.query(`UPDATE read_usage SET synced_at = synced_at - interval '8 minutes'`);
     t.resetUpstream();
     await syncOne(ProviderName.WLVPN);
