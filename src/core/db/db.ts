@@ -71,6 +71,9 @@ export function writesJobQueueOnly(sql: string): boolean {
   return targets.length > 0 && targets.every((t) => JOB_QUEUE_TABLE.test(t));
 }
 
+/** A statement that cannot change what a remembered read answers (the memo survives it). */
+const keepsMemo = (sql: string): boolean => readOnly(sql) || writesJobQueueOnly(sql);
+
 /** Most results `ReadMemo` keeps, and most rows across them (least recently used dropped first). */
 const MEMO_MAX = 64;
 const MEMO_MAX_ROWS = 5_000;
@@ -152,9 +155,8 @@ class PgliteDb implements Db {
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     // Single statements wait for any open transaction to finish.
-    if (readOnly(sql) || writesJobQueueOnly(sql))
-      return this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
-    return this.writing(this.serial(async () => (await this.lite.query<T>(sql, params)).rows));
+    const run = this.serial(async () => (await this.lite.query<T>(sql, params)).rows);
+    return keepsMemo(sql) ? run : this.writing(run);
   }
 
   async queryMemo<T>(sql: string, params: unknown[] = []): Promise<readonly T[]> {
@@ -197,7 +199,7 @@ class PgliteDb implements Db {
         ? { rows: (await this.lite.query(text, values)).rows }
         : { rows: (await this.lite.exec(text)).at(-1)?.rows ?? [] },
     );
-    return readOnly(text) || writesJobQueueOnly(text) ? run : this.writing(run);
+    return keepsMemo(text) ? run : this.writing(run);
   }
 
   async listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
