@@ -40,6 +40,7 @@ const PERFORMANCE_DOC = 'docs/performance.md';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const ONLY_LIVE = process.env.BENCH_ONLY === 'live';
+const ONLY_RSS = process.env.BENCH_ONLY === 'rss';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const FRESH = 86_400_000; // a maxAge that lets the mirror answer
 const fragment =
@@ -457,6 +458,13 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ SANDBOX_LATENCY_MS: String(LATENCY_MS), SANDBOX_ACCOUNTS: '1000' });
   const skipped: string[] = [];
   try {
+    // BENCH_ONLY=rss: the memory rows only, printed (results.md and docs/performance.md are left alone).
+    if (ONLY_RSS) {
+      for (const perProvider of [1_000, 10_000]) await rss(sandbox, 'PGlite', 300, perProvider);
+      if (PG_URL) for (const perProvider of [1_000, 10_000]) await rss(sandbox, 'Postgres', 200, perProvider);
+      process.stdout.write(`${rows.map((r) => `${r.measure}: ${r.result} (${r.status})`).join('\n')}\n`);
+      return;
+    }
     // Warm-up process: the worker runs inline so that `syncProvider` runs; directory refreshes may read every
     // account (SYNC_RATE_WLVPN: its detail reads, plans its list does not show, cover every account in one run).
     // Its mirror lives in a data directory that the measuring process then opens with WORKER=off, so that no

@@ -145,6 +145,12 @@ const common = z.object({
    */
   USAGE_MAX_AGE_MS: int(900_000, 0),
   /**
+   * Default allowed age (ms) of the account–customer links a vendor keeps itself (VPNresellers), which only a
+   * walk of its whole customer lists confirms (each full sync walks them). An answer showing an account's
+   * customer or project whose link is older walks them once in the request. A query's `maxAge` overrides it.
+   */
+  LINKS_MAX_AGE_MS: int(900_000, 0),
+  /**
    * Most items (accounts, customers, projects, usage reports) live reads may leave queued for the write-back to
    * the store after the answer; past it new items are dropped (the mirror stays as old as it was until the next
    * read or sync). About 1–2 KB per item.

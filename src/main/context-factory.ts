@@ -69,7 +69,11 @@ export function viewerContextFactory(
           store,
           catalog,
           batching: config.env.DATALOADER,
-          ages: { state: config.env.MIRROR_MAX_AGE_MS, usage: config.env.USAGE_MAX_AGE_MS },
+          ages: {
+            state: config.env.MIRROR_MAX_AGE_MS,
+            usage: config.env.USAGE_MAX_AGE_MS,
+            links: config.env.LINKS_MAX_AGE_MS,
+          },
           ...(writeBack ? { writeBack } : {}),
         }),
       services: (): Services =>

@@ -111,7 +111,7 @@ export type AccountConfirmations = {
   __typename?: 'AccountConfirmations';
   /** `throttled` and the "cap reached" status (bandwidth state; WLVPN tells it with every read). */
   bandwidth?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** `customer` and `project`: the account's links, confirmed by the vendor's customer lists (VPNresellers sync), a create here or a link made here. */
+  /** `customer` and `project`: the account's links, confirmed by a walk of the vendor's customer lists (VPNresellers: each sync, or the request itself when the link is older than its `maxAge` / LINKS_MAX_AGE_MS), a create here or a link made here. */
   customer?: Maybe<Scalars['DateTimeISO']['output']>;
   /** `expiresAt`. */
   expiry?: Maybe<Scalars['DateTimeISO']['output']>;

@@ -26,6 +26,7 @@ import {
 } from './mirror-loaders.js';
 
 import { withSpan } from '../../lib/tracing.js';
+import { type LinkWalk, vendorCustomerOf, walkLinks } from '../mirror/link-walk.js';
 
 /**
  * Per-request DataLoaders. Created in the context factory for each request and never shared, so the
@@ -61,11 +62,13 @@ export type ServedUsage = UsageRecord & Stamp;
 /**
  * The allowed ages of stored state for one request: the `maxAge` a root field was given (the smallest, when
  * several were), else the server defaults (MIRROR_MAX_AGE_MS for customers, projects and the catalog,
- * USAGE_MAX_AGE_MS for usage). 0 reads live.
+ * USAGE_MAX_AGE_MS for usage, LINKS_MAX_AGE_MS for account–customer links kept at the vendor). 0 reads live.
  */
 export class ReadAges {
   private explicit: number | null = null;
-  constructor(private readonly defaults: { state: number; usage: number } = { state: 60_000, usage: 900_000 }) {}
+  constructor(
+    private readonly defaults: { state: number; usage: number; links?: number } = { state: 60_000, usage: 900_000 },
+  ) {}
 
   note(maxAgeMs: number): void {
     this.explicit = this.explicit === null ? maxAgeMs : Math.min(this.explicit, maxAgeMs);
@@ -77,6 +80,11 @@ export class ReadAges {
 
   get usage(): number {
     return this.explicit ?? this.defaults.usage;
+  }
+
+  /** Account–customer links kept at the vendor (LINKS_MAX_AGE_MS; default: as usage). */
+  get links(): number {
+    return this.explicit ?? this.defaults.links ?? this.defaults.usage;
   }
 }
 
@@ -106,6 +114,12 @@ export interface Loaders extends MirrorLoaders {
   usage: DataLoader<UsageKey, ServedUsage | null, string>;
   /** Customer link kept in the store for an account (store customer id or PureWL uuid). */
   customerLink: DataLoader<ProviderKey, string | null, string>;
+  /**
+   * The account–customer links of a vendor that keeps them (VPNresellers), read whole from its customer lists
+   * (core/mirror/link-walk.ts) at most once per request, then confirmed in the directory; the store-read
+   * loaders (`mirrored`, `customerLink`) are cleared so this request reads what it confirmed.
+   */
+  links: DataLoader<ProviderName, LinkWalk, ProviderName>;
   /** The catalog, each list stamped with its confirmation (`syncedAt`) and where it came from. */
   plans: DataLoader<ProviderName, Array<PlanRecord & Stamp>, ProviderName>;
   servers: DataLoader<ProviderName, Array<ServerRecord & Stamp>, ProviderName>;
@@ -129,8 +143,8 @@ export interface LoaderDeps {
   catalog: { plans: Cache<PlanRecord[]>; servers: Cache<ServerRecord[]> };
   /** false = the N+1 baseline: one upstream call per key, no request cache. */
   batching?: boolean;
-  /** Default allowed ages (MIRROR_MAX_AGE_MS, USAGE_MAX_AGE_MS); a request's `maxAge` overrides both. */
-  ages?: { state: number; usage: number };
+  /** Default allowed ages (MIRROR_MAX_AGE_MS, USAGE_MAX_AGE_MS, LINKS_MAX_AGE_MS); a request's `maxAge` overrides them. */
+  ages?: { state: number; usage: number; links?: number };
   /**
    * The app's write-back queue: what live reads learned is written after the answer (store/write-back.ts).
    * Absent (jobs, tools): written before the loader answers.
@@ -398,6 +412,43 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const servers = (): Loaders['servers'] =>
     catalogOf<ServerRecord>('servers', catalog.servers, (name) => registry.get(name).listServers());
 
+  const links = (): Loaders['links'] =>
+    new DataLoader<ProviderName, LinkWalk, ProviderName>(
+      batchSpan('links', (names) =>
+        Promise.all(
+          names.map(async (name) => {
+            recordBatch('links', 1);
+            try {
+              const walk = await walkLinks(registry.get(name));
+              await settled(); // accounts a live read just learned are in the directory to be linked
+              await (mirrorStore ??= new Mirror(store.db)).confirmLinks(
+                name,
+                walk.links,
+                vendorCustomerOf(name),
+                walk.at,
+              );
+              loaders.mirrored.clearAll();
+              loaders.customerLink.clearAll();
+              // The walk read every customer: this request's customer reads find them, and the store keeps them.
+              for (const c of walk.customers) {
+                loaders.customer.prime(
+                  { provider: name, nativeId: c.nativeId },
+                  { ...c, syncedAt: walk.at, dataSource: 'LIVE' },
+                );
+              }
+              if (queue) void queue.entities('customers', name, entityItems(walk.customers, []), walk.at);
+              else await quietly(readModel().putCustomers(name, walk.customers));
+              return walk;
+            } catch (error) {
+              return toError(error, name, 'listCustomers');
+            }
+          }),
+        ),
+      ),
+      // Cached even in the N+1 baseline: a walk reads the vendor's whole customer lists, not one key's.
+      {},
+    );
+
   // Built on first use: a request builds only the loaders it reads through (none for `{ __typename }`).
   const built: Partial<Loaders> = {};
   const loaders: Loaders = {
@@ -425,6 +476,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     },
     get customerLink() {
       return (built.customerLink ??= customerLink());
+    },
+    get links() {
+      return (built.links ??= links());
     },
     get plans() {
       return (built.plans ??= plans());

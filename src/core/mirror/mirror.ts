@@ -224,12 +224,15 @@ export class Mirror {
    * The customer and project links of a provider's accounts as its customer lists tell them, confirmed now:
    * accounts listed under a customer take that customer (global id) and its project; the provider's other
    * accounts lose a link that named one of the provider's customers (`isVendorCustomer`). A link to a customer
-   * kept by this API (made by `linkAccountToCustomer`) is this API's own and stays. Answers the accounts whose customer link changed (from a confirmed one).
+   * kept by this API (made by `linkAccountToCustomer`) is this API's own and stays. Links are stamped confirmed
+   * at `at` (when the customer lists were read, never later). Answers the accounts whose customer link changed
+   * (from a confirmed one).
    */
   async confirmLinks(
     provider: ProviderName,
     links: ReadonlyMap<string, { customerId: string; projectId: string | null }>,
     isVendorCustomer: (customerId: string) => boolean,
+    at: string,
   ): Promise<Array<{ nativeId: string; username: string; before: string | null; after: string | null }>> {
     const rows = await this.db.query<{
       native_id: string;
@@ -237,16 +240,20 @@ export class Mirror {
       customer_id: string | null;
       project_id: string | null;
       customer_confirmed_at: string | null;
+      newer: boolean;
     }>(
-      `SELECT native_id, username, customer_id, project_id, customer_confirmed_at::text AS customer_confirmed_at
+      `SELECT native_id, username, customer_id, project_id, customer_confirmed_at::text AS customer_confirmed_at,
+              COALESCE(customer_confirmed_at > $2::timestamptz, false) AS newer
        FROM account_registry WHERE provider = $1 AND gone_at IS NULL`,
-      [provider],
+      [provider, at],
     );
     const ids: string[] = [];
     const customers: Array<string | null> = [];
     const projects: Array<string | null> = [];
     const changed: Array<{ nativeId: string; username: string; before: string | null; after: string | null }> = [];
     for (const row of rows) {
+      // Confirmed after these lists were read (a create or a link made meanwhile): that is newer knowledge.
+      if (row.newer) continue;
       const listed = links.get(row.native_id);
       const ours = row.customer_id !== null && !isVendorCustomer(row.customer_id);
       // A link to a customer kept by this API is an operator's choice and stays; the project is the vendor's.
@@ -261,10 +268,11 @@ export class Mirror {
     }
     if (ids.length) {
       await this.db.query(
-        `UPDATE account_registry r SET customer_id = t.c, project_id = t.p, customer_confirmed_at = clock_timestamp()
+        `UPDATE account_registry r SET customer_id = t.c, project_id = t.p,
+                customer_confirmed_at = $5::timestamptz
          FROM unnest($2::text[], $3::text[], $4::text[]) AS t(n, c, p)
          WHERE r.provider = $1 AND r.native_id = t.n`,
-        [provider, ids, customers, projects],
+        [provider, ids, customers, projects, at],
       );
     }
     return changed;

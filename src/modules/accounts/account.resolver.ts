@@ -151,7 +151,9 @@ export class AccountResolver {
     const full = account.incomplete?.includes('status')
       ? await ctx.services.accounts.complete(account, 'status', responsePathAsArray(info.path))
       : account;
-    return ctx.services.accounts.confirmedAt(full);
+    const siblings = siblingFields(info);
+    const withLinks = siblings.has('customer') || siblings.has('project');
+    return ctx.services.accounts.confirmedAt(full, responsePathAsArray(info.path), withLinks);
   }
 
   @FieldResolver(() => DataSource, { description: 'Where the state shown came from: the mirror or a live read.' })
@@ -225,8 +227,12 @@ export class AccountResolver {
 
   @Directive(cost(COST.VENDOR_READ))
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer the account belongs to.' })
-  customer(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<CustomerRecord | null> {
-    return ctx.services.accounts.customer(account);
+  customer(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CustomerRecord | null> {
+    return ctx.services.accounts.customer(account, responsePathAsArray(info.path));
   }
 
   @Directive(cost(COST.VENDOR_READ))
@@ -234,8 +240,12 @@ export class AccountResolver {
     nullable: true,
     description: "The project of the account's customer (VPNresellers).",
   })
-  project(@Root() account: AccountRecord, @Ctx() ctx: GraphQLContext): Promise<ProjectRecord | null> {
-    return ctx.services.accounts.project(account);
+  project(
+    @Root() account: AccountRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ProjectRecord | null> {
+    return ctx.services.accounts.project(account, responsePathAsArray(info.path));
   }
 
   @Directive(cost(COST.CATALOG))

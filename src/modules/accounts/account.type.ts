@@ -76,7 +76,8 @@ export class AccountConfirmations {
   @Field(() => DateTime, {
     nullable: true,
     description:
-      "`customer` and `project`: the account's links, confirmed by the vendor's customer lists (VPNresellers sync), " +
+      "`customer` and `project`: the account's links, confirmed by a walk of the vendor's customer lists " +
+      '(VPNresellers: each sync, or the request itself when the link is older than its `maxAge` / LINKS_MAX_AGE_MS), ' +
       'a create here or a link made here.',
   })
   customer!: string | null;

@@ -21,6 +21,7 @@ import { oldestOf, type RecordGroup } from '../../core/mirror/field-groups.js';
 import { isMirrorCursor, type MirrorOrderField, type SortDirection } from '../../core/mirror/mirror-query.js';
 import { RECORD_GROUPS, type Confirmations } from '../../core/mirror/mirror-rows.js';
 import { Mirror, type ProviderCoverage } from '../../core/mirror/mirror.js';
+import { linksAtVendor, type LinkWalk } from '../../core/mirror/link-walk.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.service.js';
 import { mirrorFilter, needsMirror, resolveFilter, type AccountFilterInput } from './account-filters.js';
 import { termsOf } from '../../core/store/scopes.js';
@@ -53,6 +54,8 @@ export interface AccountOrderInput {
 /** Reads of accounts and of what hangs off an account (customer, project, plan, usage, servers, configs). */
 export class AccountService {
   private readonly incomplete = new Set<string>();
+  /** Providers whose link walk failed in this request (reported once). */
+  private readonly linkFailures = new Set<ProviderName>();
 
   constructor(private readonly k: ServiceKernel) {}
 
@@ -301,23 +304,56 @@ export class AccountService {
     // An answer that shows the customer or project of an account whose link lives at the vendor (VPNresellers)
     // is only as fresh as the link's last confirmation.
     if (withLinks && syncedAt !== null && this.linksAtVendor(full.provider)) {
-      const link = (await this.confirmedAt(full)).customer;
+      const link = (await this.confirmedAt(full, path, true)).customer;
       syncedAt = link === null ? null : Date.parse(link) < Date.parse(syncedAt) ? link : syncedAt;
     }
     return { syncedAt, dataSource: full.dataSource ?? 'LIVE' };
   }
 
-  /** When the vendor last confirmed each field group of the account shown (the customer link from the directory). */
-  async confirmedAt(record: ServedAccount): Promise<Confirmations> {
+  /**
+   * When the vendor last confirmed each field group of the account shown (the customer link from the directory,
+   * or from this request's walk of the vendor's customer lists). `withLinks`: the answer shows the customer or
+   * project, so a link older than the request's allowed age is confirmed first (`linkWalk`).
+   */
+  async confirmedAt(
+    record: ServedAccount,
+    path: ReadonlyArray<string | number> = [],
+    withLinks = false,
+  ): Promise<Confirmations> {
+    const walk = withLinks ? await this.linkWalk(record, path) : null;
     const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
     const own = record.confirmedAt ?? { status: null, expiry: null, plan: null, bandwidth: null };
-    return { ...own, customer: row?.confirmedAt.customer ?? null };
+    return { ...own, customer: latest(walk?.at ?? null, row?.confirmedAt.customer ?? null) };
+  }
+
+  /**
+   * Links kept at the vendor (VPNresellers) are confirmed only by reading its customer lists whole: when the
+   * answer shows an account's customer and its link is older than the request's allowed age (`maxAge`, 0 =
+   * always; default LINKS_MAX_AGE_MS), the provider's lists are walked once in this request (loaders.links) and the directory confirmed.
+   * A walk that fails (vendor down, vendor-call budget spent) leaves the directory's link in the answer, its age
+   * in `syncedAt`, and one typed error at `path`. Null: no walk was needed (or it failed).
+   */
+  private async linkWalk(record: AccountRecord, path: ReadonlyArray<string | number>): Promise<LinkWalk | null> {
+    if (record.customerNativeId || !this.linksAtVendor(record.provider)) return null;
+    const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
+    const at = row?.confirmedAt.customer ?? null;
+    const allowed = this.k.loaders.ages.links;
+    if (at !== null && allowed > 0 && Date.now() - Date.parse(at) <= allowed) return null;
+    try {
+      return await this.k.loaders.links.load(record.provider);
+    } catch (error) {
+      if (!this.linkFailures.has(record.provider)) {
+        this.linkFailures.add(record.provider);
+        const e = error instanceof Error ? error : asProviderError(record.provider, 'listCustomers', error);
+        this.k.reportPartial(e, path, record.provider);
+      }
+      return null;
+    }
   }
 
   /** The provider keeps account–customer links itself (they come from its customer lists, not from this API). */
   private linksAtVendor(name: ProviderName): boolean {
-    const p = this.k.provider(name);
-    return p.features.customers && !p.customerRefsAreStoreIds;
+    return linksAtVendor(this.k.provider(name));
   }
 
   /** Lifecycle operations the account's provider supports (CREATE excluded: it is not an account action). */
@@ -326,10 +362,17 @@ export class AccountService {
     return Object.values(AccountOperation).filter((op) => caps.has(op) && op !== AccountOperation.CREATE);
   }
 
-  /** The customer an account belongs to: vendor link first, then the store's link. */
-  async customer(record: AccountRecord): Promise<CustomerRecord | null> {
+  /**
+   * The customer an account belongs to: the record's own link, then the vendor's customer lists when this
+   * request walked them (`linkWalk`), then the directory's link.
+   */
+  async customer(record: AccountRecord, path: ReadonlyArray<string | number> = []): Promise<CustomerRecord | null> {
     let ref = record.customerNativeId;
-    if (!ref) ref = await this.k.loaders.customerLink.load({ provider: record.provider, nativeId: record.nativeId });
+    if (!ref) {
+      const key = { provider: record.provider, nativeId: record.nativeId };
+      const walk = await this.linkWalk(record, path);
+      ref = walk?.links.get(record.nativeId)?.customerId ?? (await this.k.loaders.customerLink.load(key));
+    }
     if (!ref) return null;
     const gid = decodeId(ref);
     if (gid && gid.type === 'Customer') {
@@ -346,8 +389,8 @@ export class AccountService {
   }
 
   /** The project of the account's customer, where the customer's provider has projects. */
-  async project(record: AccountRecord): Promise<ProjectRecord | null> {
-    const customer = await this.customer(record);
+  async project(record: AccountRecord, path: ReadonlyArray<string | number> = []): Promise<ProjectRecord | null> {
+    const customer = await this.customer(record, path);
     if (!customer?.projectNativeId || !customer.provider) return null;
     return this.k.loaders.project.load({ provider: customer.provider, nativeId: customer.projectNativeId });
   }
@@ -399,4 +442,10 @@ export class AccountService {
     const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
     return { ...offsetConnection(kept, window, dir, links.length, links.length), failures: [] };
   }
+}
+
+/** The later of two ISO instants (null when neither is known). */
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
 }

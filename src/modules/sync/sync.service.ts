@@ -2,8 +2,7 @@ import type { Env } from '../../config/config.js';
 import { ProviderError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/provider.js';
 import { syncRateVariable } from '../../providers/module.js';
-import type { AccountRecord, CustomerRecord, IncompleteField } from '../../domain/records.js';
-import { decodeId, encodeId } from '../../domain/ids.js';
+import type { AccountRecord, IncompleteField } from '../../domain/records.js';
 import type { VpnProvider } from '../../providers/port.js';
 import type { Db } from '../../core/db/db.js';
 import { Mirror } from '../../core/mirror/mirror.js';
@@ -12,6 +11,7 @@ import { SyncLog } from './sync-log.store.js';
 import type { SyncCounts, SyncIssueKind, SyncMode, SyncRun } from '../../domain/sync-log-records.js';
 import type { AccountEvents } from '../../core/events/account-events.js';
 import { ReadModel } from '../../core/mirror/read-model.js';
+import { linksAtVendor, vendorCustomerOf, walkLinks } from '../../core/mirror/link-walk.js';
 import { scopedProvider } from '../../providers/scoped.js';
 import { usageRange } from '../../core/usage-range.js';
 
@@ -34,16 +34,6 @@ const CONFIRM_BATCH = 100;
 const DETAIL_BATCH = 20;
 /** Fields whose absence from a list's rows calls for a detail read (plan and plan-based expiry). */
 const DETAIL_FIELDS: ReadonlySet<IncompleteField> = new Set(['expiresAt', 'planNativeId', 'plans']);
-
-/** The provider keeps customers (with projects) at the vendor and can list each one's accounts. */
-function linksAtVendor(provider: VpnProvider): boolean {
-  return (
-    provider.features.customers &&
-    provider.features.projects &&
-    provider.features.listAccounts &&
-    !provider.customerRefsAreStoreIds
-  );
-}
 
 export interface SyncServiceDeps {
   mirror: Mirror;
@@ -257,19 +247,12 @@ export class SyncService {
    */
   private async syncLinks(provider: VpnProvider, run: SyncRun, counts: SyncCounts, pace: CallPacer): Promise<void> {
     // The lists are confirmed as of when their listing started: never later than any page's answer.
-    const customersAt = new Date().toISOString();
-    const customers: CustomerRecord[] = [];
-    for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
-      await pace.take();
-      counts.vendorCalls++;
-      const page = await provider.listCustomers({ offset, limit: SYNC_LIST_PAGE });
-      customers.push(...page.items);
-      if (page.items.length < SYNC_LIST_PAGE) break;
-    }
+    const walk = await walkLinks(provider, () => pace.take());
+    counts.vendorCalls += walk.calls;
     const model = this.deps.readModel?.store;
     if (model) {
       // The vendor's whole customer and project lists: the store keeps them (a row no longer listed is dropped).
-      await model.replaceAll('customers', provider.name, customers, customersAt);
+      await model.replaceAll('customers', provider.name, walk.customers, walk.at);
       const projectsAt = new Date().toISOString();
       const projects = [];
       for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
@@ -281,28 +264,12 @@ export class SyncService {
       }
       await model.replaceAll('projects', provider.name, projects, projectsAt);
     }
-    const links = new Map<string, { customerId: string; projectId: string | null }>();
-    for (const c of customers) {
-      const link = {
-        customerId: encodeId('Customer', provider.name, c.nativeId),
-        projectId: c.projectNativeId ? encodeId('Project', provider.name, c.projectNativeId) : null,
-      };
-      for (let offset = 0; ; offset += SYNC_LIST_PAGE) {
-        await pace.take();
-        counts.vendorCalls++;
-        const page = await provider.listAccounts({
-          offset,
-          limit: SYNC_LIST_PAGE,
-          filter: { customerNativeId: c.nativeId },
-        });
-        for (const a of page.items) links.set(a.nativeId, link);
-        if (page.items.length < SYNC_LIST_PAGE) break;
-      }
-    }
-    const moved = await this.deps.mirror.confirmLinks(provider.name, links, (id) => {
-      const gid = decodeId(id);
-      return gid ? gid.type === 'Customer' && gid.source === provider.name : /^\d+$/.test(id);
-    });
+    const moved = await this.deps.mirror.confirmLinks(
+      provider.name,
+      walk.links,
+      vendorCustomerOf(provider.name),
+      walk.at,
+    );
     if (moved.length === 0) return;
     counts.changed += moved.length;
     await this.deps.events?.linksChanged(provider.name, moved);

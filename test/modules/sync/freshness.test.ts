@@ -160,7 +160,11 @@ const FIELDS: Record<string, Row> = {
   dataSource: { notVendorState: 'freshness of the answer' },
   confirmedAt: { notVendorState: 'freshness of the answer' },
   capabilities: { notVendorState: "the provider's operations" },
-  customer: { group: 'customer', coveredBy: 'the links test below (VPNresellers customer lists)' },
+  customer: {
+    group: 'customer',
+    coveredBy:
+      'the links test below (VPNresellers customer lists) and test/core/mirror/customer-links.test.ts (maxAge)',
+  },
   project: { group: 'customer', coveredBy: "the links test below (a VPNresellers customer's project)" },
   usage: { notVendorState: 'read live from the vendor each time (never mirrored)' },
   servers: { notVendorState: 'the catalog, not account state' },
