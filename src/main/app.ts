@@ -22,7 +22,7 @@ import { acquireDirLock, type DirLock } from '../lib/dir-lock.js';
 import { initTracing, operationSpan } from '../lib/tracing.js';
 import { onUpstreamCall } from '../providers/http-settings.js';
 import { resealPlainSecrets } from '../modules/webhooks/index.js';
-import { createFastify, httpDrain } from './fastify.js';
+import { createFastify, httpDrain, trackRequests } from './fastify.js';
 import { apolloExtras } from './plugins.js';
 import websocket from '@fastify/websocket';
 import { contextFactory, viewerContextFactory } from './context-factory.js';
@@ -175,6 +175,7 @@ async function build(
 
   const fastify = await createFastify(config, logger);
   const http = httpDrain(fastify, { graceMs: config.env.SHUTDOWN_GRACE_MS, logger });
+  trackRequests(fastify, writeBack); // live reads' write-backs run between requests, not under one
   const extras = apolloExtras(config, metrics, http.apolloPlugin<GraphQLContext>());
   const apollo = new ApolloServer<GraphQLContext>({
     ...extras.protection,

@@ -161,3 +161,27 @@ export function httpDrain(fastify: FastifyInstance, options: { graceMs: number; 
     },
   };
 }
+
+/**
+ * Tells `work` (the mirror's write-back) when requests are in flight: `begin` on arrival, its end once the answer
+ * was sent or the client went away. Deferred work then runs between requests, not under one.
+ */
+export function trackRequests(fastify: FastifyInstance, work: { begin(): () => void }): void {
+  const ends = new WeakMap<object, () => void>();
+  const end = (request: object) => {
+    ends.get(request)?.();
+    ends.delete(request);
+  };
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    ends.set(request, work.begin());
+    done();
+  });
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    end(request);
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    end(request);
+    done();
+  });
+}

@@ -116,8 +116,8 @@ export interface Loaders extends MirrorLoaders {
   customerLink: DataLoader<ProviderKey, string | null, string>;
   /**
    * The account–customer links of a vendor that keeps them (VPNresellers), read whole from its customer lists
-   * (core/mirror/link-walk.ts) at most once per request, then confirmed in the directory; the store-read
-   * loaders (`mirrored`, `customerLink`) are cleared so this request reads what it confirmed.
+   * (core/mirror/link-walk.ts) at most once per request; the directory is confirmed from it (after the answer,
+   * through the write-back queue when there is one). The request answers links from the walk itself.
    */
   links: DataLoader<ProviderName, LinkWalk, ProviderName>;
   /** The catalog, each list stamped with its confirmation (`syncedAt`) and where it came from. */
@@ -151,6 +151,9 @@ export interface LoaderDeps {
    */
   writeBack?: WriteBack;
 }
+
+/** Customers whose account lists a request's link walk reads at once (the vendor client bounds its calls too). */
+const LINK_WALK_CONCURRENCY = 8;
 
 export const keyOf = (k: ProviderKey): string => `${k.provider}:${k.nativeId}`;
 
@@ -419,16 +422,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
           names.map(async (name) => {
             recordBatch('links', 1);
             try {
-              const walk = await walkLinks(registry.get(name));
-              await settled(); // accounts a live read just learned are in the directory to be linked
-              await (mirrorStore ??= new Mirror(store.db)).confirmLinks(
-                name,
-                walk.links,
-                vendorCustomerOf(name),
-                walk.at,
-              );
-              loaders.mirrored.clearAll();
-              loaders.customerLink.clearAll();
+              const walk = await walkLinks(registry.get(name), { concurrency: LINK_WALK_CONCURRENCY });
               // The walk read every customer: this request's customer reads find them, and the store keeps them.
               for (const c of walk.customers) {
                 loaders.customer.prime(
@@ -436,8 +430,20 @@ export function createLoaders(deps: LoaderDeps): Loaders {
                   { ...c, syncedAt: walk.at, dataSource: 'LIVE' },
                 );
               }
-              if (queue) void queue.entities('customers', name, entityItems(walk.customers, []), walk.at);
-              else await quietly(readModel().putCustomers(name, walk.customers));
+              if (queue) {
+                // The directory is confirmed after the answer; this request answers from the walk itself.
+                void queue.entities('customers', name, entityItems(walk.customers, []), walk.at);
+                void queue.links(name, walk.links, walk.at);
+              } else {
+                await settled();
+                await (mirrorStore ??= new Mirror(store.db)).confirmLinks(
+                  name,
+                  walk.links,
+                  vendorCustomerOf(name),
+                  walk.at,
+                );
+                await quietly(readModel().putCustomers(name, walk.customers));
+              }
               return walk;
             } catch (error) {
               return toError(error, name, 'listCustomers');

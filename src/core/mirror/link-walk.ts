@@ -40,11 +40,15 @@ export function linksAtVendor(provider: VpnProvider): boolean {
   );
 }
 
-/** Lists every customer, then each customer's accounts; `beforeCall` runs before each vendor call (pacing). */
+/**
+ * Lists every customer, then each customer's accounts, `concurrency` customers at a time (the vendor client
+ * bounds its own calls too); `beforeCall` runs before each vendor call (pacing). The first failure ends the walk.
+ */
 export async function walkLinks(
   provider: VpnProvider,
-  beforeCall: () => Promise<void> = () => Promise.resolve(),
+  options: { beforeCall?: () => Promise<void>; concurrency?: number } = {},
 ): Promise<LinkWalk> {
+  const beforeCall = options.beforeCall ?? (() => Promise.resolve());
   const at = new Date().toISOString();
   let calls = 0;
   const customers: CustomerRecord[] = [];
@@ -56,7 +60,7 @@ export async function walkLinks(
     if (page.items.length < LINK_WALK_PAGE) break;
   }
   const links = new Map<string, AccountLink>();
-  for (const c of customers) {
+  const walkOne = async (c: CustomerRecord): Promise<void> => {
     const link = {
       customerId: encodeId('Customer', provider.name, c.nativeId),
       projectId: c.projectNativeId ? encodeId('Project', provider.name, c.projectNativeId) : null,
@@ -72,7 +76,22 @@ export async function walkLinks(
       for (const a of page.items) links.set(a.nativeId, link);
       if (page.items.length < LINK_WALK_PAGE) break;
     }
-  }
+  };
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < customers.length) {
+      const c = customers[next++] as CustomerRecord;
+      try {
+        await walkOne(c);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 1, customers.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   return { at, customers, links, calls };
 }
 

@@ -233,6 +233,12 @@ export class Mirror {
     links: ReadonlyMap<string, { customerId: string; projectId: string | null }>,
     isVendorCustomer: (customerId: string) => boolean,
     at: string,
+    /**
+     * false (a request's walk, written back after its answer): only links that moved and links never confirmed
+     * are written — a row whose link the walk found unchanged keeps its older confirmation (honest, and no write
+     * of every row per request); the sync's walks stamp them all.
+     */
+    stampUnchanged = true,
   ): Promise<Array<{ nativeId: string; username: string; before: string | null; after: string | null }>> {
     const rows = await this.db.query<{
       native_id: string;
@@ -259,6 +265,8 @@ export class Mirror {
       // A link to a customer kept by this API is an operator's choice and stays; the project is the vendor's.
       const customer = ours ? row.customer_id : (listed?.customerId ?? null);
       const project = listed ? listed.projectId : ours ? row.project_id : null;
+      const moved = (row.customer_id ?? null) !== customer || (row.project_id ?? null) !== project;
+      if (!stampUnchanged && !moved && row.customer_confirmed_at !== null) continue;
       ids.push(row.native_id);
       customers.push(customer);
       projects.push(project);

@@ -5,11 +5,12 @@ import type { Db } from '../db/db.js';
 import { Mirror } from './mirror.js';
 import { mergeGaps } from './mirror-rows.js';
 import { ReadModel } from './read-model.js';
+import { vendorCustomerOf, type AccountLink } from './link-walk.js';
 
 /**
- * Write-back of what live reads learned (accounts, "not found", customers, projects, usage, the catalog) off the
- * response path: a resolver queues it and answers; one flusher writes the queue after the answer, merged into
- * one statement per kind and provider (200 concurrent dashboards: a handful of statements, not 200 × 6 queued on
+ * Write-back of what live reads learned (accounts, "not found", customers, projects, usage, the catalog, customer
+ * links) off the response path: a resolver queues it and answers; one flusher writes the queue after the answer,
+ * merged into one statement per kind and provider (200 concurrent dashboards: a handful of statements, not 200 × 6 queued on
  * PGlite's single connection ahead of everyone's reads).
  *
  * - Last wins per item: a later read of the same account, customer, project or usage report replaces the queued
@@ -20,9 +21,12 @@ import { ReadModel } from './read-model.js';
  * - Bounded: at most `maxPending` queued items (WRITE_BACK_MAX_PENDING); past it an item is dropped and counted
  *   (`dropped`): the mirror stays as old as it was, as when a write fails, and the next read or sync refreshes it.
  * - A failed write is swallowed (the answer stood already), as before.
- * - `current()`: what a store read that decides on a vendor call waits for (the loaders' `settled`), so that a
- *   client asking again right after an answer finds what that answer learned; `flushed()`: what a test or the
- *   shutdown waits for. No sleeping.
+ * - Off the request path: a flush starts once no request is in flight (`begin`), or `WRITE_BACK_MAX_DELAY_MS`
+ *   after its first item under constant load; on the embedded database a statement runs on the event loop's
+ *   thread, so a flush during a request would stall that request's own vendor calls and store reads.
+ * - `current()`: what a store read that decides on a vendor call waits for (the loaders' `settled`; it starts a
+ *   waiting flush now), so that a client asking again right after an answer finds what that answer learned;
+ *   `flushed()`: what a test or the shutdown waits for. No sleeping.
  */
 
 export interface WriteBackStats {
@@ -47,13 +51,25 @@ type Group =
       range: { from: string; to: string };
       items: Map<string, { record: UsageRecord | null; at: string }>;
     }
-  | { kind: 'plans' | 'servers'; provider: ProviderName; items: Map<string, { records: unknown[]; at: string }> };
+  | { kind: 'plans' | 'servers'; provider: ProviderName; items: Map<string, { records: unknown[]; at: string }> }
+  | {
+      kind: 'links';
+      provider: ProviderName;
+      items: Map<string, { links: ReadonlyMap<string, AccountLink>; at: string }>;
+    };
 
 interface Cycle {
   groups: Map<string, Group>;
   done: Promise<void>;
   resolve: () => void;
+  /** Starts the flush now (once; after the one running). */
+  start: () => void;
+  started: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
+
+/** Longest a queued item waits for the requests in flight to be answered before it is written anyway. */
+export const WRITE_BACK_MAX_DELAY_MS = 250;
 
 /** Resolved when the cycle holding the caller's queued items is written (or failed). */
 export type WriteTicket = Promise<void>;
@@ -71,11 +87,30 @@ export class WriteBack {
   private dropped = 0;
   private flushes = 0;
   private closed = false;
+  private inFlight = 0;
 
   constructor(
     private readonly db: Db,
     private readonly maxPending = 50_000,
+    private readonly maxDelayMs = WRITE_BACK_MAX_DELAY_MS,
   ) {}
+
+  /**
+   * A request began (the HTTP server calls it for every request): flushes wait until no request is in flight,
+   * or `maxDelayMs` at most, so a write-back never runs under a request still being answered — on the embedded
+   * database a statement runs on the event loop's thread and would stall that request's other work. Answers the
+   * request's end (call it once it answered or was aborted; later calls do nothing).
+   */
+  begin(): () => void {
+    this.inFlight++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight--;
+      if (this.inFlight === 0) this.next?.start();
+    };
+  }
 
   get stats(): WriteBackStats {
     return { pending: this.queued, dropped: this.dropped, flushes: this.flushes };
@@ -139,14 +174,32 @@ export class WriteBack {
     );
   }
 
-  /** Resolved when what is queued now is written (the flush running and the one queued after it); no loop. */
+  /**
+   * A walk of the vendor's customer lists (link-walk.ts): every account's link as of `at` (confirmLinks). A later
+   * walk queued in the same flush replaces it, stamped with the older time. Written after the flush's accounts.
+   */
+  links(provider: ProviderName, links: ReadonlyMap<string, AccountLink>, at: string): WriteTicket {
+    return this.put(
+      `l|${provider}`,
+      () => ({ kind: 'links', provider, items: new Map() }),
+      [{ nativeId: '', links }],
+      at,
+    );
+  }
+
+  /**
+   * Resolved when what is queued now is written (the flush running and the one queued after it); no loop. A
+   * queued flush waiting for requests to end starts now: someone is waiting for it.
+   */
   current(): Promise<void> | undefined {
+    this.next?.start();
     return this.next?.done ?? this.running;
   }
 
   /** Resolved once everything queued so far is written, including what is queued meanwhile (tests; shutdown). */
   async flushed(): Promise<void> {
     for (;;) {
+      this.next?.start();
       const waiting = this.next?.done ?? this.running;
       if (!waiting) return;
       await waiting;
@@ -192,22 +245,42 @@ export class WriteBack {
     if (this.next) return this.next;
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
-    const cycle: Cycle = { groups: new Map(), done, resolve };
-    this.next = cycle;
-    // After the answer: the flush starts once the current I/O callbacks (the responses being written) have run,
-    // and only when the previous flush is over (one writer at a time).
-    const start = () => {
+    // After the answer: the flush starts once no request is in flight (at the latest `maxDelayMs` after its first
+    // item), once the current I/O callbacks (the responses being written) have run, and only when the previous
+    // flush is over (one writer at a time).
+    const begin = () => {
+      if (cycle.started) return;
       if (this.running) {
-        void this.running.then(() => setImmediate(start));
+        void this.running.then(() => setImmediate(begin));
         return;
       }
+      cycle.started = true;
+      clearTimeout(cycle.timer);
       this.next = undefined;
       this.running = this.write(cycle).finally(() => {
         this.running = undefined;
         cycle.resolve();
       });
     };
-    setImmediate(start);
+    let asked = false;
+    const cycle: Cycle = {
+      groups: new Map(),
+      done,
+      resolve,
+      started: false,
+      timer: undefined,
+      start: () => {
+        if (asked) return;
+        asked = true;
+        setImmediate(begin);
+      },
+    };
+    this.next = cycle;
+    if (this.inFlight === 0) cycle.start();
+    else {
+      cycle.timer = setTimeout(cycle.start, this.maxDelayMs);
+      cycle.timer.unref?.();
+    }
     return cycle;
   }
 
@@ -215,7 +288,9 @@ export class WriteBack {
     this.flushes++;
     const mirror = new Mirror(this.db);
     const model = new ReadModel(this.db);
-    for (const group of cycle.groups.values()) {
+    // Links last: accounts this flush writes are in the directory to be linked.
+    const groups = [...cycle.groups.values()].sort((a, b) => Number(a.kind === 'links') - Number(b.kind === 'links'));
+    for (const group of groups) {
       this.queued -= group.items.size;
       const at = oldest([...group.items.values()].map((i) => i.at));
       const quietly = (p: Promise<unknown>) =>
@@ -261,6 +336,12 @@ export class WriteBack {
             ),
           );
           break;
+        case 'links': {
+          const item = group.items.get('');
+          if (item)
+            await quietly(mirror.confirmLinks(group.provider, item.links, vendorCustomerOf(group.provider), at, false));
+          break;
+        }
         case 'plans':
         case 'servers': {
           const item = group.items.get('');

@@ -21,7 +21,7 @@ import { oldestOf, type RecordGroup } from '../../core/mirror/field-groups.js';
 import { isMirrorCursor, type MirrorOrderField, type SortDirection } from '../../core/mirror/mirror-query.js';
 import { RECORD_GROUPS, type Confirmations } from '../../core/mirror/mirror-rows.js';
 import { Mirror, type ProviderCoverage } from '../../core/mirror/mirror.js';
-import { linksAtVendor, type LinkWalk } from '../../core/mirror/link-walk.js';
+import { linksAtVendor, vendorCustomerOf, type LinkWalk } from '../../core/mirror/link-walk.js';
 import { DEFAULT_MIRROR_ORDER, MirrorAccountList, served } from './account-mirror-list.service.js';
 import { mirrorFilter, needsMirror, resolveFilter, type AccountFilterInput } from './account-filters.js';
 import { termsOf } from '../../core/store/scopes.js';
@@ -146,6 +146,7 @@ export class AccountService {
       const { projectId, ...rest } = input ?? {};
       const owner = (await this.k.scope.listTerms(rest.customerId ?? null, projectId ?? null)) ?? NOBODY;
       const { providers, filter, storeCustomer } = resolveFilter(this.k, rest);
+      this.startLinkWalks(providers, options.fields);
       const where = { ...mirrorFilter(rest, providers, filter, storeCustomer), owner };
       return new MirrorAccountList(this.k, this.mirror, path).page(dir, where, order, maxAgeMs, {
         scoped: true,
@@ -153,6 +154,7 @@ export class AccountService {
       });
     }
     const { providers, filter, storeCustomer } = resolveFilter(this.k, input ?? {});
+    this.startLinkWalks(providers, options.fields);
     const cursor = dir.forward ? dir.after : dir.before;
     let covered: ReadonlyMap<ProviderName, ProviderCoverage> | null = null;
     let mirrorPath = options.orderBy != null || needsMirror(input ?? {});
@@ -321,9 +323,21 @@ export class AccountService {
     withLinks = false,
   ): Promise<Confirmations> {
     const walk = withLinks ? await this.linkWalk(record, path) : null;
-    const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
     const own = record.confirmedAt ?? { status: null, expiry: null, plan: null, bandwidth: null };
-    return { ...own, customer: latest(walk?.at ?? null, row?.confirmedAt.customer ?? null) };
+    // This request's walk is the link's latest confirmation: no store read for it.
+    if (walk) return { ...own, customer: walk.at };
+    const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
+    return { ...own, customer: row?.confirmedAt.customer ?? null };
+  }
+
+  /**
+   * With `maxAge: 0` every link shown is walked for (`linkWalk`): when the nodes select `customer` or `project`,
+   * the walk of each provider in scope that keeps links starts now, beside the lists, not after the page.
+   * Failures are the resolvers' to report (they load the same key and get the same answer).
+   */
+  private startLinkWalks(providers: readonly VpnProvider[], fields: ReadonlySet<string> | undefined): void {
+    if (!fields || !(fields.has('customer') || fields.has('project')) || this.k.loaders.ages.links !== 0) return;
+    for (const p of providers) if (linksAtVendor(p)) this.k.loaders.links.load(p.name).catch(() => undefined);
   }
 
   /**
@@ -335,10 +349,13 @@ export class AccountService {
    */
   private async linkWalk(record: AccountRecord, path: ReadonlyArray<string | number>): Promise<LinkWalk | null> {
     if (record.customerNativeId || !this.linksAtVendor(record.provider)) return null;
-    const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
-    const at = row?.confirmedAt.customer ?? null;
     const allowed = this.k.loaders.ages.links;
-    if (at !== null && allowed > 0 && Date.now() - Date.parse(at) <= allowed) return null;
+    if (allowed > 0) {
+      // (0: every link is walked for, no need to read its confirmation first.)
+      const row = await this.k.loaders.mirrored.load({ provider: record.provider, nativeId: record.nativeId });
+      const at = row?.confirmedAt.customer ?? null;
+      if (at !== null && Date.now() - Date.parse(at) <= allowed) return null;
+    }
     try {
       return await this.k.loaders.links.load(record.provider);
     } catch (error) {
@@ -371,7 +388,14 @@ export class AccountService {
     if (!ref) {
       const key = { provider: record.provider, nativeId: record.nativeId };
       const walk = await this.linkWalk(record, path);
-      ref = walk?.links.get(record.nativeId)?.customerId ?? (await this.k.loaders.customerLink.load(key));
+      const listed = walk?.links.get(record.nativeId);
+      if (listed) ref = listed.customerId;
+      else {
+        ref = await this.k.loaders.customerLink.load(key);
+        // After a walk, a vendor link its lists did not show is gone (the walk's write-back removes it); a link
+        // to a customer this API keeps is its own and stays.
+        if (walk && ref && vendorCustomerOf(record.provider)(ref)) ref = null;
+      }
     }
     if (!ref) return null;
     const gid = decodeId(ref);
@@ -442,10 +466,4 @@ export class AccountService {
     const kept = statuses?.length ? found.filter((r) => statuses.includes(r.status)) : found;
     return { ...offsetConnection(kept, window, dir, links.length, links.length), failures: [] };
   }
-}
-
-/** The later of two ISO instants (null when neither is known). */
-function latest(a: string | null, b: string | null): string | null {
-  if (a === null || b === null) return a ?? b;
-  return Date.parse(a) >= Date.parse(b) ? a : b;
 }

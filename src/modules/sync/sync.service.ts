@@ -247,7 +247,7 @@ export class SyncService {
    */
   private async syncLinks(provider: VpnProvider, run: SyncRun, counts: SyncCounts, pace: CallPacer): Promise<void> {
     // The lists are confirmed as of when their listing started: never later than any page's answer.
-    const walk = await walkLinks(provider, () => pace.take());
+    const walk = await walkLinks(provider, { beforeCall: () => pace.take() }); // one customer at a time, paced
     counts.vendorCalls += walk.calls;
     const model = this.deps.readModel?.store;
     if (model) {
