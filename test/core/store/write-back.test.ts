@@ -122,4 +122,46 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     expect(ids).not.toContain('1006');
     expect(ids).not.toContain('1007');
   });
+
+  /** Lets every setImmediate and I/O callback queued so far run (a flush would have started by then). */
+  const ticks = async (n = 5) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  it('waits for the requests in flight: nothing is written until the last one ends', async () => {
+    const writeBack = new WriteBack(store.db, 100, 3_600_000); // no deadline within this test
+    const endA = writeBack.begin();
+    const endB = writeBack.begin();
+    const ticket = writeBack.accounts(P, [{ nativeId: '1011', record: account(11) }], new Date().toISOString());
+    await ticks();
+    expect(writeBack.stats).toMatchObject({ pending: 1, flushes: 0 });
+    endA();
+    endA(); // a second end of the same request does nothing
+    await ticks();
+    expect(writeBack.stats).toMatchObject({ pending: 1, flushes: 0 });
+    endB();
+    await ticket;
+    expect(writeBack.stats).toMatchObject({ pending: 0, flushes: 1 });
+    expect(await new Mirror(store.db).nativeIds(P)).toContain('1011');
+  });
+
+  it('a read waiting for the queue (current) starts the flush at once, requests in flight or not', async () => {
+    const writeBack = new WriteBack(store.db, 100, 3_600_000);
+    const end = writeBack.begin();
+    void writeBack.accounts(P, [{ nativeId: '1012', record: account(12) }], new Date().toISOString());
+    await ticks();
+    expect(writeBack.stats.flushes).toBe(0);
+    await writeBack.current();
+    expect(writeBack.stats).toMatchObject({ pending: 0, flushes: 1 });
+    end();
+  });
+
+  it('under constant load a queued item is written after the deadline anyway', async () => {
+    const writeBack = new WriteBack(store.db, 100, 20);
+    const end = writeBack.begin(); // never ends while we wait
+    const ticket = writeBack.accounts(P, [{ nativeId: '1013', record: account(13) }], new Date().toISOString());
+    await ticket; // resolves only once the deadline started the flush
+    expect(writeBack.stats).toMatchObject({ pending: 0, flushes: 1 });
+    end();
+  });
 });
