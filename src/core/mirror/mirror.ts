@@ -250,8 +250,14 @@ export class Mirror {
     }>(
       `SELECT native_id, username, customer_id, project_id, customer_confirmed_at::text AS customer_confirmed_at,
               COALESCE(customer_confirmed_at > $2::timestamptz, false) AS newer
-       FROM account_registry WHERE provider = $1 AND gone_at IS NULL`,
-      [provider, at],
+       FROM account_registry WHERE provider = $1 AND gone_at IS NULL
+         ${
+           // Without stamping, a confirmed row with no link that no list shows stays as it is: not read at all.
+           stampUnchanged
+             ? ''
+             : 'AND (customer_id IS NOT NULL OR customer_confirmed_at IS NULL OR native_id = ANY($3::text[]))'
+         }`,
+      stampUnchanged ? [provider, at] : [provider, at, [...links.keys()]],
     );
     const ids: string[] = [];
     const customers: Array<string | null> = [];
