@@ -57,7 +57,10 @@ export class Mirror {
     records: readonly AccountRecord[],
     source: MirrorSource,
     links: { customerIds?: ReadonlyArray<string | null>; projectIds?: ReadonlyArray<string | null> } = {},
-    /** When the vendor confirmed these records (a write-back after the answer); default: now. */
+    /**
+     * When the vendor confirmed these records (a write-back after the answer); default: now. Given, a row some
+     * group of which was confirmed after it is left as it is (newer knowledge wins).
+     */
     at?: string,
   ): Promise<MirrorWriteResult[]> {
     if (records.length === 0) return [];
@@ -105,7 +108,14 @@ export class Mirror {
          bandwidth_confirmed_at = ${kept('bandwidth')},
          synced_at = ${oldest(kept)},
          synced_via = EXCLUDED.synced_via,
-         gone_at = NULL`,
+         gone_at = NULL
+       -- A write-back (given when its vendor answered) never replaces state confirmed after it: a live read queued
+       -- before a write here, flushed after it, would reinstate the older state.
+       WHERE $18::timestamptz IS NULL
+          OR GREATEST(r.status_confirmed_at, r.expiry_confirmed_at, r.plan_confirmed_at, r.bandwidth_confirmed_at)
+             IS NULL
+          OR GREATEST(r.status_confirmed_at, r.expiry_confirmed_at, r.plan_confirmed_at, r.bandwidth_confirmed_at)
+             <= $18::timestamptz`,
       [
         provider,
         merged.map((r) => r.nativeId),

@@ -164,4 +164,29 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     expect(writeBack.stats).toMatchObject({ pending: 0, flushes: 1 });
     end();
   });
+
+  it('an older read flushed after a newer write never reinstates the older state', async () => {
+    const mirror = new Mirror(store.db);
+    const older = new Date(Date.now() - 5_000).toISOString();
+    const newer = new Date().toISOString();
+    // A write here answered (DISABLED) after a live read had queued the account as ACTIVE…
+    await mirror.write(
+      [account(14, { status: AccountStatus.DISABLED, providerStatus: 'Disabled' })],
+      'write',
+      {},
+      newer,
+    );
+    const writeBack = new WriteBack(store.db);
+    void writeBack.accounts(P, [{ nativeId: '1014', record: account(14) }], older);
+    await writeBack.flushed();
+    // …so the read's flush, confirmed earlier, leaves the newer state and its confirmation.
+    const [row] = await mirror.read([{ provider: P, nativeId: '1014' }]);
+    expect(row?.record.status).toBe(AccountStatus.DISABLED);
+    expect(Date.parse(row!.confirmedAt.status!)).toBe(Date.parse(newer));
+    // A read confirmed after the write still replaces it.
+    void writeBack.accounts(P, [{ nativeId: '1014', record: account(14) }], new Date(Date.now() + 1).toISOString());
+    await writeBack.flushed();
+    const [after] = await mirror.read([{ provider: P, nativeId: '1014' }]);
+    expect(after?.record.status).toBe(AccountStatus.ACTIVE);
+  });
 });
