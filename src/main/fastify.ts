@@ -173,7 +173,8 @@ export function trackRequests(fastify: FastifyInstance, work: { begin(): () => v
     ends.delete(request);
   };
   fastify.addHook('onRequest', (request, _reply, done) => {
-    ends.set(request, work.begin());
+    // A WebSocket upgrade is a connection that lives on (subscriptions), not a request awaiting its answer.
+    if (!request.headers.upgrade) ends.set(request, work.begin());
     done();
   });
   fastify.addHook('onResponse', (request, _reply, done) => {

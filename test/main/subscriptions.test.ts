@@ -96,6 +96,25 @@ describe('bulkOperationUpdated', () => {
     expect(t.app.live.listeners).toBe(0);
   }, 60_000);
 
+  it('an open socket is not a request in flight: HTTP requests end, and the write-back need not wait', async () => {
+    const ws = new WebSocket(wsUrl, 'graphql-transport-ws');
+    await new Promise<void>((resolve, reject) => {
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+      ws.on('message', (raw: Buffer) => {
+        if ((JSON.parse(raw.toString('utf8')) as { type: string }).type === 'connection_ack') resolve();
+      });
+      ws.on('error', reject);
+    });
+    try {
+      const res = await t.gql('{ accounts(first: 5, maxAge: 0) { nodes { id } } }');
+      expect(res.status).toBe(200);
+      // Every HTTP request answered while the socket stays open: none is counted in flight.
+      expect(t.app.writeBack.stats.inFlight).toBe(0);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('answers NOT_FOUND for an unknown id and FORBIDDEN for a customer token', async () => {
     const missing = Buffer.from('BulkOperation:STORE:00000000-0000-4000-8000-000000000000').toString('base64url');
     const unknown = watch(connect(), BULK_UPDATED, { id: missing });

@@ -36,6 +36,8 @@ export interface WriteBackStats {
   dropped: number;
   /** Flushes run so far. */
   flushes: number;
+  /** HTTP requests in flight (`begin` not yet ended): a flush waits for 0, or its deadline. */
+  inFlight: number;
 }
 
 type Group =
@@ -113,7 +115,7 @@ export class WriteBack {
   }
 
   get stats(): WriteBackStats {
-    return { pending: this.queued, dropped: this.dropped, flushes: this.flushes };
+    return { pending: this.queued, dropped: this.dropped, flushes: this.flushes, inFlight: this.inFlight };
   }
 
   /** Accounts a live read found (`record`) or the vendor no longer knows (`null`: marked gone). */

@@ -115,7 +115,7 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     );
     // Replacing a queued item takes no new room.
     void writeBack.accounts(P, [{ nativeId: '1004', record: account(4, { status: AccountStatus.DISABLED }) }], at);
-    expect(writeBack.stats).toEqual({ pending: 2, dropped: 2, flushes: 0 });
+    expect(writeBack.stats).toEqual({ pending: 2, dropped: 2, flushes: 0, inFlight: 0 });
     await writeBack.flushed();
     const ids = await new Mirror(store.db).nativeIds(P);
     expect(ids).toEqual(expect.arrayContaining(['1004', '1005']));
@@ -132,6 +132,7 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     const writeBack = new WriteBack(store.db, 100, 3_600_000); // no deadline within this test
     const endA = writeBack.begin();
     const endB = writeBack.begin();
+    expect(writeBack.stats.inFlight).toBe(2);
     const ticket = writeBack.accounts(P, [{ nativeId: '1011', record: account(11) }], new Date().toISOString());
     await ticks();
     expect(writeBack.stats).toMatchObject({ pending: 1, flushes: 0 });
@@ -140,6 +141,7 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     await ticks();
     expect(writeBack.stats).toMatchObject({ pending: 1, flushes: 0 });
     endB();
+    expect(writeBack.stats.inFlight).toBe(0);
     await ticket;
     expect(writeBack.stats).toMatchObject({ pending: 0, flushes: 1 });
     expect(await new Mirror(store.db).nativeIds(P)).toContain('1011');
