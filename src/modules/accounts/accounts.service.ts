@@ -343,8 +343,8 @@ export class AccountService {
   /**
    * Links kept at the vendor (VPNresellers) are confirmed only by reading its customer lists whole: when the
    * answer shows an account's customer and its link is older than the request's allowed age (`maxAge`, 0 =
-   * always; default LINKS_MAX_AGE_MS), the provider's lists are walked once in this request (loaders.links) and the directory confirmed.
-   * A walk that fails (vendor down, vendor-call budget spent) leaves the directory's link in the answer, its age
+   * always; default LINKS_MAX_AGE_MS), the provider's lists are walked once in this request (loaders.links); the
+   * answer takes its links from the walk and the directory is updated after it (the write-back). A walk that fails (vendor down, vendor-call budget spent) leaves the directory's link in the answer, its age
    * in `syncedAt`, and one typed error at `path`. Null: no walk was needed (or it failed).
    */
   private async linkWalk(record: AccountRecord, path: ReadonlyArray<string | number>): Promise<LinkWalk | null> {
