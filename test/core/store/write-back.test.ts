@@ -65,7 +65,7 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     void writeBack.usage(P, range, [{ nativeId: '1001', record: usage('1001', 20) }], t2);
     expect(writeBack.stats.pending).toBe(3);
     await writeBack.flushed();
-    expect(writeBack.stats).toEqual({ pending: 0, dropped: 0, flushes: 1 });
+    expect(writeBack.stats).toEqual({ pending: 0, dropped: 0, flushes: 1, inFlight: 0 });
 
     const rows = await new Mirror(store.db).read([
       { provider: P, nativeId: '1001' },
