@@ -10,6 +10,8 @@ import type {
 } from '../domain/records.js';
 import { ErrorCode, InputError, ProviderError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/provider.js';
+import type { PageMemo } from './paging.js';
+export type { PageMemo };
 
 /**
  * The provider port: everything the graph needs from a VPN reseller API, in domain terms.
@@ -70,6 +72,11 @@ export interface PageQuery<F = undefined> {
    * API's directory alone and marks their status fields `incomplete` (no upstream call at all).
    */
   readStatus?: boolean;
+  /**
+   * Vendor pages this caller has already read (one memo per request's list): a vendor with numbered pages
+   * serves a window that falls in one of them without another call.
+   */
+  pages?: PageMemo;
 }
 
 export interface Page<T> {

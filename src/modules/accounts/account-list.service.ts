@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, ProviderError, InputError } from '../../domain/errors.js';
 import { PROVIDER_ORDER, type ProviderName } from '../../providers/modules.js';
 import type { AccountRecord } from '../../domain/records.js';
-import { asProviderError, type AccountFilter, type VpnProvider } from '../../providers/port.js';
+import { asProviderError, type AccountFilter, type PageMemo, type VpnProvider } from '../../providers/port.js';
 import type { Connection, Direction } from '../../core/pagination.js';
 import { toGraphQLError } from '../../core/error-mapping.js';
 
@@ -103,6 +103,8 @@ export class CrossProviderAccountList {
   private readonly firstPages = new Map<ProviderName, Promise<unknown>>();
   /** Totals those offset-0 calls told. */
   private readonly told = new Map<ProviderName, number>();
+  /** Vendor pages read for this list: the merge's windows and the count scan share them (one call per page). */
+  private readonly pages: PageMemo = new Map();
   readonly failures: ProviderFailureInfo[] = [];
 
   constructor(
@@ -242,7 +244,13 @@ export class CrossProviderAccountList {
 
   private async fetch(provider: VpnProvider, offset: number, limit: number): Promise<AccountRecord[] | null> {
     try {
-      const listed = provider.listAccounts({ offset, limit, filter: this.filter, readStatus: this.readStatus });
+      const listed = provider.listAccounts({
+        offset,
+        limit,
+        filter: this.filter,
+        readStatus: this.readStatus,
+        pages: this.pages,
+      });
       if (offset === 0 && !this.firstPages.has(provider.name)) this.firstPages.set(provider.name, listed);
       const page = await listed;
       if (offset === 0 && page.totalCount !== null) this.told.set(provider.name, page.totalCount);
@@ -268,7 +276,13 @@ export class CrossProviderAccountList {
           const told = this.told.get(provider.name);
           if (told !== undefined) return told;
         } else {
-          const first = await provider.listAccounts({ offset: 0, limit: 1, filter: this.filter, readStatus: false });
+          const first = await provider.listAccounts({
+            offset: 0,
+            limit: 1,
+            filter: this.filter,
+            readStatus: false,
+            pages: this.pages,
+          });
           if (first.totalCount !== null) return first.totalCount;
         }
         let total = 0;
@@ -278,6 +292,7 @@ export class CrossProviderAccountList {
             limit: COUNT_SCAN_PAGE,
             filter: this.filter,
             readStatus: false,
+            pages: this.pages,
           });
           total += page.items.length;
           if (page.items.length < COUNT_SCAN_PAGE) return total;

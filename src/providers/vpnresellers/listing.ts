@@ -1,6 +1,6 @@
 import { AccountStatus, type AccountRecord } from '../../domain/records.js';
 import { mapBounded } from '../../lib/concurrency.js';
-import { allPages, pageWindow, type NumberedPage } from '../paging.js';
+import { allPages, pageWindow, remembered, type NumberedPage } from '../paging.js';
 import type { AccountFilter, Page, PageQuery } from '../port.js';
 import type { VpnresellersClient } from './client.js';
 import { toAccount } from './mapper.js';
@@ -85,12 +85,18 @@ export async function listAccountsPage(
     Boolean(f.usernamePrefix) ||
     (statuses.length > 0 &&
       (native === undefined || Boolean(f.customerNativeId || f.projectNativeId) || native === 'Active'));
+  const status = native && !f.usernamePrefix && !f.customerNativeId && !f.projectNativeId ? native : '';
+  const pages = remembered(
+    query.pages,
+    `vpnresellers:accounts:${f.customerNativeId ?? ''}:${f.projectNativeId ?? ''}:${status}`,
+    numbered(source),
+  );
   if (!postFilter) {
-    const { items, total } = await window(query.offset, query.limit, source);
-    return { items: items.map((a) => toAccount(a)), totalCount: total };
+    const { items, total } = await pageWindow(query.offset, query.limit, PAGE, pages);
+    return { items: items.map((a) => toAccount(a)), totalCount: total ?? 0 };
   }
   // Filters the vendor cannot apply (username prefix, EXPIRED, ACTIVE-but-not-expired): scan, then page.
-  const all = (await allPages(PAGE, numbered(source))).map((a) => toAccount(a));
+  const all = (await allPages(PAGE, pages)).map((a) => toAccount(a));
   const kept = all.filter(
     (a) =>
       (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) &&

@@ -10,7 +10,7 @@ import { mapBounded } from '../../lib/concurrency.js';
 import { todayYmd } from '../../lib/dates.js';
 import { generatePassword } from '../../lib/password.js';
 import { BaseProvider } from '../base.js';
-import { allPages, nullIfNotFound, pageWindow, type NumberedPage } from '../paging.js';
+import { allPages, nullIfNotFound, pageWindow, remembered, type NumberedPage } from '../paging.js';
 import {
   AccountOperation,
   toBatchSlot,
@@ -82,10 +82,6 @@ export class WlvpnProvider extends BaseProvider {
    * Offset/limit over the paged call. A single native status filter is passed as acct_status_id; other
    * filters (username prefix, several statuses, EXPIRED) are applied after fetching, which scans pages.
    */
-  /**
-   * Offset/limit over the paged call. A single native status filter is passed as acct_status_id; other
-   * filters (username prefix, several statuses, EXPIRED) are applied after fetching, which scans pages.
-   */
   async listAccounts(query: PageQuery<AccountFilter>): Promise<Page<AccountRecord>> {
     const f = query.filter ?? {};
     if (f.customerNativeId || f.projectNativeId) return { items: [], totalCount: 0 };
@@ -98,18 +94,22 @@ export class WlvpnProvider extends BaseProvider {
       (!f.usernamePrefix || a.username.startsWith(f.usernamePrefix)) &&
       (!f.statuses?.length || f.statuses.includes(a.status));
     // The paged answer carries no total: a short page ends the list (and tells the total).
-    const fetch = async (page: number, size: number): Promise<NumberedPage<AccountRecord>> => {
-      const res = await this.client.paged({
-        page,
-        page_size: size,
-        ...(native !== undefined ? { acct_status_id: native } : {}),
-      });
-      return {
-        items: res.customers.map((c) => toAccount(c, this.today())),
-        last: res.customers.length < size,
-        total: null,
-      };
-    };
+    const fetch = remembered(
+      query.pages,
+      `wlvpn:accounts:${native ?? ''}`,
+      async (page: number, size: number): Promise<NumberedPage<AccountRecord>> => {
+        const res = await this.client.paged({
+          page,
+          page_size: size,
+          ...(native !== undefined ? { acct_status_id: native } : {}),
+        });
+        return {
+          items: res.customers.map((c) => toAccount(c, this.today())),
+          last: res.customers.length < size,
+          total: null,
+        };
+      },
+    );
     if (!needsScan) {
       // Pages of 1000 (the paged call's maximum): one call usually covers the window.
       const { items, total } = await pageWindow(query.offset, Math.max(query.limit, 1), PAGE_SIZE_MAX, fetch);
