@@ -265,7 +265,7 @@ export class EmulatorServer {
     }
 
     // Any handled request may have changed state (reads too: WLVPN closes accounts whose close_date passed).
-    if (match) this.stateFile?.schedule();
+    if (match) this.stateFile?.schedule(method === 'GET');
     for (const fault of after) {
       if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 0);
     }

@@ -27,8 +27,13 @@ export function refill<K, V>(map: Map<K, V>, entries: ReadonlyArray<[K, V]>): vo
   for (const [k, v] of entries) map.set(k, v);
 }
 
+/** How long a save scheduled by a read waits (a write's save waits `delayMs`). */
+const READ_SAVE_DELAY_MS = 1000;
+
 export class StateFile<S> {
   private timer: NodeJS.Timeout | undefined;
+  /** When the pending save runs (epoch ms). */
+  private due = 0;
   private lastWritten: string | undefined;
   /** Writes so far (tests check that bursts coalesce). */
   writes = 0;
@@ -58,13 +63,21 @@ export class StateFile<S> {
     return false;
   }
 
-  /** A request may have changed the state: save soon (one save for every change until then). */
-  schedule(): void {
-    if (this.timer) return;
+  /**
+   * A request may have changed the state: save soon (one save for every change until then). A read rarely changes
+   * anything (WLVPN closing an account whose close_date passed) and saving means serialising the whole state to
+   * compare it with the file, so a read waits `READ_SAVE_DELAY_MS`: a burst of reads costs one comparison, not one
+   * every `delayMs`. A write brings a pending save forward.
+   */
+  schedule(read = false): void {
+    const due = Date.now() + (read ? READ_SAVE_DELAY_MS : this.delayMs);
+    if (this.timer && this.due <= due) return;
+    clearTimeout(this.timer);
+    this.due = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush();
-    }, this.delayMs);
+    }, due - Date.now());
     this.timer.unref();
   }
 

@@ -27,6 +27,6 @@ describe('vendor pages read once per request', () => {
     expect(t.emulator(ProviderName.WLVPN).server.count('GET /v2/customers/paged')).toBe(2);
     // VPNresellers: pages of 100 with a total in every answer; the page's windows are in its first vendor page.
     expect(t.emulator(ProviderName.VPNRESELLERS).server.count('GET /v4_1/accounts')).toBe(1);
-    expect(res.data!.accounts.totalCount).toBeGreaterThan(100);
+    expect(res.data?.accounts?.totalCount ?? 0).toBeGreaterThan(1000);
   });
 });

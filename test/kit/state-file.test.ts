@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,38 @@ describe('StateFile', () => {
     file.schedule();
     file.flush();
     expect(file.writes).toBe(2); // unchanged state: no rewrite
+  });
+
+  it('a read saves later than a write (a burst of reads costs one comparison), and a write brings it forward', () => {
+    jest.useFakeTimers();
+    try {
+      let state = { n: 0 };
+      const file = new StateFile(
+        join(dir, 'reads.json'),
+        'reads',
+        { snapshot: () => state, restore: (s) => (state = s) },
+        10,
+      );
+      file.load();
+      const written = () => (JSON.parse(readFileSync(file.path, 'utf8')) as { state: { n: number } }).state.n;
+      state = { n: 1 }; // a read that changed the state (WLVPN closing an account whose close_date passed)
+      for (let i = 0; i < 50; i++) file.schedule(true);
+      jest.advanceTimersByTime(500);
+      expect(written()).toBe(0); // not yet: reads wait
+      jest.advanceTimersByTime(500);
+      expect(written()).toBe(1);
+      expect(file.writes).toBe(2);
+      state = { n: 2 };
+      file.schedule(true);
+      jest.advanceTimersByTime(5);
+      file.schedule(); // a write: saved `delayMs` after it, not a second after the read
+      jest.advanceTimersByTime(10);
+      expect(written()).toBe(2);
+      jest.advanceTimersByTime(2000);
+      expect(file.writes).toBe(3); // the read's save was replaced, not run again
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refuses a file written by another emulator', () => {
