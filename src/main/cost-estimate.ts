@@ -20,6 +20,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
+import { requestHooksPlugin, type RequestHooks } from './request-hooks.js';
 
 /**
  * Demand control in the subgraph, with the weights the router reads from the same SDL (`@cost`, `@listSize`,
@@ -128,34 +129,35 @@ export function estimateCost(
  * Refuses an operation whose estimated cost is above `maxCost` before it runs (the router's error code,
  * COST_ESTIMATED_TOO_EXPENSIVE, HTTP 400), after variables are known (slicing arguments are often variables).
  */
-export function costLimitPlugin(maxCost: number, options: CostOptions): ApolloServerPlugin<GraphQLContext> {
+export function costLimit(maxCost: number, options: CostOptions): RequestHooks {
   // Keyed by the operation node of Apollo's cached document (one per query hash); gone with the document.
   const fixedCost = new WeakMap<OperationDefinitionNode, number>();
   return {
-    async requestDidStart({ schema }) {
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          // An operation without variables costs the same every time: estimated once per cached document.
-          let cost = operation.variableDefinitions?.length ? undefined : fixedCost.get(operation);
-          if (cost === undefined) {
-            cost = estimateCost(options.schema ?? schema, document, operation, request.variables ?? {}, options);
-            if (!operation.variableDefinitions?.length) fixedCost.set(operation, cost);
-          }
-          if (cost <= maxCost) return;
-          throw new GraphQLError(
-            `Query cost limit of ${maxCost} exceeded: this operation is estimated at ${cost} ` +
-              '(@cost/@listSize weights; ask for fewer items or fewer vendor-backed fields)',
-            {
-              extensions: {
-                code: 'COST_ESTIMATED_TOO_EXPENSIVE',
-                cost: { estimated: cost, max: maxCost },
-                http: { status: 400 },
-              },
-            },
-          );
+    didResolveOperation({ document, operation, request, schema }) {
+      if (!operation) return;
+      // An operation without variables costs the same every time: estimated once per cached document.
+      let cost = operation.variableDefinitions?.length ? undefined : fixedCost.get(operation);
+      if (cost === undefined) {
+        cost = estimateCost(options.schema ?? schema, document, operation, request.variables ?? {}, options);
+        if (!operation.variableDefinitions?.length) fixedCost.set(operation, cost);
+      }
+      if (cost <= maxCost) return;
+      throw new GraphQLError(
+        `Query cost limit of ${maxCost} exceeded: this operation is estimated at ${cost} ` +
+          '(@cost/@listSize weights; ask for fewer items or fewer vendor-backed fields)',
+        {
+          extensions: {
+            code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+            cost: { estimated: cost, max: maxCost },
+            http: { status: 400 },
+          },
         },
-      };
+      );
     },
   };
+}
+
+/** The cost limit as an Apollo plugin of its own (the router in test/federation runs it). */
+export function costLimitPlugin(maxCost: number, options: CostOptions): ApolloServerPlugin<GraphQLContext> {
+  return requestHooksPlugin([costLimit(maxCost, options)]);
 }

@@ -18,7 +18,8 @@ import type { AppConfig } from '../config/config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Metrics } from '../lib/metrics.js';
 import { activeSpan, documentHash } from '../lib/tracing.js';
-import { costLimitPlugin } from './cost-estimate.js';
+import { costLimit } from './cost-estimate.js';
+import { requestHooksPlugin, type RequestHooks } from './request-hooks.js';
 import { explorerLandingPagePlugin } from './explorer.js';
 
 /** Apollo plugins and validation rules: query limits, landing page, metrics + partial errors, status codes. */
@@ -53,12 +54,15 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
     plugins: [
       // Plugins written for BaseContext work for any context; TypeScript's variance check cannot see that.
       ...(plugins as Plugin[]),
-      serviceGatePlugin(config.introspection),
-      entitiesBoundPlugin(config.env.MAX_PAGE_SIZE),
-      tracingPlugin(),
-      costLimitPlugin(config.env.MAX_COST, { defaultListSize: config.env.COST_LIST_SIZE }),
-      partialErrorsPlugin(metrics),
-      graphqlOverHttpStatusPlugin(),
+      // Ours, per request, in this order at each stage: one plugin (see request-hooks.ts).
+      requestHooksPlugin([
+        serviceGate(config.introspection),
+        entitiesBound(config.env.MAX_PAGE_SIZE),
+        tracingHooks(),
+        costLimit(config.env.MAX_COST, { defaultListSize: config.env.COST_LIST_SIZE }),
+        partialErrors(metrics),
+        graphqlOverHttpStatus(),
+      ]),
       drain,
       landingPagePlugin(config.landingPage),
     ],
@@ -79,25 +83,21 @@ function landingPagePlugin(choice: AppConfig['landingPage']): Plugin {
  * requests (its secret, no caller credential) may run `_service` and `__typename` only: anything else is
  * UNAUTHENTICATED as it would be without the secret.
  */
-export function serviceGatePlugin(introspection: boolean): Plugin {
+export function serviceGate(introspection: boolean): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, contextValue }) {
-          const viewer = contextValue.viewer;
-          const roots = operation ? rootFields(operation, document) : new Set<string>();
-          if (viewer.router && viewer.roles.size === 0 && [...roots].some((f) => !ROUTER_ONLY.has(f))) {
-            throw unauthenticated(AUTHENTICATION_REQUIRED);
-          }
-          if (introspection || !roots.has('_service')) return;
-          if (viewer.router || viewer.roles.has('admin')) return;
-          throw new GraphQLError(
-            '`_service` (the subgraph SDL) is served only to the router (X-Router-Secret), to admins, or when ' +
-              'INTROSPECTION=true.',
-            { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
-          );
-        },
-      };
+    didResolveOperation({ document, operation, contextValue }) {
+      const viewer = contextValue.viewer;
+      const roots = operation ? rootFields(operation, document) : new Set<string>();
+      if (viewer.router && viewer.roles.size === 0 && [...roots].some((f) => !ROUTER_ONLY.has(f))) {
+        throw unauthenticated(AUTHENTICATION_REQUIRED);
+      }
+      if (introspection || !roots.has('_service')) return;
+      if (viewer.router || viewer.roles.has('admin')) return;
+      throw new GraphQLError(
+        '`_service` (the subgraph SDL) is served only to the router (X-Router-Secret), to admins, or when ' +
+          'INTROSPECTION=true.',
+        { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+      );
     },
   };
 }
@@ -141,18 +141,14 @@ function walkRootFields(operation: OperationDefinitionNode, document: DocumentNo
  * document together, literal or from variables). armor's cost limit counts fields, not list lengths, so a
  * 3,000-representation request would otherwise cost 3,000 vendor reads. Refused before execution: no vendor call.
  */
-export function entitiesBoundPlugin(max: number): Plugin {
+export function entitiesBound(max: number): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          const count = countRepresentations(document, request.variables ?? {});
-          if (count <= max) return;
-          throw new GraphQLError(`\`_entities\` takes at most ${max} representations per request (got ${count}).`, {
-            extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },
-          });
-        },
-      };
+    didResolveOperation({ document, request }) {
+      const count = countRepresentations(document, request.variables ?? {});
+      if (count <= max) return;
+      throw new GraphQLError(`\`_entities\` takes at most ${max} representations per request (got ${count}).`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },
+      });
     },
   };
 }
@@ -161,26 +157,22 @@ export function entitiesBoundPlugin(max: number): Plugin {
  * Describes the operation span opened around the request (lib/tracing `operationSpan`): name, type and the
  * sha256 of the document (never its text or variables), and how many errors the response carries.
  */
-export function tracingPlugin(): Plugin {
+export function tracingHooks(): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, operationName, queryHash, source }) {
-          const span = activeSpan();
-          if (!span) return;
-          const type = operation?.operation ?? 'unknown';
-          span.setAttributes({
-            'graphql.operation.type': type,
-            'graphql.document.hash': queryHash || documentHash(source),
-            ...(operationName ? { 'graphql.operation.name': operationName } : {}),
-          });
-          span.updateName(operationName ? `${type} ${operationName}` : type);
-        },
-        async willSendResponse({ errors, contextValue }) {
-          const count = (errors?.length ?? 0) + (contextValue.partialErrors?.length ?? 0);
-          if (count > 0) activeSpan()?.setAttribute('graphql.error.count', count);
-        },
-      };
+    didResolveOperation({ operation, operationName, queryHash, source }) {
+      const span = activeSpan();
+      if (!span) return;
+      const type = operation?.operation ?? 'unknown';
+      span.setAttributes({
+        'graphql.operation.type': type,
+        'graphql.document.hash': queryHash || documentHash(source),
+        ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+      });
+      span.updateName(operationName ? `${type} ${operationName}` : type);
+    },
+    willSendResponse({ errors, contextValue }) {
+      const count = (errors?.length ?? 0) + (contextValue.partialErrors?.length ?? 0);
+      if (count > 0) activeSpan()?.setAttribute('graphql.error.count', count);
     },
   };
 }
@@ -219,26 +211,22 @@ export function countRepresentations(document: DocumentNode, variables: Record<s
 const hasEntities = new WeakMap<DocumentNode, boolean>();
 
 /** Counts operations and errors; appends the non-fatal per-provider errors collected during execution. */
-export function partialErrorsPlugin(metrics: Metrics): Plugin {
+export function partialErrors(metrics: Metrics): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          metrics.operations.inc({ operation_type: operation?.operation ?? 'unknown' });
-        },
-        async willSendResponse({ response, contextValue, errors }) {
-          for (const e of errors ?? []) {
-            metrics.errors.inc({ code: codeOf(e, 'INTERNAL_SERVER_ERROR') });
-          }
-          if (response.body.kind !== 'single' || !contextValue.partialErrors?.length) return;
-          const extra = contextValue.partialErrors.map((e) => e.toJSON());
-          for (const e of extra) metrics.errors.inc({ code: codeOf(e, 'UNKNOWN') });
-          response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
-          // An answer with a gap anywhere (a nested list's provider failing too) is never cached, whichever of this
-          // plugin and Apollo's cache-control plugin (which no-stores answers with errors) runs first.
-          response.http.headers.set('cache-control', 'no-store');
-        },
-      };
+    didResolveOperation({ operation }) {
+      metrics.operations.inc({ operation_type: operation?.operation ?? 'unknown' });
+    },
+    willSendResponse({ response, contextValue, errors }) {
+      for (const e of errors ?? []) {
+        metrics.errors.inc({ code: codeOf(e, 'INTERNAL_SERVER_ERROR') });
+      }
+      if (response.body.kind !== 'single' || !contextValue.partialErrors?.length) return;
+      const extra = contextValue.partialErrors.map((e) => e.toJSON());
+      for (const e of extra) metrics.errors.inc({ code: codeOf(e, 'UNKNOWN') });
+      response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
+      // An answer with a gap anywhere (a nested list's provider failing too) is never cached, whichever of this
+      // hook and Apollo's cache-control plugin (which no-stores answers with errors) runs first.
+      response.http.headers.set('cache-control', 'no-store');
     },
   };
 }
@@ -261,21 +249,17 @@ const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
  * Apollo answers 400 for both: this plugin settles it from the
  * request's Accept header, negotiated the way Apollo chooses the response type.
  */
-export function graphqlOverHttpStatusPlugin(): Plugin {
+export function graphqlOverHttpStatus(): RequestHooks {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse(ctx: GraphQLRequestContextWillSendResponse<GraphQLContext>) {
-          const { response } = ctx;
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (result.data !== undefined && result.data !== null) return;
-          const codes = (result.errors ?? []).map((e) => codeOf(e, ''));
-          if (codes.length === 0 || !codes.every((c) => REQUEST_ERROR_CODES.has(c))) return;
-          const accept = ctx.request.http?.headers.get('accept');
-          response.http.status = preferredResponseType(accept) === GRAPHQL_RESPONSE_TYPE ? 400 : 200;
-        },
-      };
+    willSendResponse(ctx: GraphQLRequestContextWillSendResponse<GraphQLContext>) {
+      const { response } = ctx;
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (result.data !== undefined && result.data !== null) return;
+      const codes = (result.errors ?? []).map((e) => codeOf(e, ''));
+      if (codes.length === 0 || !codes.every((c) => REQUEST_ERROR_CODES.has(c))) return;
+      const accept = ctx.request.http?.headers.get('accept');
+      response.http.status = preferredResponseType(accept) === GRAPHQL_RESPONSE_TYPE ? 400 : 200;
     },
   };
 }
