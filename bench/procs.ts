@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { openStore } from '../src/core/store/store.js';
+import { ProviderName } from '../src/providers/modules.js';
 
 /**
  * Processes the benchmark drives, each its own OS process so that figures (RSS, CPU) belong to one program:
@@ -332,11 +334,40 @@ export async function mirrorWarm(api: Proc): Promise<void> {
 }
 
 /**
+ * PureWL and PureVPN have no list call: the API knows their accounts from its directory. An API with the sandbox
+ * in its own process fills it from the emulators' demo accounts at start (src/main/app.ts), as a reseller imports
+ * its existing usernames; an API against the sandbox's separate process gets them here, written into `dataDir`
+ * before the API opens it. Without this, the benchmark's dashboards showed no PureWL or PureVPN account at all.
+ */
+export async function importDirectories(dataDir: string, sandbox: Sandbox): Promise<number> {
+  const store = await openStore({ dataDir });
+  try {
+    let imported = 0;
+    for (const provider of [ProviderName.PUREWL, ProviderName.PUREVPN]) {
+      const res = await fetch(`${sandbox.emulators[provider]}/__sandbox/usernames`);
+      if (!res.ok) throw new Error(`${provider} sandbox usernames: HTTP ${res.status} (SANDBOX_ADMIN off?)`);
+      const usernames = (await res.json()) as string[];
+      await store.importAccounts(
+        provider,
+        usernames.map((username) => ({ nativeId: username, username })),
+      );
+      imported += usernames.length;
+    }
+    return imported;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * Warms a mirror kept in `env.DATA_DIR`: an API with the worker inline and raised sync rates (directory refreshes
  * and WLVPN's detail reads cover every account in one run) until /ready says complete, then one full sync of every
  * provider; stopped, so that the process measured next opens a fresh mirror and runs no sync of its own.
  */
-export async function warmMirrorIn(env: Record<string, string>): Promise<void> {
+export async function warmMirrorIn(sandbox: Sandbox, env: Record<string, string>): Promise<void> {
+  const dataDir = env.DATA_DIR;
+  if (!dataDir || dataDir.startsWith('memory://')) throw new Error('warmMirrorIn needs env.DATA_DIR, a directory');
+  await importDirectories(dataDir, sandbox);
   const warming = await startApi({
     ...env,
     WORKER: 'inline',

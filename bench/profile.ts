@@ -131,7 +131,7 @@ async function profileOne(sandbox: Sandbox, scenario: Scenario): Promise<Summary
   const dir = mkdtempSync(join(tmpdir(), `vg-profile-${scenario.name}-`));
   const dataDir = scenario.warmMirror ? mkdtempSync(join(tmpdir(), 'vg-profile-data-')) : 'memory://';
   const env = { ...sandbox.env, ALLOW_ANONYMOUS: 'true', DATA_DIR: dataDir, WORKER: 'off' };
-  if (scenario.warmMirror) await warmMirrorIn(env);
+  if (scenario.warmMirror) await warmMirrorIn(sandbox, env);
   const spawnedAt = Date.now();
   const api: Proc = await startApi(env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   try {
