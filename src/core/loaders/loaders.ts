@@ -436,11 +436,14 @@ export function createLoaders(deps: LoaderDeps): Loaders {
                 void queue.links(name, walk.links, walk.at);
               } else {
                 await settled();
+                // As through the write-back: a request's walk writes moved and never-confirmed links only (an
+                // unchanged link keeps its older, true confirmation; the sync's walks stamp every row).
                 await (mirrorStore ??= new Mirror(store.db)).confirmLinks(
                   name,
                   walk.links,
                   vendorCustomerOf(name),
                   walk.at,
+                  false,
                 );
                 await quietly(readModel().putCustomers(name, walk.customers));
               }
