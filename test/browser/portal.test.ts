@@ -363,11 +363,19 @@ suite('reference portal in Chromium', () => {
     });
     await explorer.goto(t.app.graphqlUrl);
     await explorer.locator('.graphiql-query-editor .CodeMirror').first().waitFor();
-    // a new tab, then the query typed into its editor, run with the execute button
+    // A new tab, then the query typed into its editor, run with the execute button. On a loaded machine the new
+    // tab renders late: the query is typed once the new tab is the selected one, and run once the editor holds it
+    // (typed into the first tab's editor while the second mounts, it ran the other tab's query: CI, 2 cores + bench).
     await explorer.locator('.graphiql-tab-add').click();
+    await explorer.waitForFunction(
+      `(() => { const tabs = document.querySelectorAll('[role="tab"]');
+        return tabs.length >= 2 && tabs[tabs.length - 1].getAttribute('aria-selected') === 'true'; })()`,
+    );
+    const query = 'query Providers { providers { name } }';
     await explorer.locator('.graphiql-query-editor .CodeMirror').first().click();
     await explorer.keyboard.press('Control+A');
-    await explorer.keyboard.insertText('query Providers { providers { name } }');
+    await explorer.keyboard.insertText(query);
+    await explorer.locator('.graphiql-query-editor .CodeMirror-code').first().filter({ hasText: query }).waitFor();
     await explorer.locator('.graphiql-execute-button').click();
     const response = explorer.locator('.graphiql-response .CodeMirror-code');
     await response.filter({ hasText: 'PUREVPN' }).waitFor();
