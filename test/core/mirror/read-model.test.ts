@@ -365,6 +365,9 @@ describe.each(storeBackends)('paging while rows change their sort key (%s)', (_n
       { id: xid },
     );
     expect(read.data?.account.status).toBe('DISABLED');
+    // The live read's DISABLED lands in the mirror after the answer (the write-back): counted directly below, not
+    // through the API (which waits for it), so wait for it here.
+    await t.app.writeBack.flushed();
     // Page 1: exactly the ACTIVE accounts; its cursor is the last of them (after X in tie order).
     const activeCount = await mirror.count({ providers: [ProviderName.PUREVPN], statuses: [AccountStatus.ACTIVE] });
     const first = await page({ first: activeCount, maxAge: DAY });
