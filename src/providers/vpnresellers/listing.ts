@@ -75,20 +75,21 @@ export async function listAccountsPage(
         ? 'Active'
         : 'Disabled'
       : undefined;
+  // The status the vendor filters by when the whole account list is read.
+  const sent = native && !f.usernamePrefix ? native : undefined;
   const source = (q: { page: number; per_page: number }) =>
     f.customerNativeId
       ? client.customerAccounts(f.customerNativeId, q)
       : f.projectNativeId
         ? client.projectAccounts(f.projectNativeId, q)
-        : client.listAccounts({ ...q, ...(native && !f.usernamePrefix ? { status: native } : {}) });
+        : client.listAccounts({ ...q, ...(sent ? { status: sent } : {}) });
   const postFilter =
     Boolean(f.usernamePrefix) ||
     (statuses.length > 0 &&
       (native === undefined || Boolean(f.customerNativeId || f.projectNativeId) || native === 'Active'));
-  const status = native && !f.usernamePrefix && !f.customerNativeId && !f.projectNativeId ? native : '';
   const pages = remembered(
     query.pages,
-    `vpnresellers:accounts:${f.customerNativeId ?? ''}:${f.projectNativeId ?? ''}:${status}`,
+    `vpnresellers:accounts:${f.customerNativeId ?? ''}:${f.projectNativeId ?? ''}:${sent ?? ''}`,
     numbered(source),
   );
   if (!postFilter) {
