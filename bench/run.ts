@@ -40,6 +40,8 @@ import { openStore } from '../src/core/store/store.js';
 const PERFORMANCE_DOC = 'docs/performance.md';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+/** Load before a throughput run, on each server alike, not measured: their code compiled hot (autocannon --warmup). */
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const ONLY_LIVE = process.env.BENCH_ONLY === 'live';
 const ONLY_RSS = process.env.BENCH_ONLY === 'rss';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -255,6 +257,8 @@ async function trivial(api: Proc, shape?: string): Promise<void> {
   const bare = await startBare();
   try {
     const body = JSON.stringify({ query: '{ __typename }' });
+    await load(api.url, body, 50, WARMUP_S);
+    await load(bare.url, body, 50, WARMUP_S);
     const ours = await measured(api.proc.pid!, load(api.url, body, 50, DURATION_S));
     const theirs = await measured(bare.proc.pid!, load(bare.url, body, 50, DURATION_S));
     const ratio = ours.result.requests.average / theirs.result.requests.average;
@@ -262,7 +266,7 @@ async function trivial(api: Proc, shape?: string): Promise<void> {
       `${m.result.requests.average.toFixed(0)} req/s, p50 ${m.result.latency.p50} ms / p99 ${m.result.latency.p99} ms, ` +
       `${m.cpuPer1k.toFixed(2)} CPU s per 1,000 requests`;
     row(
-      `trivial query throughput (50 clients)${shape ? `, ${shape}` : ''}`,
+      `trivial query throughput (50 clients, after ${WARMUP_S} s of the same load on each)${shape ? `, ${shape}` : ''}`,
       `${figures(ours)} vs bare @apollo/server on Fastify ${figures(theirs)} (${ratio.toFixed(2)}×)`,
       '≥ 0.8 × bare',
       ratio >= 0.8,

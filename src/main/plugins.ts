@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
@@ -65,7 +66,28 @@ export function apolloExtras(config: AppConfig, metrics: Metrics, drain: Plugin)
       ]),
       drain,
       landingPagePlugin(config.landingPage),
+      inlineTraceWhenAsked(),
     ],
+  };
+}
+
+const NO_LISTENER: Promise<void> = Promise.resolve();
+
+/**
+ * Apollo's inline trace plugin (federated tracing: the router asks for a request's trace with
+ * `apollo-federation-include-trace: ftv1` and gets it in `extensions.ftv1`), started only for the requests that ask.
+ * Apollo installs the same plugin in every subgraph by itself, and that one builds a trace tree for every request
+ * before it reads the header: `{ __typename }` paid for a tree it never sent. Being listed here, it is not
+ * installed twice (Apollo looks for its id).
+ */
+export function inlineTraceWhenAsked(): Plugin {
+  const inner = ApolloServerPluginInlineTrace() as Plugin;
+  const start = inner.requestDidStart!.bind(inner);
+  return {
+    ...inner,
+    requestDidStart(ctx) {
+      return ctx.request.http?.headers.get('apollo-federation-include-trace') === 'ftv1' ? start(ctx) : NO_LISTENER;
+    },
   };
 }
 
