@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Mirror } from '../../src/core/mirror/mirror.js';
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { loadConfig } from '../../src/config/config.js';
@@ -84,4 +85,23 @@ export async function startTestApp(
       await store.close();
     },
   };
+}
+
+/**
+ * The store's mirror for a test's direct reads: each call first waits for the write-backs of the live reads made
+ * so far (they land after the answer, between requests), so a count or page right after a request sees what that
+ * request read. Every Mirror method is async.
+ */
+export function settledMirror(t: TestApp): Mirror {
+  const mirror = new Mirror(t.store.db);
+  return new Proxy(mirror, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        await t.app.writeBack.flushed();
+        return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+      };
+    },
+  });
 }

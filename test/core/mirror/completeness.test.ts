@@ -1,8 +1,8 @@
 import { ProviderName } from '../../../src/providers/modules.js';
-import { Mirror } from '../../../src/core/mirror/mirror.js';
+import type { Mirror } from '../../../src/core/mirror/mirror.js';
 import { SyncLog } from '../../../src/modules/sync/sync-log.store.js';
 import { SyncService } from '../../../src/modules/sync/sync.service.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { settledMirror, startTestApp, type TestApp } from '../../helpers/app.js';
 
 /**
  * Issue #26: what `maxAge` means for a mirror-served (sorted) list, and honest gaps. "Behind the API's back" =
@@ -44,7 +44,7 @@ async function post(
 
 beforeAll(async () => {
   t = await startTestApp({ MAX_UPSTREAM_CALLS: '40' });
-  mirror = new Mirror(t.store.db);
+  mirror = settledMirror(t); // direct reads wait for the live reads' write-backs
   sync = new SyncService({ mirror, log: new SyncLog(t.store.db), budgetPerMinute: () => 10_000, maxAgeMs: 60_000 });
 }, 120_000);
 afterAll(() => t.stop());

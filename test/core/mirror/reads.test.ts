@@ -1,7 +1,7 @@
 import { ProviderName } from '../../../src/providers/modules.js';
 import { AccountStatus, type AccountRecord } from '../../../src/domain/records.js';
 import { encodeId } from '../../../src/domain/ids.js';
-import { Mirror } from '../../../src/core/mirror/mirror.js';
+import type { Mirror } from '../../../src/core/mirror/mirror.js';
 import { SyncLog } from '../../../src/modules/sync/sync-log.store.js';
 import { SyncService } from '../../../src/modules/sync/sync.service.js';
 import {
@@ -10,7 +10,7 @@ import {
   type AccountDashboardQuery,
 } from '../../generated/operations.js';
 import type { GqlResult } from '../../helpers/app.js';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { settledMirror, startTestApp, type TestApp } from '../../helpers/app.js';
 
 /**
  * Live and mirrored reads through the graph, against the emulators over real HTTP. "Behind the API's back" =
@@ -89,7 +89,7 @@ describe('live and mirrored reads', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    mirror = new Mirror(t.store.db);
+    mirror = settledMirror(t); // direct reads wait for the live reads' write-backs
     sync = new SyncService({
       mirror,
       log: new SyncLog(t.store.db),
