@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { openStore } from '../src/core/store/store.js';
 import { ProviderName } from '../src/providers/modules.js';
+import { deployedNodeArgs } from '../scripts/node-args.js';
 
 /**
  * Processes the benchmark drives, each its own OS process so that figures (RSS, CPU) belong to one program:
@@ -82,8 +83,9 @@ export async function startSandbox(env: Record<string, string>): Promise<Sandbox
 }
 
 /** One API replica: the real server process. */
+/** `node dist/src/main/index.js` with the deployed node flags (scripts/node-args.ts) and `nodeArgs` after them. */
 export async function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
-  const proc = spawn(process.execPath, [...nodeArgs, 'dist/src/main/index.js'], {
+  const proc = spawn(process.execPath, [...deployedNodeArgs(), ...nodeArgs, 'dist/src/main/index.js'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -239,6 +241,14 @@ export async function vendorCalls(sandbox: Sandbox): Promise<number> {
     total += ((await (await fetch(`${url}/__admin/stats`)).json()) as { total: number }).total;
   }
   return total;
+}
+
+/** Seconds of load before a throughput run, on each server alike, not measured: their code compiled hot (autocannon --warmup). */
+export const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
+
+/** `WARMUP_S` of the same load on each of `urls` in turn, not measured. */
+export async function warmLoad(urls: string[], body: string, connections: number): Promise<void> {
+  for (const url of urls) await load(url, body, connections, WARMUP_S);
 }
 
 export function load(url: string, body: string, connections: number, duration: number) {

@@ -23,6 +23,8 @@ import {
   warmMirrorIn,
   timeSerial,
   vendorCalls,
+  warmLoad,
+  WARMUP_S,
   type Proc,
   type Sandbox,
 } from './procs.js';
@@ -40,8 +42,6 @@ import { openStore } from '../src/core/store/store.js';
 const PERFORMANCE_DOC = 'docs/performance.md';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
-/** Load before a throughput run, on each server alike, not measured: their code compiled hot (autocannon --warmup). */
-const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const ONLY_LIVE = process.env.BENCH_ONLY === 'live';
 const ONLY_RSS = process.env.BENCH_ONLY === 'rss';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -257,8 +257,7 @@ async function trivial(api: Proc, shape?: string): Promise<void> {
   const bare = await startBare();
   try {
     const body = JSON.stringify({ query: '{ __typename }' });
-    await load(api.url, body, 50, WARMUP_S);
-    await load(bare.url, body, 50, WARMUP_S);
+    await warmLoad([api.url, bare.url], body, 50);
     const ours = await measured(api.proc.pid!, load(api.url, body, 50, DURATION_S));
     const theirs = await measured(bare.proc.pid!, load(bare.url, body, 50, DURATION_S));
     const ratio = ours.result.requests.average / theirs.result.requests.average;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuSeconds, load, post, startApi, startBare, startSandbox } from './procs.js';
+import { cpuSeconds, load, post, startApi, startBare, startSandbox, warmLoad } from './procs.js';
 import { summarise } from './profile.js';
 
 /**
@@ -17,7 +17,6 @@ import { summarise } from './profile.js';
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
-const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
 const TRIVIAL = JSON.stringify({ query: '{ __typename }' });
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? mkdtempSync(join(tmpdir(), 'vg-trivial-prof-')) : undefined;
 const fragment =
@@ -71,8 +70,7 @@ try {
   try {
     await warm(api.url);
     // Both compiled hot before the first pair (bench/run.ts does the same): load, not measured.
-    await load(api.url, TRIVIAL, 50, WARMUP_S);
-    await load(bare.url, TRIVIAL, 50, WARMUP_S);
+    await warmLoad([api.url, bare.url], TRIVIAL, 50);
     const ratios: number[] = [];
     for (let i = 0; i < PAIRS; i++) {
       const fromMs = Date.now() - spawnedAt;

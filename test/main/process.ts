@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deployedNodeArgs } from '../../scripts/node-args.js';
 
 /**
  * Runs the real server (`node dist/src/main/index.js`) as an OS process. The build goes to its own directory
@@ -96,7 +97,7 @@ const READY_LINE = /ready at http:\/\/[^:/\s]+:(\d+)\//;
  * another process before the child binds it (EADDRINUSE, seen on a busy CI machine).
  */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [...deployedNodeArgs(ROOT), ENTRY], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
