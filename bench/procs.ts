@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import type { OpenOptions } from '../src/core/db/db.js';
 import { openStore } from '../src/core/store/store.js';
 import { ProviderName } from '../src/providers/modules.js';
 import { deployedNodeArgs } from '../scripts/node-args.js';
@@ -346,11 +347,12 @@ export async function mirrorWarm(api: Proc): Promise<void> {
 /**
  * PureWL and PureVPN have no list call: the API knows their accounts from its directory. An API with the sandbox
  * in its own process fills it from the emulators' demo accounts at start (src/main/app.ts), as a reseller imports
- * its existing usernames; an API against the sandbox's separate process gets them here, written into `dataDir`
- * before the API opens it. Without this, the benchmark's dashboards showed no PureWL or PureVPN account at all.
+ * its existing usernames; an API against the sandbox's separate process gets them here, written into the store
+ * (`target`: a data directory before the API opens it, or a Postgres schema). Without this, the benchmark's
+ * dashboards showed no PureWL or PureVPN account at all.
  */
-export async function importDirectories(dataDir: string, sandbox: Sandbox): Promise<number> {
-  const store = await openStore({ dataDir });
+export async function importDirectories(target: OpenOptions, sandbox: Sandbox): Promise<number> {
+  const store = await openStore(target);
   try {
     let imported = 0;
     for (const provider of [ProviderName.PUREWL, ProviderName.PUREVPN]) {
@@ -370,14 +372,15 @@ export async function importDirectories(dataDir: string, sandbox: Sandbox): Prom
 }
 
 /**
- * Warms a mirror kept in `env.DATA_DIR`: an API with the worker inline and raised sync rates (directory refreshes
+ * Warms a mirror kept in `env.DATABASE_URL` or `env.DATA_DIR` (a directory): an API with the worker inline and raised sync rates (directory refreshes
  * and WLVPN's detail reads cover every account in one run) until /ready says complete, then one full sync of every
  * provider; stopped, so that the process measured next opens a fresh mirror and runs no sync of its own.
  */
 export async function warmMirrorIn(sandbox: Sandbox, env: Record<string, string>): Promise<void> {
   const dataDir = env.DATA_DIR;
-  if (!dataDir || dataDir.startsWith('memory://')) throw new Error('warmMirrorIn needs env.DATA_DIR, a directory');
-  await importDirectories(dataDir, sandbox);
+  if (env.DATABASE_URL) await importDirectories({ url: env.DATABASE_URL }, sandbox);
+  else if (dataDir && !dataDir.startsWith('memory://')) await importDirectories({ dataDir }, sandbox);
+  else throw new Error('warmMirrorIn needs env.DATABASE_URL or env.DATA_DIR, a directory');
   const warming = await startApi({
     ...env,
     WORKER: 'inline',
