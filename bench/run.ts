@@ -511,6 +511,7 @@ async function main(): Promise<void> {
   try {
     // BENCH_ONLY=gateway: the replicas behind @apollo/gateway only (needs BENCH_DATABASE_URL), printed.
     if (ONLY_GATEWAY) {
+      if (!PG_URL) throw new Error('BENCH_ONLY=gateway needs BENCH_DATABASE_URL (a Postgres server)');
       await throughGateway(sandbox);
       process.stdout.write(`${rows.map((r) => `${r.measure}: ${r.result} (${r.status})`).join('\n')}\n`);
       return;
