@@ -376,11 +376,27 @@ suite('reference portal in Chromium', () => {
     await explorer.keyboard.press('Control+A');
     await explorer.keyboard.insertText(query);
     await explorer.locator('.graphiql-query-editor .CodeMirror-code').first().filter({ hasText: query }).waitFor();
+    // The query's POST is awaited: a click the execute button took before it was wired (CI, Node 24, 2 cores) sent
+    // nothing and left the response empty; then it is clicked once more (a read: running it twice changes nothing).
+    const sent = () =>
+      explorer.waitForRequest((r) => r.method() === 'POST' && (r.postData() ?? '').includes('providers'), {
+        timeout: 10_000,
+      });
+    const first = sent();
     await explorer.locator('.graphiql-execute-button').click();
+    await first.catch(async () => {
+      const again = sent();
+      await explorer.locator('.graphiql-execute-button').click();
+      await again;
+    });
     // The response is read from its CodeMirror instance, not from the rendered lines: CodeMirror renders only the
     // lines in (and near) its viewport, and PUREVPN is the 15th line of the answer. Measured before the panel had
     // its height (a loaded machine), the rendered lines stopped above it and the wait never ended (CI, stop 35).
-    const responseText = `(document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror?.getValue() ?? '')`;
+    // Every response editor is read (one per tab may be mounted): the one holding the answer is taken.
+    const responseText = `(() => {
+      const values = Array.from(document.querySelectorAll('.graphiql-response .CodeMirror'), (e) => e.CodeMirror?.getValue() ?? '');
+      return values.find((v) => v.includes('PUREVPN')) ?? values.join(' | ');
+    })()`;
     await explorer
       .waitForFunction(`${responseText}.includes('PUREVPN')`, undefined, { timeout: 30_000 })
       .catch(async (error: unknown) => {
