@@ -83,8 +83,10 @@ export async function startSandbox(env: Record<string, string>): Promise<Sandbox
   return { proc, url: '', env: vars, emulators, stop: stopper(proc) };
 }
 
-/** One API replica: the real server process. */
-/** `node dist/src/main/index.js` with the deployed node flags (scripts/node-args.ts) and `nodeArgs` after them. */
+/**
+ * One API replica: the real server process, `node dist/src/main/index.js` with the deployed node flags
+ * (scripts/node-args.ts) and `nodeArgs` after them.
+ */
 export async function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
   const proc = spawn(process.execPath, [...deployedNodeArgs(), ...nodeArgs, 'dist/src/main/index.js'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
@@ -372,9 +374,10 @@ export async function importDirectories(target: OpenOptions, sandbox: Sandbox): 
 }
 
 /**
- * Warms a mirror kept in `env.DATABASE_URL` or `env.DATA_DIR` (a directory): an API with the worker inline and raised sync rates (directory refreshes
- * and WLVPN's detail reads cover every account in one run) until /ready says complete, then one full sync of every
- * provider; stopped, so that the process measured next opens a fresh mirror and runs no sync of its own.
+ * Warms a mirror kept in `env.DATABASE_URL` or `env.DATA_DIR` (a directory): an API with the worker inline and
+ * raised sync rates (directory refreshes and WLVPN's detail reads cover every account in one run) until /ready says
+ * complete, then one full sync of every provider; stopped, so that the process measured next opens a fresh mirror
+ * and runs no sync of its own.
  */
 export async function warmMirrorIn(sandbox: Sandbox, env: Record<string, string>): Promise<void> {
   const dataDir = env.DATA_DIR;

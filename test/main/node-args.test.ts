@@ -30,12 +30,15 @@ describe('deployed node flags', () => {
     const dir = mkdtempSync(join(tmpdir(), 'node-args-'));
     const write = (script: string) =>
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ scripts: { 'start:dist': script } }));
-    write('node --max-old-space-size=256 dist/src/main/index.js');
-    expect(deployedNodeArgs(dir)).toEqual(['--max-old-space-size=256']);
-    write('node dist/src/main/index.js');
-    expect(deployedNodeArgs(dir)).toEqual([]);
-    write('tsx src/main/index.ts');
-    expect(() => deployedNodeArgs(dir)).toThrow(/start:dist is not/);
-    rmSync(dir, { recursive: true });
+    try {
+      write('node --max-old-space-size=256 dist/src/main/index.js');
+      expect(deployedNodeArgs(dir)).toEqual(['--max-old-space-size=256']);
+      write('node dist/src/main/index.js');
+      expect(deployedNodeArgs(dir)).toEqual([]);
+      write('tsx src/main/index.ts');
+      expect(() => deployedNodeArgs(dir)).toThrow(/start:dist is not/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
