@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.js';
-import { LiteThread, type LiteConnection } from './lite-thread.js';
 import { SpanKind, hasActiveTrace, sqlSummary, withSpan } from '../../lib/tracing.js';
 
 /**
- * The database behind the store: embedded PGlite (real Postgres in WASM, on a thread of its own: lite-thread.ts) by
- * default, or a Postgres server through `pg` when a URL is given. The same SQL runs on both.
+ * The database behind the store: embedded PGlite (real Postgres in WASM) by default, or a Postgres server
+ * through `pg` when a URL is given. The same SQL runs on both.
  */
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
@@ -141,7 +141,7 @@ class PgliteDb implements Db {
   private autovacuum: EmbeddedAutovacuum | undefined;
   private readonly memo = new ReadMemo();
 
-  constructor(private readonly lite: LiteConnection) {}
+  constructor(private readonly lite: PGlite) {}
 
   /** Starts the embedded autovacuum: a first ANALYZE of every table now (statistics are not kept across restarts). */
   startAutovacuum(): void {
@@ -392,7 +392,7 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
         'default_statistics_target=10',
       ],
     };
-    db = new PgliteDb(await LiteThread.open(dir, tuning));
+    db = new PgliteDb(dir ? new PGlite(dir, tuning) : new PGlite(tuning));
   }
   await migrate(db);
   if (db instanceof PgliteDb) db.startAutovacuum();

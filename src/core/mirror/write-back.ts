@@ -22,8 +22,8 @@ import { vendorCustomerOf, type AccountLink } from './link-walk.js';
  *   (`dropped`): the mirror stays as old as it was, as when a write fails, and the next read or sync refreshes it.
  * - A failed write is swallowed (the answer stood already), as before.
  * - Off the request path: a flush starts once no request is in flight (`begin`), or `WRITE_BACK_MAX_DELAY_MS`
- *   after its first item under constant load; the embedded database is one connection (on its own thread), so a
- *   flush during a request would hold that request's store reads behind its statements.
+ *   after its first item under constant load; on the embedded database a statement runs on the event loop's
+ *   thread, so a flush during a request would stall that request's own vendor calls and store reads.
  * - `current()`: what a store read that decides on a vendor call waits for (the loaders' `settled`; it starts a
  *   waiting flush now), so that a client asking again right after an answer finds what that answer learned;
  *   `flushed()`: what a test or the shutdown waits for. No sleeping.
@@ -99,9 +99,9 @@ export class WriteBack {
 
   /**
    * A request began (the HTTP server calls it for every request): flushes wait until no request is in flight,
-   * or `maxDelayMs` at most, so a write-back never runs under a request still being answered — the embedded
-   * database is one connection, and a flush's statements would hold that request's store reads behind them.
-   * Answers the request's end (call it once it answered or was aborted; later calls do nothing).
+   * or `maxDelayMs` at most, so a write-back never runs under a request still being answered — on the embedded
+   * database a statement runs on the event loop's thread and would stall that request's other work. Answers the
+   * request's end (call it once it answered or was aborted; later calls do nothing).
    */
   begin(): () => void {
     this.inFlight++;

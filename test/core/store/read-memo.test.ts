@@ -121,12 +121,9 @@ describe.each(storeBackends)('queryMemo on %s', (name, open) => {
   it('shares frozen rows (a caller cannot change what the next one gets)', async () => {
     const rows = await queryMemo<{ a: { b: number[] } }>(store.db, `SELECT '{"b":[1]}'::jsonb AS a`);
     expect(Object.isFrozen(rows)).toBe(true);
-    // Not `toThrow(TypeError)`: the rows come from the database thread's messages, built in Node's realm, not in
-    // jest's (a TypeError of another realm); the message says what failed.
     expect(() => {
       rows[0]!.a.b.push(2);
-    }).toThrow(/not extensible/);
-    expect(rows[0]!.a.b).toEqual([1]);
+    }).toThrow(TypeError);
   });
 
   it('refuses a statement that may write', async () => {
