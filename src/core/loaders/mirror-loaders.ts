@@ -83,7 +83,7 @@ export function createMirrorLoaders(
     await Promise.all(
       [...groups.values()].map((group) =>
         mirror()
-          .write(group, source)
+          .confirm(group, source)
           .then(
             () => undefined,
             () => undefined,

@@ -28,8 +28,8 @@ import {
 
 /**
  * The account mirror: the last-known state of every account, kept in the directory's own rows. Every live
- * read, every write made here and every sync lands through `write()`; cross-provider queries are keyset
- * pages over indexed sort columns (one b-tree per order), so page N costs what page 1 costs.
+ * read (`confirm()`), every write made here and every sync (`write()`) lands in them; cross-provider queries
+ * are keyset pages over indexed sort columns (one b-tree per order), so page N costs what page 1 costs.
  */
 
 /** How much of one provider's account set the mirror holds (see `Mirror.coverage`). */
@@ -70,6 +70,51 @@ export class Mirror {
     // already knew of those fields: a sync never forgets what a fuller read told us.
     const merged = records.map((r, i) => mergeGaps(r, known[i]?.record ?? null));
     const groups = records.map(confirmedGroups);
+    await this.upsert(merged, groups, source, links, at);
+    return merged.map((record, i) => {
+      const before = known[i];
+      // A row that was only a name in the directory (never read) is being learned, not changed.
+      if (!before || before.confirmedAt.status === null) {
+        return { record, added: !before, changed: false, before: null };
+      }
+      const was = { status: before.record.status, expiresAt: before.record.expiresAt };
+      // A plan is drift only once a read has told it before (a list row without plans learns nothing of it).
+      const planKnown = before.confirmedAt.plan !== null && groups[i]!.has('plan');
+      const planChanged = planKnown && (before.record.planNativeId ?? null) !== (record.planNativeId ?? null);
+      const changed = was.status !== record.status || !sameInstant(was.expiresAt, record.expiresAt) || planChanged;
+      return {
+        record,
+        added: false,
+        changed,
+        before: planKnown ? { ...was, planNativeId: before.record.planNativeId ?? null } : was,
+      };
+    });
+  }
+
+  /**
+   * `write` for a caller that needs no answer (a live read's write-back): the same rows and confirmations, but the
+   * mirrored state is read only for records with gaps (to keep what it knew of them), not for every record to
+   * tell what changed — one statement fewer per write-back of complete records.
+   */
+  async confirm(records: readonly AccountRecord[], source: MirrorSource, at?: string): Promise<void> {
+    if (records.length === 0) return;
+    const provider = records[0]!.provider;
+    const gapped = records.filter((r) => r.incomplete?.length);
+    const known = await this.read(gapped.map((r) => ({ provider, nativeId: r.nativeId })));
+    const knownOf = new Map(gapped.map((r, i) => [r.nativeId, known[i]?.record ?? null]));
+    const merged = records.map((r) => (r.incomplete?.length ? mergeGaps(r, knownOf.get(r.nativeId) ?? null) : r));
+    await this.upsert(merged, records.map(confirmedGroups), source, {}, at);
+  }
+
+  /** The rows of `merged` as the mirror's state now, each group confirmed where `groups` says (see `write`). */
+  private async upsert(
+    merged: readonly AccountRecord[],
+    groups: ReadonlyArray<Set<(typeof RECORD_GROUPS)[number]>>,
+    source: MirrorSource,
+    links: { customerIds?: ReadonlyArray<string | null>; projectIds?: ReadonlyArray<string | null> },
+    at: string | undefined,
+  ): Promise<void> {
+    const provider = merged[0]!.provider;
     const confirms = (g: (typeof RECORD_GROUPS)[number]) => groups.map((set) => set.has(g));
     const kept = (g: string) => `COALESCE(EXCLUDED.${g}_confirmed_at, r.${g}_confirmed_at)`;
     const oldest = (c: (g: string) => string) =>
@@ -137,24 +182,6 @@ export class Mirror {
         at ?? null,
       ],
     );
-    return merged.map((record, i) => {
-      const before = known[i];
-      // A row that was only a name in the directory (never read) is being learned, not changed.
-      if (!before || before.confirmedAt.status === null) {
-        return { record, added: !before, changed: false, before: null };
-      }
-      const was = { status: before.record.status, expiresAt: before.record.expiresAt };
-      // A plan is drift only once a read has told it before (a list row without plans learns nothing of it).
-      const planKnown = before.confirmedAt.plan !== null && groups[i]!.has('plan');
-      const planChanged = planKnown && (before.record.planNativeId ?? null) !== (record.planNativeId ?? null);
-      const changed = was.status !== record.status || !sameInstant(was.expiresAt, record.expiresAt) || planChanged;
-      return {
-        record,
-        added: false,
-        changed,
-        before: planKnown ? { ...was, planNativeId: before.record.planNativeId ?? null } : was,
-      };
-    });
   }
 
   /** The mirrored state of each key, in order; null where the directory has no such account (or it is gone at the vendor). */

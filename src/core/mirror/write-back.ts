@@ -308,7 +308,7 @@ export class WriteBack {
             if (item.record) found.push(item.record);
             else gone.push(nativeId);
           }
-          await quietly(mirror.write(found, 'live', {}, at));
+          await quietly(mirror.confirm(found, 'live', at));
           await quietly(mirror.markGone(group.provider, gone));
           break;
         }

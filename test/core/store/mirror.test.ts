@@ -128,6 +128,44 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
     expect(gappy?.record.incomplete).toEqual(['plans']);
   });
 
+  it('confirm (a write-back) stores what write stores, reading the mirror only for records with gaps', async () => {
+    const statements: string[] = [];
+    const counted = new Mirror({
+      ...store.db,
+      query: <T>(sql: string, params?: unknown[]) => {
+        statements.push(sql.trim().split(/\s+/)[0]!.toUpperCase());
+        return store.db.query<T>(sql, params);
+      },
+    });
+    const full = [600, 601, 602].map((i) =>
+      account(ProviderName.PUREVPN, i, { planNativeId: 'p9', metadata: { k: String(i) } }),
+    );
+    await mirror.write(full, 'live');
+    const stored = async () =>
+      (await mirror.read(full.map((r) => ({ provider: r.provider, nativeId: r.nativeId })))).map((m) => m?.record);
+    const before = await stored();
+
+    // Complete records: the upsert alone (write would read the three rows first, to answer what changed).
+    const changed = full.map((r) => ({ ...r, status: AccountStatus.DISABLED }));
+    await counted.confirm(changed, 'live');
+    expect(statements).toEqual(['INSERT']);
+    expect((await stored()).map((r) => r?.status)).toEqual(changed.map(() => AccountStatus.DISABLED));
+
+    // One record with gaps: it alone is read, and keeps what the mirror knew of its gaps.
+    statements.length = 0;
+    const listRow = {
+      ...full[1]!,
+      planNativeId: null,
+      metadata: null,
+      incomplete: ['planNativeId', 'metadata'] as AccountRecord['incomplete'],
+    };
+    await counted.confirm([full[0]!, listRow, full[2]!], 'live');
+    expect(statements).toEqual(['SELECT', 'INSERT']);
+    expect(await stored()).toEqual(before);
+    const [confirmed] = await mirror.read([{ provider: ProviderName.PUREVPN, nativeId: listRow.nativeId }]);
+    expect(confirmed?.syncedAt).not.toBeNull();
+  });
+
   it('filters across providers and counts exactly', async () => {
     const expiring = await mirror.count({ expiresBefore: '2026-11-08T00:00:00.000Z' });
     const manual = (
