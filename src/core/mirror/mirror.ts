@@ -102,7 +102,7 @@ export class Mirror {
     const gapped = records.filter((r) => r.incomplete?.length);
     const known = await this.read(gapped.map((r) => ({ provider, nativeId: r.nativeId })));
     const knownOf = new Map(gapped.map((r, i) => [r.nativeId, known[i]?.record ?? null]));
-    const merged = records.map((r) => (r.incomplete?.length ? mergeGaps(r, knownOf.get(r.nativeId) ?? null) : r));
+    const merged = records.map((r) => mergeGaps(r, knownOf.get(r.nativeId) ?? null)); // a complete record as it is
     await this.upsert(merged, records.map(confirmedGroups), source, {}, at);
   }
 
