@@ -293,6 +293,10 @@ export class WriteBack {
     // Links last: accounts this flush writes are in the directory to be linked.
     const groups = [...cycle.groups.values()].sort((a, b) => Number(a.kind === 'links') - Number(b.kind === 'links'));
     for (const group of groups) {
+      // On the embedded database a statement runs on this thread and resolves without I/O: chained, a flush's
+      // statements would hold the event loop from the first to the last (a request arriving meanwhile is not
+      // even read). Between groups, I/O callbacks run first, so a request's reads queue ahead of the next group.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       this.queued -= group.items.size;
       const at = oldest([...group.items.values()].map((i) => i.at));
       const quietly = (p: Promise<unknown>) =>

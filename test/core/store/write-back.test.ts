@@ -42,7 +42,7 @@ const usage = (nativeId: string, bytes: number): UsageRecord => ({
   metrics: [],
 });
 
-describe.each(storeBackends)('write-back on %s', (_name, open) => {
+describe.each(storeBackends)('write-back on %s', (name, open) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
@@ -166,6 +166,47 @@ describe.each(storeBackends)('write-back on %s', (_name, open) => {
     expect(writeBack.stats).toMatchObject({ pending: 0, flushes: 1 });
     end();
   });
+
+  // The embedded database answers without I/O: a flush whose statements were chained would hold the event loop
+  // from its first statement to its last, and a request arriving meanwhile would not even be read. (A server's
+  // statements are I/O: there the probe races the next statement, and the order is not the flush's to decide.)
+  (name === 'pglite' ? it : it.skip)(
+    'lets I/O run between its statements: a read a callback issues mid-flush goes before the next group',
+    async () => {
+      const order: string[] = [];
+      let probed!: () => void;
+      const probe = new Promise<void>((resolve) => (probed = resolve));
+      const db: Store['db'] = Object.create(store.db, {
+        query: {
+          value: (sql: string, params?: unknown[]) => {
+            const kind = /^\s*(\w+)\s+(?:INTO\s+)?(\w+)/i.exec(sql);
+            order.push(`${kind?.[1]?.toUpperCase()} ${kind?.[2]}`);
+            // Stands for an HTTP request arriving while the flush's first statement runs.
+            if (order.length === 1)
+              setImmediate(() => void store.db.query('SELECT 1 AS probe').then(() => (order.push('probe'), probed())));
+            return store.db.query(sql, params);
+          },
+        },
+      }) as Store['db'];
+      const writeBack = new WriteBack(db);
+      const at = new Date().toISOString();
+      void writeBack.accounts(P, [{ nativeId: '1014', record: account(14) }], at);
+      void writeBack.accounts(
+        ProviderName.WLVPN,
+        [{ nativeId: 'wb-15', record: account(15, { provider: ProviderName.WLVPN, nativeId: 'wb-15' }) }],
+        at,
+      );
+      void writeBack.usage(
+        P,
+        { from: '2026-11-01', to: '2026-11-30' },
+        [{ nativeId: '1014', record: usage('1014', 5) }],
+        at,
+      );
+      await writeBack.flushed();
+      await probe;
+      expect(order).toEqual(['INSERT account_registry', 'probe', 'INSERT account_registry', 'INSERT read_usage']);
+    },
+  );
 
   it('an older read flushed after a newer write never reinstates the older state', async () => {
     const mirror = new Mirror(store.db);
