@@ -67,6 +67,8 @@ interface Cycle {
   /** Starts the flush now (once; after the one running). */
   start: () => void;
   started: boolean;
+  /** Someone waits for it (`current`, `flushed`): it does not pause for requests in flight. */
+  urgent: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -90,6 +92,10 @@ export class WriteBack {
   private flushes = 0;
   private closed = false;
   private inFlight = 0;
+  /** The cycle being written. */
+  private flushing: Cycle | undefined;
+  /** Wakes a flush paused between groups (a request ended, or someone waits for it). */
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -110,7 +116,10 @@ export class WriteBack {
       if (ended) return;
       ended = true;
       this.inFlight--;
-      if (this.inFlight === 0) this.next?.start();
+      if (this.inFlight === 0) {
+        this.wake?.();
+        this.next?.start();
+      }
     };
   }
 
@@ -194,13 +203,22 @@ export class WriteBack {
    * queued flush waiting for requests to end starts now: someone is waiting for it.
    */
   current(): Promise<void> | undefined {
+    this.hurry();
     this.next?.start();
     return this.next?.done ?? this.running;
+  }
+
+  /** The running flush and the one queued after it stop pausing for requests: someone waits for them. */
+  private hurry(): void {
+    if (this.next) this.next.urgent = true;
+    if (this.flushing) this.flushing.urgent = true;
+    this.wake?.();
   }
 
   /** Resolved once everything queued so far is written, including what is queued meanwhile (tests; shutdown). */
   async flushed(): Promise<void> {
     for (;;) {
+      this.hurry();
       this.next?.start();
       const waiting = this.next?.done ?? this.running;
       if (!waiting) return;
@@ -259,8 +277,10 @@ export class WriteBack {
       cycle.started = true;
       clearTimeout(cycle.timer);
       this.next = undefined;
+      this.flushing = cycle;
       this.running = this.write(cycle).finally(() => {
         this.running = undefined;
+        this.flushing = undefined;
         cycle.resolve();
       });
     };
@@ -270,6 +290,7 @@ export class WriteBack {
       done,
       resolve,
       started: false,
+      urgent: false,
       timer: undefined,
       start: () => {
         if (asked) return;
@@ -286,6 +307,32 @@ export class WriteBack {
     return cycle;
   }
 
+  /**
+   * Before each group of a flush. On the embedded database a statement runs on this thread and resolves without
+   * I/O: chained, a flush's statements would hold the event loop from the first to the last (a request arriving
+   * meanwhile is not even read). So I/O callbacks run first (a request's reads then queue ahead of the group),
+   * and while a request is in flight the flush waits for it to end: its next group runs between requests, not
+   * under one. At most `maxDelayMs` per group under constant load; not at all once someone waits for the flush.
+   */
+  private async between(cycle: Cycle): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.inFlight === 0 || cycle.urgent) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.maxDelayMs);
+      timer.unref?.();
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+    this.wake = undefined;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
   private async write(cycle: Cycle): Promise<void> {
     this.flushes++;
     const mirror = new Mirror(this.db);
@@ -293,10 +340,7 @@ export class WriteBack {
     // Links last: accounts this flush writes are in the directory to be linked.
     const groups = [...cycle.groups.values()].sort((a, b) => Number(a.kind === 'links') - Number(b.kind === 'links'));
     for (const group of groups) {
-      // On the embedded database a statement runs on this thread and resolves without I/O: chained, a flush's
-      // statements would hold the event loop from the first to the last (a request arriving meanwhile is not
-      // even read). Between groups, I/O callbacks run first, so a request's reads queue ahead of the next group.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.between(cycle);
       this.queued -= group.items.size;
       const at = oldest([...group.items.values()].map((i) => i.at));
       const quietly = (p: Promise<unknown>) =>

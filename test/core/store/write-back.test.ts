@@ -167,6 +167,34 @@ describe.each(storeBackends)('write-back on %s', (name, open) => {
     end();
   });
 
+  /** A Db over the store's that names each statement it runs (`INSERT account_registry`…) and calls `on` first. */
+  const recording = (order: string[], on: (n: number) => void = () => undefined): Store['db'] =>
+    Object.create(store.db, {
+      query: {
+        value: (sql: string, params?: unknown[]) => {
+          const kind = /^\s*(\w+)\s+(?:INTO\s+)?(\w+)/i.exec(sql);
+          order.push(`${kind?.[1]?.toUpperCase()} ${kind?.[2]}`);
+          on(order.length);
+          return store.db.query(sql, params);
+        },
+      },
+    }) as Store['db'];
+
+  /** Queues three groups (two providers' accounts, one usage report): a flush of three statements; its ticket. */
+  const queueThree = (writeBack: WriteBack, first: number) => {
+    const at = new Date().toISOString();
+    const [a, b] = [`${1000 + first}`, `wb-${first + 1}`];
+    void writeBack.accounts(P, [{ nativeId: a, record: account(first) }], at);
+    void writeBack.accounts(
+      ProviderName.WLVPN,
+      [{ nativeId: b, record: account(first + 1, { provider: ProviderName.WLVPN, nativeId: b }) }],
+      at,
+    );
+    // One cycle: the three tickets are the same promise (waiting for it does not hurry the flush).
+    return writeBack.usage(P, { from: '2026-11-01', to: '2026-11-30' }, [{ nativeId: a, record: usage(a, 5) }], at);
+  };
+  const THREE = ['INSERT account_registry', 'INSERT account_registry', 'INSERT read_usage'];
+
   // The embedded database answers without I/O: a flush whose statements were chained would hold the event loop
   // from its first statement to its last, and a request arriving meanwhile would not even be read. (A server's
   // statements are I/O: there the probe races the next statement, and the order is not the flush's to decide.)
@@ -176,37 +204,66 @@ describe.each(storeBackends)('write-back on %s', (name, open) => {
       const order: string[] = [];
       let probed!: () => void;
       const probe = new Promise<void>((resolve) => (probed = resolve));
-      const db: Store['db'] = Object.create(store.db, {
-        query: {
-          value: (sql: string, params?: unknown[]) => {
-            const kind = /^\s*(\w+)\s+(?:INTO\s+)?(\w+)/i.exec(sql);
-            order.push(`${kind?.[1]?.toUpperCase()} ${kind?.[2]}`);
-            // Stands for an HTTP request arriving while the flush's first statement runs.
-            if (order.length === 1)
-              setImmediate(() => void store.db.query('SELECT 1 AS probe').then(() => (order.push('probe'), probed())));
-            return store.db.query(sql, params);
-          },
-        },
-      }) as Store['db'];
-      const writeBack = new WriteBack(db);
-      const at = new Date().toISOString();
-      void writeBack.accounts(P, [{ nativeId: '1014', record: account(14) }], at);
-      void writeBack.accounts(
-        ProviderName.WLVPN,
-        [{ nativeId: 'wb-15', record: account(15, { provider: ProviderName.WLVPN, nativeId: 'wb-15' }) }],
-        at,
+      // Stands for an HTTP request arriving while the flush's first statement runs.
+      const writeBack = new WriteBack(
+        recording(order, (n) => {
+          if (n === 1)
+            setImmediate(() => void store.db.query('SELECT 1 AS probe').then(() => (order.push('probe'), probed())));
+        }),
       );
-      void writeBack.usage(
-        P,
-        { from: '2026-11-01', to: '2026-11-30' },
-        [{ nativeId: '1014', record: usage('1014', 5) }],
-        at,
-      );
+      void queueThree(writeBack, 14);
       await writeBack.flushed();
       await probe;
-      expect(order).toEqual(['INSERT account_registry', 'probe', 'INSERT account_registry', 'INSERT read_usage']);
+      expect(order).toEqual([THREE[0], 'probe', ...THREE.slice(1)]);
     },
   );
+
+  it('pauses between its statements while a request is in flight, and goes on when it ends', async () => {
+    const order: string[] = [];
+    let end: (() => void) | undefined;
+    // A request arrives while the flush's first statement runs.
+    const writeBack: WriteBack = new WriteBack(
+      recording(order, (n) => {
+        if (n === 1) end = writeBack.begin();
+      }),
+      100,
+      3_600_000,
+    );
+    void queueThree(writeBack, 16);
+    await ticks(20);
+    expect(order).toEqual(THREE.slice(0, 1));
+    expect(writeBack.stats).toMatchObject({ pending: 2, inFlight: 1 });
+    end!();
+    await writeBack.flushed();
+    expect(order).toEqual(THREE);
+  });
+
+  it('a paused flush goes on at once for a read waiting for it (current), and after the deadline', async () => {
+    const order: string[] = [];
+    const waited: WriteBack = new WriteBack(
+      recording(order, (n) => {
+        if (n === 1) waited.begin(); // never ends
+      }),
+      100,
+      3_600_000,
+    );
+    void queueThree(waited, 18);
+    await ticks(20);
+    expect(order).toEqual(THREE.slice(0, 1));
+    await waited.current();
+    expect(order).toEqual(THREE);
+
+    const late: string[] = [];
+    const timed: WriteBack = new WriteBack(
+      recording(late, (n) => {
+        if (n === 1) timed.begin();
+      }),
+      100,
+      20,
+    );
+    await queueThree(timed, 20);
+    expect(late).toEqual(THREE);
+  });
 
   it('an older read flushed after a newer write never reinstates the older state', async () => {
     const mirror = new Mirror(store.db);
