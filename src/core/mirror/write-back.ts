@@ -23,10 +23,12 @@ import { vendorCustomerOf, type AccountLink } from './link-walk.js';
  * - A failed write is swallowed (the answer stood already), as before.
  * - Off the request path: a flush starts once no request is in flight (`begin`), or `WRITE_BACK_MAX_DELAY_MS`
  *   after its first item under constant load; on the embedded database a statement runs on the event loop's
- *   thread, so a flush during a request would stall that request's own vendor calls and store reads.
+ *   thread, so a flush during a request would stall that request's own vendor calls and store reads. Between
+ *   its groups (a statement or two each) a flush lets I/O run, and pauses while a request is in flight (at most
+ *   `WRITE_BACK_MAX_DELAY_MS` per group): a request arriving mid-flush waits for one statement, not all of them.
  * - `current()`: what a store read that decides on a vendor call waits for (the loaders' `settled`; it starts a
- *   waiting flush now), so that a client asking again right after an answer finds what that answer learned;
- *   `flushed()`: what a test or the shutdown waits for. No sleeping.
+ *   waiting flush now, and a paused one goes on without pausing again), so that a client asking again right after
+ *   an answer finds what that answer learned; `flushed()`: what a test or the shutdown waits for. No sleeping.
  */
 
 export interface WriteBackStats {

@@ -128,15 +128,15 @@ export class Store implements AccountDirectory {
       params.push(query.customerNativeId);
       where += ` AND customer_id = $${params.length}`;
     }
-    const [count] = await this.db.query<{ n: string | number }>(
-      `SELECT count(*) AS n FROM account_registry WHERE ${where}`,
-      params,
-    );
-    const rows = await this.db.query<{ username: string }>(
-      `SELECT username FROM account_registry WHERE ${where} ORDER BY created_at, username OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+    // One statement for the count and the page: a live list's vendor reads start once its page is known, and on
+    // the embedded database every statement is a turn of the event loop's thread.
+    const [row] = await this.db.query<{ n: string | number; usernames: string[] }>(
+      `SELECT (SELECT count(*) FROM account_registry WHERE ${where}) AS n,
+              ARRAY(SELECT username FROM account_registry WHERE ${where} ORDER BY created_at, username
+                    OFFSET $${params.length + 1} LIMIT $${params.length + 2}) AS usernames`,
       [...params, query.offset, query.limit],
     );
-    return { usernames: rows.map((r) => r.username), total: Number(count?.n ?? 0) };
+    return { usernames: row?.usernames ?? [], total: Number(row?.n ?? 0) };
   }
 
   async customerOf(provider: ProviderName, usernames: readonly string[]): Promise<Array<string | null>> {
