@@ -45,6 +45,36 @@ describe('sync and drift', () => {
     );
   });
 
+  it('drift is recorded in one statement per 1,000 entries; an open entry reported twice in one call keeps the later', async () => {
+    let statements = 0;
+    const db = t.store.db;
+    const counting: typeof db = Object.create(db, {
+      query: { value: (sql: string, params?: unknown[]) => (statements++, db.query(sql, params)) },
+    }) as typeof db;
+    const P = ProviderName.VPNRESELLERS;
+    const orphans = Array.from({ length: 1_200 }, (_, i) => ({
+      provider: P,
+      nativeId: `batch-${i}`,
+      username: `batch${i}`,
+      kind: 'ORPHAN_AT_VENDOR' as const,
+      details: { i },
+      resolution: 'ADOPTED',
+    }));
+    const twice = (seen: number) => ({
+      provider: P,
+      nativeId: 'batch-twice',
+      username: 'batchtwice',
+      kind: 'CHANGED_AT_VENDOR' as const,
+      details: { seen },
+    });
+    await new SyncLog(counting).report([...orphans, twice(1), twice(2)], null);
+    expect(statements).toBe(2);
+    const all = await log.issues({ providers: [P], includeResolved: true, limit: 5_000, offset: 0 });
+    const batch = all.items.filter((i) => i.nativeId.startsWith('batch-'));
+    expect(batch.filter((i) => i.resolution === 'ADOPTED')).toHaveLength(1_200);
+    expect(batch.filter((i) => i.nativeId === 'batch-twice').map((i) => i.details)).toEqual([{ seen: 2 }]);
+  });
+
   it('a change, a new account and a deleted one behind the API’s back show up after one sync as drift', async () => {
     const vr = t.app.registry.get(ProviderName.VPNRESELLERS);
     await sync.runNow(vr);
