@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { WlvpnEmulator, WLVPN_SANDBOX_KEY } from '../../src/providers/wlvpn/sandbox/index.js';
 import { WlvpnProvider } from '../../src/providers/wlvpn/provider.js';
@@ -305,9 +306,16 @@ describe('WLVPN', () => {
     const ids = [...emu.customers.keys()].slice(0, 60).map(String);
     emu.server.resetStats();
     const range = { from: addDays(todayYmd(), -30), to: addDays(todayYmd(), -1) };
+    const asked = jest.spyOn(provider.client, 'bulkUsageReport');
     const usage = await provider.getUsage(ids, range);
     expect(emu.server.count()).toBe(1);
     expect(usage.filter((u) => u !== null)).toHaveLength(60);
+    // Only the customers from the first id to the last are asked for, not the next 5,000.
+    const numeric = ids.map(Number);
+    expect(asked.mock.calls.map(([q]) => [q.cust_id_offset, q.max_results])).toEqual([
+      [Math.min(...numeric) - 1, Math.max(...numeric) - Math.min(...numeric) + 1],
+    ]);
+    asked.mockRestore();
     const one = usage[3] as { bandwidthBytes: number; accountNativeId: string };
     const single = await call('POST', `customers/${one.accountNativeId}/usage-report`, {
       start_date: range.from,

@@ -141,7 +141,9 @@ export class WlvpnProvider extends BaseProvider {
       const res = await this.client.bulkUsageReport({
         start_date: range.from,
         end_date: range.to,
-        max_results: BULK_USAGE_MAX,
+        // Customer ids are unique integers: past `offset`, at most `max - offset` of them can be ≤ max, so no
+        // more are asked for (a page of 25 customers gets their 25 reports, not the next 5,000 customers').
+        max_results: Math.min(BULK_USAGE_MAX, max - offset),
         cust_id_offset: offset,
       });
       for (const row of res.customers)
