@@ -208,8 +208,15 @@ class PgliteDb implements Db {
     return () => this.serial(() => unlisten());
   }
 
+  /**
+   * One statement (or transaction) at a time. A statement here runs on the event loop's thread and resolves without
+   * I/O, so statements queued back to back would run from the first to the last with no I/O between them (a
+   * request's vendor call created meanwhile is not sent, an answer that arrived is not read): each waits for the
+   * I/O callbacks queued before it to run first.
+   */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const afterIo = () => new Promise<void>((resolve) => setImmediate(resolve)).then(fn);
+    const run = this.queue.then(afterIo, afterIo);
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { storeBackends } from '../../helpers/backends.js';
 import { openStore, type Store } from '../../../src/core/store/store.js';
 import { MIGRATIONS } from '../../../src/core/db/migrations.js';
@@ -261,4 +262,33 @@ describe('PGlite on disk', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000); // two on-disk PGlite opens with every migration: slow on a loaded 2-core machine, not a bound
+});
+
+describe('PGlite on the event loop', () => {
+  it('lets I/O run between statements queued back to back', async () => {
+    // A statement runs on this thread and resolves without I/O: queued back to back, statements would run from
+    // the first to the last before any socket was read (a vendor's answer, a request arriving).
+    const store = await openStore({});
+    const server = createServer();
+    const sockets: Socket[] = [];
+    try {
+      await store.db.query('SELECT 0'); // whatever opening the store queued is done
+      const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      const peer = await accepted;
+      sockets.push(client, peer);
+      const order: string[] = [];
+      const read = new Promise<void>((resolve) => client.once('data', () => resolve(void order.push('socket read'))));
+      peer.write('answer'); // in the client's receive buffer now: the next poll of the event loop reads it
+      const first = store.db.query('SELECT 1').then(() => order.push('first statement'));
+      const second = store.db.query('SELECT 2').then(() => order.push('second statement'));
+      await Promise.all([first, second, read]);
+      expect(order.indexOf('socket read')).toBeLessThan(order.indexOf('second statement'));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await store.close();
+    }
+  });
 });
