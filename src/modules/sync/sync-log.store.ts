@@ -145,14 +145,19 @@ export class SyncLog {
   ): Promise<void> {
     // One statement per 1,000 entries (a first sync of a vendor this API has never seen reports every account
     // as an orphan: one statement each was 2,000 turns of the embedded database for 2,000 accounts). An open
-    // entry may be reported twice in one call: the later one wins, as it did statement by statement.
-    const open = new Map<string, (typeof issues)[number]>();
+    // entry may be reported twice in one call: the later one wins, in the place of the first (its row), as it
+    // did statement by statement; entries keep the order they came in.
+    const firstOpen = new Map<string, number>();
     const rows: Array<(typeof issues)[number]> = [];
     for (const issue of issues) {
-      if (issue.resolution !== undefined) rows.push(issue);
-      else open.set(`${issue.provider}\u0000${issue.nativeId}\u0000${issue.kind}`, issue);
+      const key = `${issue.provider}\u0000${issue.nativeId}\u0000${issue.kind}`;
+      const at = issue.resolution === undefined ? firstOpen.get(key) : undefined;
+      if (at !== undefined) rows[at] = issue;
+      else {
+        if (issue.resolution === undefined) firstOpen.set(key, rows.length);
+        rows.push(issue);
+      }
     }
-    rows.push(...open.values());
     for (let i = 0; i < rows.length; i += 1_000) {
       const chunk = rows.slice(i, i + 1_000);
       await this.db.query(
