@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { openStore, type Store } from '../../src/core/store/store.js';
+import type { Db } from '../../src/core/db/db.js';
 
 /**
  * The store backends every store suite runs on: embedded PGlite always, and a real Postgres server when
@@ -46,4 +47,11 @@ export async function openPostgresSchema(baseUrl: string): Promise<OpenedBackend
       await c.end();
     },
   };
+}
+
+/** `db`, with each statement's SQL handed to `seen` before it runs: for tests that count or order statements. */
+export function recordingDb(db: Db, seen: (sql: string) => void): Db {
+  return Object.create(db, {
+    query: { value: (sql: string, params?: unknown[]) => (seen(sql), db.query(sql, params)) },
+  }) as Db;
 }

@@ -4,7 +4,7 @@ import { AccountStatus, type AccountRecord } from '../../../src/domain/records.j
 import { Mirror } from '../../../src/core/mirror/mirror.js';
 import { type MirrorOrderField } from '../../../src/core/mirror/mirror-query.js';
 import type { Store } from '../../../src/core/store/store.js';
-import { storeBackends } from '../../helpers/backends.js';
+import { recordingDb, storeBackends } from '../../helpers/backends.js';
 
 const PROVIDERS = [ProviderName.PUREWL, ProviderName.VPNRESELLERS, ProviderName.WLVPN, ProviderName.PUREVPN];
 const STATUSES = [AccountStatus.ACTIVE, AccountStatus.DISABLED, AccountStatus.EXPIRED, AccountStatus.CLOSED];
@@ -130,13 +130,9 @@ describe.each(storeBackends)('mirror on %s', (_name, open) => {
 
   it('confirm (a write-back) stores what write stores, reading the mirror only for records with gaps', async () => {
     const statements: string[] = [];
-    const counted = new Mirror({
-      ...store.db,
-      query: <T>(sql: string, params?: unknown[]) => {
-        statements.push(sql.trim().split(/\s+/)[0]!.toUpperCase());
-        return store.db.query<T>(sql, params);
-      },
-    });
+    const counted = new Mirror(
+      recordingDb(store.db, (sql) => statements.push(sql.trim().split(/\s+/)[0]!.toUpperCase())),
+    );
     const full = [600, 601, 602].map((i) =>
       account(ProviderName.PUREVPN, i, { planNativeId: 'p9', metadata: { k: String(i) } }),
     );

@@ -4,7 +4,7 @@ import { Mirror } from '../../../src/core/mirror/mirror.js';
 import { ReadModel } from '../../../src/core/mirror/read-model.js';
 import { WriteBack } from '../../../src/core/mirror/write-back.js';
 import type { Store } from '../../../src/core/store/store.js';
-import { storeBackends } from '../../helpers/backends.js';
+import { recordingDb, storeBackends } from '../../helpers/backends.js';
 
 /** The write-back after the answer (store/write-back.ts): merged, last wins, oldest confirmation, bounded. */
 
@@ -169,16 +169,11 @@ describe.each(storeBackends)('write-back on %s', (name, open) => {
 
   /** A Db over the store's that names each statement it runs (`INSERT account_registry`…) and calls `on` first. */
   const recording = (order: string[], on: (n: number) => void = () => undefined): Store['db'] =>
-    Object.create(store.db, {
-      query: {
-        value: (sql: string, params?: unknown[]) => {
-          const kind = /^\s*(\w+)\s+(?:INTO\s+)?(\w+)/i.exec(sql);
-          order.push(`${kind?.[1]?.toUpperCase()} ${kind?.[2]}`);
-          on(order.length);
-          return store.db.query(sql, params);
-        },
-      },
-    }) as Store['db'];
+    recordingDb(store.db, (sql) => {
+      const kind = /^\s*(\w+)\s+(?:INTO\s+)?(\w+)/i.exec(sql);
+      order.push(`${kind?.[1]?.toUpperCase()} ${kind?.[2]}`);
+      on(order.length);
+    });
 
   /** Queues three groups (two providers' accounts, one usage report): a flush of three statements; its ticket. */
   const queueThree = (writeBack: WriteBack, first: number) => {

@@ -5,6 +5,7 @@ import { Mirror } from '../../../src/core/mirror/mirror.js';
 import { SyncLog } from '../../../src/modules/sync/sync-log.store.js';
 import { SyncService } from '../../../src/modules/sync/sync.service.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { recordingDb } from '../../helpers/backends.js';
 
 /**
  * Sync against the emulators over real HTTP. "Behind the API's back" = through the provider's own client
@@ -47,10 +48,7 @@ describe('sync and drift', () => {
 
   it('drift is recorded in one statement per 1,000 entries; an open entry reported twice in one call keeps the later', async () => {
     let statements = 0;
-    const db = t.store.db;
-    const counting: typeof db = Object.create(db, {
-      query: { value: (sql: string, params?: unknown[]) => (statements++, db.query(sql, params)) },
-    }) as typeof db;
+    const counting = recordingDb(t.store.db, () => statements++);
     const P = ProviderName.VPNRESELLERS;
     const orphans = Array.from({ length: 1_200 }, (_, i) => ({
       provider: P,
