@@ -22,6 +22,10 @@ import {
   type UpstreamResponse,
 } from './http-settings.js';
 import { pathProblem } from './native-ids.js';
+import { installGotOptionsFix } from './got-options.js';
+
+// got's per-call request options without Node 20's slow object spreads (see got-options.ts).
+installGotOptionsFix();
 
 /**
  * The network layer every provider client stands on: got 14 with keep-alive agents, per-provider
