@@ -45,6 +45,17 @@ export interface ProviderCoverage {
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** An account's customer link as stored, for `confirmLinks`. */
+interface LinkRow {
+  native_id: string;
+  username: string;
+  customer_id: string | null;
+  project_id: string | null;
+  customer_confirmed_at: string | null;
+  /** Confirmed after the walk began (newer knowledge than the walk's). */
+  newer: boolean;
+}
+
 export class Mirror {
   constructor(private readonly db: Db) {}
 
@@ -277,25 +288,7 @@ export class Mirror {
      */
     stampUnchanged = true,
   ): Promise<Array<{ nativeId: string; username: string; before: string | null; after: string | null }>> {
-    const rows = await this.db.query<{
-      native_id: string;
-      username: string;
-      customer_id: string | null;
-      project_id: string | null;
-      customer_confirmed_at: string | null;
-      newer: boolean;
-    }>(
-      `SELECT native_id, username, customer_id, project_id, customer_confirmed_at::text AS customer_confirmed_at,
-              COALESCE(customer_confirmed_at > $2::timestamptz, false) AS newer
-       FROM account_registry WHERE provider = $1 AND gone_at IS NULL
-         ${
-           // Without stamping, a confirmed row with no link that no list shows stays as it is: not read at all.
-           stampUnchanged
-             ? ''
-             : 'AND (customer_id IS NOT NULL OR customer_confirmed_at IS NULL OR native_id = ANY($3::text[]))'
-         }`,
-      stampUnchanged ? [provider, at] : [provider, at, [...links.keys()]],
-    );
+    const rows = stampUnchanged ? await this.linkRows(provider, at) : await this.linkCandidates(provider, links, at);
     const ids: string[] = [];
     const customers: Array<string | null> = [];
     const projects: Array<string | null> = [];
@@ -327,6 +320,51 @@ export class Mirror {
       );
     }
     return changed;
+  }
+
+  /** Every account of `provider` still listed, with its link (a sync's walk stamps them all). */
+  private linkRows(provider: ProviderName, at: string): Promise<LinkRow[]> {
+    return this.db.query<LinkRow>(
+      `SELECT native_id, username, customer_id, project_id, customer_confirmed_at::text AS customer_confirmed_at,
+              COALESCE(customer_confirmed_at > $2::timestamptz, false) AS newer
+       FROM account_registry WHERE provider = $1 AND gone_at IS NULL`,
+      [provider, at],
+    );
+  }
+
+  /**
+   * The accounts whose link a request's walk may change, compared in SQL (a write-back after every live page: the
+   * provider's linked rows are not read to find the few that moved). A row is read when its link was never
+   * confirmed, when the walk lists it with another customer or project, or when it has a customer and the walk
+   * does not list it (a vendor customer's link is then dropped; a link kept by this API stays: `confirmLinks`
+   * decides). A listed row that matches, and a confirmed row with no customer that no list shows, stay as they are;
+   * rows confirmed after the walk began are newer knowledge and are not read.
+   */
+  private linkCandidates(
+    provider: ProviderName,
+    links: ReadonlyMap<string, { customerId: string; projectId: string | null }>,
+    at: string,
+  ): Promise<LinkRow[]> {
+    const ids: string[] = [];
+    const customers: string[] = [];
+    const projects: Array<string | null> = [];
+    for (const [nativeId, link] of links) {
+      ids.push(nativeId);
+      customers.push(link.customerId);
+      projects.push(link.projectId);
+    }
+    return this.db.query<LinkRow>(
+      `SELECT r.native_id, r.username, r.customer_id, r.project_id,
+              r.customer_confirmed_at::text AS customer_confirmed_at, false AS newer
+       FROM account_registry r
+       LEFT JOIN unnest($3::text[], $4::text[], $5::text[]) AS t(n, c, p) ON t.n = r.native_id
+       WHERE r.provider = $1 AND r.gone_at IS NULL
+         AND NOT COALESCE(r.customer_confirmed_at > $2::timestamptz, false)
+         AND (r.customer_confirmed_at IS NULL
+              OR (t.n IS NULL AND r.customer_id IS NOT NULL)
+              OR (t.n IS NOT NULL AND (r.customer_id IS DISTINCT FROM t.c OR r.project_id IS DISTINCT FROM t.p)))`,
+      [provider, at, ids, customers, projects],
+    );
   }
 
   /** A link this API made or was told (a create, a link by an operator): written and confirmed now. */
