@@ -72,8 +72,9 @@ const original: NativeOptionsMethod = proto.createNativeRequestOptions;
 /** The same object as got's method for HTTP/1.1 (HTTP/2 goes to got's own), built without the slow spreads. */
 function createNativeRequestOptions(this: GotOptionsState): Record<string, unknown> {
   const internals = this._internals;
+  // HTTP/2 (its agent, its timeout option) is left to got's own method: this API's clients never ask for it.
+  if (internals.http2) return original.call(this);
   const tls = internals.url?.protocol === 'https:';
-  if (tls && internals.http2) return original.call(this);
   const { https } = internals;
   const out: Record<string, unknown> = {
     ALPNProtocols: https.alpnProtocols,

@@ -77,6 +77,11 @@ describe('got request options without slow spreads', () => {
       { enableUnixSockets: true },
     ],
     ['HTTP/2 (left to got itself)', 'https://vendor.example/api', { http2: true }],
+    [
+      'HTTP/2 asked for over http (got passes its timeout option)',
+      'http://vendor.example/api',
+      { http2: true, timeout: { request: 1000 } },
+    ],
   ];
 
   it.each(cases)('%s: the same keys and values as got builds', (_name, url, init) => {
