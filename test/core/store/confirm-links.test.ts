@@ -1,11 +1,11 @@
 import { ProviderName } from '../../../src/providers/modules.js';
-import { AccountStatus, type AccountRecord } from '../../../src/domain/records.js';
 import { encodeId } from '../../../src/domain/ids.js';
 import type { Db } from '../../../src/core/db/db.js';
 import { Mirror } from '../../../src/core/mirror/mirror.js';
 import { vendorCustomerOf } from '../../../src/core/mirror/link-walk.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { storeBackends } from '../../helpers/backends.js';
+import { accountRecord } from '../../helpers/records.js';
 
 /**
  * `Mirror.confirmLinks` after a request's walk of VPNresellers' customer lists (`stampUnchanged` false, the
@@ -18,26 +18,7 @@ const vendor = (n: number) => encodeId('Customer', VR, String(n));
 const project = (n: number) => encodeId('Project', VR, String(n));
 const kept = encodeId('Customer', 'STORE', 'c0ffee');
 
-function account(nativeId: string): AccountRecord {
-  return {
-    provider: VR,
-    nativeId,
-    username: `user-${nativeId}`,
-    status: AccountStatus.ACTIVE,
-    providerStatus: 'active',
-    createdAt: null,
-    updatedAt: null,
-    expiresAt: null,
-    closedAt: null,
-    throttled: null,
-    customerNativeId: null,
-    planNativeId: null,
-    groupId: null,
-    metadata: null,
-    wireguard: null,
-    plans: null,
-  };
-}
+const account = (nativeId: string) => accountRecord({ provider: VR, nativeId, username: `user-${nativeId}` });
 
 interface Case {
   id: string;

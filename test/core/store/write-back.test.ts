@@ -5,31 +5,22 @@ import { ReadModel } from '../../../src/core/mirror/read-model.js';
 import { WriteBack } from '../../../src/core/mirror/write-back.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { recordingDb, storeBackends } from '../../helpers/backends.js';
+import { accountRecord } from '../../helpers/records.js';
 
 /** The write-back after the answer (store/write-back.ts): merged, last wins, oldest confirmation, bounded. */
 
 const P = ProviderName.VPNRESELLERS;
 
 function account(i: number, over: Partial<AccountRecord> = {}): AccountRecord {
-  return {
-    provider: P,
-    nativeId: `${1000 + i}`,
-    username: `wb${i}`,
-    status: AccountStatus.ACTIVE,
-    providerStatus: 'Active',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: null,
-    expiresAt: '2027-01-01T00:00:00.000Z',
-    closedAt: null,
-    throttled: null,
-    customerNativeId: null,
-    planNativeId: null,
-    groupId: null,
-    metadata: null,
-    wireguard: null,
-    plans: null,
-    ...over,
-  };
+  return accountRecord(
+    { provider: P, nativeId: `${1000 + i}`, username: `wb${i}` },
+    {
+      providerStatus: 'Active',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      ...over,
+    },
+  );
 }
 
 const usage = (nativeId: string, bytes: number): UsageRecord => ({

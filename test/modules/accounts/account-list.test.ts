@@ -2,30 +2,19 @@ import fc from 'fast-check';
 import type { GraphQLError } from 'graphql';
 import { CrossProviderAccountList } from '../../../src/modules/accounts/account-list.service.js';
 import { ProviderName, PROVIDER_ORDER } from '../../../src/providers/modules.js';
-import { AccountStatus, type AccountRecord } from '../../../src/domain/records.js';
+import type { AccountRecord } from '../../../src/domain/records.js';
 import { ErrorCode, ProviderError } from '../../../src/domain/errors.js';
 import type { AccountFilter, PageQuery, VpnProvider } from '../../../src/providers/port.js';
+import { accountRecord } from '../../helpers/records.js';
 
 /** A provider double with `n` accounts that counts list calls (pagination logic only; HTTP is tested elsewhere). */
 function fakeProvider(name: ProviderName, n: number, opts: { fail?: boolean; knowsTotal?: boolean } = {}) {
-  const accounts: AccountRecord[] = Array.from({ length: n }, (_, i) => ({
-    provider: name,
-    nativeId: `${name}-${i}`,
-    username: `${name.toLowerCase()}${i}`,
-    status: AccountStatus.ACTIVE,
-    providerStatus: 'x',
-    createdAt: null,
-    updatedAt: null,
-    expiresAt: null,
-    closedAt: null,
-    throttled: null,
-    customerNativeId: null,
-    planNativeId: null,
-    groupId: null,
-    metadata: null,
-    wireguard: null,
-    plans: null,
-  }));
+  const accounts: AccountRecord[] = Array.from({ length: n }, (_, i) =>
+    accountRecord(
+      { provider: name, nativeId: `${name}-${i}`, username: `${name.toLowerCase()}${i}` },
+      { providerStatus: 'x' },
+    ),
+  );
   const calls: Array<{ offset: number; limit: number }> = [];
   const provider = {
     name,
