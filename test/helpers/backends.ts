@@ -49,9 +49,23 @@ export async function openPostgresSchema(baseUrl: string): Promise<OpenedBackend
   };
 }
 
-/** `db`, with each statement's SQL handed to `seen` before it runs: for tests that count or order statements. */
-export function recordingDb(db: Db, seen: (sql: string) => void): Db {
+/**
+ * `db`, with each statement's SQL handed to `seen` before it runs, and, when `answered` is given, its rows once it
+ * has: for tests that count or order statements, or check what a statement read.
+ */
+export function recordingDb(
+  db: Db,
+  seen: (sql: string) => void,
+  answered?: (sql: string, rows: readonly unknown[]) => void,
+): Db {
+  const query = async (sql: string, params?: unknown[]): Promise<unknown[]> => {
+    const rows = await db.query(sql, params);
+    answered?.(sql, rows);
+    return rows;
+  };
   return Object.create(db, {
-    query: { value: (sql: string, params?: unknown[]) => (seen(sql), db.query(sql, params)) },
+    query: {
+      value: (sql: string, params?: unknown[]) => (seen(sql), answered ? query(sql, params) : db.query(sql, params)),
+    },
   }) as Db;
 }

@@ -1,10 +1,9 @@
 import { ProviderName } from '../../../src/providers/modules.js';
 import { encodeId } from '../../../src/domain/ids.js';
-import type { Db } from '../../../src/core/db/db.js';
 import { Mirror } from '../../../src/core/mirror/mirror.js';
 import { vendorCustomerOf } from '../../../src/core/mirror/link-walk.js';
 import type { Store } from '../../../src/core/store/store.js';
-import { storeBackends } from '../../helpers/backends.js';
+import { recordingDb, storeBackends } from '../../helpers/backends.js';
 import { accountRecord } from '../../helpers/records.js';
 
 /**
@@ -130,16 +129,14 @@ describe.each(storeBackends)('customer links confirmed after a request walk on %
       );
     }
     const read: string[] = [];
-    const db = store.db;
-    const watching = Object.create(db, {
-      query: {
-        value: async (sql: string, params?: unknown[]) => {
-          const rows = await db.query<{ native_id?: string }>(sql, params);
-          if (/^\s*SELECT/i.test(sql)) for (const r of rows) if (r.native_id) read.push(r.native_id);
-          return rows;
-        },
+    const watching = recordingDb(
+      store.db,
+      () => undefined,
+      (sql, rows) => {
+        if (/^\s*SELECT/i.test(sql))
+          for (const r of rows as Array<{ native_id?: string }>) if (r.native_id) read.push(r.native_id);
       },
-    }) as Db;
+    );
     const links = new Map(CASES.flatMap((c) => (c.listed ? [[c.id, c.listed] as const] : [])));
     const moved = await new Mirror(watching).confirmLinks(VR, links, vendorCustomerOf(VR), walk, false);
 
